@@ -1,0 +1,71 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Dependencies point one way: executable → CLI → REPL → engine / runbooks / diagnosis /
+/// execution → model. Only `TriageTerminal` sees C; only `TriageExecution` sees Subprocess;
+/// only `TriageRunbooks` sees Yams.
+let package = Package(
+    name: "Triage",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "triage", targets: ["triage"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "TriageModel"),
+        .target(name: "TriageDiagnosis"),
+        .target(
+            name: "TriageRunbooks",
+            dependencies: ["TriageModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "TriageExecution",
+            dependencies: ["TriageModel", .product(name: "Subprocess", package: "swift-subprocess")]
+        ),
+        .target(
+            name: "TriageEngine",
+            dependencies: ["TriageModel", "TriageDiagnosis", "TriageExecution"]
+        ),
+        .target(name: "TriageTerminal", dependencies: ["CLibEdit"]),
+        .target(
+            name: "TriageREPL",
+            dependencies: ["TriageModel", "TriageEngine", "TriageExecution", "TriageRunbooks", "TriageTerminal"]
+        ),
+        .target(
+            name: "TriageCLI",
+            dependencies: [
+                "TriageModel", "TriageDiagnosis", "TriageRunbooks", "TriageExecution",
+                "TriageEngine", "TriageTerminal", "TriageREPL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "triage", dependencies: ["TriageCLI"]),
+        .executableTarget(
+            name: "triage-bench",
+            dependencies: ["TriageDiagnosis"],
+            path: "Benchmarks/triage-bench"
+        ),
+        .target(
+            name: "TriageTestSupport",
+            dependencies: ["TriageModel", "TriageExecution"],
+            path: "Tests/TriageTestSupport"
+        ),
+        .testTarget(name: "TriageDiagnosisTests", dependencies: ["TriageDiagnosis", "TriageTestSupport"]),
+        .testTarget(name: "TriageRunbooksTests", dependencies: ["TriageRunbooks", "TriageModel", "TriageTestSupport"]),
+        .testTarget(name: "TriageExecutionTests", dependencies: ["TriageExecution", "TriageModel", "TriageTestSupport"]),
+        .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageRunbooks", "TriageModel", "TriageTestSupport"]),
+        .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TriageTestSupport"]),
+        .testTarget(name: "TriageREPLTests", dependencies: ["TriageREPL", "TriageEngine", "TriageRunbooks", "TriageTerminal", "TriageTestSupport"]),
+        .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "TriageTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,112 @@
+/// A test over the facts gathered so far, used to choose a branch.
+public indirect enum Condition: Hashable, Codable, Sendable, CustomStringConvertible {
+    /// Some value of the fact equals `value`.
+    case equals(fact: String, value: String)
+    /// Some value of the fact is one of `values`.
+    case oneOf(fact: String, values: [String])
+    /// The fact is known (`true`) or unknown (`false`).
+    case present(fact: String, Bool)
+    /// Some value of the fact matches the regular expression `pattern`.
+    case matches(fact: String, pattern: String)
+    /// Every condition holds.
+    case all([Condition])
+    /// At least one condition holds.
+    case any([Condition])
+    /// The condition does not hold.
+    case not(Condition)
+
+    /// Every fact name the condition reads.
+    public var factNames: Set<String> {
+        switch self {
+        case .equals(let fact, _), .oneOf(let fact, _), .present(let fact, _), .matches(let fact, _):
+            [fact]
+        case .all(let conditions), .any(let conditions):
+            conditions.reduce(into: Set()) { $0.formUnion($1.factNames) }
+        case .not(let condition):
+            condition.factNames
+        }
+    }
+
+    /// Every regular expression the condition uses, for validation.
+    public var patterns: [String] {
+        switch self {
+        case .matches(_, let pattern): [pattern]
+        case .equals, .oneOf, .present: []
+        case .all(let conditions), .any(let conditions): conditions.flatMap(\.patterns)
+        case .not(let condition): condition.patterns
+        }
+    }
+
+    /// Whether the condition holds over `facts`, and the fact values that made it so.
+    public func evaluate(_ facts: Facts) -> ConditionOutcome {
+        switch self {
+        case .equals(let name, let expected):
+            return Self.test(name, in: facts) { $0 == expected }
+        case .oneOf(let name, let expected):
+            return Self.test(name, in: facts) { expected.contains($0) }
+        case .present(let name, let wanted):
+            let fact = facts[name]
+            let holds = (fact != nil) == wanted
+            let witnesses = fact.map { [Witness(fact: name, value: $0.value, evidence: $0.evidence)] } ?? []
+            return ConditionOutcome(holds: holds, witnesses: holds ? witnesses : [])
+        case .matches(let name, let pattern):
+            guard let regex = try? Regex(pattern) else { return .fails }
+            return Self.test(name, in: facts) { (try? regex.firstMatch(in: $0)) != nil }
+        case .all(let conditions):
+            var witnesses: [Witness] = []
+            for condition in conditions {
+                let outcome = condition.evaluate(facts)
+                guard outcome.holds else { return .fails }
+                witnesses += outcome.witnesses
+            }
+            return ConditionOutcome(holds: true, witnesses: witnesses)
+        case .any(let conditions):
+            for condition in conditions {
+                let outcome = condition.evaluate(facts)
+                if outcome.holds { return outcome }
+            }
+            return .fails
+        case .not(let condition):
+            return ConditionOutcome(holds: !condition.evaluate(facts).holds, witnesses: [])
+        }
+    }
+
+    /// The condition in the runbook's own words, e.g. `cause in [auth, tls]`.
+    public var description: String {
+        switch self {
+        case .equals(let fact, let value): "\(fact) == \(value)"
+        case .oneOf(let fact, let values): "\(fact) in [\(values.joined(separator: ", "))]"
+        case .present(let fact, let wanted): wanted ? "\(fact) is known" : "\(fact) is unknown"
+        case .matches(let fact, let pattern): "\(fact) matches /\(pattern)/"
+        case .all(let conditions): "all of (" + conditions.map(\.description).joined(separator: "; ") + ")"
+        case .any(let conditions): "any of (" + conditions.map(\.description).joined(separator: "; ") + ")"
+        case .not(let condition): "not (\(condition))"
+        }
+    }
+
+    private static func test(_ name: String, in facts: Facts, _ predicate: (String) -> Bool) -> ConditionOutcome {
+        guard let fact = facts[name], let value = fact.values.first(where: predicate) else { return .fails }
+        return ConditionOutcome(holds: true, witnesses: [Witness(fact: name, value: value, evidence: fact.evidence)])
+    }
+}
+
+/// The fact value that made a condition hold, with the output line it came from.
+public struct Witness: Hashable, Codable, Sendable {
+    public var fact: String
+    public var value: String
+    public var evidence: Evidence?
+
+    public init(fact: String, value: String, evidence: Evidence?) {
+        self.fact = fact
+        self.value = value
+        self.evidence = evidence
+    }
+}
+
+/// The result of evaluating a condition.
+public struct ConditionOutcome: Hashable, Sendable {
+    public var holds: Bool
+    public var witnesses: [Witness]
+
+    static let fails = ConditionOutcome(holds: false, witnesses: [])
+}

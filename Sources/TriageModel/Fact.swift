@@ -1,0 +1,41 @@
+/// The line of command output a fact was read from, kept so `why` and the diagnosis can quote it.
+public struct Evidence: Hashable, Codable, Sendable {
+    /// 1-based line number in the output the fact came from.
+    public var line: Int
+    /// The whole line, as printed.
+    public var text: String
+    /// The node whose command printed it.
+    public var node: String?
+
+    public init(line: Int, text: String, node: String? = nil) {
+        self.line = line
+        self.text = text
+        self.node = node
+    }
+}
+
+/// A named piece of knowledge gathered during a session: read from a command's output, answered
+/// by the user, or given as an input. A fact holds one or more values (e.g. every image of a pod).
+public struct Fact: Hashable, Codable, Sendable {
+    /// The values, in the order they were found; never empty.
+    public var values: [String]
+    /// Where the fact was seen, when it came from output.
+    public var evidence: Evidence?
+
+    public init(_ value: String, evidence: Evidence? = nil) {
+        self.values = [value]
+        self.evidence = evidence
+    }
+
+    public init(values: [String], evidence: Evidence? = nil) {
+        precondition(!values.isEmpty, "a fact has at least one value")
+        self.values = values
+        self.evidence = evidence
+    }
+
+    /// The first value, which is what a placeholder substitutes.
+    public var value: String { values[0] }
+}
+
+/// Every fact known at a point in a session, by name.
+public typealias Facts = [String: Fact]

@@ -1,0 +1,181 @@
+/// One step of a decision tree: it may run a command, ask a question, or conclude with a
+/// diagnosis, and then follows the first branch whose condition holds.
+public struct Node: Hashable, Codable, Sendable {
+    public var id: String
+    public var title: String
+    /// Which of the runbook's numbered steps this node belongs to, for the prompt (`2/5`).
+    public var step: Int?
+    /// The teaching text: why this step, what to look for.
+    public var explanation: String
+    /// The command whose output this node reads.
+    public var command: CommandTemplate?
+    /// The named output parser that turns the command's output into facts.
+    public var parser: String?
+    /// Facts read from the output by patterns, beside the parser's.
+    public var extractions: [FactExtraction]
+    /// What to ask when no command can answer.
+    public var question: Question?
+    /// Branches in order; the first whose condition holds is taken.
+    public var branches: [Branch]
+    /// Where to go when no branch holds.
+    public var otherwise: String?
+    /// Set on terminal nodes.
+    public var diagnosis: Diagnosis?
+    public var location: SourceLocation?
+
+    public init(
+        id: String, title: String, step: Int? = nil, explanation: String = "", command: CommandTemplate? = nil,
+        parser: String? = nil, extractions: [FactExtraction] = [], question: Question? = nil,
+        branches: [Branch] = [], otherwise: String? = nil, diagnosis: Diagnosis? = nil, location: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.step = step
+        self.explanation = explanation
+        self.command = command
+        self.parser = parser
+        self.extractions = extractions
+        self.question = question
+        self.branches = branches
+        self.otherwise = otherwise
+        self.diagnosis = diagnosis
+        self.location = location
+    }
+
+    /// Whether the session ends here.
+    public var isTerminal: Bool { diagnosis != nil }
+
+    /// Every node this one can lead to, in branch order.
+    public var successors: [String] {
+        branches.map(\.target) + (otherwise.map { [$0] } ?? [])
+    }
+
+    /// The facts this node can add to the session by itself (its extractions and question);
+    /// a parser's facts come from the parser's signature.
+    public var ownFacts: Set<String> {
+        var names = Set(extractions.map(\.fact))
+        if let question { names.insert(question.fact) }
+        return names
+    }
+}
+
+/// A command with placeholders, as written in a runbook.
+public struct CommandTemplate: Hashable, Codable, Sendable {
+    /// The argument vector; each element may hold `{{placeholders}}`.
+    public var arguments: [Template]
+    public var location: CommandLocation
+    public var mutates: Bool
+    /// Seconds before a live run is stopped; the runner's default when absent.
+    public var timeout: Double?
+    public var sourceLocation: SourceLocation?
+
+    public init(arguments: [Template], location: CommandLocation = .cluster, mutates: Bool = false, timeout: Double? = nil, sourceLocation: SourceLocation? = nil) {
+        self.arguments = arguments
+        self.location = location
+        self.mutates = mutates
+        self.timeout = timeout
+        self.sourceLocation = sourceLocation
+    }
+
+    /// Every placeholder name used in the arguments.
+    public var placeholders: [String] { arguments.flatMap(\.placeholders) }
+}
+
+/// A fact read from a command's output with a regular expression: the first line that matches
+/// gives the value (the first capture group, or the whole match).
+public struct FactExtraction: Hashable, Codable, Sendable {
+    public var fact: String
+    public var pattern: String
+    /// Collect every matching line instead of the first.
+    public var all: Bool
+    public var location: SourceLocation?
+
+    public init(fact: String, pattern: String, all: Bool = false, location: SourceLocation? = nil) {
+        self.fact = fact
+        self.pattern = pattern
+        self.all = all
+        self.location = location
+    }
+}
+
+/// A question put to the user where no command can answer.
+public struct Question: Hashable, Codable, Sendable {
+    /// The kind of answer expected.
+    public enum Kind: Hashable, Codable, Sendable {
+        case yesNo
+        case choice([String])
+        /// Free text, validated by a regular expression when one is given.
+        case text(pattern: String?)
+    }
+
+    public var prompt: String
+    public var kind: Kind
+    /// The fact the answer is stored as (`yes`/`no` for yes-no questions).
+    public var fact: String
+
+    public init(prompt: String, kind: Kind, fact: String) {
+        self.prompt = prompt
+        self.kind = kind
+        self.fact = fact
+    }
+
+    /// The answers completion offers at the prompt.
+    public var suggestions: [String] {
+        switch kind {
+        case .yesNo: ["yes", "no"]
+        case .choice(let choices): choices
+        case .text: []
+        }
+    }
+}
+
+/// A conditional edge of the tree.
+public struct Branch: Hashable, Codable, Sendable {
+    public var condition: Condition
+    public var target: String
+    /// Optional words for `why`, e.g. "the registry says the tag does not exist".
+    public var label: String?
+    public var location: SourceLocation?
+
+    public init(condition: Condition, target: String, label: String? = nil, location: SourceLocation? = nil) {
+        self.condition = condition
+        self.target = target
+        self.label = label
+        self.location = location
+    }
+}
+
+/// The conclusion of a terminal node.
+public struct Diagnosis: Hashable, Codable, Sendable {
+    /// A short machine-readable cause, e.g. `auth`.
+    public var cause: String
+    /// One line a person reads first.
+    public var summary: String
+    public var explanation: String
+    /// The evidence to quote, usually a placeholder such as `{{evidence}}`.
+    public var evidence: Template?
+    /// What to do, in order.
+    public var fix: [FixStep]
+    /// How to check that the fix worked.
+    public var verify: FixStep?
+
+    public init(cause: String, summary: String, explanation: String, evidence: Template? = nil, fix: [FixStep], verify: FixStep? = nil) {
+        self.cause = cause
+        self.summary = summary
+        self.explanation = explanation
+        self.evidence = evidence
+        self.fix = fix
+        self.verify = verify
+    }
+}
+
+/// One step of a fix or a verification: words, and optionally the command that does it.
+public struct FixStep: Hashable, Codable, Sendable {
+    public var text: Template
+    public var command: CommandTemplate?
+
+    public init(text: Template, command: CommandTemplate? = nil) {
+        self.text = text
+        self.command = command
+    }
+}

@@ -1,0 +1,63 @@
+/// A troubleshooting decision tree loaded from a runbook file.
+public struct Runbook: Hashable, Codable, Sendable {
+    /// Stable identifier, e.g. `image-pull-backoff`.
+    public var id: String
+    public var title: String
+    /// One paragraph saying when to use this runbook.
+    public var summary: String
+    /// The values a session needs before it starts (pod, namespace, ...).
+    public var inputs: [InputSpec]
+    /// The node a session starts at.
+    public var start: String
+    /// Every node, in file order.
+    public var nodes: [Node]
+    /// Where the runbook was loaded from.
+    public var location: SourceLocation?
+
+    public init(id: String, title: String, summary: String, inputs: [InputSpec], start: String, nodes: [Node], location: SourceLocation? = nil) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.inputs = inputs
+        self.start = start
+        self.nodes = nodes
+        self.location = location
+    }
+
+    /// The node called `id`, if any.
+    public func node(_ id: String) -> Node? {
+        nodes.first { $0.id == id }
+    }
+
+    /// The highest step number any node carries: the `5` in `3/5`.
+    public var stepCount: Int? {
+        nodes.compactMap(\.step).max()
+    }
+
+    /// The input called `name`, if any.
+    public func input(_ name: String) -> InputSpec? {
+        inputs.first { $0.name == name }
+    }
+}
+
+/// A value a runbook needs from the user before it starts.
+public struct InputSpec: Hashable, Codable, Sendable {
+    public var name: String
+    /// What the value is, shown in help and prompts.
+    public var description: String
+    public var required: Bool
+    /// Used when the user gives no value.
+    public var defaultValue: String?
+    /// The shape the value must have.
+    public var format: ValueFormat
+    public var location: SourceLocation?
+
+    public init(name: String, description: String, required: Bool, defaultValue: String? = nil, format: ValueFormat, location: SourceLocation? = nil) {
+        self.name = name
+        self.description = description
+        self.required = required
+        self.defaultValue = defaultValue
+        self.format = format
+        self.location = location
+    }
+}

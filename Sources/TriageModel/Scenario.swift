@@ -1,0 +1,64 @@
+/// A recorded incident: the inputs, what every command printed, the user's answers and the
+/// ending the runbook must reach. Replaying one executes nothing.
+public struct Scenario: Hashable, Codable, Sendable {
+    /// How hard the incident is for someone new to it.
+    public enum Difficulty: String, Hashable, Codable, Sendable, CaseIterable {
+        case beginner, intermediate, advanced
+    }
+
+    /// What the runbook must reach.
+    public struct Expectation: Hashable, Codable, Sendable {
+        /// The terminal node id.
+        public var ending: String
+        /// The diagnosis cause at that node.
+        public var cause: String?
+        /// The whole path, when the scenario pins it.
+        public var path: [String]?
+
+        public init(ending: String, cause: String? = nil, path: [String]? = nil) {
+            self.ending = ending
+            self.cause = cause
+            self.path = path
+        }
+    }
+
+    /// One command and what it printed.
+    public struct Recording: Hashable, Codable, Sendable {
+        public var arguments: [String]
+        public var result: CommandResult
+
+        public init(arguments: [String], result: CommandResult) {
+            self.arguments = arguments
+            self.result = result
+        }
+    }
+
+    public var id: String
+    public var runbook: String
+    public var title: String
+    public var difficulty: Difficulty
+    /// What the incident teaches.
+    public var teaches: String
+    public var inputs: [String: String]
+    public var recordings: [Recording]
+    /// Answers to questions, by node id.
+    public var answers: [String: String]
+    public var expectation: Expectation
+    public var location: SourceLocation?
+
+    public init(
+        id: String, runbook: String, title: String, difficulty: Difficulty, teaches: String, inputs: [String: String],
+        recordings: [Recording], answers: [String: String], expectation: Expectation, location: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.runbook = runbook
+        self.title = title
+        self.difficulty = difficulty
+        self.teaches = teaches
+        self.inputs = inputs
+        self.recordings = recordings
+        self.answers = answers
+        self.expectation = expectation
+        self.location = location
+    }
+}

@@ -1,0 +1,97 @@
+/// A string with `{{name}}` placeholders, filled from inputs and facts.
+public struct Template: Hashable, Codable, Sendable, CustomStringConvertible {
+    /// A run of literal text or a placeholder.
+    public enum Segment: Hashable, Codable, Sendable {
+        case literal(String)
+        case placeholder(String)
+    }
+
+    /// The parsed pieces, in order.
+    public let segments: [Segment]
+    /// The text as written.
+    public let source: String
+
+    /// Parses `source`, failing on an unclosed `{{` or a placeholder name that is not an identifier.
+    public init(parsing source: String) throws(TemplateError) {
+        self.source = source
+        var segments: [Segment] = []
+        var rest = Substring(source)
+        while let open = rest.firstRange(of: "{{") {
+            if open.lowerBound > rest.startIndex {
+                segments.append(.literal(String(rest[..<open.lowerBound])))
+            }
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.firstRange(of: "}}") else {
+                throw .unclosed(source)
+            }
+            let name = afterOpen[..<close.lowerBound].trimmingSpaces()
+            guard Self.isIdentifier(name) else { throw .badName(String(name), source) }
+            segments.append(.placeholder(String(name)))
+            rest = afterOpen[close.upperBound...]
+        }
+        if !rest.isEmpty { segments.append(.literal(String(rest))) }
+        self.segments = segments
+    }
+
+    /// The names of every placeholder, in order of appearance.
+    public var placeholders: [String] {
+        segments.compactMap { if case .placeholder(let name) = $0 { name } else { nil } }
+    }
+
+    /// The text with each placeholder replaced by `lookup(name)`; `nil` from `lookup` leaves the
+    /// placeholder as written.
+    public func render(_ lookup: (String) -> String?) -> String {
+        segments.map { segment in
+            switch segment {
+            case .literal(let text): text
+            case .placeholder(let name): lookup(name) ?? "{{\(name)}}"
+            }
+        }.joined()
+    }
+
+    public var description: String { source }
+
+    /// Placeholder names are letters, digits, `_`, `-` and `.`, starting with a letter.
+    static func isIdentifier(_ name: some StringProtocol) -> Bool {
+        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic else { return false }
+        return name.unicodeScalars.allSatisfy { scalar in
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "_", "-", ".": true
+            default: false
+            }
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        self = try Template(parsing: text)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(source)
+    }
+}
+
+/// What is wrong with a template's text.
+public enum TemplateError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unclosed(String)
+    case badName(String, String)
+
+    public var description: String {
+        switch self {
+        case .unclosed(let text): "'{{' is never closed with '}}' in \"\(text)\""
+        case .badName(let name, let text):
+            "'\(name)' in \"\(text)\" is not a placeholder name (letters, digits, '_', '-', '.', starting with a letter)"
+        }
+    }
+}
+
+extension Substring {
+    func trimmingSpaces() -> Substring {
+        var result = self
+        while result.first == " " { result.removeFirst() }
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+}

@@ -1,0 +1,3 @@
+import TriageCLI
+
+await TriageCommand.main()
