@@ -51,8 +51,8 @@ public struct Template: Hashable, Codable, Sendable, CustomStringConvertible {
 
     public var description: String { source }
 
-    /// Placeholder names are letters, digits, `_`, `-` and `.`, starting with a letter.
-    static func isIdentifier(_ name: some StringProtocol) -> Bool {
+    /// Whether `name` can name a placeholder, input or fact: letters, digits, `_`, `-` and `.`, starting with a letter.
+    public static func isIdentifier(_ name: some StringProtocol) -> Bool {
         guard let first = name.unicodeScalars.first, first.properties.isAlphabetic else { return false }
         return name.unicodeScalars.allSatisfy { scalar in
             switch scalar {

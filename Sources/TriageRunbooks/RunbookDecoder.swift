@@ -1,0 +1,298 @@
+import TriageModel
+import Yams
+
+/// Turns the text of a runbook file into a `Runbook`, reporting every problem of shape (unknown
+/// keys, wrong types, missing fields) at its line and column. The graph checks live in
+/// `RunbookValidator`.
+public enum RunbookDecoder {
+    static let topKeys = ["id", "title", "summary", "inputs", "start", "nodes"]
+    static let inputKeys = ["description", "required", "default", "format"]
+    static let nodeKeys = [
+        "title", "step", "explain", "run", "where", "mutates", "timeout", "parser", "facts", "ask",
+        "branches", "next", "diagnosis",
+    ]
+    static let askKeys = ["question", "answer", "choices", "pattern", "fact"]
+    static let diagnosisKeys = ["cause", "summary", "explain", "evidence", "fix", "verify"]
+    static let stepKeys = ["text", "run", "where", "mutates", "timeout"]
+
+    /// Decodes `text` read from `file`; the runbook is returned only when no problem was found.
+    public static func decode(_ text: String, file: String) -> Result<Runbook, RunbookLoadError> {
+        let reader = YAMLReader(file: file)
+        let runbook = reader.compose(text).flatMap { decodeRunbook($0, reader) }
+        if let runbook, reader.diagnostics.isEmpty { return .success(runbook) }
+        return .failure(RunbookLoadError(diagnostics: reader.diagnostics))
+    }
+
+    private static func decodeRunbook(_ root: Yams.Node, _ reader: YAMLReader) -> Runbook? {
+        guard let top = reader.fields(root, "the runbook") else { return nil }
+        top.rejectUnknown(topKeys, in: reader)
+        let id = top.require("id", in: reader).flatMap { reader.word($0, "'id'") }
+        if let id, let node = top["id"], ValueFormat.dns1123Label.problem(with: id) != nil {
+            reader.report(node, "'id' is '\(id)'; expected lower-case words joined by '-', like image-pull-backoff")
+        }
+        let title = top.require("title", in: reader).flatMap { reader.word($0, "'title'") }
+        let summary = top["summary"].flatMap { reader.string($0, "'summary'") } ?? ""
+        let inputs = top["inputs"].flatMap { decodeInputs($0, reader) } ?? []
+        let start = top.require("start", in: reader).flatMap { reader.word($0, "'start'") }
+        let nodes = top.require("nodes", in: reader).flatMap { decodeNodes($0, reader) } ?? []
+        guard let id, let title, let start else { return nil }
+        return Runbook(id: id, title: title, summary: summary, inputs: inputs, start: start, nodes: nodes, location: reader.location(root))
+    }
+
+    private static func decodeInputs(_ node: Yams.Node, _ reader: YAMLReader) -> [InputSpec]? {
+        guard let entries = reader.fields(node, "'inputs'") else { return nil }
+        return entries.pairs.compactMap { pair in
+            let what = "input '\(pair.key)'"
+            guard Template.isIdentifier(pair.key) else {
+                reader.report(pair.keyNode, "\(what): an input name is letters, digits, '_', '-' and '.', starting with a letter")
+                return nil
+            }
+            guard let fields = reader.fields(pair.value, what) else { return nil }
+            fields.rejectUnknown(inputKeys, in: reader)
+            let description = fields["description"].flatMap { reader.string($0, "'description' of \(what)") } ?? ""
+            let defaultValue = fields["default"].flatMap { reader.string($0, "'default' of \(what)") }
+            let required = fields["required"].flatMap { reader.bool($0, "'required' of \(what)") } ?? (defaultValue == nil)
+            let format = fields["format"].flatMap { reader.choice($0, "'format' of \(what)", as: ValueFormat.self) } ?? .text
+            if let defaultValue, let node = fields["default"], let problem = format.problem(with: defaultValue) {
+                reader.report(node, "the default of \(what) \(problem); expected \(format.expectation)")
+            }
+            return InputSpec(
+                name: pair.key, description: description, required: required, defaultValue: defaultValue,
+                format: format, location: reader.location(pair.keyNode)
+            )
+        }
+    }
+
+    private static func decodeNodes(_ node: Yams.Node, _ reader: YAMLReader) -> [TriageModel.Node]? {
+        guard let entries = reader.fields(node, "'nodes'") else { return nil }
+        if entries.pairs.isEmpty { reader.report(node, "'nodes' is empty; a runbook needs at least one node") }
+        return entries.pairs.compactMap { pair in
+            guard ValueFormat.dns1123Label.problem(with: pair.key) == nil else {
+                reader.report(pair.keyNode, "node id '\(pair.key)' must be lower-case words joined by '-', like check-image")
+                return nil
+            }
+            return decodeNode(id: pair.key, pair.value, at: reader.location(pair.keyNode), reader)
+        }
+    }
+
+    private static func decodeNode(id: String, _ node: Yams.Node, at location: SourceLocation, _ reader: YAMLReader) -> TriageModel.Node? {
+        let what = "node '\(id)'"
+        guard let fields = reader.fields(node, what) else { return nil }
+        fields.rejectUnknown(nodeKeys, in: reader)
+        let title = fields.require("title", in: reader).flatMap { reader.word($0, "'title' of \(what)") } ?? id
+        let step = fields["step"].flatMap { reader.int($0, "'step' of \(what)") }
+        let explanation = fields["explain"].flatMap { reader.string($0, "'explain' of \(what)") } ?? ""
+        let command = decodeCommand(fields, what, reader)
+        let parser = fields["parser"].flatMap { reader.word($0, "'parser' of \(what)") }
+        let extractions = fields["facts"].flatMap { decodeExtractions($0, what, reader) } ?? []
+        let question = fields["ask"].flatMap { decodeQuestion($0, what, reader) }
+        var (branches, otherwise) = fields["branches"].map { decodeBranches($0, what, reader) } ?? ([], nil)
+        if let next = fields["next"] {
+            if otherwise != nil {
+                reader.report(next, "\(what) has both 'next' and an 'otherwise' branch; keep one")
+            }
+            otherwise = reader.word(next, "'next' of \(what)")
+        }
+        let diagnosis = fields["diagnosis"].flatMap { decodeDiagnosis($0, what, reader) }
+
+        if command == nil {
+            for key in ["where", "mutates", "timeout", "parser", "facts"] {
+                if let value = fields[key] { reader.report(value, "'\(key)' of \(what) needs a 'run' command to apply to") }
+            }
+        }
+        if command != nil, question != nil, let ask = fields["ask"] {
+            reader.report(ask, "\(what) both runs a command and asks a question; split it into two nodes")
+        }
+        if diagnosis != nil, command != nil || question != nil || !branches.isEmpty || otherwise != nil, let value = fields["diagnosis"] {
+            reader.report(value, "\(what) has a diagnosis, which ends the session, so it cannot also run, ask or branch; put the verification under 'diagnosis.verify'")
+        }
+        if diagnosis == nil, branches.isEmpty, otherwise == nil, fields["diagnosis"] == nil {
+            reader.report(at: location, "\(what) leads nowhere: give it 'branches', 'next', or a 'diagnosis'")
+        }
+        return TriageModel.Node(
+            id: id, title: title, step: step, explanation: explanation, command: command, parser: parser,
+            extractions: extractions, question: question, branches: branches, otherwise: otherwise,
+            diagnosis: diagnosis, location: location
+        )
+    }
+
+    /// The `run`/`where`/`mutates`/`timeout` keys of a node or a fix step.
+    private static func decodeCommand(_ fields: Fields, _ what: String, _ reader: YAMLReader) -> CommandTemplate? {
+        guard let run = fields["run"], let items = reader.sequence(run, "'run' of \(what)") else { return nil }
+        if items.isEmpty {
+            reader.report(run, "'run' of \(what) is empty; give the program and its arguments, like [kubectl, get, pods]")
+            return nil
+        }
+        let arguments = items.compactMap { reader.template($0, "an argument of 'run' in \(what)") }
+        if let first = arguments.first, !first.placeholders.isEmpty {
+            reader.report(items[0], "the program in 'run' of \(what) must be a fixed name, not a placeholder")
+        }
+        if items.count == 1, let only = arguments.first, only.source.contains(" ") {
+            reader.report(items[0], "'run' of \(what) is one string with spaces; write it as a list of arguments, like [kubectl, get, pods], because Triage never runs commands through a shell")
+        }
+        let location = fields["where"].flatMap { reader.choice($0, "'where' of \(what)", as: CommandLocation.self) } ?? .cluster
+        let mutates = fields["mutates"].flatMap { reader.bool($0, "'mutates' of \(what)") } ?? false
+        let timeout = fields["timeout"].flatMap { reader.number($0, "'timeout' of \(what) (seconds)") }
+        if let timeout, timeout <= 0, let node = fields["timeout"] {
+            reader.report(node, "'timeout' of \(what) must be more than 0 seconds")
+        }
+        guard arguments.count == items.count else { return nil }
+        return CommandTemplate(arguments: arguments, location: location, mutates: mutates, timeout: timeout, sourceLocation: reader.location(run))
+    }
+
+    private static func decodeExtractions(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> [FactExtraction]? {
+        guard let entries = reader.fields(node, "'facts' of \(what)") else { return nil }
+        return entries.pairs.compactMap { pair in
+            let factWhat = "fact '\(pair.key)' of \(what)"
+            guard Template.isIdentifier(pair.key) else {
+                reader.report(pair.keyNode, "\(factWhat): a fact name is letters, digits, '_', '-' and '.', starting with a letter")
+                return nil
+            }
+            switch pair.value {
+            case .scalar:
+                return reader.pattern(pair.value, factWhat).map {
+                    FactExtraction(fact: pair.key, pattern: $0, location: reader.location(pair.keyNode))
+                }
+            default:
+                guard let fields = reader.fields(pair.value, factWhat) else { return nil }
+                fields.rejectUnknown(["pattern", "all"], in: reader)
+                let pattern = fields.require("pattern", in: reader).flatMap { reader.pattern($0, "'pattern' of \(factWhat)") }
+                let all = fields["all"].flatMap { reader.bool($0, "'all' of \(factWhat)") } ?? false
+                return pattern.map { FactExtraction(fact: pair.key, pattern: $0, all: all, location: reader.location(pair.keyNode)) }
+            }
+        }
+    }
+
+    private enum AnswerKind: String, CaseIterable {
+        case yesNo = "yes-no", choice, text
+    }
+
+    private static func decodeQuestion(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> Question? {
+        let askWhat = "'ask' of \(what)"
+        guard let fields = reader.fields(node, askWhat) else { return nil }
+        fields.rejectUnknown(askKeys, in: reader)
+        let prompt = fields.require("question", in: reader).flatMap { reader.string($0, "'question' of \(askWhat)") }
+        let fact = fields.require("fact", in: reader).flatMap { reader.word($0, "'fact' of \(askWhat)") }
+        let answer = fields["answer"].flatMap { reader.choice($0, "'answer' of \(askWhat)", as: AnswerKind.self) } ?? .yesNo
+        let kind: Question.Kind
+        switch answer {
+        case .yesNo:
+            kind = .yesNo
+        case .choice:
+            guard let choicesNode = fields.require("choices", in: reader),
+                  let choices = reader.strings(choicesNode, "'choices' of \(askWhat)") else { return nil }
+            if choices.count < 2 { reader.report(choicesNode, "'choices' of \(askWhat) needs at least two choices") }
+            kind = .choice(choices)
+        case .text:
+            kind = .text(pattern: fields["pattern"].flatMap { reader.pattern($0, "'pattern' of \(askWhat)") })
+        }
+        if answer != .choice, let choices = fields["choices"] {
+            reader.report(choices, "'choices' of \(askWhat) only applies to 'answer: choice'")
+        }
+        if answer != .text, let pattern = fields["pattern"] {
+            reader.report(pattern, "'pattern' of \(askWhat) only applies to 'answer: text'")
+        }
+        if let fact, !Template.isIdentifier(fact), let node = fields["fact"] {
+            reader.report(node, "'fact' of \(askWhat): a fact name is letters, digits, '_', '-' and '.', starting with a letter")
+        }
+        guard let prompt, let fact else { return nil }
+        return Question(prompt: prompt, kind: kind, fact: fact)
+    }
+
+    private static func decodeBranches(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> ([Branch], String?) {
+        guard let items = reader.sequence(node, "'branches' of \(what)") else { return ([], nil) }
+        var branches: [Branch] = []
+        var otherwise: String?
+        for (index, item) in items.enumerated() {
+            let branchWhat = "branch \(index + 1) of \(what)"
+            guard let fields = reader.fields(item, branchWhat) else { continue }
+            if let target = fields["otherwise"] {
+                fields.rejectUnknown(["otherwise"], in: reader)
+                if index != items.count - 1 {
+                    reader.report(item, "'otherwise' in \(branchWhat) must be the last branch: the branches after it could never be taken")
+                }
+                otherwise = reader.word(target, "'otherwise' of \(what)")
+                continue
+            }
+            fields.rejectUnknown(["when", "goto", "label"], in: reader)
+            let condition = fields.require("when", in: reader).flatMap { decodeCondition($0, branchWhat, reader) }
+            let target = fields.require("goto", in: reader).flatMap { reader.word($0, "'goto' of \(branchWhat)") }
+            let label = fields["label"].flatMap { reader.string($0, "'label' of \(branchWhat)") }
+            if let condition, let target {
+                branches.append(Branch(condition: condition, target: target, label: label, location: reader.location(item)))
+            }
+        }
+        return (branches, otherwise)
+    }
+
+    static let conditionForms = "{fact: NAME, equals: VALUE}, {fact: NAME, in: [VALUES]}, {fact: NAME, present: true|false}, {fact: NAME, matches: REGEX}, {all: [...]}, {any: [...]} or {not: {...}}"
+
+    private static func decodeCondition(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> Condition? {
+        let condWhat = "the condition of \(what)"
+        guard let fields = reader.fields(node, condWhat) else { return nil }
+        for combinator in ["all", "any"] {
+            guard let list = fields[combinator] else { continue }
+            fields.rejectUnknown([combinator], in: reader)
+            guard let items = reader.sequence(list, "'\(combinator)' in \(condWhat)") else { return nil }
+            if items.isEmpty { reader.report(list, "'\(combinator)' in \(condWhat) is empty") }
+            let conditions = items.compactMap { decodeCondition($0, what, reader) }
+            guard conditions.count == items.count else { return nil }
+            return combinator == "all" ? .all(conditions) : .any(conditions)
+        }
+        if let inner = fields["not"] {
+            fields.rejectUnknown(["not"], in: reader)
+            return decodeCondition(inner, what, reader).map { .not($0) }
+        }
+        guard fields.has("fact") else {
+            reader.report(node, "\(condWhat) must be one of \(conditionForms)")
+            return nil
+        }
+        fields.rejectUnknown(["fact", "equals", "in", "present", "matches"], in: reader)
+        guard let fact = fields["fact"].flatMap({ reader.word($0, "'fact' in \(condWhat)") }) else { return nil }
+        let tests = ["equals", "in", "present", "matches"].filter(fields.has)
+        guard tests.count == 1 else {
+            reader.report(node, "\(condWhat) must test the fact exactly one way (equals, in, present or matches); it has \(tests.isEmpty ? "none" : tests.joined(separator: ", "))")
+            return nil
+        }
+        switch tests[0] {
+        case "equals":
+            return fields["equals"].flatMap { reader.string($0, "'equals' in \(condWhat)") }.map { .equals(fact: fact, value: $0) }
+        case "in":
+            return fields["in"].flatMap { reader.strings($0, "'in' in \(condWhat)") }.map { .oneOf(fact: fact, values: $0) }
+        case "present":
+            return fields["present"].flatMap { reader.bool($0, "'present' in \(condWhat)") }.map { .present(fact: fact, $0) }
+        default:
+            return fields["matches"].flatMap { reader.pattern($0, "'matches' in \(condWhat)") }.map { .matches(fact: fact, pattern: $0) }
+        }
+    }
+
+    private static func decodeDiagnosis(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> Diagnosis? {
+        let diagWhat = "the diagnosis of \(what)"
+        guard let fields = reader.fields(node, diagWhat) else { return nil }
+        fields.rejectUnknown(diagnosisKeys, in: reader)
+        let cause = fields.require("cause", in: reader).flatMap { reader.word($0, "'cause' of \(diagWhat)") }
+        let summary = fields.require("summary", in: reader).flatMap { reader.string($0, "'summary' of \(diagWhat)") }
+        let explanation = fields["explain"].flatMap { reader.string($0, "'explain' of \(diagWhat)") } ?? ""
+        let evidence = fields["evidence"].flatMap { reader.template($0, "'evidence' of \(diagWhat)") }
+        let fix = fields.require("fix", in: reader).flatMap { fixNode in
+            reader.sequence(fixNode, "'fix' of \(diagWhat)")?.enumerated().compactMap { index, item in
+                decodeStep(item, "fix step \(index + 1) of \(what)", reader)
+            }
+        } ?? []
+        let verify = fields["verify"].flatMap { decodeStep($0, "'verify' of \(what)", reader) }
+        guard let cause, let summary else { return nil }
+        return Diagnosis(cause: cause, summary: summary, explanation: explanation, evidence: evidence, fix: fix, verify: verify)
+    }
+
+    /// A fix or verify step: plain text, or `{text, run, where, mutates, timeout}`.
+    private static func decodeStep(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> FixStep? {
+        if case .scalar = node {
+            return reader.template(node, what).map { FixStep(text: $0) }
+        }
+        guard let fields = reader.fields(node, what) else { return nil }
+        fields.rejectUnknown(stepKeys, in: reader)
+        let text = fields.require("text", in: reader).flatMap { reader.template($0, "'text' of \(what)") }
+        let command = decodeCommand(fields, what, reader)
+        return text.map { FixStep(text: $0, command: command) }
+    }
+}

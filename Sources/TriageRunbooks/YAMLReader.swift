@@ -1,0 +1,215 @@
+import TriageModel
+import Yams
+
+/// Reads a composed YAML tree into model values, remembering where every value came from and
+/// collecting every problem instead of stopping at the first.
+final class YAMLReader {
+    let file: String
+    private(set) var diagnostics: [RunbookDiagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    /// Composes `text`, reporting a syntax error at its mark.
+    func compose(_ text: String) -> Yams.Node? {
+        do {
+            guard let root = try Yams.compose(yaml: text) else {
+                report(at: SourceLocation(file: file, line: 1, column: 1), "the file is empty")
+                return nil
+            }
+            return root
+        } catch let error as YamlError {
+            report(syntaxError: error)
+            return nil
+        } catch {
+            report(at: SourceLocation(file: file, line: 1, column: 1), "cannot read YAML: \(error)")
+            return nil
+        }
+    }
+
+    func location(_ node: Yams.Node) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    func report(_ node: Yams.Node, _ message: String) {
+        report(at: location(node), message)
+    }
+
+    func report(at location: SourceLocation, _ message: String) {
+        diagnostics.append(RunbookDiagnostic(location: location, message: message))
+    }
+
+    /// The mapping's fields, or a report that a mapping was expected.
+    func fields(_ node: Yams.Node, _ what: String) -> Fields? {
+        guard case .mapping(let mapping) = node else {
+            report(node, "\(what) must be a mapping of keys to values, not \(node.kindName)")
+            return nil
+        }
+        var pairs: [Fields.Pair] = []
+        var seen: Set<String> = []
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else {
+                report(key, "a key in \(what) must be a plain word, not \(key.kindName)")
+                continue
+            }
+            if !seen.insert(name).inserted {
+                report(key, "'\(name)' appears twice in \(what)")
+                continue
+            }
+            pairs.append(Fields.Pair(key: name, keyNode: key, value: value))
+        }
+        return Fields(node: node, what: what, pairs: pairs)
+    }
+
+    func string(_ node: Yams.Node, _ what: String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            report(node, "\(what) must be text, not \(node.kindName)")
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// A non-empty single-line text.
+    func word(_ node: Yams.Node, _ what: String) -> String? {
+        guard let text = string(node, what) else { return nil }
+        if text.isEmpty || text.contains("\n") {
+            report(node, "\(what) must be a non-empty single line")
+            return nil
+        }
+        return text
+    }
+
+    func bool(_ node: Yams.Node, _ what: String) -> Bool? {
+        guard case .scalar = node, let value = node.bool else {
+            report(node, "\(what) must be true or false")
+            return nil
+        }
+        return value
+    }
+
+    func int(_ node: Yams.Node, _ what: String) -> Int? {
+        guard case .scalar = node, let value = node.int else {
+            report(node, "\(what) must be a whole number")
+            return nil
+        }
+        return value
+    }
+
+    func number(_ node: Yams.Node, _ what: String) -> Double? {
+        guard case .scalar = node, let value = node.float else {
+            report(node, "\(what) must be a number")
+            return nil
+        }
+        return value
+    }
+
+    func sequence(_ node: Yams.Node, _ what: String) -> [Yams.Node]? {
+        guard case .sequence(let sequence) = node else {
+            report(node, "\(what) must be a list, not \(node.kindName)")
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    func strings(_ node: Yams.Node, _ what: String) -> [String]? {
+        guard let items = sequence(node, what) else { return nil }
+        let values = items.compactMap { string($0, "each item of \(what)") }
+        return values.count == items.count ? values : nil
+    }
+
+    /// A `{{placeholder}}` template.
+    func template(_ node: Yams.Node, _ what: String) -> Template? {
+        guard let text = string(node, what) else { return nil }
+        do {
+            return try Template(parsing: text)
+        } catch {
+            report(node, "\(what): \(error)")
+            return nil
+        }
+    }
+
+    /// A regular expression that compiles.
+    func pattern(_ node: Yams.Node, _ what: String) -> String? {
+        guard let text = string(node, what) else { return nil }
+        do {
+            _ = try Regex(text)
+            return text
+        } catch {
+            report(node, "\(what) is not a valid regular expression: \(error)")
+            return nil
+        }
+    }
+
+    /// One of a fixed set of words.
+    func choice<T: RawRepresentable & CaseIterable>(_ node: Yams.Node, _ what: String, as: T.Type) -> T? where T.RawValue == String {
+        guard let text = string(node, what) else { return nil }
+        if let value = T(rawValue: text) { return value }
+        let allowed = T.allCases.map(\.rawValue)
+        report(node, "\(what) is '\(text)'; expected one of: \(allowed.joined(separator: ", "))\(Suggestion.didYouMean(text, in: allowed))")
+        return nil
+    }
+
+    private func report(syntaxError error: YamlError) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\($0.text) " } ?? ""
+            report(at: SourceLocation(file: file, line: mark.line, column: mark.column), "invalid YAML: \(detail)\(problem)")
+        case .reader(let problem, _, _, _):
+            report(at: SourceLocation(file: file, line: 1, column: 1), "cannot read the file as text: \(problem)")
+        default:
+            report(at: SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(error)")
+        }
+    }
+}
+
+/// The keys of one YAML mapping, each read at most once, so that keys nobody asked for can be
+/// reported as unknown.
+struct Fields {
+    struct Pair {
+        let key: String
+        let keyNode: Yams.Node
+        let value: Yams.Node
+    }
+
+    let node: Yams.Node
+    let what: String
+    let pairs: [Pair]
+
+    subscript(key: String) -> Yams.Node? {
+        pairs.first { $0.key == key }?.value
+    }
+
+    func has(_ key: String) -> Bool { self[key] != nil }
+
+    /// Reports each key not in `allowed`, with the nearest allowed key when one is close.
+    func rejectUnknown(_ allowed: [String], in reader: YAMLReader) {
+        for pair in pairs where !allowed.contains(pair.key) {
+            reader.report(
+                pair.keyNode,
+                "unknown key '\(pair.key)' in \(what); expected one of: \(allowed.joined(separator: ", "))\(Suggestion.didYouMean(pair.key, in: allowed))"
+            )
+        }
+    }
+
+    /// Reads a required key, reporting its absence at the mapping.
+    func require(_ key: String, in reader: YAMLReader) -> Yams.Node? {
+        if let value = self[key] { return value }
+        reader.report(node, "\(what) is missing '\(key)'")
+        return nil
+    }
+}
+
+extension Yams.Node {
+    var kindName: String {
+        switch self {
+        case .scalar: "a single value"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+}
