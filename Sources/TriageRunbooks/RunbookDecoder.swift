@@ -106,8 +106,12 @@ public enum RunbookDecoder {
         if diagnosis != nil, command != nil || question != nil || !branches.isEmpty || otherwise != nil, let value = fields["diagnosis"] {
             reader.report(value, "\(what) has a diagnosis, which ends the session, so it cannot also run, ask or branch; put the verification under 'diagnosis.verify'")
         }
-        if diagnosis == nil, branches.isEmpty, otherwise == nil, fields["diagnosis"] == nil {
-            reader.report(at: location, "\(what) leads nowhere: give it 'branches', 'next', or a 'diagnosis'")
+        if diagnosis == nil, otherwise == nil, fields["diagnosis"] == nil {
+            if branches.isEmpty {
+                reader.report(at: location, "\(what) leads nowhere: give it 'branches', 'next', or a 'diagnosis'")
+            } else if let branchesNode = fields["branches"] {
+                reader.report(branchesNode, "the branches of \(what) end without '- otherwise: NODE'; add one so the session can always go on")
+            }
         }
         return TriageModel.Node(
             id: id, title: title, step: step, explanation: explanation, command: command, parser: parser,

@@ -1,0 +1,260 @@
+import Foundation
+import TriageModel
+
+/// A walk through one runbook: the pure state machine at the heart of Triage.
+///
+/// It has no clock, no I/O and no logger. Given the current node and a command's result (or an
+/// answer) it yields the new facts and the next node, with the reason. Drivers (the REPL, replay,
+/// `--no-input`) run commands and feed results in.
+public struct Session: Sendable {
+    /// What the current node waits for.
+    public enum Pending: Sendable, Equatable {
+        /// Run this command and `record` its result.
+        case command(CommandInvocation)
+        /// Ask this and `answer` with the reply.
+        case question(Question)
+        /// Nothing to run or ask: `decide` picks the branch from the facts already known.
+        case decision
+        /// The session has ended with this diagnosis.
+        case conclusion(Diagnosis)
+    }
+
+    /// One node the session has left, and how.
+    public struct Step: Sendable, Codable, Equatable {
+        public var node: String
+        public var invocation: CommandInvocation?
+        public var result: CommandResult?
+        public var answer: String?
+        /// The facts the step added, by name.
+        public var newFacts: Facts
+        public var transition: Transition
+    }
+
+    private struct Snapshot: Sendable {
+        var current: String
+        var facts: Facts
+        var lastResult: CommandResult?
+    }
+
+    public let runbook: Runbook
+    /// The validated inputs, defaults filled in.
+    public let inputs: [String: String]
+    /// The id of the node the session is at.
+    public private(set) var currentID: String
+    /// Every fact known now, inputs included.
+    public private(set) var facts: Facts
+    /// The nodes left so far, in order.
+    public private(set) var steps: [Step] = []
+    /// The result of the last command run, for `show`.
+    public private(set) var lastResult: CommandResult?
+    private var undo: [Snapshot] = []
+
+    /// Starts at the runbook's first node, after checking every input against its format.
+    public init(runbook: Runbook, inputs given: [String: String]) throws(SessionError) {
+        var problems: [String] = []
+        var inputs: [String: String] = [:]
+        for name in given.keys.sorted() where runbook.input(name) == nil {
+            let known = runbook.inputs.map(\.name).joined(separator: ", ")
+            problems.append("runbook '\(runbook.id)' has no input '\(name)' (its inputs: \(known))")
+        }
+        for spec in runbook.inputs {
+            guard let value = given[spec.name] ?? spec.defaultValue else {
+                if spec.required { problems.append("input '\(spec.name)' is required: \(spec.description)") }
+                continue
+            }
+            if let problem = spec.format.problem(with: value) {
+                problems.append("\(spec.name) '\(value)' \(problem); expected \(spec.format.expectation)")
+                continue
+            }
+            inputs[spec.name] = value
+        }
+        guard problems.isEmpty else { throw .invalidInputs(problems) }
+        guard runbook.node(runbook.start) != nil else { throw .unknownNode(runbook.start) }
+        self.runbook = runbook
+        self.inputs = inputs
+        self.currentID = runbook.start
+        self.facts = inputs.mapValues { Fact($0) }
+    }
+
+    /// The node the session is at.
+    public var current: Node { runbook.node(currentID)! }
+
+    /// Whether the session has reached a diagnosis.
+    public var isFinished: Bool { current.isTerminal }
+
+    /// Every node visited, the current one last.
+    public var path: [String] { steps.map(\.node) + [currentID] }
+
+    /// What the current node waits for. Throws when its command needs a value that is unknown or
+    /// unsafe to put in a command.
+    public func pending() throws(SessionError) -> Pending {
+        let node = current
+        if let diagnosis = node.diagnosis { return .conclusion(diagnosis) }
+        if let command = node.command { return .command(try invocation(for: command)) }
+        if let question = node.question { return .question(question) }
+        return .decision
+    }
+
+    /// `template` with every placeholder filled in and checked.
+    public func invocation(for template: CommandTemplate) throws(SessionError) -> CommandInvocation {
+        var arguments: [String] = []
+        for argument in template.arguments {
+            var failure: SessionError?
+            let text = argument.render { name in
+                guard failure == nil else { return nil }
+                guard let value = facts[name]?.value else {
+                    failure = .missingValue(name, node: currentID)
+                    return nil
+                }
+                let format = runbook.input(name)?.format ?? .text
+                if let problem = format.problem(with: value) {
+                    failure = .unsafeValue(name, value, problem, node: currentID)
+                    return nil
+                }
+                return value
+            }
+            if let failure { throw failure }
+            arguments.append(text)
+        }
+        return CommandInvocation(arguments: arguments, location: template.location, mutates: template.mutates)
+    }
+
+    /// Text from the runbook with placeholders filled from the facts; unknown ones stay as written.
+    public func render(_ template: Template) -> String {
+        template.render { facts[$0]?.value }
+    }
+
+    /// Reads the current node's command result into facts and follows the first branch that holds.
+    @discardableResult
+    public mutating func record(_ result: CommandResult, for invocation: CommandInvocation, parsers: ParserCatalog) -> Transition {
+        let node = current
+        var found: Facts = [
+            CommandFacts.exitStatus: Fact(String(result.exitStatus)),
+            CommandFacts.timedOut: Fact(result.timedOut ? "true" : "false"),
+        ]
+        if let name = node.parser, let parser = parsers.parser(name) {
+            found.merge(parser.facts(from: result, node: node.id)) { _, new in new }
+        }
+        let output = result.combinedOutput
+        for extraction in node.extractions {
+            if let fact = FactExtractor.extract(extraction, from: output, node: node.id) { found[extraction.fact] = fact }
+        }
+        return advance(newFacts: found, invocation: invocation, result: result, answer: nil)
+    }
+
+    /// Stores the user's answer to the current question and follows the first branch that holds.
+    @discardableResult
+    public mutating func answer(_ reply: String) throws(SessionError) -> Transition {
+        guard let question = current.question else { throw .notAQuestion(currentID) }
+        let value = try Self.normalise(reply, for: question)
+        return advance(newFacts: [question.fact: Fact(value)], invocation: nil, result: nil, answer: value)
+    }
+
+    /// Follows the first branch that holds over the facts already known, running nothing. Used for
+    /// decision nodes and for `skip`.
+    @discardableResult
+    public mutating func decide() -> Transition {
+        advance(newFacts: [:], invocation: nil, result: nil, answer: nil)
+    }
+
+    /// Returns to the previous node with the facts it had. False at the start.
+    @discardableResult
+    public mutating func back() -> Bool {
+        guard let snapshot = undo.popLast() else { return false }
+        currentID = snapshot.current
+        facts = snapshot.facts
+        lastResult = snapshot.lastResult
+        steps.removeLast()
+        return true
+    }
+
+    /// The branch the current node would take over `facts`.
+    public func choose(over facts: Facts) -> Transition {
+        let node = current
+        for (index, branch) in node.branches.enumerated() {
+            let outcome = branch.condition.evaluate(facts)
+            if outcome.holds {
+                let reason = Transition.Reason.branch(index: index + 1, condition: branch.condition.description, label: branch.label, witnesses: outcome.witnesses)
+                return Transition(from: node.id, to: branch.target, reason: reason)
+            }
+        }
+        return Transition(from: node.id, to: node.otherwise ?? node.id, reason: .otherwise)
+    }
+
+    private mutating func advance(newFacts: Facts, invocation: CommandInvocation?, result: CommandResult?, answer: String?) -> Transition {
+        guard !isFinished else {
+            return Transition(from: currentID, to: currentID, reason: .otherwise)
+        }
+        undo.append(Snapshot(current: currentID, facts: facts, lastResult: lastResult))
+        facts.merge(newFacts) { _, new in new }
+        if let result { lastResult = result }
+        let transition = choose(over: facts)
+        steps.append(Step(node: currentID, invocation: invocation, result: result, answer: answer, newFacts: newFacts, transition: transition))
+        currentID = transition.to
+        return transition
+    }
+
+    /// The canonical form of a reply (`y` → `yes`), or why it is not acceptable.
+    static func normalise(_ reply: String, for question: Question) throws(SessionError) -> String {
+        let trimmed = reply.trimmingCharacters(in: .whitespaces)
+        switch question.kind {
+        case .yesNo:
+            switch trimmed.lowercased() {
+            case "y", "yes": return "yes"
+            case "n", "no": return "no"
+            default: throw .badAnswer("answer yes or no")
+            }
+        case .choice(let choices):
+            if let exact = choices.first(where: { $0 == trimmed }) { return exact }
+            if let number = Int(trimmed), choices.indices.contains(number - 1) { return choices[number - 1] }
+            let matches = choices.filter { $0.lowercased().hasPrefix(trimmed.lowercased()) }
+            if !trimmed.isEmpty, matches.count == 1 { return matches[0] }
+            throw .badAnswer("choose one of: \(choices.joined(separator: ", ")) (or its number)")
+        case .text(let pattern):
+            if trimmed.isEmpty { throw .badAnswer("the answer is empty") }
+            if let problem = ValueFormat.text.problem(with: trimmed) { throw .badAnswer("the answer \(problem)") }
+            if let pattern, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: trimmed)) == nil {
+                throw .badAnswer("the answer must match /\(pattern)/")
+            }
+            return trimmed
+        }
+    }
+}
+
+/// A move from one node to the next, and why it was taken.
+public struct Transition: Sendable, Codable, Equatable {
+    /// Why a branch was taken.
+    public enum Reason: Sendable, Codable, Equatable {
+        /// The numbered branch's condition held, thanks to these fact values.
+        case branch(index: Int, condition: String, label: String?, witnesses: [Witness])
+        /// No branch held.
+        case otherwise
+    }
+
+    public var from: String
+    public var to: String
+    public var reason: Reason
+}
+
+/// Why the session cannot do what was asked.
+public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
+    case invalidInputs([String])
+    case unknownNode(String)
+    case missingValue(String, node: String)
+    case unsafeValue(String, String, String, node: String)
+    case notAQuestion(String)
+    case badAnswer(String)
+
+    public var description: String {
+        switch self {
+        case .invalidInputs(let problems): problems.joined(separator: "\n")
+        case .unknownNode(let id): "the runbook has no node '\(id)'"
+        case .missingValue(let name, let node):
+            "step '\(node)' needs {{\(name)}}, which is not known yet; give it as an input (e.g. --\(name) VALUE) or skip the step"
+        case .unsafeValue(let name, let value, let problem, let node):
+            "step '\(node)' would put \(name) '\(value)' into a command, but it \(problem); refusing to run it"
+        case .notAQuestion(let node): "step '\(node)' asks no question"
+        case .badAnswer(let problem): problem
+        }
+    }
+}
