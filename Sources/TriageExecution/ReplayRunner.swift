@@ -10,9 +10,9 @@ public final class ReplayRunner: CommandRunner {
     /// Results not yet replayed, per argument vector; the last one of each is never removed.
     private let pending: Mutex<[[String]: [CommandResult]]>
 
-    /// Replays `recordings`, in order.
-    public init(recordings: [RecordedCommand]) {
-        pending = Mutex(Dictionary(grouping: recordings, by: \.invocation.arguments).mapValues { $0.map(\.result) })
+    /// Replays `recordings` (usually a ``Scenario``'s), in order.
+    public init(recordings: [Scenario.Recording]) {
+        pending = Mutex(Dictionary(grouping: recordings, by: \.arguments).mapValues { $0.map(\.result) })
     }
 
     /// The next recorded result for `invocation`'s arguments.

@@ -9,7 +9,7 @@ struct DecoratorTests {
     private let deletePod = CommandInvocation(arguments: ["kubectl", "delete", "pod", "web"], mutates: true)
 
     private func replay(_ pairs: (CommandInvocation, String)...) -> ReplayRunner {
-        ReplayRunner(recordings: pairs.map { RecordedCommand(invocation: $0, result: CommandResult(stdout: $1)) })
+        ReplayRunner(recordings: pairs.map { Scenario.Recording(arguments: $0.arguments, result: CommandResult(stdout: $1)) })
     }
 
     @Test func replayAnswersFromTheRecording() async throws {
@@ -45,8 +45,8 @@ struct DecoratorTests {
         _ = try? await recorder.run(CommandInvocation(arguments: ["kubectl", "get", "nodes"]))
         _ = try await recorder.run(getPods)
         #expect(recorder.recordings == [
-            RecordedCommand(invocation: deletePod, result: CommandResult(stdout: "deleted")),
-            RecordedCommand(invocation: getPods, result: CommandResult(stdout: "pods")),
+            Scenario.Recording(arguments: deletePod.arguments, result: CommandResult(stdout: "deleted")),
+            Scenario.Recording(arguments: getPods.arguments, result: CommandResult(stdout: "pods")),
         ])
     }
 
@@ -65,7 +65,7 @@ struct DecoratorTests {
         let error = await #expect(throws: ExecutionError.readOnly(deletePod)) { try await runner.run(deletePod) }
         #expect(error?.localizedDescription.contains("read-only mode is on") == true)
         #expect(try await runner.run(getPods).stdout == "pods")
-        #expect(base.recordings.map(\.invocation) == [getPods])
+        #expect(base.recordings.map(\.arguments) == [getPods.arguments])
     }
 
     @Test func mutatingCommandsNeedAYes() async throws {
@@ -82,7 +82,7 @@ struct DecoratorTests {
         #expect(try await allowing.run(deletePod).stdout == "deleted")
         #expect(try await allowing.run(getPods).stdout == "pods")
         #expect(asked.text == deletePod.description)
-        #expect(base.recordings.map(\.invocation) == [deletePod, getPods])
+        #expect(base.recordings.map(\.arguments) == [deletePod.arguments, getPods.arguments])
     }
 
     @Test func routingPicksTheRunnerForTheLocation() async throws {

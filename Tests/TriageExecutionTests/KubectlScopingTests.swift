@@ -51,14 +51,12 @@ struct KubectlScopingTests {
 
     @Test func decoratorPassesTheScopedCommandToTheBaseRunner() async throws {
         let base = RecordingRunner(base: ReplayRunner(recordings: [
-            RecordedCommand(
-                invocation: CommandInvocation(arguments: ["kubectl", "--context", "prod", "get", "pods"]),
-                result: CommandResult(stdout: "pods\n")),
+            Scenario.Recording(arguments: ["kubectl", "--context", "prod", "get", "pods"], result: CommandResult(stdout: "pods\n")),
         ]))
         let runner = ClusterScopedRunner(base: base, options: try KubectlOptions(context: "prod"))
         let result = try await runner.run(CommandInvocation(arguments: ["kubectl", "get", "pods"]))
         #expect(result.stdout == "pods\n")
-        #expect(base.recordings.map(\.invocation.arguments) == [["kubectl", "--context", "prod", "get", "pods"]])
+        #expect(base.recordings.map(\.arguments) == [["kubectl", "--context", "prod", "get", "pods"]])
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/kubectl")))
