@@ -109,46 +109,37 @@ struct LiveRunnerTests {
     }
 
     @Test func timeoutKillsTheWholeProcessGroup() async throws {
-        let dir = try ProcessProbe.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let pidFile = dir.appendingPathComponent("grandchild.pid")
+        let script = try GrandchildScript()
         let runner = LiveRunner(timeout: .milliseconds(700), terminationGrace: .seconds(2))
 
-        let result = try await runner.run(sh("sleep 60 & echo $! > '\(pidFile.path)'; echo started; wait"))
+        let result = try await runner.run(script.invocation)
 
         #expect(result.timedOut)
         #expect(result.exitStatus == 128 + 15)
         #expect(result.stdout == "started\n")
         #expect(result.duration >= 0.7)
         #expect(result.duration < 2.5)
-        let grandchild = try #require(try await ProcessProbe.waitForPid(in: pidFile))
-        #expect(try await ProcessProbe.dies(grandchild))
+        #expect(try await ProcessProbe.dies(try await script.grandchild()))
     }
 
     @Test func aGroupThatIgnoresSigtermGetsSigkillAfterTheGrace() async throws {
-        let dir = try ProcessProbe.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let pidFile = dir.appendingPathComponent("grandchild.pid")
+        let script = try GrandchildScript(prelude: "trap '' TERM; ")
         let runner = LiveRunner(timeout: .milliseconds(500), terminationGrace: .milliseconds(500))
 
-        let result = try await runner.run(sh("trap '' TERM; sleep 60 & echo $! > '\(pidFile.path)'; wait"))
+        let result = try await runner.run(script.invocation)
 
         #expect(result.timedOut)
         #expect(result.exitStatus == 128 + 9)
         #expect(result.duration >= 1.0)
         #expect(result.duration < 3)
-        let grandchild = try #require(try await ProcessProbe.waitForPid(in: pidFile))
-        #expect(try await ProcessProbe.dies(grandchild))
+        #expect(try await ProcessProbe.dies(try await script.grandchild()))
     }
 
     @Test func cancellingTheTaskKillsTheGroupAndThrows() async throws {
-        let dir = try ProcessProbe.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let pidFile = dir.appendingPathComponent("grandchild.pid")
-        let script = sh("sleep 60 & echo $! > '\(pidFile.path)'; wait")
-
-        let task = Task { try await LiveRunner(timeout: .seconds(60), terminationGrace: .seconds(1)).run(script) }
-        let grandchild = try #require(try await ProcessProbe.waitForPid(in: pidFile))
+        let script = try GrandchildScript()
+        let invocation = script.invocation
+        let task = Task { try await LiveRunner(timeout: .seconds(60), terminationGrace: .seconds(1)).run(invocation) }
+        let grandchild = try await script.grandchild()
         let cancelledAt = ContinuousClock.now
         task.cancel()
 

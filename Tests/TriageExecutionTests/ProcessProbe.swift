@@ -1,4 +1,6 @@
 import Foundation
+import Testing
+import TriageModel
 
 /// Temp files and process checks for the tests that run real processes.
 enum ProcessProbe {
@@ -43,5 +45,33 @@ enum ProcessProbe {
         }
         if isAlive(pid) { kill(pid, SIGKILL) }  // never leave a process behind, even on failure
         return false
+    }
+}
+
+/// A `/bin/sh` script that prints `started`, starts a `sleep 60` grandchild in the background,
+/// writes the grandchild's pid to a temporary file and waits for it.
+final class GrandchildScript {
+    /// The command to run.
+    let invocation: CommandInvocation
+    private let directory: URL
+    private let pidFile: URL
+
+    /// A script whose shell first runs `prelude` (e.g. a `trap`).
+    init(prelude: String = "") throws {
+        directory = try ProcessProbe.temporaryDirectory()
+        pidFile = directory.appendingPathComponent("grandchild.pid")
+        invocation = CommandInvocation(
+            arguments: ["/bin/sh", "-c", "\(prelude)sleep 60 & echo $! > '\(pidFile.path)'; echo started; wait"],
+            location: .local
+        )
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// The grandchild's pid, once the script has written it.
+    func grandchild() async throws -> pid_t {
+        try #require(try await ProcessProbe.waitForPid(in: pidFile))
     }
 }
