@@ -58,7 +58,7 @@ public struct LiveRunner: CommandRunner {
         let executable = try await resolve(invocation.program)
         var outcome: (captured: Captured, timedOut: Bool)?
         let elapsed = try await clock.measure {
-            outcome = try await self.spawn(executable, invocation, timingOutAfter: self.timeout)
+            outcome = try await self.runWithTimeout(executable, invocation)
         }
         try Task.checkCancellation()
         let (captured, timedOut) = outcome!
@@ -91,13 +91,13 @@ public struct LiveRunner: CommandRunner {
 
     /// Runs the command while a timer runs on ``clock``; on timeout, cancels the command so
     /// Subprocess tears its process group down.
-    private func spawn(
-        _ executable: FilePath, _ invocation: CommandInvocation, timingOutAfter timeout: Duration
+    private func runWithTimeout(
+        _ executable: FilePath, _ invocation: CommandInvocation
     ) async throws -> (Captured, Bool) {
         try await withThrowingTaskGroup(of: Outcome.self) { group in
             group.addTask { .finished(try await self.spawn(executable, invocation)) }
             group.addTask {
-                try await self.clock.sleep(for: timeout)
+                try await self.clock.sleep(for: self.timeout)
                 return .timerFired
             }
             switch try await group.next()! {
@@ -127,6 +127,7 @@ public struct LiveRunner: CommandRunner {
         var exitStatus: Int32
     }
 
+    /// Runs the command in a new process group and reads both output streams to their ends.
     private func spawn(_ executable: FilePath, _ invocation: CommandInvocation) async throws -> Captured {
         let limit = outputLimit
         let result: ExecutionResult<(String, String), SequenceOutput, SequenceOutput>
