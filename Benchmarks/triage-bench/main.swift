@@ -1,0 +1,156 @@
+import Foundation
+import TriageDiagnosis
+
+/// `triage-bench corpus [PATH]` and `triage-bench speed`: accuracy on the labelled corpus and throughput.
+
+/// One labelled item of the development corpus.
+struct CorpusItem: Decodable {
+    let id: String
+    let label: String
+    let altLabels: [String]
+    let text: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, label, text
+        case altLabels = "alt_labels"
+    }
+}
+
+/// Where the corpus lives when no path is given: `../shared/corpus` beside the package root.
+func defaultCorpusPath() -> String {
+    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/dev-pull-failures.jsonl").path
+}
+
+func runCorpus(path: String, verbose: Bool) -> Int32 {
+    guard let data = FileManager.default.contents(atPath: path), let content = String(data: data, encoding: .utf8) else {
+        FileHandle.standardError.write(Data("cannot read corpus at \(path)\n".utf8))
+        return 2
+    }
+    let decoder = JSONDecoder()
+    var total = 0, correct = 0
+    var perLabel: [String: (correct: Int, total: Int)] = [:]
+    var misses: [String] = []
+    for line in content.split(separator: "\n") where !line.isEmpty {
+        guard let item = try? decoder.decode(CorpusItem.self, from: Data(line.utf8)) else { continue }
+        let report = PullFailureDiagnoser.diagnose(item.text)
+        let predicted = report.cause.rawValue
+        let ok = predicted == item.label || item.altLabels.contains(predicted)
+        total += 1
+        if ok { correct += 1 } else {
+            misses.append("\(item.id) expected \(item.label)\(item.altLabels.isEmpty ? "" : " (alt \(item.altLabels.joined(separator: ",")))") got \(predicted)")
+            if verbose, let finding = report.findings.first { misses.append("    evidence: line \(finding.evidence.line) \"\(finding.evidence.match)\"") }
+        }
+        perLabel[item.label, default: (0, 0)].total += 1
+        if ok { perLabel[item.label, default: (0, 0)].correct += 1 }
+    }
+    guard total > 0 else { print("no items in \(path)"); return 2 }
+    print(String(format: "overall: %d/%d = %.1f%%", correct, total, 100.0 * Double(correct) / Double(total)))
+    for label in perLabel.keys.sorted() {
+        let entry = perLabel[label]!
+        print(String(format: "  %-16@ %3d/%-3d %.1f%%", label as NSString, entry.correct, entry.total, 100.0 * Double(entry.correct) / Double(entry.total)))
+    }
+    if !misses.isEmpty { print("misclassified:"); misses.forEach { print("  " + $0) } }
+    return 0
+}
+
+/// A `kubectl get events -A -o json` document with `count` image-pull events of varied causes.
+func generatedEventsJSON(count: Int) -> String {
+    let messages = [
+        "Failed to pull image \\\"registry.example.com/team/app-%d:1.%d\\\": rpc error: code = NotFound desc = failed to pull and unpack image \\\"registry.example.com/team/app-%d:1.%d\\\": failed to resolve reference \\\"registry.example.com/team/app-%d:1.%d\\\": registry.example.com/team/app-%d:1.%d: not found",
+        "Failed to pull image \\\"svc-%d:%d\\\": rpc error: code = Unknown desc = failed to pull and unpack image \\\"docker.io/library/svc-%d:%d\\\": failed to resolve reference \\\"docker.io/library/svc-%d:%d\\\": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed",
+        "Back-off pulling image \\\"quay.io/org/worker-%d:v%d\\\"",
+        "Failed to pull image \\\"ghcr.io/org/api-%d:%d\\\": failed to pull and unpack image \\\"ghcr.io/org/api-%d:%d\\\": failed to resolve reference: failed to do request: Head \\\"https://ghcr.io/v2/org/api/manifests/%d\\\": dial tcp 140.82.112.33:443: i/o timeout",
+        "Pulling image \\\"nginx:1.%d.%d\\\"",
+    ]
+    var json = "{\n    \"apiVersion\": \"v1\",\n    \"items\": [\n"
+    for index in 0..<count {
+        let template = messages[index % messages.count]
+        let message = String(format: template.replacingOccurrences(of: "%d", with: "\(index)"))
+        let reason = index % messages.count == 2 ? "BackOff" : (index % messages.count == 4 ? "Pulling" : "Failed")
+        json += """
+                {
+                    "apiVersion": "v1",
+                    "count": \(index % 7 + 1),
+                    "firstTimestamp": "2025-01-01T10:00:00Z",
+                    "involvedObject": {
+                        "apiVersion": "v1",
+                        "fieldPath": "spec.containers{app-\(index % 50)}",
+                        "kind": "Pod",
+                        "name": "app-\(index % 400)-7d9f8c6b5-x\(index)",
+                        "namespace": "ns-\(index % 20)",
+                        "resourceVersion": "\(100000 + index)",
+                        "uid": "0b6f2c1e-\(index)"
+                    },
+                    "kind": "Event",
+                    "lastTimestamp": "2025-01-01T10:05:00Z",
+                    "message": "\(message)",
+                    "metadata": {
+                        "name": "app-\(index % 400).17a\(index)",
+                        "namespace": "ns-\(index % 20)"
+                    },
+                    "reason": "\(reason)",
+                    "source": {
+                        "component": "kubelet",
+                        "host": "node-\(index % 30)"
+                    },
+                    "type": "\(reason == "Pulling" ? "Normal" : "Warning")"
+                }\(index == count - 1 ? "" : ",")
+
+        """
+    }
+    return json + "    ],\n    \"kind\": \"List\"\n}\n"
+}
+
+/// A `kubectl describe pod` output with `events` rows.
+func generatedDescribe(events: Int) -> String {
+    var text = """
+    Name:             web-6c9d8f7b9-k2x8p
+    Namespace:        shop
+    Node:             worker-3/10.0.4.17
+    Containers:
+      web:
+        Image:          registry.example.com/shop/web:2.4.1
+        State:          Waiting
+          Reason:       ImagePullBackOff
+    Events:
+      Type     Reason     Age                  From               Message
+      ----     ------     ----                 ----               -------
+
+    """
+    for index in 0..<events {
+        switch index % 4 {
+        case 0: text += "  Normal   Pulling    \(index)m (x\(index + 1) over 2h)  kubelet            Pulling image \"registry.example.com/shop/web:2.4.1\"\n"
+        case 1: text += "  Warning  Failed     \(index)m (x\(index + 1) over 2h)  kubelet            Failed to pull image \"registry.example.com/shop/web:2.4.1\": failed to pull and unpack image \"registry.example.com/shop/web:2.4.1\": failed to resolve reference \"registry.example.com/shop/web:2.4.1\": failed to do request: Head \"https://registry.example.com/v2/shop/web/manifests/2.4.1\": tls: failed to verify certificate: x509: certificate signed by unknown authority\n"
+        case 2: text += "  Warning  Failed     \(index)m (x\(index + 1) over 2h)  kubelet            Error: ErrImagePull\n"
+        default: text += "  Normal   BackOff    \(index)m (x\(index + 1) over 2h)  kubelet            Back-off pulling image \"registry.example.com/shop/web:2.4.1\"\n"
+        }
+    }
+    return text
+}
+
+func measure(_ label: String, messages: Int, text: String, repetitions: Int) {
+    _ = PullFailureDiagnoser.diagnose(text)
+    var best = Double.infinity
+    var findings = 0
+    for _ in 0..<repetitions {
+        let start = DispatchTime.now().uptimeNanoseconds
+        findings = PullFailureDiagnoser.diagnose(text).findings.count
+        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    print(String(format: "%@: %d messages, %.1f KiB, best of %d: %.2f ms, %.0f messages/s, %.1f MiB/s, %d findings",
+                 label, messages, Double(text.utf8.count) / 1024, repetitions, best * 1000, Double(messages) / best,
+                 Double(text.utf8.count) / 1048576 / best, findings))
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+switch arguments.first {
+case "corpus":
+    exit(runCorpus(path: arguments.dropFirst().first { !$0.hasPrefix("-") } ?? defaultCorpusPath(), verbose: arguments.contains("-v")))
+case "speed":
+    measure("get events -A -o json", messages: 10_000, text: generatedEventsJSON(count: 10_000), repetitions: 5)
+    measure("describe pod", messages: 200, text: generatedDescribe(events: 200), repetitions: 50)
+default:
+    print("usage: triage-bench corpus [PATH] [-v] | triage-bench speed")
+    exit(arguments.isEmpty ? 0 : 2)
+}

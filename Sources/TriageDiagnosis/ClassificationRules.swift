@@ -1,0 +1,155 @@
+/// One ordered classification rule: when every phrase group has a hit, the record gets `cause`.
+struct ClassificationRule: Sendable {
+    /// The cause this rule assigns.
+    let cause: PullFailureCause
+    /// Other causes the same words are known to stand for.
+    let alternatives: [PullFailureCause]
+    /// 3 = decisive wording, 2 = generic wording, 1 = only a status (no cause visible).
+    let weight: Int
+    /// Each group needs at least one hit; the first group's hit is the evidence.
+    let groups: [[String]]
+    /// Whether the record (or the document) must be about pulling an image for this rule to count.
+    let needsPullContext: Bool
+    /// What the matched wording means, in plain language.
+    let meaning: String
+
+    init(_ cause: PullFailureCause, alt: [PullFailureCause] = [], weight: Int = 3, context: Bool = false,
+         _ groups: [[String]], _ meaning: String) {
+        self.cause = cause
+        self.alternatives = alt
+        self.weight = weight
+        self.groups = groups
+        self.needsPullContext = context
+        self.meaning = meaning
+    }
+}
+
+/// The runtimes' own phrases, in precedence order (first matching rule wins inside a record).
+/// Phrases are matched case-insensitively as substrings of the cleaned record text.
+enum ClassificationRules {
+    static let networkFailures = [
+        "i/o timeout", "connection refused", "connection reset", "connection timed out", "no such host",
+        "network is unreachable", "no route to host", "host is unreachable", "temporary failure in name resolution",
+        "server misbehaving", "proxyconnect", "client.timeout exceeded", "request canceled while waiting for connection",
+        "context deadline exceeded", "deadlineexceeded", "connectex:", "connection attempt failed", "could not resolve host",
+        "name or service not known", "timeout awaiting response headers", "tls handshake timeout", "use of closed network connection",
+    ]
+    static let tokenFetch = ["failed to authorize", "fetch anonymous token", "fetch oauth token", "/token?", "/oauth2/token", "/v2/auth?"]
+
+    static let all: [ClassificationRule] = [
+        // Invalid names are reported before anything is fetched.
+        ClassificationRule(.invalidName, [["invalid reference format", "parse image reference", "parse image name",
+            "invalidimagename", "repository name must be lowercase", "repository name must be canonical",
+            "invalid repository name", "cannot specify 64-byte hexadecimal", "failed to apply default image tag"]],
+            "The image reference in the pod spec cannot be parsed, so nothing was pulled."),
+        ClassificationRule(.invalidName, alt: [.runtime], [["invalid image name", "unknown transport"]],
+            "CRI-O could not turn the image name into a pullable reference."),
+        ClassificationRule(.invalidName, alt: [.other], [["did not resolve to an alias", "short-name resolution", "short name mode is enforcing"]],
+            "A short image name could not be resolved to a registry; the name needs a registry host."),
+        // Throttling is decisive even when wrapped in other errors.
+        ClassificationRule(.rateLimit, alt: [.other], [["pull qps exceeded"]],
+            "The kubelet's own registry pull QPS limit (registryPullQPS/registryBurst) was hit."),
+        ClassificationRule(.rateLimit, [["toomanyrequests", "too many requests", "pull rate limit", "rate exceeded",
+            "rate limit exceeded", ": 429", "status 429", "code 429", "http 429", "429 too many"]],
+            "The registry answered 429 Too Many Requests: the pull quota for this client or IP is used up."),
+        ClassificationRule(.disk, [["no space left on device", "disk quota exceeded", "not enough space on the disk", "there is not enough space"]],
+            "The node's image filesystem filled up while layers were downloaded or unpacked."),
+        ClassificationRule(.platform, [["no match for platform", "no matching manifest for", "no supported platform found",
+            "no image found in manifest list for architecture", "does not match the specified platform",
+            "cannot be used on this platform", "no manifest found for platform"]],
+            "The image exists, but none of its variants is built for the node's OS/architecture."),
+        // The CRI endpoint itself is broken: checked before network because it mentions dial/connect.
+        ClassificationRule(.runtime, [["unknown service runtime.v1", "image api is not implemented", "code = unimplemented",
+            "cannot connect to the docker daemon", "is the docker daemon running", "container runtime is down"]],
+            "The kubelet or crictl reached a CRI socket that does not serve the image API (wrong endpoint, CRI plugin disabled, or runtime too old)."),
+        ClassificationRule(.runtime, [["dial unix", "code = unavailable"], [".sock", "transport:"]],
+            "The CRI socket of the container runtime could not be reached: the runtime is not running or the endpoint is wrong."),
+        // A token-endpoint failure inside "failed to authorize" is a network failure that looks like auth.
+        ClassificationRule(.network, alt: [.auth], [networkFailures, tokenFetch],
+            "The registry's token endpoint could not be reached while authorizing the pull (network failure during auth)."),
+        ClassificationRule(.network, [["tls handshake timeout"]],
+            "The TLS handshake with the registry timed out: the connection is slow, filtered or proxied."),
+        ClassificationRule(.tls, [["x509:", "certificate signed by unknown authority", "certificate has expired",
+            "certificate is not valid", "certificate is valid for", "legacy common name", "failed to verify certificate",
+            "unknown certificate authority", "certificate verify failed", "self signed certificate", "self-signed certificate",
+            "tls: bad certificate", "remote error: tls"]],
+            "The registry's TLS certificate is not trusted by the node (unknown CA, expired, or wrong host name)."),
+        ClassificationRule(.tls, [["server gave http response to https client", "first record does not look like a tls handshake"]],
+            "The registry speaks plain HTTP but the runtime insists on HTTPS."),
+        ClassificationRule(.network, alt: [.other], [["because of no progress", "no progress in"]],
+            "The runtime cancelled the pull because no bytes arrived for too long (stalled download)."),
+        ClassificationRule(.network, context: true, [networkFailures + ["registryunavailable", "errregistryunavailable"]],
+            "The node could not reach the registry (DNS, routing, firewall, proxy or timeout)."),
+        ClassificationRule(.network, weight: 2, context: true, [["dial tcp", "net/http:", "http2: server sent goaway", "stream error: stream id"]],
+            "The connection to the registry failed at the network level."),
+        // Authentication and authorization.
+        ClassificationRule(.auth, alt: [.imageNotFound], [["pull access denied", "insufficient_scope", "repository does not exist or may require",
+            "or it may not exist", "access to the requested resource is not authorized", "requested access to the resource is denied"]],
+            "The registry refused the pull. Docker Hub, Quay and Artifact Registry answer this way both for private repositories without credentials and for repositories that do not exist."),
+        ClassificationRule(.auth, [["no basic auth credentials", "unauthorized", "authentication required", "401 unauthorized",
+            ": 401", "status 401", "403 forbidden", ": 403", "status 403", "access denied", "not authorized", "unauthenticated",
+            "authorization failed", "authorization token has expired", "incorrect username or password", "invalid username/password",
+            "invalid credentials", "error getting credentials", "artifactregistry.repositories.downloadartifacts",
+            "failed to fetch oauth token", "failed to fetch anonymous token", "denied:"]],
+            "The registry rejected the credentials sent with the pull, or none were sent."),
+        ClassificationRule(.auth, weight: 2, context: true, [["forbidden", "permission denied", "denied"]],
+            "The registry refused access to the image."),
+        // Local runtime failures while storing layers.
+        ClassificationRule(.runtime, alt: [.imageNotFound], [["parent snapshot"]],
+            "containerd's snapshotter lost a parent layer snapshot while unpacking; the local image store is inconsistent."),
+        ClassificationRule(.runtime, alt: [.disk], [["input/output error"]],
+            "The node's disk returned an I/O error while the layer was written."),
+        ClassificationRule(.runtime, [["failed size validation", "unexpected commit digest", "unexpected commit size",
+            "filesystem layer verification failed", "digest mismatch", "content mismatch", "size mismatch", "lchown",
+            "unlinkat", "failed to register layer", "applylayer", "error processing tar file", "failed to extract layer",
+            "failed to prepare extraction snapshot", "failed to unpack image", "failed commit on ref", "read-only file system",
+            "too many open files", "operation not permitted", "failed to mount", "error committing the finished image",
+            "error adding layer", "invalid tar header", "is no longer supported since containerd", "schema 1 image",
+            "imageinspecterror", "errimageinspect"]],
+            "The container runtime failed locally while verifying or unpacking the downloaded layers."),
+        ClassificationRule(.runtime, alt: [.network], weight: 2, context: true, [["unexpected eof", "untar re-exec error"]],
+            "The layer stream ended early (unexpected EOF) while the runtime was reading it; a flaky connection or a corrupt download."),
+        // The image, tag or repository is missing.
+        ClassificationRule(.imageNotFound, [["manifest unknown", "name unknown", "no such manifest", "unknown manifest",
+            "not found in repository", "repository name not known", "404 not found", ": 404", "status 404"]],
+            "The registry has no manifest for this repository/tag/digest: the tag or repository does not exist (or was deleted)."),
+        ClassificationRule(.imageNotFound, [["manifest for", "failed to resolve reference", "failed to resolve image", "content at",
+            "error: image ", "repository "], [": not found", " not found:", " not found", "does not exist"]],
+            "The registry has no manifest for this repository/tag/digest: the tag or repository does not exist (or was deleted)."),
+        ClassificationRule(.imageNotFound, alt: [.other], weight: 2, [["404 response", "http 404"]],
+            "The registry answered 404 Not Found with an unexpected body."),
+        ClassificationRule(.imageNotFound, alt: [.other], weight: 2, context: true, [["code = notfound", "not found"]],
+            "The runtime reported NotFound without saying what was missing; usually the tag or repository does not exist."),
+        // Causes outside the nine above.
+        ClassificationRule(.other, alt: [.runtime], [["invalid policy in", "policy.json"]],
+            "The signature policy file (/etc/containers/policy.json) cannot be parsed, so every pull is refused."),
+        ClassificationRule(.other, [["source image rejected", "signaturevalidationfailed", "signature validation failed",
+            "rejected by policy", "a signature was required", "signature verification failed"]],
+            "The image was rejected by the node's signature/trust policy, not by the registry."),
+        ClassificationRule(.other, [["errimageneverpull", "pull policy of never"]],
+            "imagePullPolicy is Never and the image is not present on the node, so the kubelet did not try to pull it."),
+        ClassificationRule(.other, alt: [.network], weight: 2, [["502 bad gateway", "503 service unavailable", "504 gateway timeout"]],
+            "The registry or a proxy in front of it answered with a 5xx gateway error."),
+        ClassificationRule(.other, weight: 2, [["500 internal server error", "http code 500", "status: 500", "internal server error"]],
+            "The registry answered 500 Internal Server Error: a registry-side failure."),
+        ClassificationRule(.other, alt: [.network], weight: 2, [["400 bad request"]],
+            "The registry (or a mirror/proxy) answered 400 Bad Request."),
+        ClassificationRule(.other, alt: [.auth], weight: 2, [["unexpected status from head request", "unexpected status from get request", "unexpected status code"]],
+            "The registry answered with an error status that the message does not show."),
+        ClassificationRule(.other, weight: 2, context: true, [["context canceled", "code = canceled"]],
+            "The pull was cancelled (context canceled) before it finished; the message does not say why."),
+        ClassificationRule(.other, weight: 1, [["errimagepull", "imagepullbackoff", "back-off pulling image", "backoff pulling image",
+            "failed to pull image", "failed pulling image", "image pull failed", "error pulling image", "pulling image failed",
+            "failed to pull"]],
+            "Only the pull status is visible (ErrImagePull / ImagePullBackOff), not the registry's answer."),
+    ]
+
+    /// Words that show a record is about pulling images; generic rules only count with one of them.
+    static let pullContext = ["pull", "image", "manifest", "registry", "/v2/", "blob", "layer", "reference", "docker",
+                              "token", "repository", "daemon", "resolv", "rpc error", "containerd", "crio", "podman"]
+
+    /// Records mentioning these are about something else (probes, volumes, RBAC) unless they also say "pull".
+    static let unrelated = ["probe failed", "unhealthy", "failedmount", "mountvolume", "back-off restarting",
+                            "failedscheduling", "is forbidden: user", "using default endpoints",
+                            "default settings are now deprecated", "mount failed"]
+}

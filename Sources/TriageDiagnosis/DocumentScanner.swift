@@ -1,0 +1,328 @@
+/// Identity facts known for one structured item (an event, a container, a container status)
+/// or, at index 0, for the whole document.
+struct ItemFacts: Sendable {
+    var pod: String?
+    var namespace: String?
+    var container: String?
+    var node: String?
+    var image: String?
+    /// The enclosing item, whose facts apply when this one lacks them.
+    var parent: Int?
+}
+
+/// The part one input line contributes to a record.
+struct RecordSegment: Sendable {
+    /// 0-based index of the input line.
+    let line: Int
+    /// Where the segment starts in the record text.
+    let recordOffset: Int
+    /// Where the segment starts in the cleaned line.
+    let cleanedOffset: Int
+    /// Length of the segment in bytes.
+    let length: Int
+}
+
+/// Identity facts read from the words of one record.
+struct RecordFacts: Sendable {
+    var image: String?
+    var imageRank = Int.max
+    var pod: String?
+    var namespace: String?
+    var container: String?
+    var node: String?
+}
+
+/// A message that may describe a pull failure, with its phrase hits.
+struct CandidateRecord: Sendable {
+    var segments: [RecordSegment]
+    var text: [UInt8]
+    var hits: [PhraseHit]
+    var present: PhraseSet
+    var item: Int
+    var facts: RecordFacts
+    /// The image last mentioned before this record, used when the record names none.
+    var precedingImage: String?
+}
+
+/// The records and context read from a whole input.
+struct ScannedDocument: Sendable {
+    var candidates: [CandidateRecord] = []
+    var items: [ItemFacts] = [ItemFacts()]
+    var lineRanges: [Range<Int>] = []
+    var runtimeFamilies: Set<RuntimeMarkers.Family> = []
+    var hasPullContext = false
+}
+
+/// Reads the input line by line: cleans paste noise, joins wrapped lines into records, follows
+/// the indentation structure of YAML/JSON/describe output for pod, container, node and image,
+/// and keeps every record whose words could classify a pull failure.
+struct DocumentScanner {
+    private let vocabulary = Vocabulary.shared
+    private let classifier = RecordClassifier.shared
+    private var document = ScannedDocument()
+    private var stack: [(indent: Int, key: String, item: Int?)] = []
+    private var pending: Pending?
+    private var currentImage: String?
+    private var cleaned: [UInt8] = []
+    private var hitBuffer: [PhraseHit] = []
+
+    private struct Pending {
+        var segments: [RecordSegment]
+        var text: [UInt8]
+        var item: Int
+        var yamlIndent: Int?
+        var openQuote: Bool
+    }
+
+    static let containerLists: Set<String> = ["containers", "initcontainers", "ephemeralcontainers", "containerstatuses",
+                                              "initcontainerstatuses", "ephemeralcontainerstatuses"]
+    private static let blockKeys: Set<String> = ["involvedobject", "source", "metadata", "state", "waiting", "terminated",
+                                                 "laststate", "status", "spec", "items", "running"]
+
+    /// Scans `bytes` (UTF-8 text) and returns what it found.
+    static func scan(_ bytes: [UInt8]) -> ScannedDocument {
+        var scanner = DocumentScanner()
+        var start = 0
+        var index = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            while start <= buffer.count {
+                var end = start
+                while end < buffer.count, buffer[end] != 0x0A { end += 1 }
+                scanner.document.lineRanges.append(start..<end)
+                scanner.process(line: index, raw: bytes[start..<end])
+                index += 1
+                start = end + 1
+            }
+        }
+        scanner.finishPending()
+        return scanner.document
+    }
+
+    private mutating func process(line: Int, raw: ArraySlice<UInt8>) {
+        cleaned.removeAll(keepingCapacity: true)
+        var noOrigins: [Int]?
+        TextCleaner.clean(raw, into: &cleaned, origins: &noOrigins)
+        var indent = 0
+        while indent < cleaned.count, cleaned[indent] == 0x20 { indent += 1 }
+        guard indent < cleaned.count else { finishPending(); return }
+        let oddQuotes = Self.hasOddQuotes(raw)
+        if var open = pending, let joiner = continuation(of: open, indent: indent) {
+            let from = joiner == .space ? indent : 0
+            if joiner == .space { open.text.append(0x20) }
+            open.segments.append(RecordSegment(line: line, recordOffset: open.text.count, cleanedOffset: from, length: cleaned.count - from))
+            open.text.append(contentsOf: cleaned[from...])
+            open.openQuote = open.openQuote != oddQuotes
+            pending = open
+            return
+        }
+        finishPending()
+        let first = cleaned[indent]
+        if first == 0x7D || first == 0x5D { // } or ]
+            popStack(atOrAbove: indent)
+            return
+        }
+        if (first == 0x7B || first == 0x5B) && cleaned.count - indent <= 2 { // a bare { or [ opens a list item
+            openItem(at: indent)
+            return
+        }
+        var yamlIndent: Int?
+        if let pair = KeyValueLine.parse(cleaned) {
+            if let listIndent = pair.listItemIndent { openItem(at: listIndent) }
+            popStack(atOrAbove: pair.indent)
+            if handleStructural(pair) { return }
+            if pair.opensBlock { stack.append((pair.indent, pair.key, nil)) }
+            if !pair.isJSON, pair.key == "message" || pair.key == "msg" { yamlIndent = pair.indent }
+        }
+        pending = Pending(segments: [RecordSegment(line: line, recordOffset: 0, cleanedOffset: 0, length: cleaned.count)],
+                          text: cleaned, item: innermostItem, yamlIndent: yamlIndent, openQuote: oddQuotes)
+    }
+
+    /// How a continuation line joins the open record.
+    private enum Joiner { case space, nothing }
+
+    /// How the current line continues the open record (after a space without its indentation, or
+    /// directly for a terminal wrap inside a word), or `nil` when it starts a new record.
+    private func continuation(of open: Pending, indent: Int) -> Joiner? {
+        guard open.segments.count < 8 else { return nil }
+        if let yamlIndent = open.yamlIndent, indent > yamlIndent, !(cleaned.count > indent + 1 && cleaned[indent] == 0x2D && cleaned[indent + 1] == 0x20) {
+            return .space
+        }
+        if open.openQuote { return .space }
+        guard let last = open.segments.last, last.length >= 70, indent == 0, let lastByte = open.text.last,
+              Self.isAlphanumeric(lastByte), Self.isLowercaseOrDigit(cleaned[0]), Self.looksLikeWrappedTail(cleaned) else { return nil }
+        return .nothing
+    }
+
+    private mutating func finishPending() {
+        guard let open = pending else { return }
+        pending = nil
+        hitBuffer.removeAll(keepingCapacity: true)
+        vocabulary.matcher.scan(open.text, into: &hitBuffer)
+        guard !hitBuffer.isEmpty else { return }
+        var present = PhraseSet(capacity: classifier.phraseCount)
+        var hasMarker = false
+        for hit in hitBuffer {
+            present.insert(hit.phrase)
+            if let family = vocabulary.runtimeFamily[hit.phrase] { document.runtimeFamilies.insert(family) }
+            if vocabulary.factMarker[hit.phrase] != nil { hasMarker = true }
+        }
+        if classifier.hasPullContext(present) { document.hasPullContext = true }
+        var facts = RecordFacts()
+        if hasMarker { facts = readFacts(open.text) }
+        if let node = Self.journalHost(open.text) { facts.node = facts.node ?? node }
+        let preceding = currentImage
+        if let image = facts.image, !Self.repeats(image, rank: facts.imageRank, current: currentImage) { currentImage = image }
+        guard classifier.classify(hits: hitBuffer, present: present, documentHasPullContext: true) != nil else { return }
+        if facts.pod == nil { facts.pod = Self.podFromGetPodsRow(open.text) }
+        document.candidates.append(CandidateRecord(segments: open.segments, text: open.text, hits: hitBuffer, present: present,
+                                                   item: open.item, facts: facts, precedingImage: preceding))
+    }
+
+    // MARK: Structure
+
+    private var innermostItem: Int { stack.last(where: { $0.item != nil })?.item ?? 0 }
+
+    private mutating func popStack(atOrAbove indent: Int) {
+        while let last = stack.last, last.indent >= indent { stack.removeLast() }
+    }
+
+    private mutating func openItem(at indent: Int) {
+        while let last = stack.last, last.indent > indent || (last.indent == indent && last.item != nil) { stack.removeLast() }
+        document.items.append(ItemFacts(parent: innermostItem))
+        stack.append((indent, "-", document.items.count - 1))
+    }
+
+    /// Records what a key/value line says about the pod, container, node or image; `true` when the
+    /// line is pure structure and cannot be a failure message.
+    private mutating func handleStructural(_ pair: KeyValueLine) -> Bool {
+        let item = innermostItem
+        let parentKey = stack.last?.key
+        let grandparentKey = stack.count >= 2 ? stack[stack.count - 2].key : nil
+        let atTop = stack.isEmpty || (parentKey == "metadata" && stack.count <= 2)
+        switch pair.key {
+        case "name":
+            if parentKey == "involvedobject" {
+                document.items[item].pod = pair.value
+            } else if parentKey == "-", let grandparentKey, Self.containerLists.contains(grandparentKey) {
+                document.items[item].container = pair.value
+            } else if atTop, !pair.value.isEmpty, document.items[0].pod == nil {
+                document.items[0].pod = pair.value
+            }
+        case "namespace":
+            if parentKey == "involvedobject" { document.items[item].namespace = pair.value }
+            else if atTop, document.items[0].namespace == nil { document.items[0].namespace = pair.value }
+        case "node", "nodename":
+            if let name = pair.value.split(separator: "/").first, document.items[0].node == nil { document.items[0].node = String(name) }
+        case "host":
+            if parentKey == "source" { document.items[item].node = pair.value }
+        case "fieldpath":
+            if let open = pair.value.firstIndex(of: "{"), let close = pair.value.lastIndex(of: "}"), open < close {
+                document.items[item].container = String(pair.value[pair.value.index(after: open)..<close])
+            }
+        case "image":
+            if !pair.value.isEmpty { document.items[item].image = pair.value }
+        case _ where Self.containerLists.contains(pair.key) || Self.blockKeys.contains(pair.key):
+            if pair.opensBlock { stack.append((pair.indent, pair.key, nil)) }
+        case _ where pair.opensBlock && !pair.isJSON && pair.listItemIndent == nil && parentKey.map(Self.containerLists.contains) == true:
+            // `kubectl describe` container header ("  web:" under "Containers:").
+            document.items.append(ItemFacts(container: pair.key, parent: item))
+            stack.append((pair.indent, pair.key, document.items.count - 1))
+        default:
+            return false
+        }
+        return true
+    }
+
+    // MARK: Facts from words
+
+    private func readFacts(_ text: [UInt8]) -> RecordFacts {
+        var facts = RecordFacts()
+        for hit in hitBuffer {
+            guard let marker = vocabulary.factMarker[hit.phrase] else { continue }
+            switch marker {
+            case .image(let rank, let style):
+                guard rank < facts.imageRank, let value = FactReader.image(in: text, hit: hit, style: style) else { continue }
+                facts.image = value
+                facts.imageRank = rank
+            case .pod(let style):
+                let standsAlone = hit.start == 0 || !Self.isAlphanumeric(text[hit.start - 1]) && text[hit.start - 1] != 0x2F
+                if facts.pod == nil, style != .bare || standsAlone, let value = FactReader.value(in: text, from: hit.end, style: style) {
+                    (facts.namespace, facts.pod) = FactReader.splitPodName(value, kubeletForm: style != .bare)
+                }
+            case .container(let style):
+                if facts.container == nil, let value = FactReader.value(in: text, from: hit.end, style: style), !value.isEmpty {
+                    facts.container = value
+                }
+            case .node(let style):
+                if facts.node == nil, let value = FactReader.value(in: text, from: hit.end, style: style), !value.isEmpty {
+                    facts.node = value
+                }
+            case .assignment:
+                if let (namespace, pod, node) = FactReader.assignment(in: text, from: hit.end) {
+                    facts.namespace = facts.namespace ?? namespace
+                    facts.pod = facts.pod ?? pod
+                    facts.node = facts.node ?? node
+                }
+            }
+        }
+        return facts
+    }
+
+    /// Whether a low-rank mention (`TAG: Pulling from REPO`, which drops the registry) only
+    /// repeats the image already named (`docker pull ghcr.io/REPO:TAG`).
+    static func repeats(_ image: String, rank: Int, current: String?) -> Bool {
+        guard rank >= 4, let current else { return false }
+        let repository = image.split(separator: ":").first.map(String.init) ?? image
+        return current.contains(repository)
+    }
+
+    // MARK: Byte helpers
+
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    static func isLowercaseOrDigit(_ byte: UInt8) -> Bool { (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) }
+
+    /// Whether a line can be the rest of a word wrapped by the terminal: no column gaps (two
+    /// spaces, as in tables) and a first word that is not a label (`latest:`, `abc123: Pulling`).
+    static func looksLikeWrappedTail(_ line: [UInt8]) -> Bool {
+        let firstWordEnd = line.firstIndex(of: 0x20) ?? line.count
+        if firstWordEnd > 0, line[firstWordEnd - 1] == 0x3A { return false }
+        for index in line.indices.dropFirst() where line[index] == 0x20 && line[index - 1] == 0x20 { return false }
+        return true
+    }
+
+    /// Whether the raw line has an odd number of double quotes not escaped by a backslash.
+    static func hasOddQuotes(_ raw: ArraySlice<UInt8>) -> Bool {
+        var odd = false
+        var previous: UInt8 = 0
+        for byte in raw {
+            if byte == 0x22 && previous != 0x5C { odd.toggle() }
+            previous = byte == 0x5C && previous == 0x5C ? 0 : byte
+        }
+        return odd
+    }
+
+    /// The host of a syslog/journal line (`Aug 27 11:38:17 node-1 kubelet[42]: …`).
+    static func journalHost(_ text: [UInt8]) -> String? {
+        guard text.count > 20, text[3] == 0x20, (0x41...0x5A).contains(text[0]), text[9] == 0x3A, text[12] == 0x3A, text[15] == 0x20 else { return nil }
+        var end = 16
+        while end < text.count, text[end] != 0x20 { end += 1 }
+        guard end < text.count, end > 16, text[(end + 1)...].prefix(40).contains(0x5B) else { return nil }
+        return String(decoding: text[16..<end], as: UTF8.self)
+    }
+
+    /// The pod name of a `kubectl get pods` row: the token before the `READY` column (`0/1`).
+    static func podFromGetPodsRow(_ text: [UInt8]) -> String? {
+        let tokens = text.split(separator: 0x20)
+        guard tokens.count >= 4, tokens.count <= 12 else { return nil }
+        for index in 1..<tokens.count {
+            let token = tokens[index]
+            guard let slash = token.firstIndex(of: 0x2F), slash > token.startIndex, slash < token.endIndex - 1,
+                  token.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2F }) else { continue }
+            return String(decoding: tokens[index - 1], as: UTF8.self)
+        }
+        return nil
+    }
+}

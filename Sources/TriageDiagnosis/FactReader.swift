@@ -1,0 +1,99 @@
+/// Reads the value that follows a marker phrase in a record's text.
+enum FactReader {
+    /// Tokens that follow marker words but are not image names.
+    static let notImages: Set<String> = ["does", "the", "for", "is", "not", "with", "name", "from", "repository", "image", "to", "of", "in", "a", "and", "failed", "error"]
+
+    /// `os/arch` strings that follow "manifest for" in platform errors.
+    static let platformPrefixes = ["linux/", "windows/", "darwin/", "freebsd/", "unknown"]
+
+    /// The value at `start` in the given style, or `nil` when there is none.
+    static func value(in text: [UInt8], from start: Int, style: ValueStyle) -> String? {
+        switch style {
+        case .until(let closing):
+            guard let end = text[start...].firstIndex(of: closing) else { return nil }
+            return String(decoding: text[start..<end], as: UTF8.self)
+        case .bare, .readingManifest, .pullingFrom, .parenthesisedTag:
+            return bareToken(in: text, from: start).map { String(decoding: text[$0], as: UTF8.self) }
+        }
+    }
+
+    /// The image named at a marker hit, validated to look like a reference.
+    static func image(in text: [UInt8], hit: PhraseHit, style: ValueStyle) -> String? {
+        let candidate: String?
+        switch style {
+        case .until, .bare:
+            candidate = value(in: text, from: hit.end, style: style)
+        case .readingManifest:
+            guard let tagRange = bareToken(in: text, from: hit.end), let inRange = find(Array(" in ".utf8), in: text, from: tagRange.upperBound),
+                  inRange == tagRange.upperBound, let repoRange = bareToken(in: text, from: inRange + 4) else { return nil }
+            let tag = String(decoding: text[tagRange], as: UTF8.self)
+            let repository = String(decoding: text[repoRange], as: UTF8.self)
+            candidate = repository + (tag.hasPrefix("sha256:") ? "@" : ":") + tag
+        case .pullingFrom:
+            var tagStart = hit.start
+            while tagStart > 0, text[tagStart - 1] != 0x20 { tagStart -= 1 }
+            guard tagStart < hit.start, let repoRange = bareToken(in: text, from: hit.end) else { return nil }
+            candidate = String(decoding: text[repoRange], as: UTF8.self) + ":" + String(decoding: text[tagStart..<hit.start], as: UTF8.self)
+        case .parenthesisedTag:
+            guard let close = text[hit.end...].firstIndex(of: 0x29), let from = find(Array(" from ".utf8), in: text, from: close),
+                  from == close + 1, let repoRange = bareToken(in: text, from: from + 6) else { return nil }
+            candidate = String(decoding: text[repoRange], as: UTF8.self) + ":" + String(decoding: text[hit.end..<close], as: UTF8.self)
+        }
+        guard let candidate, !candidate.isEmpty, candidate.utf8.count <= 512, !notImages.contains(candidate.lowercased()),
+              let first = candidate.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first) || "${:<#".unicodeScalars.contains(first),
+              !platformPrefixes.contains(where: { candidate.hasPrefix($0) }) else { return nil }
+        return candidate
+    }
+
+    /// A run of non-separator bytes after optional spaces, without a trailing `:`, `,` or `...`.
+    static func bareToken(in text: [UInt8], from start: Int) -> Range<Int>? {
+        var i = start
+        while i < text.count, text[i] == 0x20 { i += 1 }
+        let begin = i
+        while i < text.count {
+            let byte = text[i]
+            if byte == 0x20 || byte == 0x2C || byte == 0x3B || byte == 0x29 || byte == 0x28 || byte == 0x5D || byte == 0x22 || byte == 0x27 { break }
+            if byte == 0x3A, i + 1 == text.count || text[i + 1] == 0x20 { break }
+            i += 1
+        }
+        var end = i
+        while end > begin, text[end - 1] == 0x2E || text[end - 1] == 0x3A { end -= 1 }
+        return end > begin ? begin..<end : nil
+    }
+
+    /// The offset of `needle` in `text` at or after `start`.
+    static func find(_ needle: [UInt8], in text: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, text.count >= needle.count else { return nil }
+        var i = start
+        while i + needle.count <= text.count {
+            if text[i] == needle[0], text[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Splits `ns/name` and, in the kubelet's quoted form, `name_ns(uid)` into namespace and pod name.
+    static func splitPodName(_ value: String, kubeletForm: Bool) -> (String?, String) {
+        var name = Substring(value)
+        if let paren = name.firstIndex(of: "(") { name = name[..<paren] }
+        if let slash = name.firstIndex(of: "/") {
+            return (String(name[..<slash]), String(name[name.index(after: slash)...]))
+        }
+        if kubeletForm, let underscore = name.firstIndex(of: "_") {
+            return (String(name[name.index(after: underscore)...]), String(name[..<underscore]))
+        }
+        return (nil, String(name))
+    }
+
+    /// `Successfully assigned ns/pod to node`.
+    static func assignment(in text: [UInt8], from start: Int) -> (String?, String, String?)? {
+        guard let podRange = bareToken(in: text, from: start) else { return nil }
+        let (namespace, pod) = splitPodName(String(decoding: text[podRange], as: UTF8.self), kubeletForm: false)
+        var node: String?
+        if let to = find(Array(" to ".utf8), in: text, from: podRange.upperBound), to == podRange.upperBound,
+           let nodeRange = bareToken(in: text, from: to + 4) {
+            node = String(decoding: text[nodeRange], as: UTF8.self)
+        }
+        return (namespace, pod, node)
+    }
+}

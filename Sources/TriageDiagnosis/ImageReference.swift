@@ -1,0 +1,294 @@
+import Foundation
+
+/// A container image reference parsed with the distribution reference grammar
+/// (`[domain/]path[:tag][@algorithm:hex]`) and normalised the way Docker and the
+/// CRI runtimes do (`nginx` → `docker.io/library/nginx:latest`).
+public struct ImageReference: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The text that was parsed.
+    public let original: String
+    /// Registry host with optional port, `docker.io` when the reference names none.
+    public let registry: String
+    /// Repository path inside the registry, e.g. `library/nginx`.
+    public let repository: String
+    /// The tag written in the reference, or `nil` when none was written.
+    public let tag: String?
+    /// The digest (`sha256:…`) written in the reference, or `nil`.
+    public let digest: String?
+
+    /// The family of registry the reference points at.
+    public var family: RegistryFamily { RegistryFamily(host: registry) }
+
+    /// The normalised reference: registry, repository, then the tag (`latest` when neither tag
+    /// nor digest was given) and the digest.
+    public var description: String {
+        var text = registry + "/" + repository
+        if let tag { text += ":" + tag } else if digest == nil { text += ":latest" }
+        if let digest { text += "@" + digest }
+        return text
+    }
+
+    /// Longest repository name (domain and path) the grammar allows.
+    public static let maximumNameLength = 255
+
+    /// Parses `text` as an image reference, throwing the exact complaint when it is invalid.
+    public static func parse(_ text: String) throws(ImageReferenceError) -> ImageReference {
+        try ImageReferenceParser.parse(text)
+    }
+
+    /// What the user probably meant: a repaired form of an invalid reference (trimmed, lowercased,
+    /// without transport prefix or dangling separator) or, for a Docker Hub official image whose
+    /// name is a near miss of a well-known one (`nginxy`), that image. `nil` when nothing better is known.
+    public static func suggestion(for text: String) -> String? {
+        ImageSuggester.suggestion(for: text)
+    }
+
+    /// Creates a reference from already-validated parts.
+    init(original: String, registry: String, repository: String, tag: String?, digest: String?) {
+        self.original = original
+        self.registry = registry
+        self.repository = repository
+        self.tag = tag
+        self.digest = digest
+    }
+}
+
+/// The exact reason an image reference is invalid.
+public enum ImageReferenceError: Error, Equatable, Sendable, LocalizedError {
+    /// The reference is empty.
+    case empty
+    /// The reference contains whitespace at the given character offset.
+    case whitespace(offset: Int)
+    /// The reference starts with a transport such as `docker://` or `docker-pullable://`.
+    case transportPrefix(String)
+    /// A template placeholder (`${VAR}`, `{{ .Values }}`, `<tag>`) was never filled in.
+    case unexpandedTemplate(String)
+    /// There is a tag or digest but no repository name before it (`:v1`).
+    case missingName
+    /// The repository path has an empty component (`a//b`, trailing `/`).
+    case emptyPathComponent
+    /// A repository path component contains uppercase letters.
+    case uppercaseRepository(component: String)
+    /// A repository path component contains a character outside `[a-z0-9._-]` or misuses separators.
+    case invalidPathComponent(component: String, reason: String)
+    /// The registry host or port is malformed.
+    case invalidDomain(String)
+    /// More than one `:` after the repository path (`nginx::1`, `a:b:c`).
+    case multipleTagSeparators(count: Int)
+    /// The reference ends with `:` and no tag.
+    case emptyTag
+    /// The tag breaks `[\w][\w.-]{0,127}`.
+    case invalidTag(tag: String, reason: String)
+    /// The tag is longer than 128 characters.
+    case tagTooLong(length: Int)
+    /// The reference ends with `@` and no digest.
+    case emptyDigest
+    /// The digest is not `algorithm:hex` or has the wrong length for its algorithm.
+    case invalidDigest(digest: String, reason: String)
+    /// The name (domain and path) is longer than 255 characters.
+    case nameTooLong(length: Int)
+    /// The repository is a 64-character hexadecimal string, which runtimes reserve for image IDs.
+    case hexadecimalName
+
+    /// The complaint, starting with the runtimes' own wording where they have one.
+    public var errorDescription: String? {
+        switch self {
+        case .empty:
+            "invalid reference format: the image reference is empty"
+        case .whitespace(let offset):
+            "invalid reference format: whitespace at character \(offset + 1); image references cannot contain spaces"
+        case .transportPrefix(let prefix):
+            "invalid reference format: \"\(prefix)\" is a transport or image-ID prefix, not part of an image name"
+        case .unexpandedTemplate(let placeholder):
+            "invalid reference format: the template placeholder \"\(placeholder)\" was never substituted"
+        case .missingName:
+            "invalid reference format: a tag or digest is given but the repository name before it is missing"
+        case .emptyPathComponent:
+            "invalid reference format: the repository path has an empty component (\"//\" or a leading/trailing \"/\")"
+        case .uppercaseRepository(let component):
+            "invalid reference format: repository name must be lowercase (\"\(component)\" has uppercase letters)"
+        case .invalidPathComponent(let component, let reason):
+            "invalid reference format: repository path component \"\(component)\" \(reason)"
+        case .invalidDomain(let domain):
+            "invalid reference format: \"\(domain)\" is not a valid registry host[:port]"
+        case .multipleTagSeparators(let count):
+            "invalid reference format: \(count) \":\" separators after the repository path; a reference has at most one tag"
+        case .emptyTag:
+            "invalid reference format: the reference ends with \":\" but has no tag"
+        case .invalidTag(let tag, let reason):
+            "invalid reference format: tag \"\(tag)\" \(reason); tags match [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}"
+        case .tagTooLong(let length):
+            "invalid reference format: the tag is \(length) characters long; at most 128 are allowed"
+        case .emptyDigest:
+            "invalid reference format: the reference ends with \"@\" but has no digest"
+        case .invalidDigest(let digest, let reason):
+            "invalid digest format: \"\(digest)\" \(reason)"
+        case .nameTooLong(let length):
+            "repository name must not be more than 255 characters (it has \(length))"
+        case .hexadecimalName:
+            "invalid repository name: cannot specify 64-byte hexadecimal strings (that is an image ID)"
+        }
+    }
+}
+
+/// Parser for the distribution reference grammar, kept apart so each step stays small.
+enum ImageReferenceParser {
+    static let transports = ["docker-pullable://", "docker://", "docker-daemon:", "containers-storage:", "oci-archive:", "oci:", "docker-archive:"]
+
+    static func parse(_ text: String) throws(ImageReferenceError) -> ImageReference {
+        try checkWhole(text)
+        var rest = Substring(text)
+        var digest: String?
+        if let at = rest.firstIndex(of: "@") {
+            let encoded = String(rest[rest.index(after: at)...])
+            guard !encoded.isEmpty else { throw .emptyDigest }
+            try checkDigest(encoded)
+            digest = encoded
+            rest = rest[..<at]
+        }
+        guard !rest.isEmpty else { throw .missingName }
+        let (domain, remainder) = splitDomain(rest)
+        let colons = remainder.reduce(0) { $0 + ($1 == ":" ? 1 : 0) }
+        if colons > 1 { throw .multipleTagSeparators(count: colons) }
+        var path = remainder
+        var tag: String?
+        if let colon = remainder.firstIndex(of: ":") {
+            let tagText = String(remainder[remainder.index(after: colon)...])
+            guard !tagText.isEmpty else { throw .emptyTag }
+            try checkTag(tagText)
+            tag = tagText
+            path = remainder[..<colon]
+        }
+        guard !path.isEmpty else { throw domain == nil ? .missingName : .emptyPathComponent }
+        if let domain { try checkDomain(domain) }
+        try checkPath(path)
+        let nameLength = (domain.map { $0.count + 1 } ?? 0) + path.count
+        if nameLength > ImageReference.maximumNameLength { throw .nameTooLong(length: nameLength) }
+        if domain == nil, path.count == 64, path.allSatisfy(\.isHexDigit) { throw .hexadecimalName }
+        let (registry, repository) = normalise(domain: domain, path: path)
+        return ImageReference(original: text, registry: registry, repository: repository, tag: tag, digest: digest)
+    }
+
+    /// Checks that apply to the text as a whole before it is split.
+    static func checkWhole(_ text: String) throws(ImageReferenceError) {
+        guard !text.isEmpty else { throw .empty }
+        if let offset = text.unicodeScalars.firstIndex(where: { $0.properties.isWhitespace }) {
+            throw .whitespace(offset: text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: offset))
+        }
+        if let prefix = transports.first(where: { text.hasPrefix($0) }) { throw .transportPrefix(prefix) }
+        for marker in ["${", "{{", "<", "$("] {
+            if let range = text.range(of: marker) {
+                let end = text[range.upperBound...].firstIndex(where: { "}>)".contains($0) }).map { text.index(after: $0) } ?? text.endIndex
+                throw .unexpandedTemplate(String(text[range.lowerBound..<end]))
+            }
+        }
+    }
+
+    /// Splits off the registry host: the first component when it has a `.` or `:` or is `localhost`.
+    static func splitDomain(_ name: Substring) -> (domain: Substring?, rest: Substring) {
+        guard let slash = name.firstIndex(of: "/") else { return (nil, name) }
+        let first = name[..<slash]
+        guard first.contains(".") || first.contains(":") || first == "localhost" else { return (nil, name) }
+        return (first, name[name.index(after: slash)...])
+    }
+
+    static func checkDomain(_ domain: Substring) throws(ImageReferenceError) {
+        var host = domain
+        if domain.hasPrefix("[") {
+            guard let close = domain.firstIndex(of: "]") else { throw .invalidDomain(String(domain)) }
+            let inner = domain[domain.index(after: domain.startIndex)..<close]
+            guard !inner.isEmpty, inner.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else { throw .invalidDomain(String(domain)) }
+            host = ""
+            let after = domain[domain.index(after: close)...]
+            if !after.isEmpty { try checkPort(after, domain: domain) }
+        } else if let colon = domain.firstIndex(of: ":") {
+            host = domain[..<colon]
+            try checkPort(domain[colon...], domain: domain)
+        }
+        for label in host.split(separator: ".", omittingEmptySubsequences: false) {
+            let valid = !label.isEmpty && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+                && label.first != "-" && label.last != "-"
+            if !valid && !host.isEmpty { throw .invalidDomain(String(domain)) }
+        }
+    }
+
+    static func checkPort(_ text: Substring, domain: Substring) throws(ImageReferenceError) {
+        let digits = text.dropFirst()
+        guard text.first == ":", !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw .invalidDomain(String(domain))
+        }
+    }
+
+    static func checkPath(_ path: Substring) throws(ImageReferenceError) {
+        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
+            guard !component.isEmpty else { throw .emptyPathComponent }
+            if component.contains(where: { $0.isUppercase }) { throw .uppercaseRepository(component: String(component)) }
+            if let reason = pathComponentProblem(component) {
+                throw .invalidPathComponent(component: String(component), reason: reason)
+            }
+        }
+    }
+
+    /// `[a-z0-9]+` joined by `.`, `_`, `__` or runs of `-`; returns what breaks that, or `nil`.
+    static func pathComponentProblem(_ component: Substring) -> String? {
+        if let bad = component.first(where: { !($0.isASCII && ($0.isLowercase || $0.isNumber || "._-".contains($0))) }) {
+            return "contains \"\(bad)\"; only a-z, 0-9 and the separators . _ __ - are allowed"
+        }
+        guard let first = component.first, let last = component.last, first.isLetter || first.isNumber, last.isLetter || last.isNumber else {
+            return "must start and end with a lowercase letter or digit"
+        }
+        var run = ""
+        for character in component {
+            if character.isLetter || character.isNumber {
+                if !(run.isEmpty || run == "." || run == "_" || run == "__" || run.allSatisfy({ $0 == "-" })) {
+                    return "has the invalid separator \"\(run)\""
+                }
+                run = ""
+            } else {
+                run.append(character)
+            }
+        }
+        return nil
+    }
+
+    static func checkTag(_ tag: String) throws(ImageReferenceError) {
+        if tag.count > 128 { throw .tagTooLong(length: tag.count) }
+        func isWord(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "_") }
+        guard let first = tag.first, isWord(first) else {
+            throw .invalidTag(tag: tag, reason: "must start with a letter, digit or underscore")
+        }
+        if let bad = tag.first(where: { !(isWord($0) || $0 == "." || $0 == "-") }) {
+            throw .invalidTag(tag: tag, reason: "contains \"\(bad)\"")
+        }
+    }
+
+    static func checkDigest(_ digest: String) throws(ImageReferenceError) {
+        guard let colon = digest.firstIndex(of: ":") else {
+            throw .invalidDigest(digest: digest, reason: "has no \"algorithm:\" prefix")
+        }
+        let algorithm = digest[..<colon]
+        let encoded = digest[digest.index(after: colon)...]
+        guard !algorithm.isEmpty, algorithm.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "+._-".contains($0)) }) else {
+            throw .invalidDigest(digest: digest, reason: "has an invalid algorithm \"\(algorithm)\"")
+        }
+        guard !encoded.isEmpty, encoded.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "=_-".contains($0)) }) else {
+            throw .invalidDigest(digest: digest, reason: "has an invalid encoded part")
+        }
+        let expected = ["sha256": 64, "sha384": 96, "sha512": 128][String(algorithm)]
+        if let expected {
+            guard encoded.count == expected, encoded.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+                throw .invalidDigest(digest: digest, reason: "must be \(expected) lowercase hexadecimal characters after \"\(algorithm):\" (it has \(encoded.count))")
+            }
+        }
+    }
+
+    /// Applies Docker Hub defaults: no domain → `docker.io`, single component → `library/…`.
+    static func normalise(domain: Substring?, path: Substring) -> (String, String) {
+        var registry = domain.map(String.init) ?? "docker.io"
+        if registry == "index.docker.io" || registry == "registry-1.docker.io" || registry == "registry.hub.docker.com" {
+            registry = "docker.io"
+        }
+        var repository = String(path)
+        if registry == "docker.io", !repository.contains("/") { repository = "library/" + repository }
+        return (registry, repository)
+    }
+}

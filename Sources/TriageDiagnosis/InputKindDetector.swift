@@ -1,0 +1,54 @@
+/// Recognises the shape of the pasted text from its first lines.
+enum InputKindDetector {
+    /// How much of the input is looked at.
+    static let window = 64 * 1024
+
+    static func detect(_ bytes: [UInt8]) -> InputKind {
+        let head = String(decoding: bytes.prefix(window).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let lines = head.split(separator: "\n", omittingEmptySubsequences: true).map { $0.drop(while: { $0 == " " || $0 == ">" || $0 == "`" }) }
+        func has(_ phrase: String) -> Bool { head.contains(phrase) }
+        let jsonStart = lines.contains { $0.hasPrefix("{") || $0.hasPrefix("[") }
+        if jsonStart, has("\"involvedobject\"") { return .eventsJSON }
+        if jsonStart, has("\"containerstatuses\"") || has("\"waiting\"") || has("\"initcontainerstatuses\"") { return .podJSON }
+        if has("involvedobject:") { return .eventsYAML }
+        if has("containerstatuses:") || (has("waiting:") && has("reason:")) { return .podYAML }
+        if lines.contains(where: { isTableHeader($0, ["last seen", "type", "reason"]) || isTableHeader($0, ["lastseen", "firstseen", "count"]) }) {
+            return .getEvents
+        }
+        if lines.contains(where: { $0.hasPrefix("events:") }) || lines.contains(where: { isTableHeader($0, ["type", "reason", "age", "from", "message"]) })
+            || lines.contains(where: { isTableHeader($0, ["firstseen", "lastseen", "count", "from"]) }) || lines.contains(where: isDescribeEventRow) {
+            return .describe
+        }
+        if lines.contains(where: { isTableHeader($0, ["name", "ready", "status", "restarts"]) }) { return .getPods }
+        let ordered: [(InputKind, [String])] = [
+            (.kubeadmPull, ["kubeadm", "[error imagepull]", "error execution phase preflight"]),
+            (.crictlPull, ["crictl", "fata[0", "pulling image: rpc error", "pulling image failed:"]),
+            (.ctrPull, ["ctr: ", "ctr image", "ctr images", "ctr i ", "resolving      |"]),
+            (.podmanPull, ["podman", "copying blob", "getting image source signatures", "trying to pull registry", "trying to pull docker.io/",
+                           "trying to pull quay.io", "trying to pull ghcr.io"]),
+            (.dockerPull, ["docker pull", "docker run", "error response from daemon", ": pulling from", "pulling fs layer", "unable to find image"]),
+            (.kubeletLog, ["kubelet[", "kubenswrapper[", "remote_image.go", "kuberuntime_image.go", "kuberuntime_manager.go"]),
+            (.containerdLog, ["containerd[", "msg=\"pullimage", "level=error msg=\"pullimage", "msg=\"trying next host"]),
+            (.crioLog, ["crio[", "cri-o["]),
+            (.eventMessage, ["failed to pull image", "back-off pulling image", "failed to apply default image tag", "errimageneverpull"]),
+        ]
+        for (kind, phrases) in ordered where phrases.contains(where: has) { return kind }
+        return .text
+    }
+
+    /// Whether `line` has every column name of a table header, in order.
+    static func isTableHeader(_ line: Substring, _ columns: [String]) -> Bool {
+        var rest = line
+        for column in columns {
+            guard let range = rest.range(of: column) else { return false }
+            rest = rest[range.upperBound...]
+        }
+        return line.count < 400
+    }
+
+    /// `Warning  Failed  3m (x4 over 5m)  kubelet  …`: a describe event row without its header.
+    static func isDescribeEventRow(_ line: Substring) -> Bool {
+        guard line.hasPrefix("warning ") || line.hasPrefix("normal ") else { return false }
+        return line.contains(" kubelet") || line.contains("default-scheduler")
+    }
+}

@@ -1,0 +1,81 @@
+/// The kind of registry an image is pulled from, derived from its host name.
+public enum RegistryFamily: String, Codable, CaseIterable, Sendable {
+    /// Docker Hub (`docker.io`, `registry-1.docker.io`).
+    case dockerhub
+    /// Amazon ECR private registries (`<account>.dkr.ecr.<region>.amazonaws.com`).
+    case ecr
+    /// Amazon ECR Public (`public.ecr.aws`).
+    case ecrPublic = "ecr-public"
+    /// Google Container Registry (`gcr.io`, `*.gcr.io`).
+    case gcr
+    /// Google Artifact Registry (`<region>-docker.pkg.dev`).
+    case gar
+    /// Azure Container Registry (`*.azurecr.io`).
+    case acr
+    /// GitHub Container Registry (`ghcr.io`, `docker.pkg.github.com`).
+    case ghcr
+    /// Red Hat Quay (`quay.io`).
+    case quay
+    /// The Kubernetes project registry (`registry.k8s.io`, `k8s.gcr.io`).
+    case k8sRegistry = "k8s-registry"
+    /// Microsoft Container Registry (`mcr.microsoft.com`).
+    case mcr
+    /// GitLab container registry (`registry.gitlab.com` or a host named gitlab).
+    case gitlab
+    /// NVIDIA NGC (`nvcr.io`).
+    case nvcr
+    /// IBM Cloud Container Registry (`icr.io`).
+    case icr
+    /// Alibaba Cloud Container Registry (`*.aliyuncs.com`).
+    case aliyun
+    /// Red Hat registries (`registry.redhat.io`, `registry.access.redhat.com`).
+    case redhat
+    /// The Fedora registry (`registry.fedoraproject.org`).
+    case fedora
+    /// A Harbor instance (host name contains "harbor").
+    case harbor
+    /// JFrog Artifactory (`*.jfrog.io` or a host named artifactory).
+    case artifactory
+    /// Sonatype Nexus (host name contains "nexus").
+    case nexus
+    /// Any other registry, including `localhost` and private hosts.
+    case selfHosted = "self-hosted"
+    /// No registry host could be determined.
+    case unknown
+
+    /// Classifies a registry host (with or without port) into a family.
+    public init(host: String) {
+        let lower = host.lowercased()
+        let name = lower.split(separator: ":", maxSplits: 1).first.map(String.init) ?? lower
+        self = Self.family(ofHostName: name)
+    }
+
+    private static func family(ofHostName name: String) -> RegistryFamily {
+        switch name {
+        case "": return .unknown
+        case "docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com": return .dockerhub
+        case "public.ecr.aws": return .ecrPublic
+        case "registry.k8s.io", "k8s.gcr.io": return .k8sRegistry
+        case "ghcr.io", "docker.pkg.github.com": return .ghcr
+        case "quay.io": return .quay
+        case "mcr.microsoft.com": return .mcr
+        case "registry.gitlab.com": return .gitlab
+        case "nvcr.io": return .nvcr
+        case "registry.fedoraproject.org": return .fedora
+        case "registry.redhat.io", "registry.access.redhat.com": return .redhat
+        default: break
+        }
+        let suffixes: [(String, RegistryFamily)] = [
+            (".registry.k8s.io", .k8sRegistry), ("gcr.io", .gcr), ("-docker.pkg.dev", .gar),
+            (".azurecr.io", .acr), (".azurecr.cn", .acr), (".azurecr.us", .acr), ("icr.io", .icr),
+            (".aliyuncs.com", .aliyun), (".jfrog.io", .artifactory), ("quay.io", .quay),
+        ]
+        if name.contains(".dkr.ecr.") { return .ecr }
+        for (suffix, family) in suffixes where name.hasSuffix(suffix) { return family }
+        let infixes: [(String, RegistryFamily)] = [
+            ("harbor", .harbor), ("artifactory", .artifactory), ("nexus", .nexus), ("gitlab", .gitlab),
+        ]
+        for (infix, family) in infixes where name.contains(infix) { return family }
+        return .selfHosted
+    }
+}
