@@ -8,21 +8,57 @@ import Darwin
 
 /// Turns Ctrl-C (SIGINT) into "cancel the running command" instead of "end the session".
 ///
-/// While a monitor exists, SIGINT no longer terminates the process: its default action is
-/// replaced by `SIG_IGN` and a dispatch signal source calls the action registered for the
-/// command that is running, if any. With no action registered, Ctrl-C does nothing (at a
-/// libedit prompt it never becomes a signal: ``EditLineReader`` handles it as a key).
-/// Create one monitor per process, when the REPL starts.
+/// While a monitor runs, SIGINT no longer terminates the process: a signal handler writes a
+/// byte to a private pipe, and a dispatch source reading that pipe calls the action
+/// registered for the command that is running, if any. With no action registered, Ctrl-C
+/// does nothing (at a libedit prompt it never becomes a signal: ``EditLineReader`` handles it
+/// as a key). Because the disposition is a handler rather than `SIG_IGN`, child processes
+/// get the default SIGINT action back when they start.
+///
+/// (A dispatch signal source with `SIG_IGN` is not used: on Linux, libdispatch reads signals
+/// through `signalfd`, and the kernel discards a signal whose disposition is `SIG_IGN` before
+/// `signalfd` sees it.)
+///
+/// One monitor runs per process; create it when the REPL starts.
 public final class InterruptMonitor: Sendable {
     private let action = Mutex<(@Sendable () -> Void)?>(nil)
-    nonisolated(unsafe) private let source: any DispatchSourceSignal
+    private let previousDisposition: sigaction
+    nonisolated(unsafe) private let source: any DispatchSourceRead
 
     /// Starts catching SIGINT.
-    public init() {
-        signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue(label: "triage.interrupt"))
+    /// - Throws: ``TerminalError/cannotMonitorInterrupts(reason:)`` when another monitor is
+    ///   running or the pipe cannot be created.
+    public init() throws(TerminalError) {
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else {
+            throw .cannotMonitorInterrupts(reason: TerminalError.describeErrno())
+        }
+        for end in ends {
+            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(end, F_SETFL, O_NONBLOCK)
+        }
+        let (readEnd, writeEnd) = (ends[0], ends[1])
+        guard interruptPipeWriteEnd.compareExchange(expected: -1, desired: writeEnd, ordering: .sequentiallyConsistent).exchanged else {
+            close(readEnd)
+            close(writeEnd)
+            throw .cannotMonitorInterrupts(reason: "another interrupt monitor is running")
+        }
+        source = DispatchSource.makeReadSource(fileDescriptor: readEnd, queue: DispatchQueue(label: "triage.interrupt"))
+        var handler = sigaction()
+        handler.handler = noteInterrupt
+        sigemptyset(&handler.sa_mask)
+        handler.sa_flags = SA_RESTART
+        var previous = sigaction()
+        sigaction(SIGINT, &handler, &previous)
+        previousDisposition = previous
         source.setEventHandler { [weak self] in
+            var buffer = [UInt8](repeating: 0, count: 64)
+            guard read(readEnd, &buffer, buffer.count) > 0 else { return }
             self?.action.withLock { $0 }?()
+        }
+        source.setCancelHandler {
+            close(readEnd)
+            close(writeEnd)
         }
         source.resume()
     }
@@ -31,11 +67,13 @@ public final class InterruptMonitor: Sendable {
         stop()
     }
 
-    /// Stops catching SIGINT and gives it back its default action (terminate the process).
+    /// Stops catching SIGINT and gives it back the action it had before the monitor started.
     public func stop() {
         guard !source.isCancelled else { return }
+        var previous = previousDisposition
+        sigaction(SIGINT, &previous, nil)
+        interruptPipeWriteEnd.store(-1, ordering: .sequentiallyConsistent)
         source.cancel()
-        signal(SIGINT, SIG_DFL)
     }
 
     /// Sets what Ctrl-C does from now on: `action`, or nothing when nil. Returns the action it
@@ -64,4 +102,18 @@ public final class InterruptMonitor: Sendable {
             task.cancel()
         }
     }
+}
+
+/// The write end of the running monitor's pipe, or -1; an atomic so the signal handler can
+/// read it without locking.
+private let interruptPipeWriteEnd = Atomic<Int32>(-1)
+
+/// SIGINT handler: wakes the monitor's dispatch source. Only async-signal-safe calls.
+private func noteInterrupt(_ signalNumber: Int32) {
+    let fd = interruptPipeWriteEnd.load(ordering: .sequentiallyConsistent)
+    guard fd >= 0 else { return }
+    let savedErrno = errno
+    var byte: UInt8 = 1
+    _ = write(fd, &byte, 1)
+    errno = savedErrno
 }

@@ -91,23 +91,3 @@ private func restoreTerminalAndReraise(_ signalNumber: Int32) {
     signal(signalNumber, SIG_DFL)
     raise(signalNumber)
 }
-
-extension sigaction {
-    /// The plain (one-argument) handler; nil means the default action.
-    fileprivate var handler: (@convention(c) (Int32) -> Void)? {
-        get {
-            #if os(Linux)
-            __sigaction_handler.sa_handler
-            #else
-            __sigaction_u.__sa_handler
-            #endif
-        }
-        set {
-            #if os(Linux)
-            __sigaction_handler.sa_handler = newValue
-            #else
-            __sigaction_u.__sa_handler = newValue
-            #endif
-        }
-    }
-}

@@ -8,6 +8,8 @@ public enum TerminalError: LocalizedError, Equatable, Sendable {
     case cannotOpenHistory(path: String, reason: String)
     /// libedit could not set up a line editor on this terminal.
     case lineEditorUnavailable
+    /// Ctrl-C handling could not be set up.
+    case cannotMonitorInterrupts(reason: String)
 
     /// A sentence for the user.
     public var errorDescription: String? {
@@ -18,6 +20,8 @@ public enum TerminalError: LocalizedError, Equatable, Sendable {
             "Cannot open history file \(path): \(reason)."
         case .lineEditorUnavailable:
             "Cannot start the line editor on this terminal."
+        case .cannotMonitorInterrupts(let reason):
+            "Cannot handle Ctrl-C: \(reason)."
         }
     }
 
