@@ -105,14 +105,15 @@ public struct ImageInfo: Codable, Sendable, Equatable {
             tag = reference.tag
             digest = reference.digest
             problem = nil
+            suggestion = ImageSuggester.typoCorrection(for: reference)
         case .failure(let error):
             normalized = nil
             repository = nil
             tag = nil
             digest = nil
             problem = error.errorDescription
+            suggestion = ImageReference.suggestion(for: text)
         }
-        suggestion = ImageReference.suggestion(for: text)
     }
 
     enum CodingKeys: String, CodingKey {

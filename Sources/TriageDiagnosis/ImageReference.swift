@@ -171,15 +171,19 @@ enum ImageReferenceParser {
     /// Checks that apply to the text as a whole before it is split.
     static func checkWhole(_ text: String) throws(ImageReferenceError) {
         guard !text.isEmpty else { throw .empty }
-        if let offset = text.unicodeScalars.firstIndex(where: { $0.properties.isWhitespace }) {
+        let bytes = Array(text.utf8)
+        if bytes.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 >= 0x80 }),
+           let offset = text.unicodeScalars.firstIndex(where: { $0.properties.isWhitespace }) {
             throw .whitespace(offset: text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: offset))
         }
-        if let prefix = transports.first(where: { text.hasPrefix($0) }) { throw .transportPrefix(prefix) }
-        for marker in ["${", "{{", "<", "$("] {
-            if let range = text.range(of: marker) {
-                let end = text[range.upperBound...].firstIndex(where: { "}>)".contains($0) }).map { text.index(after: $0) } ?? text.endIndex
-                throw .unexpandedTemplate(String(text[range.lowerBound..<end]))
-            }
+        if bytes.contains(0x3A), let prefix = transports.first(where: { text.hasPrefix($0) }) { throw .transportPrefix(prefix) }
+        for (index, byte) in bytes.enumerated() where byte == 0x24 || byte == 0x7B || byte == 0x3C {
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            guard byte == 0x3C || (byte == 0x24 && (next == 0x7B || next == 0x28)) || (byte == 0x7B && next == 0x7B) else { continue }
+            var end = index + 1
+            while end < bytes.count, bytes[end] != 0x7D, bytes[end] != 0x3E, bytes[end] != 0x29 { end += 1 }
+            while end < bytes.count, bytes[end] == 0x7D || bytes[end] == 0x3E || bytes[end] == 0x29 { end += 1 }
+            throw .unexpandedTemplate(String(decoding: bytes[index..<end], as: UTF8.self))
         }
     }
 
@@ -204,9 +208,9 @@ enum ImageReferenceParser {
             host = domain[..<colon]
             try checkPort(domain[colon...], domain: domain)
         }
-        for label in host.split(separator: ".", omittingEmptySubsequences: false) {
-            let valid = !label.isEmpty && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-                && label.first != "-" && label.last != "-"
+        for label in host.utf8.split(separator: 0x2E, omittingEmptySubsequences: false) {
+            func isLabelByte(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D }
+            let valid = !label.isEmpty && label.allSatisfy(isLabelByte) && label.first != 0x2D && label.last != 0x2D
             if !valid && !host.isEmpty { throw .invalidDomain(String(domain)) }
         }
     }
@@ -221,7 +225,7 @@ enum ImageReferenceParser {
     static func checkPath(_ path: Substring) throws(ImageReferenceError) {
         for component in path.split(separator: "/", omittingEmptySubsequences: false) {
             guard !component.isEmpty else { throw .emptyPathComponent }
-            if component.contains(where: { $0.isUppercase }) { throw .uppercaseRepository(component: String(component)) }
+            if component.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { throw .uppercaseRepository(component: String(component)) }
             if let reason = pathComponentProblem(component) {
                 throw .invalidPathComponent(component: String(component), reason: reason)
             }
@@ -230,21 +234,27 @@ enum ImageReferenceParser {
 
     /// `[a-z0-9]+` joined by `.`, `_`, `__` or runs of `-`; returns what breaks that, or `nil`.
     static func pathComponentProblem(_ component: Substring) -> String? {
-        if let bad = component.first(where: { !($0.isASCII && ($0.isLowercase || $0.isNumber || "._-".contains($0))) }) {
+        func isAlphanumeric(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) }
+        let bytes = component.utf8
+        if bytes.contains(where: { !(isAlphanumeric($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D) }),
+           let bad = component.first(where: { !($0.isASCII && ($0.isLowercase || $0.isNumber || "._-".contains($0))) }) {
             return "contains \"\(bad)\"; only a-z, 0-9 and the separators . _ __ - are allowed"
         }
-        guard let first = component.first, let last = component.last, first.isLetter || first.isNumber, last.isLetter || last.isNumber else {
+        guard let first = bytes.first, let last = bytes.last, isAlphanumeric(first), isAlphanumeric(last) else {
             return "must start and end with a lowercase letter or digit"
         }
-        var run = ""
-        for character in component {
-            if character.isLetter || character.isNumber {
-                if !(run.isEmpty || run == "." || run == "_" || run == "__" || run.allSatisfy({ $0 == "-" })) {
-                    return "has the invalid separator \"\(run)\""
+        var runStart: String.UTF8View.Index?
+        for index in bytes.indices {
+            if isAlphanumeric(bytes[index]) {
+                if let start = runStart {
+                    let run = component[start..<index]
+                    if !(run == "." || run == "_" || run == "__" || run.allSatisfy({ $0 == "-" })) {
+                        return "has the invalid separator \"\(run)\""
+                    }
+                    runStart = nil
                 }
-                run = ""
-            } else {
-                run.append(character)
+            } else if runStart == nil {
+                runStart = index
             }
         }
         return nil

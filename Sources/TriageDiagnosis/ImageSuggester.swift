@@ -60,6 +60,7 @@ enum ImageSuggester {
         guard !wellKnownImages.contains(name) else { return nil }
         let limit = name.count <= 4 ? 1 : 2
         let best = wellKnownImages
+            .filter { abs($0.utf8.count - name.utf8.count) <= limit }
             .map { ($0, editDistance(name, $0)) }
             .filter { $0.1 <= limit }
             .min { $0.1 < $1.1 }

@@ -1,7 +1,7 @@
 /// Recognises the shape of the pasted text from its first lines.
 enum InputKindDetector {
     /// How much of the input is looked at.
-    static let window = 64 * 1024
+    static let window = 16 * 1024
 
     static func detect(_ bytes: [UInt8]) -> InputKind {
         let head = String(decoding: bytes.prefix(window).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)

@@ -15,8 +15,9 @@ public enum PullFailureDiagnoser {
 
     static func diagnose(bytes: [UInt8]) -> DiagnosisReport {
         let document = DocumentScanner.scan(bytes)
-        let records = resolve(document)
-        let findings = group(records).map { makeFinding($0, document: document, bytes: bytes) }
+        var images = ImageTable()
+        let records = resolve(document, images: &images)
+        let findings = group(records).map { makeFinding($0, document: document, bytes: bytes, images: &images) }
             .sorted { ($0.cause.severity, -$0.evidence.line) > ($1.cause.severity, -$1.evidence.line) }
         return DiagnosisReport(findings: findings, inputKind: InputKindDetector.detect(bytes))
     }
@@ -26,6 +27,8 @@ public enum PullFailureDiagnoser {
         let candidate: CandidateRecord
         let classification: Classification
         var image: String?
+        /// The normalised image, used to match records and containers.
+        var imageKey: String?
         var pod: String?
         var namespace: String?
         var container: String?
@@ -36,7 +39,7 @@ public enum PullFailureDiagnoser {
         var line: Int { candidate.segments[0].line }
     }
 
-    static func resolve(_ document: ScannedDocument) -> [ResolvedRecord] {
+    static func resolve(_ document: ScannedDocument, images: inout ImageTable) -> [ResolvedRecord] {
         let classifier = RecordClassifier.shared
         func inherited(_ item: Int, _ field: KeyPath<ItemFacts, String?>) -> String? {
             var index: Int? = item
@@ -51,9 +54,10 @@ public enum PullFailureDiagnoser {
             guard let classification = classifier.classify(hits: candidate.hits, present: candidate.present,
                                                            documentHasPullContext: document.hasPullContext) else { continue }
             let facts = candidate.facts
+            let image = facts.image ?? inherited(candidate.item, \.image) ?? candidate.precedingImage
             records.append(ResolvedRecord(
                 candidate: candidate, classification: classification,
-                image: facts.image ?? inherited(candidate.item, \.image) ?? candidate.precedingImage,
+                image: image, imageKey: image.map { images.key(for: $0) },
                 pod: facts.pod ?? inherited(candidate.item, \.pod),
                 namespace: facts.namespace ?? inherited(candidate.item, \.namespace),
                 container: facts.container ?? inherited(candidate.item, \.container),
@@ -62,15 +66,15 @@ public enum PullFailureDiagnoser {
         // Containers known from the structure (describe sections, pod status) claim records naming their image.
         var containerByImage: [String: (container: String, pod: String?)] = [:]
         for item in document.items {
-            if let container = item.container, let image = item.image { containerByImage[imageKey(image)] = (container, item.pod) }
+            if let container = item.container, let image = item.image { containerByImage[images.key(for: image)] = (container, item.pod) }
         }
         for record in records {
-            if let container = record.container, let image = record.image, containerByImage[imageKey(image)] == nil {
-                containerByImage[imageKey(image)] = (container, record.pod)
+            if let container = record.container, let key = record.imageKey, containerByImage[key] == nil {
+                containerByImage[key] = (container, record.pod)
             }
         }
         for index in records.indices where records[index].container == nil {
-            if let image = records[index].image, let owner = containerByImage[imageKey(image)] {
+            if let key = records[index].imageKey, let owner = containerByImage[key] {
                 records[index].container = owner.container
                 records[index].pod = records[index].pod ?? owner.pod
             }
@@ -86,7 +90,7 @@ public enum PullFailureDiagnoser {
         for record in records {
             let key: String
             if let container = record.container { key = "c:\(record.pod ?? "")/\(container)" }
-            else if let image = record.image { key = "i:" + imageKey(image) }
+            else if let image = record.imageKey { key = "i:" + image }
             else if let pod = record.pod { key = "p:" + pod }
             else { key = "" }
             if groups[key] == nil { order.append(key) }
@@ -105,25 +109,12 @@ public enum PullFailureDiagnoser {
         return order.map { groups[$0]! }
     }
 
-    /// The registry host of a reference, also for references that do not parse but plainly start
-    /// with a host (redacted `<PROJECT_ID>` or `####` placeholders).
-    static func registryHost(_ image: String) -> String? {
-        if let reference = try? ImageReference.parse(image) { return reference.registry }
-        guard let slash = image.firstIndex(of: "/") else { return nil }
-        let first = image[..<slash]
-        return first.contains(".") && !first.contains(" ") ? String(first) : nil
-    }
-
-    static func imageKey(_ image: String) -> String {
-        (try? ImageReference.parse(image))?.description ?? image
-    }
-
-    static func makeFinding(_ group: [ResolvedRecord], document: ScannedDocument, bytes: [UInt8]) -> Finding {
+    static func makeFinding(_ group: [ResolvedRecord], document: ScannedDocument, bytes: [UInt8], images: inout ImageTable) -> Finding {
         let best = group.max { ($0.weight, $0.cause.severity, $0.line) < ($1.weight, $1.cause.severity, $1.line) }!
         let rule = best.classification.rule
         let imageText = group.lazy.compactMap(\.image).first
-        let image = imageText.map(ImageInfo.init)
-        let registry = imageText.flatMap(registryHost).map(RegistryInfo.init(host:))
+        let image = imageText.map { images.info(for: $0) }
+        let registry = imageText.flatMap { images.registryHost(for: $0) }.map(RegistryInfo.init(host:))
         let runtime = RuntimeMarkers.runtime(for: document.runtimeFamilies)
         let subject = Advice.Subject(image: image, registry: registry, runtime: runtime,
                                      pod: group.lazy.compactMap(\.pod).first, namespace: group.lazy.compactMap(\.namespace).first,
@@ -140,6 +131,39 @@ public enum PullFailureDiagnoser {
             pod: subject.pod, namespace: subject.namespace, container: group.lazy.compactMap(\.container).first, node: subject.node,
             explanation: Advice.explanation(cause: rule.cause, meaning: rule.meaning, subject: subject),
             fix: Advice.fix(for: rule.cause, subject: subject))
+    }
+}
+
+/// Parses each distinct image text once per diagnosis.
+struct ImageTable {
+    private var references: [String: ImageReference?] = [:]
+    private var infos: [String: ImageInfo] = [:]
+
+    private mutating func reference(_ text: String) -> ImageReference? {
+        if let known = references[text] { return known }
+        let parsed = try? ImageReference.parse(text)
+        references[text] = parsed
+        return parsed
+    }
+
+    /// The normalised reference, or the text itself when it does not parse.
+    mutating func key(for text: String) -> String { reference(text)?.description ?? text }
+
+    /// The registry host, also for references that do not parse but plainly start with a host
+    /// (redacted `<PROJECT_ID>` or `####` placeholders).
+    mutating func registryHost(for text: String) -> String? {
+        if let parsed = reference(text) { return parsed.registry }
+        guard let slash = text.firstIndex(of: "/") else { return nil }
+        let first = text[..<slash]
+        return first.contains(".") && !first.contains(" ") ? String(first) : nil
+    }
+
+    /// The reported image details.
+    mutating func info(for text: String) -> ImageInfo {
+        if let known = infos[text] { return known }
+        let info = ImageInfo(text)
+        infos[text] = info
+        return info
     }
 }
 

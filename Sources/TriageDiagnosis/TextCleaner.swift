@@ -10,6 +10,10 @@ enum TextCleaner {
         while end > i, line[end - 1] == 0x0D || line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
         i = skipQuoteMarkers(line, from: i, end: end)
         let base = line.startIndex
+        if origins == nil, !line[i..<end].contains(where: { needsAttention[Int($0)] }) {
+            output.append(contentsOf: line[i..<end])
+            return
+        }
         func emit(_ byte: UInt8, from position: Int) {
             output.append(byte)
             origins?.append(position - base)
@@ -52,6 +56,12 @@ enum TextCleaner {
             }
             i += 1
         }
+    }
+
+    /// Bytes the cleaner may change: control characters, backslash, apostrophe, backtick, and the
+    /// lead bytes of NBSP and of the three-byte punctuation and box-drawing characters.
+    private static let needsAttention: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte == 0x5C || byte == 0x27 || byte == 0x60 || byte == 0xC2 || byte == 0xE2
     }
 
     /// Skips leading whitespace-separated `>` markers from a markdown quote.
