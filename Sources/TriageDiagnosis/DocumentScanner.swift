@@ -285,10 +285,10 @@ struct DocumentScanner {
     static func isLowercaseOrDigit(_ byte: UInt8) -> Bool { (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) }
 
     /// Whether a line can be the rest of a word wrapped by the terminal: no column gaps (two
-    /// spaces, as in tables) and a first word that is not a label (`latest:`, `abc123: Pulling`).
+    /// spaces, as in tables) and a first word that is not a short label (`latest:`, `abc123:`).
     static func looksLikeWrappedTail(_ line: [UInt8]) -> Bool {
         let firstWordEnd = line.firstIndex(of: 0x20) ?? line.count
-        if firstWordEnd > 0, line[firstWordEnd - 1] == 0x3A { return false }
+        if firstWordEnd > 0, firstWordEnd <= 20, line[firstWordEnd - 1] == 0x3A { return false }
         for index in line.indices.dropFirst() where line[index] == 0x20 && line[index - 1] == 0x20 { return false }
         return true
     }

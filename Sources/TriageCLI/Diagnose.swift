@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import TriageDiagnosis
+
+/// `triage diagnose [FILE|-] [-o text|json]`: says why image pulls failed in pasted output.
+public struct Diagnose: AsyncParsableCommand {
+    /// Command name, help and exit status notes.
+    public static let configuration = CommandConfiguration(
+        commandName: "diagnose",
+        abstract: "Say why an image pull failed, from kubectl describe/events, pod status, runtime or pull output.",
+        discussion: "Reads FILE, or standard input when FILE is '-' or absent. Exits 0 when the input was read (even if no cause is visible) and 2 when it is empty, binary, too large or unreadable."
+    )
+
+    /// The file to read; `-` or nothing for standard input.
+    @Argument(help: "File with the pasted output ('-' or nothing for standard input).")
+    public var file: String?
+
+    /// Text for people or JSON (sorted keys) for scripts.
+    @Option(name: [.short, .customLong("output")], help: "Output format: text or json.")
+    public var output: OutputFormat = .text
+
+    /// Creates the command with default options.
+    public init() {}
+
+    /// Reads the input, diagnoses it and prints the report.
+    public func run() async throws {
+        let report: DiagnosisReport
+        do {
+            report = try PullFailureDiagnoser.diagnose(validating: try readInput())
+        } catch let error as DiagnosisInputError {
+            FileHandle.standardError.write(Data("triage diagnose: \(error.localizedDescription)\n".utf8))
+            throw ExitCode(2)
+        } catch {
+            FileHandle.standardError.write(Data("triage diagnose: cannot read \(file ?? "standard input"): \(error.localizedDescription)\n".utf8))
+            throw ExitCode(2)
+        }
+        switch output {
+        case .text:
+            print(report.renderText(), terminator: "")
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        }
+    }
+
+    /// The input bytes, read no further than one byte past the size limit.
+    private func readInput() throws -> [UInt8] {
+        let handle: FileHandle
+        if let file, file != "-" {
+            guard let opened = FileHandle(forReadingAtPath: file) else {
+                throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: file])
+            }
+            handle = opened
+        } else {
+            handle = FileHandle.standardInput
+        }
+        defer { if file != nil && file != "-" { try? handle.close() } }
+        let data = try handle.read(upToCount: DiagnosisInput.maximumBytes + 1) ?? Data()
+        return [UInt8](data)
+    }
+}
