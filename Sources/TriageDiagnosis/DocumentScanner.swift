@@ -76,6 +76,12 @@ struct DocumentScanner {
 
     static let containerLists: Set<String> = ["containers", "initcontainers", "ephemeralcontainers", "containerstatuses",
                                               "initcontainerstatuses", "ephemeralcontainerstatuses"]
+    /// Keys of Kubernetes objects whose values never describe a pull failure.
+    private static let inertKeys: Set<String> = ["apiversion", "kind", "uid", "resourceversion", "count", "firsttimestamp",
+                                                 "lasttimestamp", "eventtime", "creationtimestamp", "type", "component",
+                                                 "reportingcomponent", "reportinginstance", "imageid", "containerid", "ready",
+                                                 "restartcount", "started", "phase", "hostip", "podip", "qosclass", "starttime",
+                                                 "selflink", "action", "series", "related"]
     private static let blockKeys: Set<String> = ["involvedobject", "source", "metadata", "state", "waiting", "terminated",
                                                  "laststate", "status", "spec", "items", "running"]
 
@@ -221,6 +227,8 @@ struct DocumentScanner {
             }
         case "image":
             if !pair.value.isEmpty { document.items[item].image = pair.value }
+        case _ where Self.inertKeys.contains(pair.key) && pair.listItemIndent == nil && (pair.isJSON || !pair.value.isEmpty):
+            break
         case _ where Self.containerLists.contains(pair.key) || Self.blockKeys.contains(pair.key):
             if pair.opensBlock { stack.append((pair.indent, pair.key, nil)) }
         case _ where pair.opensBlock && !pair.isJSON && pair.listItemIndent == nil && parentKey.map(Self.containerLists.contains) == true:
