@@ -55,7 +55,7 @@ public final class TmuxSession: Sendable {
         try """
             set -g default-terminal xterm-256color
             set -g remain-on-exit on
-            set -g history-limit 0
+            set -g history-limit 100000
             set -g status off
 
             """.write(to: configuration, atomically: true, encoding: .utf8)
@@ -84,12 +84,19 @@ public final class TmuxSession: Sendable {
         try tmux(["send-keys", "-t", "test", "-l", text])
     }
 
-    /// The visible screen, one line per row, colours stripped.
+    /// The visible screen, one line per row, colours and trailing spaces stripped.
     public func capturePane() throws -> String {
         try tmux(["capture-pane", "-p", "-t", "test"])
     }
 
-    /// Polls the screen until `predicate` holds, and returns that screen.
+    /// Everything shown since the program started (scrollback and screen), colours and
+    /// trailing spaces stripped. Unlike the screen it only grows, so counting in it is reliable.
+    public func transcript() throws -> String {
+        try tmux(["capture-pane", "-p", "-S", "-", "-t", "test"])
+    }
+
+    /// Polls the ``transcript()`` until `predicate` holds, and returns that transcript. Its
+    /// last non-empty line is the line the cursor is on.
     /// - Throws: ``TmuxError/timedOut(waitingFor:screen:)`` with the last screen on timeout.
     @discardableResult
     public func waitUntil(
@@ -98,19 +105,19 @@ public final class TmuxSession: Sendable {
         _ predicate: (String) -> Bool
     ) async throws -> String {
         let deadline = ContinuousClock.now + timeout
-        var screen = try capturePane()
-        while !predicate(screen) {
+        var text = try transcript()
+        while !predicate(text) {
             guard ContinuousClock.now < deadline else {
-                throw TmuxError.timedOut(waitingFor: description, screen: screen)
+                throw TmuxError.timedOut(waitingFor: description, screen: (try? capturePane()) ?? text)
             }
             try await Task.sleep(for: .milliseconds(50))
-            screen = try capturePane()
+            text = try transcript()
         }
-        return screen
+        return text
     }
 
-    /// Polls the screen until it contains `text` (or contains it `count` times), and returns
-    /// that screen.
+    /// Polls the ``transcript()`` until it contains `text` at least `count` times, and returns
+    /// that transcript.
     @discardableResult
     public func waitFor(_ text: String, count: Int = 1, timeout: Duration = .seconds(15)) async throws -> String {
         try await waitUntil("\(count)× \"\(text)\"", timeout: timeout) {
@@ -118,14 +125,18 @@ public final class TmuxSession: Sendable {
         }
     }
 
-    /// Waits for the program to exit and returns its exit status.
+    /// Waits for the program to exit and returns its exit status (128 + the signal number when
+    /// a signal killed it).
     public func waitForExit(timeout: Duration = .seconds(15)) async throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
         while true {
-            let state = try tmux(["display-message", "-p", "-t", "test", "#{pane_dead} #{pane_dead_status}"])
-                .split(separator: " ")
-            if state.first == "1", let status = state.last.flatMap({ Int32($0) }) {
-                return status
+            // tmux marks the pane dead when its terminal closes and learns the status later.
+            let state = try tmux(["display-message", "-p", "-t", "test", "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}"])
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+                .split(separator: ":", omittingEmptySubsequences: false)
+            if state.count == 3, state[0] == "1" {
+                if let status = Int32(state[1]) { return status }
+                if let signal = Int32(state[2]) { return 128 + signal }
             }
             guard ContinuousClock.now < deadline else {
                 throw TmuxError.timedOut(waitingFor: "program exit", screen: (try? capturePane()) ?? "")
@@ -152,26 +163,77 @@ public final class TmuxSession: Sendable {
     }
 
     /// Runs `tmux -L <socket> <arguments>` and returns its standard output.
+    ///
+    /// tmux is started with `posix_spawn`, an empty signal mask and default signal actions:
+    /// test runners (libdispatch threads) block most signals, a blocked mask survives `exec`,
+    /// and a tmux server started with SIGCHLD and friends blocked hangs. Output goes through
+    /// files rather than pipes, so a daemonising server cannot keep a reader waiting.
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socketName] + arguments
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw TmuxError.commandFailed(arguments: arguments, status: process.terminationStatus, message: errorText)
+        let directory = home.deletingLastPathComponent()
+        let name = UUID().uuidString
+        let outputFile = directory.appendingPathComponent("out-\(name)")
+        let errorFile = directory.appendingPathComponent("err-\(name)")
+        defer {
+            unlink(outputFile.path)
+            unlink(errorFile.path)
         }
-        return text
+        let status = try spawnAndWait(
+            ["tmux", "-L", socketName] + arguments,
+            environment: environment.map { "\($0.key)=\($0.value)" },
+            standardOutput: outputFile.path,
+            standardError: errorFile.path
+        )
+        let output = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
+        guard status == 0 else {
+            let message = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
+            throw TmuxError.commandFailed(arguments: arguments, status: status, message: message)
+        }
+        return output
     }
+}
+
+/// Runs `arguments` (the program is looked up in `PATH`) with a clean signal state, standard
+/// input from /dev/null and standard output and error written to the given files; returns
+/// the exit status (128 + the signal number when killed by a signal).
+private func spawnAndWait(
+    _ arguments: [String], environment: [String], standardOutput: String, standardError: String
+) throws -> Int32 {
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    var allSignals = sigset_t()
+    sigfillset(&allSignals)
+    posix_spawnattr_setsigdefault(&attributes, &allSignals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+    let argv = arguments.map { strdup($0) } + [nil]
+    let envp = environment.map { strdup($0) } + [nil]
+    defer {
+        argv.forEach { free($0) }
+        envp.forEach { free($0) }
+    }
+    var pid: pid_t = 0
+    let error = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
+    guard error == 0 else {
+        throw TmuxError.commandFailed(
+            arguments: arguments, status: -1, message: String(cString: strerror(error))
+        )
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let signal = status & 0x7F
+    return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
 }
 
 /// Failures of ``TmuxSession``.
