@@ -18,6 +18,7 @@ public struct ParserCatalog: Sendable {
 
     /// Every parser Triage ships.
     public static let standard = ParserCatalog([
+        PullFailureParser(),
         PodParser(),
     ])
 

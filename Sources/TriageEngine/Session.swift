@@ -119,9 +119,10 @@ public struct Session: Sendable {
         return CommandInvocation(arguments: arguments, location: template.location, mutates: template.mutates)
     }
 
-    /// Text from the runbook with placeholders filled from the facts; unknown ones stay as written.
+    /// Text from the runbook with placeholders filled from the facts (a fact with several values
+    /// gives one per line); unknown ones stay as written.
     public func render(_ template: Template) -> String {
-        template.render { facts[$0]?.value }
+        template.render { facts[$0]?.values.joined(separator: "\n") }
     }
 
     /// Reads the current node's command result into facts and follows the first branch that holds.
@@ -181,10 +182,36 @@ public struct Session: Sendable {
         return Transition(from: node.id, to: node.otherwise ?? node.id, reason: .otherwise)
     }
 
-    private mutating func advance(newFacts: Facts, invocation: CommandInvocation?, result: CommandResult?, answer: String?) -> Transition {
+    /// A fix or verification step with its text and command filled in.
+    public struct ResolvedStep: Sendable, Equatable {
+        public var text: String
+        /// The command, when the step has one and every value in it is known and safe.
+        public var invocation: CommandInvocation?
+    }
+
+    /// The diagnosis's fix steps, filled in. A step that is only a placeholder for a fact with
+    /// several values (the classifier's `{{fix}}`) becomes one step per value.
+    public func fixSteps(of diagnosis: Diagnosis) -> [ResolvedStep] {
+        diagnosis.fix.flatMap { step -> [ResolvedStep] in
+            if step.command == nil, step.text.segments.count == 1,
+               case .placeholder(let name) = step.text.segments[0], let fact = facts[name] {
+                return fact.values.map { ResolvedStep(text: $0, invocation: nil) }
+            }
+            return [resolve(step)]
+        }
+    }
+
+    /// `step` with its text and command filled in.
+    public func resolve(_ step: FixStep) -> ResolvedStep {
+        ResolvedStep(text: render(step.text), invocation: step.command.flatMap { try? invocation(for: $0) })
+    }
+
+    private mutating func advance(newFacts found: Facts, invocation: CommandInvocation?, result: CommandResult?, answer: String?) -> Transition {
         guard !isFinished else {
             return Transition(from: currentID, to: currentID, reason: .otherwise)
         }
+        // What the user gave is never overwritten by what a command printed.
+        let newFacts = found.filter { inputs[$0.key] == nil }
         undo.append(Snapshot(current: currentID, facts: facts, lastResult: lastResult))
         facts.merge(newFacts) { _, new in new }
         if let result { lastResult = result }
@@ -195,7 +222,7 @@ public struct Session: Sendable {
     }
 
     /// The canonical form of a reply (`y` → `yes`), or why it is not acceptable.
-    static func normalise(_ reply: String, for question: Question) throws(SessionError) -> String {
+    public static func normalise(_ reply: String, for question: Question) throws(SessionError) -> String {
         let trimmed = reply.trimmingCharacters(in: .whitespaces)
         switch question.kind {
         case .yesNo:

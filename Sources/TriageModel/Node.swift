@@ -150,8 +150,9 @@ public struct Diagnosis: Hashable, Codable, Sendable {
     /// A short machine-readable cause, e.g. `auth`.
     public var cause: String
     /// One line a person reads first.
-    public var summary: String
-    public var explanation: String
+    public var summary: Template
+    /// Why this is the cause and what it means.
+    public var explanation: Template
     /// The evidence to quote, usually a placeholder such as `{{evidence}}`.
     public var evidence: Template?
     /// What to do, in order.
@@ -159,7 +160,7 @@ public struct Diagnosis: Hashable, Codable, Sendable {
     /// How to check that the fix worked.
     public var verify: FixStep?
 
-    public init(cause: String, summary: String, explanation: String, evidence: Template? = nil, fix: [FixStep], verify: FixStep? = nil) {
+    public init(cause: String, summary: Template, explanation: Template, evidence: Template? = nil, fix: [FixStep], verify: FixStep? = nil) {
         self.cause = cause
         self.summary = summary
         self.explanation = explanation

@@ -33,6 +33,9 @@ public struct Template: Hashable, Codable, Sendable, CustomStringConvertible {
         self.segments = segments
     }
 
+    /// The template with no text.
+    public static let empty = try! Template(parsing: "")
+
     /// The names of every placeholder, in order of appearance.
     public var placeholders: [String] {
         segments.compactMap { if case .placeholder(let name) = $0 { name } else { nil } }

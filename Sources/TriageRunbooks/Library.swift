@@ -1,5 +1,6 @@
 import Foundation
 import TriageModel
+import Yams
 
 /// The runbooks and scenarios found in a set of files and folders.
 public struct Library: Sendable {
@@ -62,6 +63,34 @@ public struct LibraryLoader: Sendable {
             }
         }
         return (Library(runbooks: runbooks, scenarios: scenarios), diagnostics)
+    }
+
+    /// Loads files and folders of either kind, telling runbooks (a `nodes` key) from scenarios
+    /// (an `expect` key) by their content.
+    public func load(paths: [String]) -> (Library, [RunbookDiagnostic]) {
+        var diagnostics: [RunbookDiagnostic] = []
+        var runbookFiles: [String] = []
+        var scenarioFiles: [String] = []
+        for file in Self.yamlFiles(in: paths, diagnostics: &diagnostics) {
+            switch Self.read(file).map(Self.kind(of:)) {
+            case .success(.runbook): runbookFiles.append(file)
+            case .success(.scenario): scenarioFiles.append(file)
+            case .success(nil):
+                diagnostics.append(RunbookDiagnostic(location: Self.start(of: file), message: "neither a runbook (no 'nodes' key) nor a scenario (no 'expect' key)"))
+            case .failure(let error): diagnostics += error.diagnostics
+            }
+        }
+        let (library, problems) = load(runbookPaths: runbookFiles, scenarioPaths: scenarioFiles)
+        return (library, diagnostics + problems)
+    }
+
+    private enum FileKind { case runbook, scenario }
+
+    private static func kind(of text: String) -> FileKind? {
+        guard case .mapping(let mapping)? = try? Yams.compose(yaml: text) else { return .runbook }
+        if mapping["nodes"] != nil { return .runbook }
+        if mapping["expect"] != nil || mapping["commands"] != nil { return .scenario }
+        return nil
     }
 
     /// Decodes and validates one runbook file.

@@ -128,11 +128,10 @@ public enum RunbookDecoder {
             return nil
         }
         let arguments = items.compactMap { reader.template($0, "an argument of 'run' in \(what)") }
-        if let first = arguments.first, !first.placeholders.isEmpty {
-            reader.report(items[0], "the program in 'run' of \(what) must be a fixed name, not a placeholder")
-        }
         if items.count == 1, let only = arguments.first, only.source.contains(" ") {
             reader.report(items[0], "'run' of \(what) is one string with spaces; write it as a list of arguments, like [kubectl, get, pods], because Triage never runs commands through a shell")
+        } else if let first = arguments.first, !first.placeholders.isEmpty {
+            reader.report(items[0], "the program in 'run' of \(what) must be a fixed name, not a placeholder")
         }
         let location = fields["where"].flatMap { reader.choice($0, "'where' of \(what)", as: CommandLocation.self) } ?? .cluster
         let mutates = fields["mutates"].flatMap { reader.bool($0, "'mutates' of \(what)") } ?? false
@@ -275,8 +274,8 @@ public enum RunbookDecoder {
         guard let fields = reader.fields(node, diagWhat) else { return nil }
         fields.rejectUnknown(diagnosisKeys, in: reader)
         let cause = fields.require("cause", in: reader).flatMap { reader.word($0, "'cause' of \(diagWhat)") }
-        let summary = fields.require("summary", in: reader).flatMap { reader.string($0, "'summary' of \(diagWhat)") }
-        let explanation = fields["explain"].flatMap { reader.string($0, "'explain' of \(diagWhat)") } ?? ""
+        let summary = fields.require("summary", in: reader).flatMap { reader.template($0, "'summary' of \(diagWhat)") }
+        let explanation = fields["explain"].flatMap { reader.template($0, "'explain' of \(diagWhat)") } ?? Template.empty
         let evidence = fields["evidence"].flatMap { reader.template($0, "'evidence' of \(diagWhat)") }
         let fix = fields.require("fix", in: reader).flatMap { fixNode in
             reader.sequence(fixNode, "'fix' of \(diagWhat)")?.enumerated().compactMap { index, item in

@@ -68,7 +68,7 @@ public struct RunbookValidator: Sendable {
             }
             if let diagnosis = node.diagnosis {
                 let steps = diagnosis.fix + (diagnosis.verify.map { [$0] } ?? [])
-                var names = diagnosis.evidence?.placeholders ?? []
+                var names = diagnosis.summary.placeholders + diagnosis.explanation.placeholders + (diagnosis.evidence?.placeholders ?? [])
                 for step in steps {
                     names += step.text.placeholders + (step.command?.placeholders ?? [])
                 }

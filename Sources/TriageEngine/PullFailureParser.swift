@@ -1,0 +1,53 @@
+import Foundation
+import TriageDiagnosis
+import TriageModel
+
+/// Reads any pull-failure text (describe, events, pod status, runtime output) with the
+/// diagnosis classifier and turns its most severe finding into facts.
+struct PullFailureParser: OutputParser {
+    let signature = ParserSignature(
+        name: "pull-failure",
+        summary: "any image-pull failure output: cause, alternatives, evidence, image, registry, runtime, failing containers",
+        facts: [
+            "cause", "causes", "alternatives", "evidence", "image", "image_problem", "image_suggestion",
+            "registry", "registry_family", "runtime", "pod", "container", "failing_containers", "node",
+            "explanation", "fix",
+        ]
+    )
+
+    func facts(from result: CommandResult, node: String) -> Facts {
+        let report = PullFailureDiagnoser.diagnose(result.combinedOutput)
+        guard let primary = report.findings.first else { return [:] }
+        let evidence = TriageModel.Evidence(line: primary.evidence.line, text: primary.evidence.text, node: node)
+        func fact(_ values: [String]) -> Fact? {
+            values.isEmpty ? nil : Fact(values: values, evidence: evidence)
+        }
+        var facts: Facts = [:]
+        facts["cause"] = fact([primary.cause.rawValue])
+        facts["causes"] = fact(uniqued(report.findings.map(\.cause.rawValue)))
+        facts["alternatives"] = fact(primary.alternatives.map(\.cause.rawValue))
+        facts["evidence"] = fact([primary.evidence.text.trimmingCharacters(in: .whitespaces)])
+        if let image = primary.image {
+            facts["image"] = fact([image.normalized ?? image.original])
+            facts["image_problem"] = fact(image.problem.map { [$0] } ?? [])
+            facts["image_suggestion"] = fact(image.suggestion.map { [$0] } ?? [])
+        }
+        if let registry = primary.registry {
+            facts["registry"] = fact([registry.host])
+            facts["registry_family"] = fact([registry.family.rawValue])
+        }
+        if primary.runtime != .unknown { facts["runtime"] = fact([primary.runtime.rawValue]) }
+        facts["pod"] = fact(primary.pod.map { [$0] } ?? [])
+        facts["container"] = fact(primary.container.map { [$0] } ?? [])
+        facts["failing_containers"] = fact(uniqued(report.findings.compactMap(\.container)))
+        facts["node"] = fact(primary.node.map { [$0] } ?? [])
+        facts["explanation"] = fact([primary.explanation])
+        facts["fix"] = fact(primary.fix)
+        return facts
+    }
+
+    private func uniqued(_ values: [String]) -> [String] {
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,89 @@
+import TriageExecution
+import TriageModel
+
+/// Replays a scenario without a person and checks it reaches the ending it expects.
+public struct ScenarioReplay: Sendable {
+    /// What the replay reached, against what the scenario expects.
+    public struct Report: Sendable {
+        public var scenario: Scenario
+        public var session: Session?
+        public var outcome: DriveOutcome?
+        /// Why the replay could not finish (bad inputs, a command with no recording).
+        public var failure: String?
+
+        /// The terminal node reached, if any.
+        public var ending: String? {
+            if case .concluded = outcome { return session?.currentID }
+            return nil
+        }
+
+        /// The diagnosis cause reached, if any.
+        public var cause: String? {
+            if case .concluded(let diagnosis) = outcome { return diagnosis.cause }
+            return nil
+        }
+
+        /// Whether the ending, cause and (when pinned) path are what the scenario expects.
+        public var passed: Bool {
+            let expected = scenario.expectation
+            guard failure == nil, let session, ending == expected.ending else { return false }
+            if let cause = expected.cause, cause != self.cause { return false }
+            if let path = expected.path, path != session.path { return false }
+            return true
+        }
+
+        /// Why it did not pass, in a sentence; nil when it passed.
+        public var mismatch: String? {
+            if passed { return nil }
+            if let failure { return failure }
+            let expected = scenario.expectation
+            switch outcome {
+            case .stopped(let node, let reason)?:
+                return "stopped at '\(node)' instead of reaching '\(expected.ending)': \(reason)"
+            case .concluded?:
+                if ending != expected.ending {
+                    return "ended at '\(ending ?? "?")' (\(cause ?? "no cause")) but expects '\(expected.ending)'\(expected.cause.map { " (\($0))" } ?? "")"
+                }
+                if let wanted = expected.cause, wanted != cause {
+                    return "ended with cause '\(cause ?? "none")' but expects '\(wanted)'"
+                }
+                let path = session?.path.joined(separator: " → ") ?? ""
+                return "took the path \(path) but expects \(expected.path?.joined(separator: " → ") ?? "")"
+            case nil:
+                return "did not run"
+            }
+        }
+    }
+
+    public var parsers: ParserCatalog
+
+    public init(parsers: ParserCatalog) {
+        self.parsers = parsers
+    }
+
+    /// Replays `scenario` through `runbook`: every output from its recordings, every answer from
+    /// its answers, nothing executed.
+    public func replay(_ scenario: Scenario, runbook: Runbook) async -> Report {
+        var report = Report(scenario: scenario)
+        var session: Session
+        do {
+            session = try Session(runbook: runbook, inputs: scenario.inputs)
+        } catch {
+            report.failure = "its inputs do not fit runbook '\(runbook.id)': \(error.description)"
+            return report
+        }
+        let driver = SessionDriver(
+            runner: ReplayRunner(recordings: scenario.recordings),
+            parsers: parsers,
+            answers: RecordedAnswers(scenario.answers),
+            policy: .replay
+        )
+        do {
+            report.outcome = try await driver.drive(&session)
+        } catch {
+            report.failure = "at step '\(session.currentID)': \(error.localizedDescription)"
+        }
+        report.session = session
+        return report
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+import TriageExecution
+import TriageModel
+import TriageRunbooks
+@testable import TriageEngine
+
+/// The pure state machine: branch choice and its reason, back, skip, answers, and what may be put
+/// into a command.
+struct SessionTests {
+    static let yaml = """
+        id: demo
+        title: Demo
+        inputs:
+          pod:
+            format: dns-1123-subdomain
+          namespace:
+            format: dns-1123-label
+            default: default
+        start: look
+        nodes:
+          look:
+            step: 1
+            title: Look
+            run: [kubectl, get, pod, "{{pod}}", -n, "{{namespace}}"]
+            facts:
+              reason: 'reason: (\\w+)'
+              image: 'image: (\\S+)'
+            branches:
+              - when: {fact: reason, equals: ErrImagePull}
+                goto: use-image
+                label: the pull failed
+              - when:
+                  any:
+                    - {fact: reason, in: [CrashLoopBackOff, Error]}
+                    - {not: {fact: reason, present: true}}
+                goto: ask
+              - otherwise: other
+          use-image:
+            step: 2
+            title: Use the image
+            run: [crictl, pull, "{{image}}"]
+            where: node
+            next: other
+          ask:
+            title: Ask
+            ask:
+              question: Is it private?
+              answer: choice
+              choices: [public, private]
+              fact: visibility
+            branches:
+              - when: {fact: visibility, matches: "^priv"}
+                goto: private
+              - otherwise: other
+          private:
+            title: Private
+            diagnosis:
+              cause: auth
+              summary: private {{pod}}
+              fix: [Add a secret.]
+          other:
+            title: Other
+            diagnosis:
+              cause: other
+              summary: nothing
+              fix: []
+        """
+
+    static func runbook() throws -> Runbook {
+        let runbook = try RunbookDecoder.decode(yaml, file: "demo.yaml").get()
+        #expect(RunbookValidator(parsers: ParserCatalog.standard.signatures).validate(runbook).map(\.description) == [])
+        return runbook
+    }
+
+    static func result(_ stdout: String, exit: Int32 = 0) -> CommandResult {
+        CommandResult(stdout: stdout, exitStatus: exit)
+    }
+
+    @Test func inputsAreValidatedBeforeAnythingRuns() throws {
+        let runbook = try Self.runbook()
+        #expect(throws: SessionError.invalidInputs(["input 'pod' is required: "])) { try Session(runbook: runbook, inputs: [:]) }
+        #expect(throws: SessionError.self) { try Session(runbook: runbook, inputs: ["pod": "--kubeconfig=/tmp/x"]) }
+        #expect(throws: SessionError.invalidInputs(["namespace 'Shop' contains upper-case letters; expected \(ValueFormat.dns1123Label.expectation)"])) {
+            try Session(runbook: runbook, inputs: ["pod": "web", "namespace": "Shop"])
+        }
+        #expect(throws: SessionError.self) { try Session(runbook: runbook, inputs: ["pod": "web", "colour": "red"]) }
+        let session = try Session(runbook: runbook, inputs: ["pod": "web"])
+        #expect(session.inputs == ["pod": "web", "namespace": "default"])
+    }
+
+    @Test func theCommandIsTheTemplateFilledIn() throws {
+        let session = try Session(runbook: Self.runbook(), inputs: ["pod": "web-1", "namespace": "shop"])
+        #expect(try session.pending() == .command(CommandInvocation(arguments: ["kubectl", "get", "pod", "web-1", "-n", "shop"])))
+    }
+
+    @Test func theFirstBranchThatHoldsIsTakenWithItsEvidence() throws {
+        var session = try Session(runbook: Self.runbook(), inputs: ["pod": "web"])
+        let invocation = try #require(try? session.pending()).invocation
+        let transition = session.record(Self.result("name: web\nreason: ErrImagePull\nimage: nginx:1.0\n"), for: invocation!, parsers: .standard)
+        #expect(transition.to == "use-image")
+        guard case .branch(let index, let condition, let label, let witnesses) = transition.reason else {
+            Issue.record("expected a branch, got \(transition.reason)")
+            return
+        }
+        #expect(index == 1)
+        #expect(condition == "reason == ErrImagePull")
+        #expect(label == "the pull failed")
+        #expect(witnesses == [Witness(fact: "reason", value: "ErrImagePull", evidence: Evidence(line: 2, text: "reason: ErrImagePull", node: "look"))])
+        #expect(session.facts["image"]?.value == "nginx:1.0")
+        #expect(session.facts["exit_status"]?.value == "0")
+        #expect(try session.pending() == .command(CommandInvocation(arguments: ["crictl", "pull", "nginx:1.0"], location: .node)))
+    }
+
+    @Test func combinatorsAndOtherwise() throws {
+        let runbook = try Self.runbook()
+        var missing = try Session(runbook: runbook, inputs: ["pod": "web"])
+        #expect(missing.record(Self.result("nothing here"), for: CommandInvocation(arguments: ["kubectl"]), parsers: .standard).to == "ask")
+        var crash = try Session(runbook: runbook, inputs: ["pod": "web"])
+        #expect(crash.record(Self.result("reason: Error"), for: CommandInvocation(arguments: ["kubectl"]), parsers: .standard).to == "ask")
+        var running = try Session(runbook: runbook, inputs: ["pod": "web"])
+        let transition = running.record(Self.result("reason: Running"), for: CommandInvocation(arguments: ["kubectl"]), parsers: .standard)
+        #expect(transition == Transition(from: "look", to: "other", reason: .otherwise))
+        #expect(running.isFinished)
+    }
+
+    @Test func answersAreNormalisedAndChecked() throws {
+        var session = try Session(runbook: Self.runbook(), inputs: ["pod": "web"])
+        session.record(Self.result(""), for: CommandInvocation(arguments: ["kubectl"]), parsers: .standard)
+        #expect(session.currentID == "ask")
+        #expect(throws: SessionError.badAnswer("choose one of: public, private (or its number)")) { try session.answer("secret") }
+        let transition = try session.answer("2")
+        #expect(session.facts["visibility"]?.value == "private")
+        #expect(transition.to == "private")
+        #expect(session.render(session.current.diagnosis!.summary) == "private web")
+    }
+
+    @Test func yesNoAndTextAnswers() throws {
+        let yesNo = Question(prompt: "?", kind: .yesNo, fact: "x")
+        #expect(try Session.normalise(" Y ", for: yesNo) == "yes")
+        #expect(try Session.normalise("no", for: yesNo) == "no")
+        #expect(throws: SessionError.self) { try Session.normalise("maybe", for: yesNo) }
+        let text = Question(prompt: "?", kind: .text(pattern: "[a-z]+\\.example\\.com"), fact: "x")
+        #expect(try Session.normalise("registry.example.com", for: text) == "registry.example.com")
+        #expect(throws: SessionError.badAnswer("the answer must match /[a-z]+\\.example\\.com/")) { try Session.normalise("evil.com", for: text) }
+        #expect(throws: SessionError.self) { try Session.normalise("-rf", for: Question(prompt: "?", kind: .text(pattern: nil), fact: "x")) }
+    }
+
+    @Test func backRestoresTheNodeAndItsFacts() throws {
+        var session = try Session(runbook: Self.runbook(), inputs: ["pod": "web"])
+        let atStart = session.back()
+        #expect(!atStart)
+        session.record(Self.result("reason: ErrImagePull\nimage: a:1"), for: CommandInvocation(arguments: ["kubectl"]), parsers: .standard)
+        #expect(session.path == ["look", "use-image"])
+        let wentBack = session.back()
+        #expect(wentBack)
+        #expect(session.currentID == "look")
+        #expect(session.facts["image"] == nil)
+        #expect(session.path == ["look"])
+        #expect(session.lastResult == nil)
+    }
+
+    @Test func skipFollowsTheBranchesOnWhatIsKnown() throws {
+        var session = try Session(runbook: Self.runbook(), inputs: ["pod": "web"])
+        let transition = session.decide()
+        #expect(transition.to == "ask")
+        #expect(session.steps.last?.result == nil)
+    }
+
+    @Test func aFactThatCouldBecomeAFlagIsRefused() throws {
+        var session = try Session(runbook: Self.runbook(), inputs: ["pod": "web"])
+        session.record(Self.result("reason: ErrImagePull\nimage: --all"), for: CommandInvocation(arguments: ["kubectl"]), parsers: .standard)
+        #expect(throws: SessionError.unsafeValue("image", "--all", "starts with '-', which a command would read as a flag", node: "use-image")) {
+            try session.pending()
+        }
+    }
+
+    @Test func aValueNotKnownYetIsReported() throws {
+        var session = try Session(runbook: Self.runbook(), inputs: ["pod": "web"])
+        session.record(Self.result("reason: ErrImagePull"), for: CommandInvocation(arguments: ["kubectl"]), parsers: .standard)
+        #expect(throws: SessionError.missingValue("image", node: "use-image")) { try session.pending() }
+    }
+}
+
+extension Session.Pending {
+    var invocation: CommandInvocation? {
+        if case .command(let invocation) = self { return invocation }
+        return nil
+    }
+}
