@@ -1,0 +1,303 @@
+import Foundation
+import TriageEngine
+import TriageExecution
+import TriageModel
+import TriageTerminal
+
+/// The interactive loop: shows each step, runs or proposes its command on request, explains what
+/// was found and why the next branch was chosen, and ends in a diagnosis.
+public final class REPL {
+    /// How commands are carried out, for what the REPL says and writes.
+    public enum Mode: String, Sendable {
+        case live, propose, replay
+
+        var ranLabel: String {
+            switch self {
+            case .live: "Ran"
+            case .propose: "Pasted output of"
+            case .replay: "Replayed"
+            }
+        }
+    }
+
+    /// How the session ended.
+    public struct Outcome: Sendable, Equatable {
+        /// The diagnosis reached, if any.
+        public var diagnosis: Diagnosis?
+        /// The nodes visited.
+        public var path: [String]
+    }
+
+    public private(set) var session: Session
+    private let runner: any CommandRunner
+    private let parsers: ParserCatalog
+    private let input: SharedLineReader
+    private let console: any Console
+    private let printer: SessionPrinter
+    private let mode: Mode
+    private let interrupts: InterruptMonitor?
+    /// Answers offered as the default at a question (a replayed scenario's).
+    private let suggestedAnswers: [String: String]
+    private var transcript: TranscriptWriter?
+    /// Refuse every command that changes the cluster.
+    private let readOnly: Bool
+    private var announcedConclusion = false
+
+    public init(
+        session: Session, runner: any CommandRunner, parsers: ParserCatalog, input: SharedLineReader,
+        console: any Console, styler: Styler, mode: Mode, interrupts: InterruptMonitor? = nil,
+        suggestedAnswers: [String: String] = [:], transcript: TranscriptWriter? = nil, readOnly: Bool = false
+    ) {
+        self.readOnly = readOnly
+        self.session = session
+        self.runner = runner
+        self.parsers = parsers
+        self.input = input
+        self.console = console
+        self.printer = SessionPrinter(styler: styler)
+        self.mode = mode
+        self.interrupts = interrupts
+        self.suggestedAnswers = suggestedAnswers
+        self.transcript = transcript
+    }
+
+    /// Runs until the user quits or input ends.
+    public func run() async -> Outcome {
+        console.write(printer.welcome(session.runbook, inputs: session.inputs, mode: mode))
+        arrive()
+        while let line = input.readLine(prompt: printer.prompt(for: session), completion: completeCommand) {
+            switch REPLCommand.parse(line) {
+            case .failure(let error):
+                if let question = session.current.question {
+                    // At a question, anything that is not a command is the answer.
+                    answer(question, with: line)
+                } else {
+                    console.line(printer.error(error.message))
+                }
+            case .success(.quit):
+                return outcome
+            case .success(let command):
+                await perform(command)
+            }
+        }
+        console.line()
+        return outcome
+    }
+
+    private var outcome: Outcome {
+        Outcome(diagnosis: session.current.diagnosis, path: session.path)
+    }
+
+    private func perform(_ command: REPLCommand) async {
+        switch command {
+        case .next: await takeStep()
+        case .show: console.write(printer.lastOutput(session))
+        case .why: console.write(printer.why(session))
+        case .explain: console.write(printer.explanation(of: session.current))
+        case .back:
+            if session.back() {
+                transcript?.note("Went back to \(session.currentID).")
+                announcedConclusion = false
+                arrive()
+            } else {
+                console.line(printer.error("this is the first step; there is nothing to go back to"))
+            }
+        case .skip:
+            guard !session.isFinished else {
+                console.line(printer.error("the session has ended; there is no step to skip"))
+                return
+            }
+            transcript?.note("Skipped \(session.currentID) without running it.")
+            moved(session.decide())
+        case .facts: console.write(printer.facts(session.facts))
+        case .path: console.line(printer.path(session))
+        case .transcript(let file): startTranscript(file)
+        case .fix(let number): await runFix(number)
+        case .verify: await runVerify()
+        case .help: console.write(printer.help())
+        case .quit: break
+        }
+    }
+
+    /// `next`: do what the current node waits for.
+    private func takeStep() async {
+        let pending: Session.Pending
+        do {
+            pending = try session.pending()
+        } catch {
+            console.line(printer.error(error.description))
+            return
+        }
+        switch pending {
+        case .conclusion:
+            console.write(printer.diagnosis(session))
+            console.line(printer.dim("The session has ended. 'fix N' runs a fix step, 'verify' checks it, 'back' reconsiders, 'quit' leaves."))
+        case .decision:
+            moved(session.decide())
+        case .question(let question):
+            guard let reply = ask(question) else { return }
+            answer(question, with: reply)
+        case .command(let invocation):
+            guard let result = await execute(invocation) else { return }
+            transcript?.ran(invocation, result: result, mode: mode.ranLabel)
+            console.write(printer.result(result, invocation: invocation))
+            moved(session.record(result, for: invocation, parsers: parsers))
+        }
+    }
+
+    /// Records `reply` as the answer to the current question and moves on, or says why it is not
+    /// an answer.
+    private func answer(_ question: Question, with reply: String) {
+        do {
+            let transition = try session.answer(reply)
+            transcript?.answered(question, with: session.facts[question.fact]?.value ?? reply)
+            moved(transition)
+        } catch {
+            console.line(printer.error("\(error.description); or type 'help' for the commands"))
+        }
+    }
+
+    /// Asks until the reply is acceptable; nil when input ended or the user typed nothing to abandon.
+    private func ask(_ question: Question) -> String? {
+        let recorded = suggestedAnswers[session.currentID]
+        console.line(printer.question(question, recorded: recorded))
+        while true {
+            guard let reply = input.readLine(prompt: printer.answerPrompt(question), completion: { _ in question.suggestions }) else {
+                return nil
+            }
+            let answer = reply.trimmingCharacters(in: .whitespaces).isEmpty ? recorded : reply
+            guard let answer else {
+                console.line(printer.dim("No answer given; the step is unchanged. Type 'next' to answer, or 'skip'."))
+                return nil
+            }
+            if let problem = Self.problem(with: answer, for: question) {
+                console.line(printer.error(problem))
+                continue
+            }
+            return answer
+        }
+    }
+
+    private static func problem(with answer: String, for question: Question) -> String? {
+        do {
+            _ = try Session.normalise(answer, for: question)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    /// Runs a command through the runner, asking first when it changes the cluster; nil when it
+    /// was not run.
+    private func execute(_ invocation: CommandInvocation) async -> CommandResult? {
+        if invocation.mutates && readOnly {
+            console.line(printer.error("not run: `\(invocation)` changes the cluster and --read-only is on. Run it yourself if you mean to; 'skip' goes on."))
+            return nil
+        }
+        if invocation.mutates {
+            console.write(printer.mutationWarning(invocation))
+            guard let reply = input.readLine(prompt: printer.confirmPrompt(), completion: { _ in ["yes", "no"] }),
+                  ["y", "yes"].contains(reply.trimmingCharacters(in: .whitespaces).lowercased())
+            else {
+                console.line(printer.dim("Not run. 'skip' goes on without it."))
+                return nil
+            }
+        }
+        if mode != .propose { console.line(printer.running(invocation, mode: mode)) }
+        let runner = self.runner
+        do {
+            if let interrupts {
+                return try await interrupts.runCancellable { try await runner.run(invocation) }
+            }
+            return try await runner.run(invocation)
+        } catch is CancellationError {
+            console.line(printer.error("cancelled; the step is unchanged. 'next' tries again, 'skip' goes on without it."))
+        } catch {
+            console.line(printer.error(error.localizedDescription))
+        }
+        return nil
+    }
+
+    private func moved(_ transition: Transition) {
+        let step = session.steps.last
+        transcript?.moved(transition, newFacts: step?.newFacts ?? [:])
+        console.write(printer.transition(transition, newFacts: step?.newFacts ?? [:]))
+        arrive()
+    }
+
+    /// Shows the node the session is now at; at a diagnosis, shows it in full once.
+    private func arrive() {
+        let node = session.current
+        transcript?.arrived(at: node, stepCount: session.runbook.stepCount)
+        if let diagnosis = node.diagnosis {
+            guard !announcedConclusion else { return }
+            announcedConclusion = true
+            transcript?.concluded(diagnosis, session: session)
+            console.write(printer.diagnosis(session))
+            return
+        }
+        console.write(printer.header(node, session: session))
+    }
+
+    private func startTranscript(_ file: String?) {
+        guard let file else {
+            if let transcript {
+                console.line("Writing the transcript to \(transcript.path).")
+            } else {
+                console.line(printer.error("no transcript is being written; 'transcript FILE' starts one"))
+            }
+            return
+        }
+        do {
+            let writer = try TranscriptWriter(path: file, runbook: session.runbook, inputs: session.inputs, mode: mode.rawValue)
+            writer.replay(session, mode: mode.ranLabel)
+            transcript = writer
+            console.line("Writing the transcript to \(file).")
+        } catch {
+            console.line(printer.error(error.localizedDescription))
+        }
+    }
+
+    private func runFix(_ number: Int) async {
+        guard let diagnosis = session.current.diagnosis else {
+            console.line(printer.error("there is no diagnosis yet; fix steps come at the end"))
+            return
+        }
+        let steps = session.fixSteps(of: diagnosis)
+        guard steps.indices.contains(number - 1) else {
+            console.line(printer.error("the diagnosis has \(steps.count) fix step(s)"))
+            return
+        }
+        await runStep(steps[number - 1], what: "fix step \(number)")
+    }
+
+    private func runVerify() async {
+        guard let verify = session.current.diagnosis?.verify else {
+            console.line(printer.error("there is no verification step here"))
+            return
+        }
+        await runStep(session.resolve(verify), what: "the verification")
+    }
+
+    private func runStep(_ step: Session.ResolvedStep, what: String) async {
+        guard let invocation = step.invocation else {
+            console.line("\(what) has no command to run: \(step.text)")
+            return
+        }
+        guard let result = await execute(invocation) else { return }
+        transcript?.ran(invocation, result: result, mode: mode.ranLabel)
+        console.write(printer.result(result, invocation: invocation))
+        console.write(printer.output(result))
+    }
+
+    private func completeCommand(_ request: CompletionRequest) -> [String] {
+        let before = request.lineBeforeCursor.split(whereSeparator: \.isWhitespace)
+        let completingFirstWord = before.isEmpty || (before.count == 1 && !request.lineBeforeCursor.hasSuffix(" "))
+        if completingFirstWord { return (session.current.question?.suggestions ?? []) + REPLCommand.words.map(\.word) }
+        if before.first == "fix", let diagnosis = session.current.diagnosis {
+            let count = session.fixSteps(of: diagnosis).count
+            return count > 0 ? (1...count).map(String.init) : []
+        }
+        return []
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Synchronization
+import Testing
+import TriageEngine
+import TriageExecution
+import TriageModel
+import TriageREPL
+import TriageRunbooks
+import TriageTerminal
+
+/// The REPL driven through plain lines, as a pipe or script drives it.
+struct REPLTests {
+    /// Collects everything the REPL writes.
+    final class CapturingConsole: Console {
+        private let storage = Mutex("")
+        var text: String { storage.withLock { $0 } }
+        func write(_ text: String) { storage.withLock { $0 += text } }
+    }
+
+    static let yaml = """
+        id: demo
+        title: Demo runbook
+        inputs:
+          pod: {format: dns-1123-subdomain}
+        start: look
+        nodes:
+          look:
+            step: 1
+            title: Look at the pod
+            explain: |
+              First paragraph.
+
+              Second paragraph with detail.
+            run: [kubectl, get, pod, "{{pod}}"]
+            facts:
+              reason: 'reason: (\\w+)'
+            branches:
+              - when: {fact: reason, equals: ErrImagePull}
+                goto: ask
+                label: the pull failed
+              - otherwise: fine
+          ask:
+            step: 2
+            title: Ask about the registry
+            ask: {question: Is the registry private?, answer: yes-no, fact: private}
+            branches:
+              - when: {fact: private, equals: "yes"}
+                goto: creds
+              - otherwise: fine
+          creds:
+            title: Credentials
+            diagnosis:
+              cause: auth
+              summary: "{{pod}} needs a pull secret"
+              evidence: "{{reason}}"
+              fix:
+                - text: Create it
+                  run: [kubectl, create, secret, docker-registry, regcred]
+                  mutates: true
+          fine:
+            title: Fine
+            diagnosis:
+              cause: other
+              summary: nothing wrong
+              fix: []
+        """
+
+    static let recordings = [
+        Scenario.Recording(arguments: ["kubectl", "get", "pod", "web"], result: CommandResult(stdout: "name: web\nreason: ErrImagePull\n", duration: 0.2)),
+        Scenario.Recording(arguments: ["kubectl", "create", "secret", "docker-registry", "regcred"], result: CommandResult(stdout: "secret/regcred created\n")),
+    ]
+
+    /// Runs the REPL over `lines` and returns what it printed and how it ended.
+    func drive(_ lines: [String], readOnly: Bool = false, transcript: TranscriptWriter? = nil) async throws -> (String, REPL.Outcome) {
+        let runbook = try RunbookDecoder.decode(Self.yaml, file: "demo.yaml").get()
+        let session = try Session(runbook: runbook, inputs: ["pod": "web"])
+        let console = CapturingConsole()
+        let input = SharedLineReader(prompter: PlainLineReader(source: .lines(lines), echo: .promptAndInput, output: console.write))
+        let repl = REPL(
+            session: session, runner: ReplayRunner(recordings: Self.recordings), parsers: .standard, input: input,
+            console: console, styler: Styler(enabled: false), mode: .replay, transcript: transcript, readOnly: readOnly
+        )
+        let outcome = await repl.run()
+        return (console.text, outcome)
+    }
+
+    @Test func enterRunsTheStepAndFollowsTheBranch() async throws {
+        let (text, outcome) = try await drive(["", "yes"])
+        #expect(text.contains("[demo 1/2 look] > "))
+        #expect(text.contains("── Step 1/2 · Look at the pod"))
+        #expect(text.contains("Next: $ kubectl get pod web"))
+        #expect(text.contains("reason = ErrImagePull  (line 2 of look)"))
+        #expect(text.contains("→ ask because branch 1 held: reason == ErrImagePull (the pull failed)"))
+        #expect(text.contains("[demo 2/2 ask] > "))
+        #expect(text.contains("Diagnosis: auth"))
+        #expect(text.contains("web needs a pull secret"))
+        #expect(outcome.diagnosis?.cause == "auth")
+        #expect(outcome.path == ["look", "ask", "creds"])
+    }
+
+    @Test func whyQuotesTheEvidenceLine() async throws {
+        let (text, _) = try await drive(["next", "why", "show"])
+        #expect(text.contains("From 'look' the session went to 'ask' because branch 1 held"))
+        #expect(text.contains("reason came from line 2 of the output of 'look':\n    reason: ErrImagePull"))
+        #expect(text.contains("▶ 2  reason: ErrImagePull"))
+        #expect(text.contains("  1  name: web"))
+    }
+
+    @Test func backUndoesAndSkipMovesOn() async throws {
+        let (text, outcome) = try await drive(["next", "back", "facts", "skip"])
+        #expect(text.contains("[demo 2/2 ask] > back"))
+        #expect(text.contains("pod = web"))
+        #expect(!text.contains("reason = ErrImagePull\n"))
+        #expect(outcome.path == ["look", "fine"])
+    }
+
+    @Test func explainGivesTheWholeText() async throws {
+        let (text, _) = try await drive(["explain"])
+        #expect(text.contains("First paragraph.\n('explain' for more)"))
+        #expect(text.contains("Second paragraph with detail."))
+    }
+
+    @Test func unknownCommandsAndBadAnswersAreExplained() async throws {
+        let (text, outcome) = try await drive(["nxet", "next", "maybe", "no"])
+        #expect(text.contains("error: unknown command 'nxet'; did you mean 'next'? Type 'help' for the list."))
+        #expect(text.contains("error: answer yes or no"))
+        #expect(outcome.diagnosis?.cause == "other")
+    }
+
+    @Test func aMutatingFixAsksFirst() async throws {
+        let (declined, _) = try await drive(["", "yes", "fix 1", "n"])
+        #expect(declined.contains("This command changes the cluster:\n  $ kubectl create secret docker-registry regcred"))
+        #expect(declined.contains("Not run."))
+        #expect(!declined.contains("secret/regcred created"))
+        let (accepted, _) = try await drive(["", "yes", "fix 1", "yes"])
+        #expect(accepted.contains("secret/regcred created"))
+        let (readOnly, _) = try await drive(["", "yes", "fix 1"], readOnly: true)
+        #expect(readOnly.contains("changes the cluster and --read-only is on"))
+        #expect(!readOnly.contains("Run it? [y/N]"))
+    }
+
+    @Test func theTranscriptIsWrittenAsTheSessionGoes() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("triage-transcript-\(UUID().uuidString).md").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (text, _) = try await drive(["next", "transcript \(path)", "yes"])
+        #expect(text.contains("Writing the transcript to \(path)."))
+        let markdown = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(markdown.hasPrefix("# Triage transcript: Demo runbook"))
+        #expect(markdown.contains("$ kubectl get pod web"))
+        #expect(markdown.contains("reason: ErrImagePull"))
+        #expect(markdown.contains("Answer: **yes**"))
+        #expect(markdown.contains("## Diagnosis: auth"))
+        #expect(markdown.contains("Path: `look` → `ask` → `creds`"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+
+    @Test func endOfInputEndsTheSession() async throws {
+        let (_, outcome) = try await drive([])
+        #expect(outcome.path == ["look"])
+        #expect(outcome.diagnosis == nil)
+    }
+}
