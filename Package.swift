@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageRunbooks", "TriageModel", "TriageTestSupport"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TriageTestSupport"]),
         .testTarget(name: "TriageREPLTests", dependencies: ["TriageREPL", "TriageEngine", "TriageRunbooks", "TriageTerminal", "TriageTestSupport"]),
-        .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "TriageTestSupport"]),
+        .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "triage", "TriageTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

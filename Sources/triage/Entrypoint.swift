@@ -1,3 +1,3 @@
 import TriageCLI
 
-await TriageCommand.main()
+await TriageCommand.start()

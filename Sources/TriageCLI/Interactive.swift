@@ -1,0 +1,42 @@
+import Foundation
+import TriageEngine
+import TriageExecution
+import TriageModel
+import TriageREPL
+import TriageTerminal
+
+/// Builds the REPL's terminal side: the line reader (libedit on a terminal, plain lines
+/// otherwise), history, Ctrl-C handling, colour and the transcript.
+struct Interactive {
+    let terminal: TerminalCapabilities
+    let input: SharedLineReader
+    let console = StandardOutputConsole()
+
+    init(terminal: TerminalCapabilities) {
+        self.terminal = terminal
+        let history = try? StateDirectory.prepare().historyFile
+        if terminal.supportsLineEditing, let editor = (try? EditLineReader(historyFile: history)) ?? (try? EditLineReader(historyFile: nil)) {
+            input = SharedLineReader(prompter: editor, paster: PlainLineReader(echo: .none))
+        } else {
+            input = SharedLineReader(prompter: PlainLineReader(echo: .promptAndInput))
+        }
+    }
+
+    /// Runs the REPL over `session` until the user quits.
+    func run(
+        _ session: Session, runner: any CommandRunner, mode: REPL.Mode, transcriptPath: String?,
+        suggestedAnswers: [String: String] = [:], readOnly: Bool = false
+    ) async throws -> REPL.Outcome {
+        let transcript = try transcriptPath.map {
+            try TranscriptWriter(path: $0, runbook: session.runbook, inputs: session.inputs, mode: mode.rawValue)
+        }
+        let interrupts = try InterruptMonitor()
+        defer { interrupts.stop() }
+        let repl = REPL(
+            session: session, runner: runner, parsers: .standard, input: input, console: console,
+            styler: Styler(capabilities: terminal), mode: mode, interrupts: interrupts,
+            suggestedAnswers: suggestedAnswers, transcript: transcript, readOnly: readOnly
+        )
+        return await repl.run()
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import TriageModel
+import TriageRunbooks
+
+extension TriageCommand {
+    /// `triage list`: the runbooks and scenarios available.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the runbooks and scenarios available.")
+
+        @OptionGroup var library: LibraryOptions
+        @OptionGroup var output: OutputOptions
+
+        struct Listing: Encodable {
+            struct RunbookEntry: Encodable {
+                var id, title, summary, file: String
+                var inputs: [String]
+                var steps: Int?
+            }
+
+            struct ScenarioEntry: Encodable {
+                var id, runbook, title, cause, difficulty, teaches, file: String
+            }
+
+            var runbooks: [RunbookEntry]
+            var scenarios: [ScenarioEntry]
+        }
+
+        func run() async throws {
+            let library = Workspace(self.library).loadReportingProblems()
+            let listing = Listing(
+                runbooks: library.runbooks.map {
+                    .init(id: $0.id, title: $0.title, summary: $0.summary, file: $0.location?.file ?? "", inputs: $0.inputs.map(\.name), steps: $0.stepCount)
+                },
+                scenarios: library.scenarios.map {
+                    .init(id: $0.id, runbook: $0.runbook, title: $0.title, cause: $0.expectation.cause ?? "", difficulty: $0.difficulty.rawValue, teaches: $0.teaches, file: $0.location?.file ?? "")
+                }
+            )
+            if output.output == .json { return try JSONOutput.print(listing) }
+            var text = "Runbooks:\n"
+            for runbook in listing.runbooks {
+                text += "  \(runbook.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(runbook.title)\n"
+            }
+            text += "\nScenarios:\n"
+            let width = max(24, (listing.scenarios.map(\.id.count).max() ?? 0) + 1)
+            for scenario in listing.scenarios {
+                let tags = "[\(scenario.cause), \(scenario.difficulty)]"
+                text += "  \(scenario.id.padding(toLength: width, withPad: " ", startingAt: 0)) \(scenario.title) \(tags)\n"
+            }
+            print(text, terminator: "")
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import TriageTerminal
+
+/// kubectl's own spelling of the flags that choose a cluster.
+struct ClusterOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "The pod's namespace.")
+    var namespace: String?
+
+    @Option(help: "The kubeconfig context to use.")
+    var context: String?
+
+    @Option(help: "The kubeconfig file to use (KUBECONFIG is honoured as kubectl does).")
+    var kubeconfig: String?
+}
+
+/// How results are printed.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "Output format: text or json.")
+    var output: OutputFormat = .text
+
+    @Flag(inversion: .prefixedNo, help: "Colour the text output (default: on a terminal, unless NO_COLOR is set).")
+    var color: Bool?
+
+    /// The terminal, detected once, with the flag winning over detection.
+    var terminal: TerminalCapabilities {
+        TerminalCapabilities.detect(colorOverride: color.map { $0 ? .always : .never })
+    }
+}
+
+/// Where runbooks and scenarios are read from.
+struct LibraryOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Folder of runbook files (default: the Runbooks folder found beside Triage).", valueName: "dir"))
+    var runbooks: String?
+
+    @Option(help: ArgumentHelp("Folder of scenario files (default: the Scenarios folder found beside Triage).", valueName: "dir"))
+    var scenarios: String?
+}

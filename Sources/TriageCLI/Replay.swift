@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import TriageEngine
+import TriageExecution
+import TriageModel
+import TriageREPL
+import TriageRunbooks
+
+extension TriageCommand {
+    /// `triage replay`: walk a recorded incident offline.
+    struct Replay: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Replay a recorded incident offline: every output comes from the scenario, nothing runs.",
+            discussion: "With no scenario, replays the built-in training scenario '\(defaultScenario)'."
+        )
+
+        /// The scenario a new user meets first.
+        static let defaultScenario = "nginx-tag-typo"
+
+        @Argument(help: "A scenario id (see 'triage list') or a scenario file.")
+        var scenario: String = Replay.defaultScenario
+
+        @Flag(help: "Follow the tree alone, answering from the scenario, and print the path and the ending.")
+        var noInput = false
+
+        @Option(help: ArgumentHelp("Write the session to this Markdown file as it happens.", valueName: "file"))
+        var transcript: String?
+
+        @OptionGroup var library: LibraryOptions
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if output.output == .json && !noInput {
+                throw ValidationError("-o json needs --no-input: an interactive replay prints for people")
+            }
+        }
+
+        func run() async throws {
+            let workspace = Workspace(library)
+            let library = workspace.loadReportingProblems()
+            let scenario = try Self.find(scenario, in: library)
+            guard let runbook = library.runbook(scenario.runbook) else {
+                throw Failure(description: "scenario '\(scenario.id)' uses runbook '\(scenario.runbook)', which is not among the runbooks in \(workspace.runbookPaths.joined(separator: ", "))")
+            }
+            if noInput {
+                let report = await ScenarioReplay(parsers: .standard).replay(scenario, runbook: runbook)
+                try print(report)
+                if !report.passed { throw ExitCode.failure }
+                return
+            }
+            let session = try Session(runbook: runbook, inputs: scenario.inputs)
+            let interactive = Interactive(terminal: output.terminal)
+            let outcome = try await interactive.run(
+                session, runner: ReplayRunner(recordings: scenario.recordings), mode: .replay,
+                transcriptPath: transcript, suggestedAnswers: scenario.answers
+            )
+            let expected = scenario.expectation
+            if let diagnosis = outcome.diagnosis {
+                let reached = outcome.path.last ?? ""
+                let matches = reached == expected.ending && (expected.cause == nil || expected.cause == diagnosis.cause)
+                interactive.console.line(matches
+                    ? "You reached '\(reached)' (\(diagnosis.cause)), the ending this scenario expects."
+                    : "You reached '\(reached)' (\(diagnosis.cause)); this scenario expects '\(expected.ending)'\(expected.cause.map { " (\($0))" } ?? "").")
+            }
+        }
+
+        /// The scenario named by id, or loaded from a file path.
+        static func find(_ name: String, in library: Library) throws -> Scenario {
+            if let scenario = library.scenario(name) { return scenario }
+            if FileManager.default.fileExists(atPath: name) {
+                switch LibraryLoader(validator: Workspace.validator).loadScenario(name) {
+                case .success(let scenario): return scenario
+                case .failure(let error): throw Failure(description: error.localizedDescription)
+                }
+            }
+            let ids = library.scenarios.map(\.id)
+            let near = ids.filter { $0.contains(name) || name.contains($0) }
+            throw Failure(description: "no scenario '\(name)'\(near.isEmpty ? "" : "; did you mean: \(near.joined(separator: ", "))?") ('triage list' shows them all)")
+        }
+
+        private func print(_ report: ScenarioReplay.Report) throws {
+            if output.output == .json { return try JSONOutput.print(SessionReport(replay: report)) }
+            var text = "scenario: \(report.scenario.id) (\(report.scenario.title))\n"
+            text += "path: \(report.session?.path.joined(separator: " → ") ?? "-")\n"
+            text += "ending: \(report.ending ?? "-")  cause: \(report.cause ?? "-")  expected: \(report.scenario.expectation.ending) (\(report.scenario.expectation.cause ?? "-"))\n"
+            text += report.passed ? "passed\n" : "FAILED: \(report.mismatch ?? "")\n"
+            Swift.print(text, terminator: "")
+        }
+    }
+}

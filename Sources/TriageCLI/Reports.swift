@@ -1,0 +1,126 @@
+import Foundation
+import TriageEngine
+import TriageModel
+
+/// The JSON a session prints for scripts. Field names are part of Triage's interface: keep them.
+struct SessionReport: Encodable {
+    struct CommandRecord: Encodable {
+        var command: [String]
+        var location: String
+        var exitStatus: Int32
+        var timedOut: Bool
+        var duration: Double
+
+        enum CodingKeys: String, CodingKey {
+            case command, location, duration
+            case exitStatus = "exit_status"
+            case timedOut = "timed_out"
+        }
+    }
+
+    struct DiagnosisRecord: Encodable {
+        struct Step: Encodable {
+            var text: String
+            var command: [String]?
+            var mutates: Bool?
+        }
+
+        var cause: String
+        var summary: String
+        var evidence: String?
+        var explanation: String
+        var fix: [Step]
+        var verify: Step?
+    }
+
+    var runbook: String
+    var scenario: String?
+    var inputs: [String: String]
+    var path: [String]
+    var facts: Facts
+    var cause: String?
+    var ending: String?
+    var diagnosis: DiagnosisRecord?
+    var stoppedAt: String?
+    var reason: String?
+    var commands: [CommandRecord]
+    var expectedCause: String?
+    var expectedEnding: String?
+    var passed: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case runbook, scenario, inputs, path, facts, cause, ending, diagnosis, reason, commands, passed
+        case stoppedAt = "stopped_at"
+        case expectedCause = "expected_cause"
+        case expectedEnding = "expected_ending"
+    }
+
+    init(session: Session, outcome: DriveOutcome?, failure: String? = nil) {
+        runbook = session.runbook.id
+        inputs = session.inputs
+        path = session.path
+        facts = session.facts
+        commands = session.steps.compactMap { step in
+            guard let invocation = step.invocation, let result = step.result else { return nil }
+            return CommandRecord(command: invocation.arguments, location: invocation.location.rawValue, exitStatus: result.exitStatus, timedOut: result.timedOut, duration: result.duration)
+        }
+        reason = failure
+        switch outcome {
+        case .concluded(let diagnosis)?:
+            cause = diagnosis.cause
+            ending = session.currentID
+            self.diagnosis = DiagnosisRecord(diagnosis, in: session)
+        case .stopped(let node, let why)?:
+            stoppedAt = node
+            reason = why
+        case nil:
+            stoppedAt = session.currentID
+        }
+    }
+
+    /// A report of a session that never started.
+    private init(runbook: String, inputs: [String: String]) {
+        self.runbook = runbook
+        self.inputs = inputs
+        path = []
+        facts = [:]
+        commands = []
+    }
+
+    init(replay: ScenarioReplay.Report) {
+        if let session = replay.session {
+            self.init(session: session, outcome: replay.outcome, failure: replay.failure)
+        } else {
+            self.init(runbook: replay.scenario.runbook, inputs: replay.scenario.inputs)
+        }
+        scenario = replay.scenario.id
+        expectedCause = replay.scenario.expectation.cause
+        expectedEnding = replay.scenario.expectation.ending
+        passed = replay.passed
+        if !replay.passed { reason = replay.mismatch }
+    }
+}
+
+extension SessionReport.DiagnosisRecord {
+    init(_ diagnosis: Diagnosis, in session: Session) {
+        func step(_ resolved: Session.ResolvedStep) -> Step {
+            Step(text: resolved.text, command: resolved.invocation?.arguments, mutates: resolved.invocation?.mutates)
+        }
+        cause = diagnosis.cause
+        summary = session.render(diagnosis.summary)
+        evidence = diagnosis.evidence.map(session.render)
+        explanation = session.render(diagnosis.explanation)
+        fix = session.fixSteps(of: diagnosis).map(step)
+        verify = diagnosis.verify.map { step(session.resolve($0)) }
+    }
+}
+
+/// Prints values as JSON for scripts: sorted keys, stable across runs.
+enum JSONOutput {
+    static func print<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        FileHandle.standardOutput.write(try encoder.encode(value))
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+}

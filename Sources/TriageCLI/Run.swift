@@ -1,0 +1,151 @@
+import ArgumentParser
+import Foundation
+import TriageEngine
+import TriageExecution
+import TriageModel
+import TriageREPL
+import TriageRunbooks
+
+extension TriageCommand {
+    /// `triage run`: walk a runbook against a real cluster, live or by proposing commands.
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Walk a runbook for a pod: live against the cluster, or proposing each command for you to run.",
+            discussion: """
+                Live mode runs read-only kubectl commands here (each with a timeout) and proposes commands that must run \
+                on the node. Commands that change the cluster always ask first, and --read-only refuses them.
+                """
+        )
+
+        @Argument(help: "The runbook id (see 'triage list').")
+        var runbook: String = "image-pull-backoff"
+
+        @Option(help: "The pod that will not start.")
+        var pod: String?
+
+        @Option(help: "The container to look at, when the pod has several.")
+        var container: String?
+
+        @OptionGroup var cluster: ClusterOptions
+
+        @Option(name: .customLong("set"), help: ArgumentHelp("Another input of the runbook, as NAME=VALUE.", valueName: "name=value"))
+        var extraInputs: [String] = []
+
+        @Flag(help: "Run nothing: show each command, you run it elsewhere and paste the output, ending with a line '.' or Ctrl-D.")
+        var propose = false
+
+        @Flag(help: "Triage runs on the node itself: run node-side commands (crictl, docker) here instead of proposing them.")
+        var onNode = false
+
+        @Flag(help: "Refuse every command that changes the cluster.")
+        var readOnly = false
+
+        @Flag(help: "Follow the tree alone: run read-only cluster commands, stop at the first step that needs a person.")
+        var noInput = false
+
+        @Option(help: ArgumentHelp("Seconds before a live command is stopped.", valueName: "seconds"))
+        var timeout: Double = 30
+
+        @Option(help: ArgumentHelp("Write the session to this Markdown file as it happens.", valueName: "file"))
+        var transcript: String?
+
+        @OptionGroup var library: LibraryOptions
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if let pod, let problem = ValueFormat.dns1123Subdomain.problem(with: pod) {
+                throw ValidationError("--pod '\(pod)' \(problem); a pod name is \(ValueFormat.dns1123Subdomain.expectation)")
+            }
+            if let namespace = cluster.namespace, let problem = ValueFormat.dns1123Label.problem(with: namespace) {
+                throw ValidationError("--namespace '\(namespace)' \(problem); a namespace is \(ValueFormat.dns1123Label.expectation)")
+            }
+            if let container, let problem = ValueFormat.dns1123Label.problem(with: container) {
+                throw ValidationError("--container '\(container)' \(problem); a container name is \(ValueFormat.dns1123Label.expectation)")
+            }
+            if propose && noInput {
+                throw ValidationError("--propose needs a person to paste outputs, so it cannot go with --no-input")
+            }
+            if output.output == .json && !noInput {
+                throw ValidationError("-o json needs --no-input: an interactive session prints for people")
+            }
+            if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }
+            _ = try inputs()
+        }
+
+        /// The runbook inputs the flags give.
+        func inputs() throws -> [String: String] {
+            var inputs: [String: String] = [:]
+            for pair in extraInputs {
+                guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                    throw ValidationError("--set '\(pair)' must be NAME=VALUE")
+                }
+                inputs[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            }
+            inputs["pod"] = pod ?? inputs["pod"]
+            inputs["namespace"] = cluster.namespace ?? inputs["namespace"]
+            inputs["container"] = container ?? inputs["container"]
+            return inputs
+        }
+
+        func run() async throws {
+            let workspace = Workspace(library)
+            let library = workspace.loadReportingProblems()
+            guard let runbook = library.runbook(runbook) else {
+                let ids = library.runbooks.map(\.id).joined(separator: ", ")
+                throw Failure(description: "no runbook '\(self.runbook)'; available: \(ids.isEmpty ? "none found in \(workspace.runbookPaths.joined(separator: ", "))" : ids)")
+            }
+            let given = try inputs()
+            let session: Session
+            do {
+                session = try Session(runbook: runbook, inputs: given)
+            } catch {
+                throw ValidationError(error.description)
+            }
+            let kubectl = try KubectlOptions(context: cluster.context, kubeconfig: cluster.kubeconfig)
+            let interactive = noInput ? nil : Interactive(terminal: output.terminal)
+            let live = LiveRunner(timeout: .milliseconds(Int(timeout * 1000)))
+            let proposer = interactive.map { interactive -> ProposeRunner in
+                let console = interactive.console
+                return ProposeRunner(paste: interactive.input, write: { console.write($0) })
+            }
+            let here: any CommandRunner = (propose ? proposer : nil) ?? live
+            let onTheNode: any CommandRunner = (onNode ? nil : proposer) ?? live
+            let runner = ClusterScopedRunner(
+                base: GuardedRunner(
+                    base: RoutingRunner(cluster: here, node: onTheNode, local: here),
+                    readOnly: readOnly, confirm: { _ in true }
+                ),
+                options: kubectl
+            )
+            guard let interactive else {
+                var session = session
+                let driver = SessionDriver(runner: runner, parsers: .standard, answers: nil, policy: DrivePolicy(runsNodeCommands: onNode, runsMutatingCommands: false))
+                do {
+                    let outcome = try await driver.drive(&session)
+                    try report(SessionReport(session: session, outcome: outcome))
+                } catch {
+                    try report(SessionReport(session: session, outcome: .stopped(node: session.currentID, reason: error.localizedDescription)))
+                    throw ExitCode.failure
+                }
+                return
+            }
+            _ = try await interactive.run(session, runner: runner, mode: propose ? .propose : .live, transcriptPath: transcript, readOnly: readOnly)
+        }
+
+        private func report(_ report: SessionReport) throws {
+            if output.output == .json { return try JSONOutput.print(report) }
+            var text = "path: \(report.path.joined(separator: " → "))\n"
+            if let diagnosis = report.diagnosis {
+                text += "cause: \(diagnosis.cause)\n\(diagnosis.summary)\n"
+                if let evidence = diagnosis.evidence { text += "evidence: \(evidence)\n" }
+                for (index, step) in diagnosis.fix.enumerated() {
+                    text += "fix \(index + 1): \(step.text)\n"
+                    if let command = step.command { text += "   $ \(CommandInvocation(arguments: command))\n" }
+                }
+            }
+            if let stoppedAt = report.stoppedAt { text += "stopped at: \(stoppedAt)\n" }
+            if let reason = report.reason { text += "reason: \(reason)\n" }
+            print(text, terminator: "")
+        }
+    }
+}

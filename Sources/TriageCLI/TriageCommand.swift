@@ -1,0 +1,48 @@
+import ArgumentParser
+
+/// The `triage` command: subcommands parse and validate, then hand off to the libraries.
+public struct TriageCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "triage",
+        abstract: "Interactive troubleshooting runbooks for Kubernetes, starting with ImagePullBackOff.",
+        discussion: """
+            Examples:
+              Walk the ImagePullBackOff runbook live against the cluster:
+                triage run --pod web-7d4b9 -n shop
+              Run nothing; show each command, paste its output back:
+                triage run --pod web-7d4b9 -n shop --propose
+              Follow the tree unattended and read-only, for scripts:
+                triage run --pod web-7d4b9 -n shop --no-input -o json
+              Replay the built-in training scenario offline:
+                triage replay
+              Check that a scenario still reaches its ending:
+                triage replay nginx-tag-typo --no-input -o json
+              Name the cause of a pasted pull failure:
+                kubectl describe pod web-7d4b9 | triage diagnose
+              Check every runbook and replay every scenario:
+                triage lint
+            """,
+        version: "0.1.0",
+        subcommands: [Run.self, Replay.self, Diagnose.self, Lint.self, List.self]
+    )
+
+    public init() {}
+}
+
+extension TriageCommand {
+    /// Parses the process's arguments, runs the chosen subcommand asynchronously, and exits with
+    /// its status. (Called by name because top-level code resolves `main()` to the synchronous
+    /// overload, which refuses an asynchronous command tree.)
+    public static func start() async {
+        do {
+            var command = try await asyncParseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
