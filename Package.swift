@@ -23,6 +23,8 @@ let package = Package(
         ),
         .target(name: "TriageModel"),
         .target(name: "TriageDiagnosis"),
+        .target(name: "TriageRegistry", dependencies: ["TriageDiagnosis"]),
+        .target(name: "TriageScan", dependencies: ["TriageDiagnosis"]),
         .target(
             name: "TriageRunbooks",
             dependencies: ["TriageModel", .product(name: "Yams", package: "Yams")]
@@ -44,14 +46,14 @@ let package = Package(
             name: "TriageCLI",
             dependencies: [
                 "TriageModel", "TriageDiagnosis", "TriageRunbooks", "TriageExecution",
-                "TriageEngine", "TriageTerminal", "TriageREPL",
+                "TriageEngine", "TriageTerminal", "TriageREPL", "TriageRegistry", "TriageScan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "triage", dependencies: ["TriageCLI"]),
         .executableTarget(
             name: "triage-bench",
-            dependencies: ["TriageDiagnosis"],
+            dependencies: ["TriageDiagnosis", "TriageScan"],
             path: "Benchmarks/triage-bench"
         ),
         .target(
@@ -60,6 +62,9 @@ let package = Package(
             path: "Tests/TriageTestSupport"
         ),
         .testTarget(name: "TriageDiagnosisTests", dependencies: ["TriageDiagnosis", "TriageTestSupport"]),
+        .testTarget(name: "TriageRegistryTests", dependencies: ["TriageRegistry", "TriageTestSupport"]),
+        .testTarget(name: "TriageScanTests", dependencies: ["TriageScan", "TriageTestSupport"]),
+        .testTarget(name: "TriageLabTests", dependencies: ["TriageDiagnosis", "TriageRegistry", "TriageTestSupport"]),
         .testTarget(name: "TriageRunbooksTests", dependencies: ["TriageRunbooks", "TriageModel", "TriageTestSupport"]),
         .testTarget(name: "TriageExecutionTests", dependencies: ["TriageExecution", "TriageModel", "TriageTestSupport"]),
         .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageRunbooks", "TriageModel", "TriageTestSupport"]),
