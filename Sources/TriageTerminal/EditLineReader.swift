@@ -147,14 +147,16 @@ public final class EditLineReader: LineReader {
         }
     }
 
-    /// Handles Ctrl-C: shows `^C` at the end of the line, ends it and marks it abandoned.
+    /// Handles Ctrl-C: shows `^C` at the end of the line, marks the line abandoned and queues
+    /// a newline, so libedit finishes the line (moving to a fresh row) as if Enter was pressed.
     fileprivate func interrupt() -> UInt8 {
         interrupted = true
         if let info = el_line(editor), let cursor = info.pointee.cursor, let end = info.pointee.lastchar {
             el_cursor(editor, Int32(end - cursor))
         }
         triage_el_insertstr(editor, "^C")
-        return UInt8(CC_NEWLINE)
+        el_push(editor, "\n")
+        return UInt8(CC_REFRESH)
     }
 
     /// The reader that owns `editor`, found through libedit's client data.

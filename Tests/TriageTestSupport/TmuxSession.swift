@@ -130,13 +130,17 @@ public final class TmuxSession: Sendable {
     public func waitForExit(timeout: Duration = .seconds(15)) async throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
         while true {
-            // tmux marks the pane dead when its terminal closes and learns the status later.
-            let state = try tmux(["display-message", "-p", "-t", "test", "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}"])
+            // tmux marks the pane dead when its terminal closes and learns the status when it
+            // reaps the process on SIGCHLD. That SIGCHLD can be lost: tmux runs libutempter's
+            // helper with SIGCHLD set to SIG_DFL when a pane closes. A SIGCHLD sent to the
+            // server makes it reap the pane's process.
+            let state = try tmux(["display-message", "-p", "-t", "test", "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}:#{pid}"])
                 .trimmingCharacters(in: .whitespacesAndNewlines)
                 .split(separator: ":", omittingEmptySubsequences: false)
-            if state.count == 3, state[0] == "1" {
+            if state.count == 4, state[0] == "1" {
                 if let status = Int32(state[1]) { return status }
                 if let signal = Int32(state[2]) { return 128 + signal }
+                if let server = pid_t(state[3]) { kill(server, SIGCHLD) }
             }
             guard ContinuousClock.now < deadline else {
                 throw TmuxError.timedOut(waitingFor: "program exit", screen: (try? capturePane()) ?? "")
