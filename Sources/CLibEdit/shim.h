@@ -97,12 +97,6 @@ static inline int triage_history_set_size(History *h, int size) {
     return history(h, &ev, H_SETSIZE, size);
 }
 
-/* Makes the history skip an entry equal to the previous one. */
-static inline int triage_history_set_unique(History *h, int unique) {
-    HistEvent ev;
-    return history(h, &ev, H_SETUNIQUE, unique);
-}
-
 /* Adds a new entry. */
 static inline int triage_history_enter(History *h, const char *line) {
     HistEvent ev;

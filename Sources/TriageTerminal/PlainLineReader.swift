@@ -12,7 +12,7 @@ import Darwin
 /// reader or a child process.
 public struct PlainLineReader: LineReader {
     /// Where lines come from.
-    public enum Source {
+    public enum Source: Sendable {
         /// Lines read from a file descriptor (which the reader does not close); LF or CRLF ends a line.
         case fileDescriptor(Int32)
         /// Lines from an array, returned as they are, then end of input.
