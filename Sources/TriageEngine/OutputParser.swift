@@ -1,11 +1,26 @@
 import TriageModel
 
-/// Reads a command's output into facts. Parsers are pure: the same output gives the same facts.
+/// What a parser knows besides the output: the node that ran the command and the facts gathered
+/// before it (so a parser can compare, e.g. a secret's registries with the image's).
+public struct ParserContext: Sendable {
+    /// The node whose command printed the output; evidence names it as the source.
+    public var node: String
+    /// The facts known before this output.
+    public var facts: Facts
+
+    public init(node: String, facts: Facts = [:]) {
+        self.node = node
+        self.facts = facts
+    }
+}
+
+/// Reads a command's output into facts. Parsers are pure: the same output and context give the
+/// same facts.
 public protocol OutputParser: Sendable {
     /// The name runbooks use, and the facts this parser may produce.
     var signature: ParserSignature { get }
-    /// The facts found in `result`; evidence names `node` as the source.
-    func facts(from result: CommandResult, node: String) -> Facts
+    /// The facts found in `result`.
+    func facts(from result: CommandResult, context: ParserContext) -> Facts
 }
 
 /// The parsers a runbook may name, by name.

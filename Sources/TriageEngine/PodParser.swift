@@ -13,7 +13,8 @@ struct PodParser: OutputParser {
         ]
     )
 
-    func facts(from result: CommandResult, node: String) -> Facts {
+    func facts(from result: CommandResult, context: ParserContext) -> Facts {
+        let node = context.node
         guard result.succeeded,
               let data = result.stdout.data(using: .utf8),
               let pod = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],

@@ -15,7 +15,8 @@ struct PullFailureParser: OutputParser {
         ]
     )
 
-    func facts(from result: CommandResult, node: String) -> Facts {
+    func facts(from result: CommandResult, context: ParserContext) -> Facts {
+        let node = context.node
         let report = PullFailureDiagnoser.diagnose(result.combinedOutput)
         guard let primary = report.findings.first else { return [:] }
         let evidence = TriageModel.Evidence(line: primary.evidence.line, text: primary.evidence.text, node: node)

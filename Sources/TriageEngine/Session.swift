@@ -134,7 +134,7 @@ public struct Session: Sendable {
             CommandFacts.timedOut: Fact(result.timedOut ? "true" : "false"),
         ]
         if let name = node.parser, let parser = parsers.parser(name) {
-            found.merge(parser.facts(from: result, node: node.id)) { _, new in new }
+            found.merge(parser.facts(from: result, context: ParserContext(node: node.id, facts: facts))) { _, new in new }
         }
         let output = result.combinedOutput
         for extraction in node.extractions {
