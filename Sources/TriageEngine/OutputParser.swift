@@ -35,6 +35,10 @@ public struct ParserCatalog: Sendable {
     public static let standard = ParserCatalog([
         PullFailureParser(),
         PodParser(),
+        RegistryCheckParser(),
+        NodeParser(),
+        ServiceAccountParser(),
+        PullSecretsParser(),
     ])
 
     /// The signatures, sorted by name, for the validator and `triage lint`.

@@ -9,7 +9,7 @@ struct PodParser: OutputParser {
         summary: "kubectl get pod -o json: node, images, pull secrets, service account, owner, waiting reasons",
         facts: [
             "pod_found", "phase", "node", "images", "service_account", "pull_secrets", "owner_kind", "owner_name",
-            "waiting_reasons", "failing_containers", "failing_images",
+            "waiting_reasons", "failing_containers", "failing_images", "workload", "workload_kind", "workload_name",
         ]
     )
 
@@ -38,9 +38,16 @@ struct PodParser: OutputParser {
         facts["images"] = fact(containers.compactMap { $0["image"] as? String })
         facts["service_account"] = (spec["serviceAccountName"] as? String).flatMap { fact([$0]) }
         facts["pull_secrets"] = fact((spec["imagePullSecrets"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
-        if let owner = (metadata["ownerReferences"] as? [[String: Any]])?.first(where: { $0["controller"] as? Bool == true }) ?? (metadata["ownerReferences"] as? [[String: Any]])?.first {
-            facts["owner_kind"] = (owner["kind"] as? String).flatMap { fact([$0]) }
-            facts["owner_name"] = (owner["name"] as? String).flatMap { fact([$0]) }
+        let owners = metadata["ownerReferences"] as? [[String: Any]] ?? []
+        if let owner = owners.first(where: { $0["controller"] as? Bool == true }) ?? owners.first,
+           let kind = owner["kind"] as? String, let name = owner["name"] as? String {
+            facts["owner_kind"] = fact([kind])
+            facts["owner_name"] = fact([name])
+            let hash = (metadata["labels"] as? [String: Any])?["pod-template-hash"] as? String
+            let workload = Self.workload(ownerKind: kind, ownerName: name, templateHash: hash)
+            facts["workload_kind"] = fact([workload.kind])
+            facts["workload_name"] = fact([workload.name])
+            facts["workload"] = Fact("\(workload.kind.lowercased())/\(workload.name)", evidence: evidence(for: name))
         }
         let statuses = (status["initContainerStatuses"] as? [[String: Any]] ?? []) + (status["containerStatuses"] as? [[String: Any]] ?? [])
         let waiting = statuses.compactMap { status -> (name: String, image: String, reason: String)? in
@@ -56,5 +63,20 @@ struct PodParser: OutputParser {
         facts["failing_containers"] = fact(failing.map(\.name))
         facts["failing_images"] = fact(failing.map(\.image).filter { !$0.isEmpty })
         return facts
+    }
+
+    /// Where the image is declared, from the pod's controller: a ReplicaSet's Deployment is its
+    /// name less the `-<pod-template-hash>` the Deployment controller appends; a Job named
+    /// `<name>-<digits>` was made by the CronJob `<name>`. Other controllers declare it themselves.
+    static func workload(ownerKind: String, ownerName: String, templateHash: String?) -> (kind: String, name: String) {
+        if ownerKind == "ReplicaSet", let hash = templateHash, ownerName.hasSuffix("-" + hash) {
+            return ("Deployment", String(ownerName.dropLast(hash.count + 1)))
+        }
+        if ownerKind == "Job", let dash = ownerName.lastIndex(of: "-"),
+           ownerName[ownerName.index(after: dash)...].count >= 8,
+           ownerName[ownerName.index(after: dash)...].allSatisfy(\.isNumber) {
+            return ("CronJob", String(ownerName[..<dash]))
+        }
+        return (ownerKind, ownerName)
     }
 }

@@ -99,6 +99,16 @@ public struct Session: Sendable {
     public func invocation(for template: CommandTemplate) throws(SessionError) -> CommandInvocation {
         var arguments: [String] = []
         for argument in template.arguments {
+            if let name = argument.spreadPlaceholder {
+                guard let values = facts[name]?.values else { throw .missingValue(name, node: currentID) }
+                for value in values {
+                    if let problem = (runbook.input(name)?.format ?? .text).problem(with: value) {
+                        throw .unsafeValue(name, value, problem, node: currentID)
+                    }
+                }
+                arguments += values
+                continue
+            }
             var failure: SessionError?
             let text = argument.render { name in
                 guard failure == nil else { return nil }
@@ -120,12 +130,13 @@ public struct Session: Sendable {
     }
 
     /// Text from the runbook with placeholders filled from the facts (a fact with several values
-    /// gives one per line); unknown ones stay as written.
+    /// gives one per line); an unknown fact reads `(name unknown)`.
     public func render(_ template: Template) -> String {
-        template.render { facts[$0]?.values.joined(separator: "\n") }
+        template.render { facts[$0]?.values.joined(separator: "\n") ?? "(\($0) unknown)" }
     }
 
     /// Reads the current node's command result into facts and follows the first branch that holds.
+    /// The session keeps the result with its secrets masked (see `SecretRedactor`).
     @discardableResult
     public mutating func record(_ result: CommandResult, for invocation: CommandInvocation, parsers: ParserCatalog) -> Transition {
         let node = current
@@ -140,7 +151,13 @@ public struct Session: Sendable {
         for extraction in node.extractions {
             if let fact = FactExtractor.extract(extraction, from: output, node: node.id) { found[extraction.fact] = fact }
         }
-        return advance(newFacts: found, invocation: invocation, result: result, answer: nil)
+        // Parsers have read the raw output; what the session keeps has its secrets masked.
+        let kept = found.mapValues { fact in
+            Fact(values: fact.values.map(SecretRedactor.redact), evidence: fact.evidence.map {
+                Evidence(line: $0.line, text: SecretRedactor.redact($0.text), node: $0.node)
+            })
+        }
+        return advance(newFacts: kept, invocation: invocation, result: SecretRedactor.redact(result), answer: nil)
     }
 
     /// Stores the user's answer to the current question and follows the first branch that holds.

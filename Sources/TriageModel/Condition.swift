@@ -8,6 +8,9 @@ public indirect enum Condition: Hashable, Codable, Sendable, CustomStringConvert
     case present(fact: String, Bool)
     /// Some value of the fact matches the regular expression `pattern`.
     case matches(fact: String, pattern: String)
+    /// Some value of the fact equals some value of the fact `other` (e.g. a secret's registries
+    /// and the image's registry).
+    case inFact(fact: String, other: String)
     /// Every condition holds.
     case all([Condition])
     /// At least one condition holds.
@@ -20,6 +23,8 @@ public indirect enum Condition: Hashable, Codable, Sendable, CustomStringConvert
         switch self {
         case .equals(let fact, _), .oneOf(let fact, _), .present(let fact, _), .matches(let fact, _):
             [fact]
+        case .inFact(let fact, let other):
+            [fact, other]
         case .all(let conditions), .any(let conditions):
             conditions.reduce(into: Set()) { $0.formUnion($1.factNames) }
         case .not(let condition):
@@ -31,7 +36,7 @@ public indirect enum Condition: Hashable, Codable, Sendable, CustomStringConvert
     public var patterns: [String] {
         switch self {
         case .matches(_, let pattern): [pattern]
-        case .equals, .oneOf, .present: []
+        case .equals, .oneOf, .present, .inFact: []
         case .all(let conditions), .any(let conditions): conditions.flatMap(\.patterns)
         case .not(let condition): condition.patterns
         }
@@ -52,6 +57,9 @@ public indirect enum Condition: Hashable, Codable, Sendable, CustomStringConvert
         case .matches(let name, let pattern):
             guard let regex = try? Regex(pattern) else { return .fails }
             return Self.test(name, in: facts) { (try? regex.firstMatch(in: $0)) != nil }
+        case .inFact(let name, let other):
+            let wanted = Set(facts[other]?.values ?? [])
+            return Self.test(name, in: facts) { wanted.contains($0) }
         case .all(let conditions):
             var witnesses: [Witness] = []
             for condition in conditions {
@@ -78,6 +86,7 @@ public indirect enum Condition: Hashable, Codable, Sendable, CustomStringConvert
         case .oneOf(let fact, let values): "\(fact) in [\(values.joined(separator: ", "))]"
         case .present(let fact, let wanted): wanted ? "\(fact) is known" : "\(fact) is unknown"
         case .matches(let fact, let pattern): "\(fact) matches /\(pattern)/"
+        case .inFact(let fact, let other): "\(fact) in \(other)"
         case .all(let conditions): "all of (" + conditions.map(\.description).joined(separator: "; ") + ")"
         case .any(let conditions): "any of (" + conditions.map(\.description).joined(separator: "; ") + ")"
         case .not(let condition): "not (\(condition))"

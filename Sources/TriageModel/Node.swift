@@ -174,9 +174,32 @@ public struct Diagnosis: Hashable, Codable, Sendable {
 public struct FixStep: Hashable, Codable, Sendable {
     public var text: Template
     public var command: CommandTemplate?
+    /// For a verification: run the command again and again until a condition holds.
+    public var watch: Watch?
 
-    public init(text: Template, command: CommandTemplate? = nil) {
+    public init(text: Template, command: CommandTemplate? = nil, watch: Watch? = nil) {
         self.text = text
         self.command = command
+        self.watch = watch
+    }
+}
+
+/// Polling a command until what it prints shows success, or a deadline passes: how Step 5 waits
+/// for a pod to recover without a `-w` that never ends.
+public struct Watch: Hashable, Codable, Sendable {
+    /// The parser that reads each poll's output.
+    public var parser: String?
+    /// The condition that means "recovered".
+    public var until: Condition
+    /// Seconds between polls.
+    public var every: Double
+    /// Seconds before giving up.
+    public var within: Double
+
+    public init(parser: String?, until: Condition, every: Double, within: Double) {
+        self.parser = parser
+        self.until = until
+        self.every = every
+        self.within = within
     }
 }

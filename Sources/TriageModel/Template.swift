@@ -25,7 +25,8 @@ public struct Template: Hashable, Codable, Sendable, CustomStringConvertible {
                 throw .unclosed(source)
             }
             let name = afterOpen[..<close.lowerBound].trimmingSpaces()
-            guard Self.isIdentifier(name) else { throw .badName(String(name), source) }
+            let base = name.hasSuffix("*") ? name.dropLast() : name
+            guard Self.isIdentifier(base) else { throw .badName(String(name), source) }
             segments.append(.placeholder(String(name)))
             rest = afterOpen[close.upperBound...]
         }
@@ -36,9 +37,16 @@ public struct Template: Hashable, Codable, Sendable, CustomStringConvertible {
     /// The template with no text.
     public static let empty = try! Template(parsing: "")
 
-    /// The names of every placeholder, in order of appearance.
+    /// The names of every placeholder, in order of appearance (without a spread's `*`).
     public var placeholders: [String] {
-        segments.compactMap { if case .placeholder(let name) = $0 { name } else { nil } }
+        segments.compactMap { if case .placeholder(let name) = $0 { Self.baseName(name) } else { nil } }
+    }
+
+    /// For an argument that is exactly `{{name*}}`, `name`: the argument becomes one argument per
+    /// value of the fact.
+    public var spreadPlaceholder: String? {
+        guard segments.count == 1, case .placeholder(let name) = segments[0], name.hasSuffix("*") else { return nil }
+        return Self.baseName(name)
     }
 
     /// The text with each placeholder replaced by `lookup(name)`; `nil` from `lookup` leaves the
@@ -47,9 +55,13 @@ public struct Template: Hashable, Codable, Sendable, CustomStringConvertible {
         segments.map { segment in
             switch segment {
             case .literal(let text): text
-            case .placeholder(let name): lookup(name) ?? "{{\(name)}}"
+            case .placeholder(let name): lookup(Self.baseName(name)) ?? "{{\(name)}}"
             }
         }.joined()
+    }
+
+    private static func baseName(_ name: String) -> String {
+        name.hasSuffix("*") ? String(name.dropLast()) : name
     }
 
     public var description: String { source }
@@ -85,7 +97,7 @@ public enum TemplateError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .unclosed(let text): "'{{' is never closed with '}}' in \"\(text)\""
         case .badName(let name, let text):
-            "'\(name)' in \"\(text)\" is not a placeholder name (letters, digits, '_', '-', '.', starting with a letter)"
+            "'\(name)' in \"\(text)\" is not a placeholder name (letters, digits, '_', '-', '.', starting with a letter; a trailing '*' spreads a list into arguments)"
         }
     }
 }

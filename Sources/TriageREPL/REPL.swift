@@ -138,10 +138,12 @@ public final class REPL {
             guard let reply = ask(question) else { return }
             answer(question, with: reply)
         case .command(let invocation):
-            guard let result = await execute(invocation) else { return }
+            guard let raw = await execute(invocation) else { return }
+            let transition = session.record(raw, for: invocation, parsers: parsers)
+            let result = session.steps.last?.result ?? SecretRedactor.redact(raw)
             transcript?.ran(invocation, result: result, mode: mode.ranLabel)
             console.write(printer.result(result, invocation: invocation))
-            moved(session.record(result, for: invocation, parsers: parsers))
+            moved(transition)
         }
     }
 
@@ -276,7 +278,42 @@ public final class REPL {
             console.line(printer.error("there is no verification step here"))
             return
         }
-        await runStep(session.resolve(verify), what: "the verification")
+        let step = session.resolve(verify)
+        guard let watch = verify.watch, let invocation = step.invocation else {
+            await runStep(step, what: "the verification")
+            return
+        }
+        console.line(printer.watching(invocation, watch))
+        let replaying = mode == .replay
+        let watcher = Watcher(runner: runner, parsers: parsers) { seconds in
+            if !replaying { try await Task.sleep(for: .milliseconds(Int(seconds * 1000))) }
+        }
+        let facts = session.facts, node = session.currentID, console = self.console, printer = self.printer
+        let operation: @Sendable () async throws -> Watcher.Outcome = {
+            try await watcher.watch(invocation, watch, facts: facts, node: node) { poll in
+                console.line(printer.poll(poll, watch: watch))
+            }
+        }
+        do {
+            let outcome: Watcher.Outcome
+            if let interrupts {
+                outcome = try await interrupts.runCancellable(operation)
+            } else {
+                outcome = try await operation()
+            }
+            console.write(printer.watchOutcome(outcome, watch: watch))
+            if case .satisfied(let poll) = outcome {
+                transcript?.ran(invocation, result: poll.result, mode: mode.ranLabel)
+                transcript?.note("Verified: \(watch.until) held at poll \(poll.attempt).")
+            } else if case .gaveUp(let poll) = outcome {
+                transcript?.ran(invocation, result: poll.result, mode: mode.ranLabel)
+                transcript?.note("Not verified: \(watch.until) did not hold within \(Int(watch.within)) s.")
+            }
+        } catch is CancellationError {
+            console.line(printer.error("stopped watching."))
+        } catch {
+            console.line(printer.error(error.localizedDescription))
+        }
     }
 
     private func runStep(_ step: Session.ResolvedStep, what: String) async {
@@ -284,7 +321,8 @@ public final class REPL {
             console.line("\(what) has no command to run: \(step.text)")
             return
         }
-        guard let result = await execute(invocation) else { return }
+        guard let raw = await execute(invocation) else { return }
+        let result = SecretRedactor.redact(raw)
         transcript?.ran(invocation, result: result, mode: mode.ranLabel)
         console.write(printer.result(result, invocation: invocation))
         console.write(printer.output(result))

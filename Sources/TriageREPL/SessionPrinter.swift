@@ -31,9 +31,7 @@ struct SessionPrinter {
     func prompt(for session: Session) -> String {
         let node = session.current
         var parts = [session.runbook.id]
-        if session.isFinished {
-            parts.append("done")
-        } else if let step = node.step {
+        if let step = node.step {
             parts.append(session.runbook.stepCount.map { "\(step)/\($0)" } ?? "\(step)")
         }
         parts.append(node.id)
@@ -174,6 +172,31 @@ struct SessionPrinter {
         return styler.apply(.prompt, to: "  \(hint) >") + " "
     }
 
+    func watching(_ invocation: CommandInvocation, _ watch: Watch) -> String {
+        dim("Watching until \(watch.until), every \(Int(watch.every)) s for up to \(Int(watch.within)) s (Ctrl-C stops): ")
+            + styler.apply(.command, to: "$ \(invocation)")
+    }
+
+    func poll(_ poll: Watcher.Poll, watch: Watch) -> String {
+        let names = watch.until.factNames.union(["waiting_reasons"]).sorted()
+        let seen = names.compactMap { name in poll.facts[name].map { "\(name)=\($0.values.joined(separator: ","))" } }
+        let status = poll.result.timedOut ? "timed out" : "exit \(poll.result.exitStatus)"
+        return dim("  poll \(poll.attempt): \(status)\(seen.isEmpty ? "" : " · " + seen.joined(separator: " · "))")
+    }
+
+    func watchOutcome(_ outcome: Watcher.Outcome, watch: Watch) -> String {
+        switch outcome {
+        case .satisfied(let poll):
+            return styler.apply(.success, to: "Recovered: \(watch.until) held at poll \(poll.attempt).") + "\n"
+        case .gaveUp(let poll):
+            var text = styler.apply(.warning, to: "Not recovered within \(Int(watch.within)) s: \(watch.until) never held.") + "\n"
+            if let reasons = poll.facts["waiting_reasons"] {
+                text += "  The pod still waits with \(reasons.values.joined(separator: ", ")); if it is the same failure, the fix has not taken effect (the kubelet may still be in its back-off: delete the pod to retry now).\n"
+            }
+            return text
+        }
+    }
+
     func mutationWarning(_ invocation: CommandInvocation) -> String {
         styler.apply(.warning, to: "This command changes the cluster:") + "\n  " + styler.apply(.command, to: "$ \(invocation)") + "\n"
     }
@@ -203,7 +226,8 @@ struct SessionPrinter {
             }
         }
         if let verify = diagnosis.verify.map(session.resolve) {
-            text += "\n" + styler.apply(.heading, to: "Verify") + "\n  \(verify.text.trimmingTrailingNewlines())\n"
+            let step = session.current.step.map { "Step \($0)\(session.runbook.stepCount.map { "/\($0)" } ?? "") · " } ?? ""
+            text += "\n" + styler.apply(.heading, to: "\(step)Verify") + "\n  \(verify.text.trimmingTrailingNewlines())\n"
             if let invocation = verify.invocation {
                 text += "     " + styler.apply(.command, to: "$ \(invocation)") + dim("  ('verify' runs it)") + "\n"
             }

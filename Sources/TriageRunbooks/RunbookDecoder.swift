@@ -13,7 +13,7 @@ public enum RunbookDecoder {
     ]
     static let askKeys = ["question", "answer", "choices", "pattern", "fact"]
     static let diagnosisKeys = ["cause", "summary", "explain", "evidence", "fix", "verify"]
-    static let stepKeys = ["text", "run", "where", "mutates", "timeout"]
+    static let stepKeys = ["text", "run", "where", "mutates", "timeout", "parser", "until", "every", "for"]
 
     /// Decodes `text` read from `file`; the runbook is returned only when no problem was found.
     public static func decode(_ text: String, file: String) -> Result<Runbook, RunbookLoadError> {
@@ -228,7 +228,7 @@ public enum RunbookDecoder {
         return (branches, otherwise)
     }
 
-    static let conditionForms = "{fact: NAME, equals: VALUE}, {fact: NAME, in: [VALUES]}, {fact: NAME, present: true|false}, {fact: NAME, matches: REGEX}, {all: [...]}, {any: [...]} or {not: {...}}"
+    static let conditionForms = "{fact: NAME, equals: VALUE}, {fact: NAME, in: [VALUES]}, {fact: NAME, in_fact: OTHER}, {fact: NAME, present: true|false}, {fact: NAME, matches: REGEX}, {all: [...]}, {any: [...]} or {not: {...}}"
 
     private static func decodeCondition(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> Condition? {
         let condWhat = "the condition of \(what)"
@@ -250,14 +250,17 @@ public enum RunbookDecoder {
             reader.report(node, "\(condWhat) must be one of \(conditionForms)")
             return nil
         }
-        fields.rejectUnknown(["fact", "equals", "in", "present", "matches"], in: reader)
+        let tests = ["equals", "in", "in_fact", "present", "matches"]
+        fields.rejectUnknown(["fact"] + tests, in: reader)
         guard let fact = fields["fact"].flatMap({ reader.word($0, "'fact' in \(condWhat)") }) else { return nil }
-        let tests = ["equals", "in", "present", "matches"].filter(fields.has)
-        guard tests.count == 1 else {
-            reader.report(node, "\(condWhat) must test the fact exactly one way (equals, in, present or matches); it has \(tests.isEmpty ? "none" : tests.joined(separator: ", "))")
+        let used = tests.filter(fields.has)
+        guard used.count == 1 else {
+            reader.report(node, "\(condWhat) must test the fact exactly one way (equals, in, in_fact, present or matches); it has \(used.isEmpty ? "none" : used.joined(separator: ", "))")
             return nil
         }
-        switch tests[0] {
+        switch used[0] {
+        case "in_fact":
+            return fields["in_fact"].flatMap { reader.word($0, "'in_fact' in \(condWhat)") }.map { .inFact(fact: fact, other: $0) }
         case "equals":
             return fields["equals"].flatMap { reader.string($0, "'equals' in \(condWhat)") }.map { .equals(fact: fact, value: $0) }
         case "in":
@@ -296,6 +299,21 @@ public enum RunbookDecoder {
         fields.rejectUnknown(stepKeys, in: reader)
         let text = fields.require("text", in: reader).flatMap { reader.template($0, "'text' of \(what)") }
         let command = decodeCommand(fields, what, reader)
-        return text.map { FixStep(text: $0, command: command) }
+        var watch: Watch?
+        if let until = fields["until"] {
+            let parser = fields["parser"].flatMap { reader.word($0, "'parser' of \(what)") }
+            let every = fields["every"].flatMap { reader.number($0, "'every' of \(what) (seconds)") } ?? 5
+            let within = fields["for"].flatMap { reader.number($0, "'for' of \(what) (seconds)") } ?? 300
+            if command == nil { reader.report(until, "'until' of \(what) needs a 'run' command to watch") }
+            if every <= 0 || within < every, let node = fields["every"] ?? fields["for"] {
+                reader.report(node, "\(what) must poll every so many seconds (more than 0) for at least that long")
+            }
+            watch = decodeCondition(until, what, reader).map { Watch(parser: parser, until: $0, every: every, within: within) }
+        } else {
+            for key in ["parser", "every", "for"] {
+                if let value = fields[key] { reader.report(value, "'\(key)' of \(what) only applies with 'until'") }
+            }
+        }
+        return text.map { FixStep(text: $0, command: command, watch: watch) }
     }
 }

@@ -31,7 +31,8 @@ public struct RunbookValidator: Sendable {
             if let otherwise = node.otherwise, !known.contains(otherwise) {
                 report(node.location, "node '\(node.id)' goes on to '\(otherwise)', which does not exist\(Suggestion.didYouMean(otherwise, in: ids))")
             }
-            if let parser = node.parser, !parsers.contains(where: { $0.name == parser }) {
+            let verifyParser = node.diagnosis?.verify?.watch?.parser
+            for parser in [node.parser, verifyParser].compactMap({ $0 }) where !parsers.contains(where: { $0.name == parser }) {
                 let names = parsers.map(\.name)
                 report(node.location, "node '\(node.id)' uses parser '\(parser)', which does not exist; known parsers: \(names.joined(separator: ", "))\(Suggestion.didYouMean(parser, in: names))")
             }
@@ -65,6 +66,13 @@ public struct RunbookValidator: Sendable {
             }
             if let command = node.command {
                 checkPlaceholders(command.placeholders, available: before, at: command.sourceLocation ?? node.location, in: node, report: report)
+            }
+            if let watch = node.diagnosis?.verify?.watch {
+                let polled = parsers.first { $0.name == watch.parser }?.facts ?? []
+                let known = before.union(polled).union(CommandFacts.all)
+                for fact in watch.until.factNames.sorted() where !known.contains(fact) {
+                    report(node.location, "the verification of node '\(node.id)' waits until '\(watch.until)', but no input, earlier step or its parser produces fact '\(fact)'\(Suggestion.didYouMean(fact, in: Array(known)))")
+                }
             }
             if let diagnosis = node.diagnosis {
                 let steps = diagnosis.fix + (diagnosis.verify.map { [$0] } ?? [])

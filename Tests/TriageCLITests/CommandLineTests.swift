@@ -112,7 +112,7 @@ struct CommandLineTests {
     @Test func theReplayREPLWalksThroughAPipe() throws {
         let run = try TriageBinary.run(["replay"], input: "\n\nwhy\nquit\n")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("[image-pull-backoff 1/3 describe] > "))
+        #expect(run.stdout.contains("[image-pull-backoff 1/5 describe] > "))
         #expect(run.stdout.contains("replaying: $ kubectl describe pod web-6d9f7c8b5-k2x7p --namespace shop"))
         #expect(run.stdout.contains("Diagnosis: image-not-found"))
         #expect(run.stdout.contains("docker.io/library/nginx:1.27-alpne: not found"))
