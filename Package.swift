@@ -39,6 +39,10 @@ let package = Package(
         ),
         .target(name: "TriageTerminal", dependencies: ["CLibEdit"]),
         .target(
+            name: "TriageTraining",
+            dependencies: ["TriageModel", "TriageEngine", "TriageExecution", "TriageRunbooks", "TriageTerminal"]
+        ),
+        .target(
             name: "TriageREPL",
             dependencies: ["TriageModel", "TriageEngine", "TriageExecution", "TriageRunbooks", "TriageTerminal"]
         ),
@@ -46,7 +50,7 @@ let package = Package(
             name: "TriageCLI",
             dependencies: [
                 "TriageModel", "TriageDiagnosis", "TriageRunbooks", "TriageExecution",
-                "TriageEngine", "TriageTerminal", "TriageREPL", "TriageRegistry", "TriageScan",
+                "TriageEngine", "TriageTerminal", "TriageREPL", "TriageRegistry", "TriageScan", "TriageTraining",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +69,7 @@ let package = Package(
         .testTarget(name: "TriageRegistryTests", dependencies: ["TriageRegistry", "TriageTestSupport"]),
         .testTarget(name: "TriageScanTests", dependencies: ["TriageScan", "TriageTestSupport"]),
         .testTarget(name: "TriageLabTests", dependencies: ["TriageDiagnosis", "TriageRegistry", "TriageTestSupport"]),
+        .testTarget(name: "TriageTrainingTests", dependencies: ["TriageTraining", "TriageEngine", "TriageRunbooks", "TriageTestSupport"]),
         .testTarget(name: "TriageRunbooksTests", dependencies: ["TriageRunbooks", "TriageModel", "TriageTestSupport"]),
         .testTarget(name: "TriageExecutionTests", dependencies: ["TriageExecution", "TriageModel", "TriageTestSupport"]),
         .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageRunbooks", "TriageModel", "TriageTestSupport"]),
