@@ -5,6 +5,7 @@ import TriageExecution
 import TriageModel
 import TriageREPL
 import TriageRunbooks
+import TriageTerminal
 
 extension TriageCommand {
     /// `triage run`: walk a runbook against a real cluster, live or by proposing commands.
@@ -40,6 +41,9 @@ extension TriageCommand {
         @Flag(help: "Refuse every command that changes the cluster.")
         var readOnly = false
 
+        @Flag(help: "Make no network access of Triage's own (the registry check); for air-gapped use.")
+        var offline = false
+
         @Flag(help: "Follow the tree alone: run read-only cluster commands, stop at the first step that needs a person.")
         var noInput = false
 
@@ -64,6 +68,9 @@ extension TriageCommand {
             }
             if propose && noInput {
                 throw ValidationError("--propose needs a person to paste outputs, so it cannot go with --no-input")
+            }
+            if pod == nil && noInput {
+                throw ValidationError("--no-input needs --pod: without it Triage lists the failing pods and asks which one")
             }
             if output.output == .json && !noInput {
                 throw ValidationError("-o json needs --no-input: an interactive session prints for people")
@@ -94,13 +101,6 @@ extension TriageCommand {
                 let ids = library.runbooks.map(\.id).joined(separator: ", ")
                 throw Failure(description: "no runbook '\(self.runbook)'; available: \(ids.isEmpty ? "none found in \(workspace.runbookPaths.joined(separator: ", "))" : ids)")
             }
-            let given = try inputs()
-            let session: Session
-            do {
-                session = try Session(runbook: runbook, inputs: given)
-            } catch {
-                throw ValidationError(error.description)
-            }
             let kubectl = try KubectlOptions(context: cluster.context, kubeconfig: cluster.kubeconfig)
             let interactive = noInput ? nil : Interactive(terminal: output.terminal)
             let live = LiveRunner(timeout: .milliseconds(Int(timeout * 1000)))
@@ -117,6 +117,24 @@ extension TriageCommand {
                 ),
                 options: kubectl
             )
+            var given = try inputs()
+            if given["namespace"] == nil, !propose, let namespace = await Self.contextNamespace(kubectl) {
+                given["namespace"] = namespace
+            }
+            if given["pod"] == nil, let interactive {
+                let namespace = given["namespace"] ?? runbook.input("namespace")?.defaultValue ?? "default"
+                let listing = CommandInvocation(arguments: ["kubectl", "get", "pods", "--namespace", namespace, "--output", "json"])
+                let pods = FailingPod.parse(try await runner.run(listing).stdout)
+                let picker = PodPicker(input: interactive.input, console: interactive.console, styler: Styler(capabilities: interactive.terminal))
+                guard let pod = picker.choose(from: pods, namespace: namespace) else { return }
+                given["pod"] = pod
+            }
+            let session: Session
+            do {
+                session = try Session(runbook: runbook, inputs: given, settings: Session.Settings(mode: propose ? "propose" : "live", offline: offline))
+            } catch {
+                throw ValidationError(error.description)
+            }
             guard let interactive else {
                 var session = session
                 let driver = SessionDriver(runner: runner, parsers: .standard, answers: nil, policy: DrivePolicy(runsNodeCommands: onNode, runsMutatingCommands: false))
@@ -130,6 +148,14 @@ extension TriageCommand {
                 return
             }
             _ = try await interactive.run(session, runner: runner, mode: propose ? .propose : .live, transcriptPath: transcript, readOnly: readOnly)
+        }
+
+        /// The namespace the kubeconfig context names, as kubectl would use it without `-n`.
+        static func contextNamespace(_ kubectl: KubectlOptions) async -> String? {
+            let view = kubectl.scope(CommandInvocation(arguments: ["kubectl", "config", "view", "--minify", "--output", "jsonpath={..namespace}"]))
+            guard let result = try? await LiveRunner(timeout: .seconds(5)).run(view), result.succeeded else { return nil }
+            let namespace = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            return ValueFormat.dns1123Label.problem(with: namespace) == nil ? namespace : nil
         }
 
         private func report(_ report: SessionReport) throws {

@@ -57,13 +57,15 @@ struct PodParser: OutputParser {
                   let name = status["name"] as? String else { return nil }
             return (name, status["image"] as? String ?? "", reason)
         }
-        let pullReasons: Set = ["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull", "RegistryUnavailable"]
         facts["waiting_reasons"] = fact(waiting.map(\.reason))
-        let failing = waiting.filter { pullReasons.contains($0.reason) }
+        let failing = waiting.filter { Self.pullReasons.contains($0.reason) }
         facts["failing_containers"] = fact(failing.map(\.name))
         facts["failing_images"] = fact(failing.map(\.image).filter { !$0.isEmpty })
         return facts
     }
+
+    /// The waiting reasons that mean a container's image cannot be pulled.
+    static let pullReasons: Set = ["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull", "RegistryUnavailable"]
 
     /// Where the image is declared, from the pod's controller: a ReplicaSet's Deployment is its
     /// name less the `-<pod-template-hash>` the Deployment controller appends; a Job named

@@ -49,8 +49,22 @@ public struct Session: Sendable {
     public private(set) var lastResult: CommandResult?
     private var undo: [Snapshot] = []
 
+    /// How a session was started, which runbooks may branch on (see `SessionFacts`).
+    public struct Settings: Sendable, Equatable {
+        public var mode: String
+        public var offline: Bool
+
+        public init(mode: String, offline: Bool) {
+            self.mode = mode
+            self.offline = offline
+        }
+
+        /// Replays: every output comes from a recording, and nothing reaches the network.
+        public static let replay = Settings(mode: "replay", offline: true)
+    }
+
     /// Starts at the runbook's first node, after checking every input against its format.
-    public init(runbook: Runbook, inputs given: [String: String]) throws(SessionError) {
+    public init(runbook: Runbook, inputs given: [String: String], settings: Settings = .replay) throws(SessionError) {
         var problems: [String] = []
         var inputs: [String: String] = [:]
         for name in given.keys.sorted() where runbook.input(name) == nil {
@@ -74,6 +88,8 @@ public struct Session: Sendable {
         self.inputs = inputs
         self.currentID = runbook.start
         self.facts = inputs.mapValues { Fact($0) }
+        facts[SessionFacts.mode] = Fact(settings.mode)
+        facts[SessionFacts.offline] = Fact(settings.offline ? "true" : "false")
     }
 
     /// The node the session is at.
@@ -126,7 +142,7 @@ public struct Session: Sendable {
             if let failure { throw failure }
             arguments.append(text)
         }
-        return CommandInvocation(arguments: arguments, location: template.location, mutates: template.mutates)
+        return CommandInvocation(arguments: arguments, location: template.location, mutates: template.mutates, timeout: template.timeout)
     }
 
     /// Text from the runbook with placeholders filled from the facts (a fact with several values
@@ -228,7 +244,7 @@ public struct Session: Sendable {
             return Transition(from: currentID, to: currentID, reason: .otherwise)
         }
         // What the user gave is never overwritten by what a command printed.
-        let newFacts = found.filter { inputs[$0.key] == nil }
+        let newFacts = found.filter { inputs[$0.key] == nil && !SessionFacts.all.contains($0.key) }
         undo.append(Snapshot(current: currentID, facts: facts, lastResult: lastResult))
         facts.merge(newFacts) { _, new in new }
         if let result { lastResult = result }

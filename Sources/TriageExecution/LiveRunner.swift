@@ -22,7 +22,8 @@ import SystemPackage
 /// failing keeps the exit status and the start of the output, which is what a person or a parser
 /// looking for a known message needs; the marker makes the loss visible.
 public struct LiveRunner: CommandRunner {
-    /// How long a command may run before its process group is terminated.
+    /// How long a command may run before its process group is terminated, unless the invocation
+    /// sets its own timeout.
     public var timeout: Duration
     /// How long the process group has to exit after `SIGTERM` before it gets `SIGKILL`.
     public var terminationGrace: Duration
@@ -97,7 +98,7 @@ public struct LiveRunner: CommandRunner {
         try await withThrowingTaskGroup(of: Outcome.self) { group in
             group.addTask { .finished(try await self.spawn(executable, invocation)) }
             group.addTask {
-                try await self.clock.sleep(for: self.timeout)
+                try await self.clock.sleep(for: invocation.timeout.map { .milliseconds(Int($0 * 1000)) } ?? self.timeout)
                 return .timerFired
             }
             switch try await group.next()! {

@@ -20,12 +20,15 @@ public struct CommandInvocation: Codable, Hashable, Sendable, CustomStringConver
     public var location: CommandLocation
     /// Whether the command changes the cluster; such commands run only after an explicit yes.
     public var mutates: Bool
+    /// Seconds a live run may take, when the runbook sets it; otherwise the runner's default.
+    public var timeout: Double?
 
-    public init(arguments: [String], location: CommandLocation = .cluster, mutates: Bool = false) {
+    public init(arguments: [String], location: CommandLocation = .cluster, mutates: Bool = false, timeout: Double? = nil) {
         precondition(!arguments.isEmpty, "a command needs at least a program name")
         self.arguments = arguments
         self.location = location
         self.mutates = mutates
+        self.timeout = timeout
     }
 
     /// The program to run, e.g. `kubectl`.

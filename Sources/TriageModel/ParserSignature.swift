@@ -22,3 +22,14 @@ public enum CommandFacts {
     /// Both names.
     public static let all: Set<String> = [exitStatus, timedOut]
 }
+
+/// Facts every session has from the start, set by how Triage was started rather than by the
+/// runbook: runbooks may branch on them.
+public enum SessionFacts {
+    /// `live`, `propose` or `replay`.
+    public static let mode = "mode"
+    /// `true` when Triage must make no network access of its own (`--offline`, and always in replay).
+    public static let offline = "offline"
+    /// Both names.
+    public static let all: Set<String> = [mode, offline]
+}

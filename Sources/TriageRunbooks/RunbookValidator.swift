@@ -54,7 +54,7 @@ public struct RunbookValidator: Sendable {
 
     /// Facts and placeholders: each must be an input or a fact some earlier node can produce.
     private func checkFacts(_ runbook: Runbook, graph: Graph, report: (SourceLocation?, String) -> Void) {
-        let inputs = Set(runbook.inputs.map(\.name))
+        let inputs = Set(runbook.inputs.map(\.name)).union(SessionFacts.all)
         let produced = Dictionary(uniqueKeysWithValues: runbook.nodes.map { ($0.id, facts(producedBy: $0)) })
         for node in runbook.nodes {
             let before = graph.ancestors(of: node.id).reduce(into: inputs) { $0.formUnion(produced[$1] ?? []) }
