@@ -125,3 +125,32 @@ struct CommandLineTests {
         return folder
     }
 }
+
+/// Step 4 reads pull secrets; nothing secret may reach the screen or the transcript.
+struct SecretLeakTests {
+    @Test func noSecretFromTheScenarioIsPrintedOrWritten() throws {
+        let scenario = TriageBinary.packageRoot.appendingPathComponent("Scenarios/ghcr-secret-for-docker-hub.yaml")
+        let text = try String(contentsOf: scenario, encoding: .utf8)
+        // The planted credentials: the password, its base64 `auth`, and the base64 docker config.
+        let password = "Sup3r-S3cret-Passw0rd!"
+        let auth = Data("acme-ci:\(password)".utf8).base64EncodedString()
+        let config = try #require(text.firstMatch(of: /"\.dockerconfigjson": "([A-Za-z0-9+\/=]+)"/)).output.1
+        #expect(text.contains(auth) == false && String(decoding: Data(base64Encoded: String(config))!, as: UTF8.self).contains(password))
+
+        let transcript = FileManager.default.temporaryDirectory.appendingPathComponent("triage-leak-\(UUID().uuidString).md")
+        defer { try? FileManager.default.removeItem(at: transcript) }
+        let commands = ["transcript \(transcript.path)", "", "show", "", "show", "", "show", "facts", "why", "", "show", "facts", "fix 1", "quit"]
+        let run = try TriageBinary.run(["replay", "ghcr-secret-for-docker-hub"], input: commands.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Diagnosis: auth"))
+        #expect(run.stdout.contains(#"".dockerconfigjson": <redacted>"#), "the secret's output was shown, masked")
+        let written = try String(contentsOf: transcript, encoding: .utf8)
+        for secret in [password, auth, String(config), String(config.prefix(24))] {
+            #expect(!run.stdout.contains(secret) && !run.stderr.contains(secret), "printed: \(secret.prefix(10))…")
+            #expect(!written.contains(secret), "in the transcript: \(secret.prefix(10))…")
+        }
+        let json = try TriageBinary.run(["replay", "ghcr-secret-for-docker-hub", "--no-input", "-o", "json"])
+        #expect(json.status == 0)
+        for secret in [password, auth, String(config)] { #expect(!json.stdout.contains(secret)) }
+    }
+}
