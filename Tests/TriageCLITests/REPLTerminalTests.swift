@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import TriageTestSupport
+
+/// The REPL of the real `triage` binary in a real terminal (tmux): line editing, Tab completion
+/// of commands and of a question's choices, history recalled with the up arrow across sessions.
+@Suite("The REPL in a real terminal", .serialized, .timeLimit(.minutes(2)))
+struct REPLTerminalTests {
+    /// The line the cursor is on.
+    func currentLine(_ screen: String) -> String {
+        screen.split(separator: "\n").last.map(String.init) ?? ""
+    }
+
+    @Test func completionAndHistoryWorkInATerminal() async throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("triage-state-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let command = [TriageBinary.url.path, "replay", "nginx-tag-typo"]
+        let environment = ["XDG_STATE_HOME": state.path, "TRIAGE_HOME": TriageBinary.packageRoot.path]
+
+        let first = try TmuxSession(command: command, environment: environment)
+        defer { first.close() }
+        let prompt = "[image-pull-backoff 1/5 describe] >"
+        try await first.waitFor(prompt)
+
+        // Tab completes a unique command prefix: "exp" → "explain ".
+        try first.type("exp")
+        try first.sendKeys("Tab")
+        try await first.waitUntil("explain completed") { currentLine($0).hasSuffix("> explain") }
+        try first.sendKeys("Enter")
+        try await first.waitFor("shows nothing here")
+        try await first.waitFor(prompt, count: 2)
+
+        // Several matches list the choices.
+        try first.type("s")
+        try first.sendKeys("Tab")
+        try await first.waitUntil("choices listed") { $0.contains("show") && $0.contains("skip") }
+        try first.sendKeys("C-u")
+        try first.type("next")
+        try first.sendKeys("Enter")
+        try await first.waitFor("[image-pull-backoff 2/5 check-image] >")
+
+        // The up arrow recalls the last line.
+        try first.sendKeys("Up")
+        try await first.waitUntil("history recall") { currentLine($0).hasSuffix("> next") }
+        try first.sendKeys("C-u")
+        try first.sendKeys("C-d")
+        #expect(try await first.waitForExit() == 0)
+
+        // History outlives the session.
+        let second = try TmuxSession(command: command, environment: environment)
+        defer { second.close() }
+        try await second.waitFor(prompt)
+        try second.sendKeys("Up")
+        try await second.waitUntil("history from the first session") { currentLine($0).hasSuffix("> next") }
+        try second.sendKeys("Up")
+        try await second.waitUntil("older history") { currentLine($0).hasSuffix("> explain") }
+        try second.sendKeys("C-u", "C-d")
+        #expect(try await second.waitForExit() == 0)
+    }
+}
