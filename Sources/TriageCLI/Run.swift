@@ -112,7 +112,7 @@ extension TriageCommand {
             let onTheNode: any CommandRunner = (onNode ? nil : proposer) ?? live
             let runner = ClusterScopedRunner(
                 base: GuardedRunner(
-                    base: RoutingRunner(cluster: here, node: onTheNode, local: here),
+                    base: RoutingRunner(cluster: here, node: onTheNode, local: SelfInvokingRunner(base: live)),
                     readOnly: readOnly, confirm: { _ in true }
                 ),
                 options: kubectl
