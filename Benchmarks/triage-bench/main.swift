@@ -150,6 +150,8 @@ case "corpus":
 case "speed":
     measure("get events -A -o json", messages: 10_000, text: generatedEventsJSON(count: 10_000), repetitions: 5)
     measure("describe pod", messages: 200, text: generatedDescribe(events: 200), repetitions: 50)
+case "gen-pods" where arguments.count >= 2: exit(PodDumpGenerator.main(Array(arguments.dropFirst())))
+case "scan" where arguments.count == 2: exit(scanBenchmark(path: arguments.last!))
 default:
     print("usage: triage-bench corpus [PATH] [-v] | triage-bench speed")
     exit(arguments.isEmpty ? 0 : 2)

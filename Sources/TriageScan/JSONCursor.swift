@@ -1,0 +1,330 @@
+/// Why the cursor stopped: it needs more bytes than the buffer holds, or the bytes are not JSON.
+enum JSONStop: Error {
+    /// The value continues past the end of the buffer and more input may follow.
+    case underflow
+    /// The input ends (no more will follow) in the middle of a value; the offset is the end.
+    case truncated(offset: Int)
+    /// The bytes break the JSON grammar at `offset` (counted from the start of the input).
+    case malformed(offset: Int, problem: String)
+}
+
+/// A span of a JSON string in the buffer: the bytes between the quotes, and whether any of them
+/// is an escape that must be decoded.
+struct StringSpan {
+    var start: Int
+    var end: Int
+    var hasEscapes: Bool
+}
+
+/// A strict, allocation-free reader over a window of JSON bytes.
+///
+/// Reading stops with ``JSONStop/underflow`` when a token reaches the end of the window and
+/// more input may follow (``isFinal`` is false); the caller then adds bytes and reads the whole
+/// unit again from where it began. Offsets in errors are absolute: ``baseOffset`` plus the index.
+struct JSONCursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position: Int
+    /// No input follows the window: reaching its end is the end of the document.
+    let isFinal: Bool
+    /// Offset in the whole input of `bytes[0]`.
+    let baseOffset: Int
+
+    /// Deepest nesting accepted, so hostile input cannot exhaust the stack.
+    static let maximumDepth = 512
+
+    init(bytes: UnsafeBufferPointer<UInt8>, position: Int = 0, isFinal: Bool, baseOffset: Int) {
+        self.bytes = bytes
+        self.position = position
+        self.isFinal = isFinal
+        self.baseOffset = baseOffset
+    }
+
+    // MARK: Errors
+
+    func endOfWindow() -> JSONStop {
+        isFinal ? .truncated(offset: baseOffset + bytes.count) : .underflow
+    }
+
+    func malformed(_ problem: String, at index: Int? = nil) -> JSONStop {
+        .malformed(offset: baseOffset + (index ?? position), problem: problem)
+    }
+
+    func unexpected(_ expectation: String) -> JSONStop {
+        malformed("expected \(expectation), found \(Self.describe(bytes[position]))")
+    }
+
+    static func describe(_ byte: UInt8) -> String {
+        if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        return "byte 0x" + String(byte, radix: 16, uppercase: true)
+    }
+
+    // MARK: Tokens
+
+    /// Skips whitespace and returns the next byte without consuming it.
+    @inline(__always)
+    mutating func peek() throws(JSONStop) -> UInt8 {
+        var index = position
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index &+= 1; continue }
+            position = index
+            return byte
+        }
+        position = index
+        throw endOfWindow()
+    }
+
+    /// Consumes `byte` after optional whitespace.
+    @inline(__always)
+    mutating func expect(_ byte: UInt8, _ expectation: String) throws(JSONStop) {
+        guard try peek() == byte else { throw unexpected(expectation) }
+        position &+= 1
+    }
+
+    /// Reads a string starting at its opening quote, validating escapes and control characters.
+    mutating func string() throws(JSONStop) -> StringSpan {
+        guard try peek() == 0x22 else { throw unexpected("a string") }
+        let start = position &+ 1
+        var index = start
+        var escapes = false
+        let count = bytes.count
+        while true {
+            guard index < count else { throw endOfWindow() }
+            let byte = bytes[index]
+            if byte == 0x22 { break }
+            if byte == 0x5C {
+                escapes = true
+                guard index &+ 1 < count else { throw endOfWindow() }
+                switch bytes[index &+ 1] {
+                case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74:
+                    index &+= 2
+                case 0x75:
+                    for digit in 2...5 {
+                        guard index &+ digit < count else { throw endOfWindow() }
+                        guard Self.hexValue(bytes[index &+ digit]) != nil else {
+                            throw malformed("invalid \\u escape: expected four hexadecimal digits", at: index)
+                        }
+                    }
+                    index &+= 6
+                default:
+                    throw malformed("invalid escape \\\(Self.describe(bytes[index &+ 1]))", at: index)
+                }
+                continue
+            }
+            if byte < 0x20 { throw malformed("control character \(Self.describe(byte)) inside a string", at: index) }
+            index &+= 1
+        }
+        position = index &+ 1
+        return StringSpan(start: start, end: index, hasEscapes: escapes)
+    }
+
+    /// Skips any value, checking its grammar.
+    mutating func skipValue(depth: Int = 0) throws(JSONStop) {
+        switch try peek() {
+        case 0x22:
+            _ = try string()
+        case 0x7B:
+            guard depth < Self.maximumDepth else { throw malformed("nesting deeper than \(Self.maximumDepth) levels") }
+            position &+= 1
+            var first = true
+            while try nextKey(first: &first) != nil { try skipValue(depth: depth + 1) }
+        case 0x5B:
+            guard depth < Self.maximumDepth else { throw malformed("nesting deeper than \(Self.maximumDepth) levels") }
+            position &+= 1
+            var first = true
+            while try nextElement(first: &first) { try skipValue(depth: depth + 1) }
+        case 0x74: try literal("true")
+        case 0x66: try literal("false")
+        case 0x6E: try literal("null")
+        case 0x2D, 0x30...0x39: try number()
+        default: throw unexpected("a value")
+        }
+    }
+
+    /// Inside an object (after `{`): the next member's key, after which the value follows; nil
+    /// after the closing `}`.
+    @inline(__always)
+    mutating func nextKey(first: inout Bool) throws(JSONStop) -> StringSpan? {
+        let byte = try peek()
+        if byte == 0x7D { position &+= 1; return nil }
+        if first {
+            first = false
+        } else {
+            guard byte == 0x2C else { throw unexpected("',' or '}' after an object member") }
+            position &+= 1
+        }
+        guard try peek() == 0x22 else { throw unexpected("a member name in quotes") }
+        let key = try string()
+        try expect(0x3A, "':' after a member name")
+        return key
+    }
+
+    /// Inside an array (after `[`): true when another element follows, false after the closing `]`.
+    @inline(__always)
+    mutating func nextElement(first: inout Bool) throws(JSONStop) -> Bool {
+        let byte = try peek()
+        if byte == 0x5D { position &+= 1; return false }
+        if first {
+            first = false
+        } else {
+            guard byte == 0x2C else { throw unexpected("',' or ']' after an array element") }
+            position &+= 1
+        }
+        return true
+    }
+
+    /// Consumes `{` when the next value is an object; false (consuming nothing) for any other value.
+    mutating func enterObject() throws(JSONStop) -> Bool {
+        guard try peek() == 0x7B else { return false }
+        position &+= 1
+        return true
+    }
+
+    /// Consumes `[` when the next value is an array; false (consuming nothing) for any other value.
+    mutating func enterArray() throws(JSONStop) -> Bool {
+        guard try peek() == 0x5B else { return false }
+        position &+= 1
+        return true
+    }
+
+    /// The next value as a string span, or nil (after skipping it) when it is not a string.
+    mutating func optionalString() throws(JSONStop) -> StringSpan? {
+        if try peek() == 0x22 { return try string() }
+        try skipValue()
+        return nil
+    }
+
+    /// The next value as a boolean, or nil (after skipping it) when it is not one.
+    mutating func optionalBool() throws(JSONStop) -> Bool? {
+        switch try peek() {
+        case 0x74: try literal("true"); return true
+        case 0x66: try literal("false"); return false
+        default: try skipValue(); return nil
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws(JSONStop) {
+        let count = word.utf8CodeUnitCount
+        let text = word.utf8Start
+        for offset in 0..<count {
+            guard position &+ offset < bytes.count else { throw endOfWindow() }
+            guard bytes[position &+ offset] == text[offset] else {
+                throw malformed("invalid literal: expected \(word)", at: position)
+            }
+        }
+        position &+= count
+        try requireDelimiter()
+    }
+
+    /// Numbers follow RFC 8259: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    private mutating func number() throws(JSONStop) {
+        let start = position
+        var index = position
+        let count = bytes.count
+        @inline(__always) func byte(_ at: Int) throws(JSONStop) -> UInt8? {
+            if at < count { return bytes[at] }
+            if isFinal { return nil }
+            throw JSONStop.underflow
+        }
+        @inline(__always) func digits(_ at: inout Int) throws(JSONStop) -> Int {
+            var seen = 0
+            while let next = try byte(at), next >= 0x30 && next <= 0x39 { at &+= 1; seen &+= 1 }
+            return seen
+        }
+        if bytes[index] == 0x2D { index &+= 1 }
+        guard let lead = try byte(index), lead >= 0x30 && lead <= 0x39 else {
+            throw malformed("invalid number: expected a digit", at: start)
+        }
+        if lead == 0x30 { index &+= 1 } else { _ = try digits(&index) }
+        if try byte(index) == 0x2E {
+            index &+= 1
+            guard try digits(&index) > 0 else { throw malformed("invalid number: expected a digit after '.'", at: start) }
+        }
+        if let exponent = try byte(index), exponent == 0x65 || exponent == 0x45 {
+            index &+= 1
+            if let sign = try byte(index), sign == 0x2B || sign == 0x2D { index &+= 1 }
+            guard try digits(&index) > 0 else { throw malformed("invalid number: expected a digit in the exponent", at: start) }
+        }
+        position = index
+        try requireDelimiter()
+    }
+
+    /// After a number or literal the next byte must end it.
+    private func requireDelimiter() throws(JSONStop) {
+        guard position < bytes.count else {
+            if isFinal { return }
+            throw JSONStop.underflow
+        }
+        switch bytes[position] {
+        case 0x2C, 0x7D, 0x5D, 0x20, 0x0A, 0x0D, 0x09: return
+        default: throw unexpected("',', '}' or ']' after a value")
+        }
+    }
+
+    // MARK: Decoding
+
+    /// Whether the string at `span` is exactly `text` (decoding escapes when there are any).
+    @inline(__always)
+    func equals(_ span: StringSpan, _ text: StaticString) -> Bool {
+        if span.hasEscapes { return decode(span) == text.description }
+        let length = span.end &- span.start
+        guard length == text.utf8CodeUnitCount else { return false }
+        let other = text.utf8Start
+        for offset in 0..<length where bytes[span.start &+ offset] != other[offset] { return false }
+        return true
+    }
+
+    /// The string at `span`, with escapes decoded; lone surrogates become U+FFFD.
+    func decode(_ span: StringSpan) -> String {
+        let raw = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+        guard span.hasEscapes else { return String(decoding: raw, as: UTF8.self) }
+        var output: [UInt8] = []
+        output.reserveCapacity(raw.count)
+        var index = 0
+        func hex4(_ at: Int) -> UInt32 {
+            (0..<4).reduce(UInt32(0)) { $0 << 4 | UInt32(Self.hexValue(raw[at + $1]) ?? 0) }
+        }
+        func append(_ scalar: UInt32) {
+            let value = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+            output.append(contentsOf: String(value).utf8)
+        }
+        while index < raw.count {
+            let byte = raw[index]
+            guard byte == 0x5C else { output.append(byte); index += 1; continue }
+            let kind = raw[index + 1]
+            index += 2
+            switch kind {
+            case 0x62: output.append(0x08)
+            case 0x66: output.append(0x0C)
+            case 0x6E: output.append(0x0A)
+            case 0x72: output.append(0x0D)
+            case 0x74: output.append(0x09)
+            case 0x75:
+                let unit = hex4(index)
+                index += 4
+                if unit >= 0xD800 && unit < 0xDC00, index + 6 <= raw.count, raw[index] == 0x5C, raw[index + 1] == 0x75 {
+                    let low = hex4(index + 2)
+                    if low >= 0xDC00 && low < 0xE000 {
+                        append(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
+                        index += 6
+                        continue
+                    }
+                }
+                append(unit)
+            default: output.append(kind)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: byte - 0x30
+        case 0x41...0x46: byte - 0x37
+        case 0x61...0x66: byte - 0x57
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// The waiting reasons that mean an image could not be pulled.
+public enum PullWaitingReason: String, Codable, CaseIterable, Sendable {
+    /// The last pull attempt failed.
+    case errImagePull = "ErrImagePull"
+    /// The kubelet is waiting before it tries the pull again.
+    case imagePullBackOff = "ImagePullBackOff"
+    /// The image reference does not parse.
+    case invalidImageName = "InvalidImageName"
+    /// The pull policy is `Never` and the image is not on the node.
+    case errImageNeverPull = "ErrImageNeverPull"
+}
+
+/// A reference from an object to the object that owns it.
+public struct OwnerReference: Sendable, Equatable, Hashable {
+    /// The owner's kind (`ReplicaSet`, `StatefulSet`, `Job`…).
+    public var kind: String
+    /// The owner's name.
+    public var name: String
+    /// Whether this owner is the managing controller.
+    public var controller: Bool
+
+    /// Creates a reference.
+    public init(kind: String, name: String, controller: Bool) {
+        self.kind = kind
+        self.name = name
+        self.controller = controller
+    }
+}
+
+/// A container (or init container) waiting because its image could not be pulled.
+public struct ContainerFailure: Sendable, Equatable {
+    /// The container's name.
+    public var name: String
+    /// The image the container runs, as the status reports it.
+    public var image: String
+    /// Why the container is waiting.
+    public var reason: PullWaitingReason
+    /// The waiting message (since Kubernetes 1.32 it carries the underlying pull error).
+    public var message: String
+    /// Whether it is an init container.
+    public var isInit: Bool
+
+    /// Creates a failure.
+    public init(name: String, image: String, reason: PullWaitingReason, message: String, isInit: Bool = false) {
+        self.name = name
+        self.image = image
+        self.reason = reason
+        self.message = message
+        self.isInit = isInit
+    }
+}
+
+/// What a scan keeps of a pod with at least one image-pull failure.
+public struct FailingPod: Sendable, Equatable {
+    /// The pod's namespace (`default` when the object names none).
+    public var namespace: String
+    /// The pod's name.
+    public var name: String
+    /// The node the pod was scheduled to, if any.
+    public var node: String?
+    /// The pod's owners.
+    public var owners: [OwnerReference]
+    /// The `pod-template-hash` label, which names the ReplicaSet's suffix.
+    public var templateHash: String?
+    /// Its failing containers, init containers first.
+    public var failures: [ContainerFailure]
+
+    /// Creates a failing pod.
+    public init(namespace: String, name: String, node: String? = nil, owners: [OwnerReference] = [],
+                templateHash: String? = nil, failures: [ContainerFailure]) {
+        self.namespace = namespace
+        self.name = name
+        self.node = node
+        self.owners = owners
+        self.templateHash = templateHash
+        self.failures = failures
+    }
+}

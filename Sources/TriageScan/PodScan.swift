@@ -1,0 +1,135 @@
+import TriageDiagnosis
+
+/// Collects the failing pods of one scan and groups them into a ``ScanReport``.
+public struct PodScan {
+    /// Pods read.
+    public var totalPods = 0
+    /// Namespaces that could not be read.
+    public var unscanned: [ScanReport.Unscanned] = []
+    /// The failing pods, in the order they were read.
+    public private(set) var pods: [FailingPod] = []
+    private var classifier = FailureClassifier()
+    /// Classifications read from events, keyed by ``eventKey(namespace:image:)``.
+    private var fromEvents: [String: Classification] = [:]
+
+    /// An empty scan.
+    public init() {}
+
+    /// Reads a pod list from `source`, adding its pods to the scan.
+    public mutating func read(from source: inout some ByteSource, progress: (PodListReader.Summary) -> Void = { _ in }) throws(ScanError) {
+        let summary = try PodListReader().read(from: &source, progress: progress) { add($0) }
+        totalPods += summary.pods
+    }
+
+    /// Adds a pod with at least one failing container.
+    public mutating func add(_ pod: FailingPod) {
+        pods.append(pod)
+    }
+
+    /// One pod (namespace and name) per namespace and image whose message names no cause: what
+    /// to fetch events for. At most `limit`.
+    public mutating func podsNeedingEvents(limit: Int) -> [(namespace: String, pod: String, image: String)] {
+        var seen = Set<String>()
+        var wanted: [(namespace: String, pod: String, image: String)] = []
+        for pod in pods {
+            for failure in pod.failures where failure.reason != .errImageNeverPull && !classifier.classify(failure).explained {
+                let key = Self.eventKey(namespace: pod.namespace, image: failure.image)
+                guard wanted.count < limit, seen.insert(key).inserted else { continue }
+                wanted.append((pod.namespace, pod.name, failure.image))
+            }
+        }
+        return wanted
+    }
+
+    /// Uses `classification`, read from a pod's events, for every unexplained failure of `image`
+    /// in `namespace`.
+    public mutating func explain(namespace: String, image: String, with classification: Classification) {
+        guard classification.explained else { return }
+        fromEvents[Self.eventKey(namespace: namespace, image: image)] = classification
+    }
+
+    private static func eventKey(namespace: String, image: String) -> String { namespace + "\u{1}" + image }
+
+    /// Groups the failures by cause, registry and image, largest group first, and numbers the
+    /// containers in that order.
+    public mutating func report(resolver: WorkloadResolver = WorkloadResolver()) -> ScanReport {
+        struct Key: Hashable { var cause: PullFailureCause; var registry: String; var image: String }
+        struct Member { var pod: FailingPod; var failure: ContainerFailure; var workload: Workload }
+        var order: [Key] = []
+        var members: [Key: [Member]] = [:]
+        var classifications: [Key: Classification] = [:]
+        var messages: [Key: String] = [:]
+        var images = ImageNames()
+        var failing = 0
+        for pod in pods {
+            let workload = resolver.workload(of: pod)
+            for failure in pod.failures {
+                failing += 1
+                var classification = classifier.classify(failure)
+                if !classification.explained, let known = fromEvents[Self.eventKey(namespace: pod.namespace, image: failure.image)] {
+                    classification = known
+                }
+                let (registry, image) = images.names(failure.image)
+                let key = Key(cause: classification.cause, registry: registry, image: image)
+                if members[key] == nil {
+                    order.append(key)
+                    classifications[key] = classification
+                    messages[key] = failure.message
+                }
+                members[key, default: []].append(Member(pod: pod, failure: failure, workload: workload))
+            }
+        }
+        order.sort { lhs, rhs in
+            let (l, r) = (members[lhs]!.count, members[rhs]!.count)
+            if l != r { return l > r }
+            if lhs.cause != rhs.cause { return lhs.cause > rhs.cause }
+            return (lhs.registry, lhs.image) < (rhs.registry, rhs.image)
+        }
+        var number = 0
+        let groups = order.map { key -> ScanReport.Group in
+            let group = members[key]!.sorted { ($0.pod.namespace, $0.pod.name, $0.failure.name) < ($1.pod.namespace, $1.pod.name, $1.failure.name) }
+            var perWorkload: [Workload: Int] = [:]
+            for member in group { perWorkload[member.workload, default: 0] += 1 }
+            let classification = classifications[key]!
+            return ScanReport.Group(
+                cause: key.cause, title: key.cause.title, registry: key.registry, image: key.image, count: group.count,
+                workloads: perWorkload.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+                    .map { ScanReport.WorkloadEntry(kind: $0.key.kind, name: $0.key.name, namespace: $0.key.namespace, count: $0.value) },
+                namespaces: Set(group.map(\.pod.namespace)).sorted(),
+                nodes: Set(group.compactMap(\.pod.node)).sorted(),
+                pods: group.map { member in
+                    number += 1
+                    return ScanReport.PodEntry(number: number, namespace: member.pod.namespace, pod: member.pod.name, container: member.failure.name,
+                                               initContainer: member.failure.isInit, node: member.pod.node, reason: member.failure.reason.rawValue,
+                                               workload: member.workload.reference)
+                },
+                fix: classification.fix.first ?? Self.fallbackFix(key.cause, explained: classification.explained),
+                fixSteps: classification.fix, message: messages[key]!, explained: classification.explained)
+        }
+        return ScanReport(totalPods: totalPods, failing: failing, failingPods: pods.count, groups: groups, unscanned: unscanned)
+    }
+
+    private static func fallbackFix(_ cause: PullFailureCause, explained: Bool) -> String {
+        explained ? "Run `triage run` on one of these pods to find the cause step by step."
+            : "The status names no cause: read the pod's events (kubectl get events -n NS --field-selector involvedObject.name=POD) or run `triage run` on one of these pods."
+    }
+}
+
+/// The registry and normalised name of each distinct image, parsed once.
+private struct ImageNames {
+    private var known: [String: (String, String)] = [:]
+
+    mutating func names(_ image: String) -> (registry: String, image: String) {
+        if let names = known[image] { return names }
+        let names: (String, String)
+        if let reference = try? ImageReference.parse(image) {
+            names = (reference.registry, reference.description)
+        } else if let slash = image.firstIndex(of: "/"), image[..<slash].contains(".") || image[..<slash].contains(":") {
+            names = (String(image[..<slash]), image)
+        } else {
+            names = (image.isEmpty ? "unknown" : "docker.io", image.isEmpty ? "(no image)" : image)
+        }
+        known[image] = names
+        return names
+    }
+}

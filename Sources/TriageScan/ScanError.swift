@@ -1,0 +1,39 @@
+import Foundation
+
+/// Why a scan could not read its pods.
+public enum ScanError: LocalizedError, Equatable, Sendable {
+    /// The input is not JSON at `offset` (bytes from the start).
+    case malformedJSON(offset: Int, problem: String)
+    /// The input ends at `offset` in the middle of the document.
+    case truncatedJSON(offset: Int)
+    /// The input is JSON but not a list of pods.
+    case notAPodList(String)
+    /// The input could not be read.
+    case unreadable(name: String, reason: String)
+    /// kubectl could not be started.
+    case kubectlUnavailable(String)
+    /// The scan was cancelled (Ctrl-C).
+    case cancelled
+    /// kubectl ran and failed.
+    case kubectlFailed(command: String, status: Int32, stderr: String)
+
+    /// What went wrong and what to do about it.
+    public var errorDescription: String? {
+        switch self {
+        case .malformedJSON(let offset, let problem):
+            "malformed JSON at byte \(offset): \(problem); give the output of `kubectl get pods -o json`"
+        case .truncatedJSON(let offset):
+            "the JSON ends abruptly at byte \(offset) (truncated?); save the whole output of `kubectl get pods -o json`"
+        case .notAPodList(let detail):
+            "not a list of pods: \(detail); give the output of `kubectl get pods -A -o json`"
+        case .unreadable(let name, let reason):
+            "cannot read \(name): \(reason)"
+        case .kubectlUnavailable(let reason):
+            reason
+        case .cancelled:
+            "cancelled"
+        case .kubectlFailed(let command, let status, let stderr):
+            "`\(command)` failed with exit status \(status)" + (stderr.isEmpty ? "" : ": \(stderr)")
+        }
+    }
+}

@@ -1,0 +1,165 @@
+import Testing
+import TriageScan
+
+/// The streaming reader: fields, escapes, structure, chunk boundaries and bad input.
+struct PodListReaderTests {
+    @Test func readsFailingContainersAndCountsEveryPod() throws {
+        let (summary, pods) = try Fixtures.read(Fixtures.mixed)
+        #expect(summary.pods == 6)
+        #expect(pods.map(\.name) == ["web-7d9f8c6b5-aaaaa", "web-7d9f8c6b5-bbbbb", "api-0", "report-28900000-xyz12"])
+        let web = pods[0]
+        #expect(web.namespace == "shop")
+        #expect(web.node == "node-1")
+        #expect(web.templateHash == "7d9f8c6b5")
+        #expect(web.owners == [OwnerReference(kind: "ReplicaSet", name: "web-7d9f8c6b5", controller: true)])
+        #expect(web.failures == [ContainerFailure(name: "web", image: "nginx:1.99", reason: .imagePullBackOff,
+                                                  message: #"Back-off pulling image "nginx:1.99": ErrImagePull: failed to pull and unpack image "docker.io/library/nginx:1.99": failed to resolve reference "docker.io/library/nginx:1.99": docker.io/library/nginx:1.99: not found"#)])
+        #expect(pods[3].failures.first?.isInit == true)
+        #expect(pods[2].failures.first?.message.contains("pull\u{26}service=x") == true)
+    }
+
+    @Test func decodesEveryEscape() throws {
+        let message = #"quote \" backslash \\ slash \/ controls \b\f\n\r\t e-acute \u00e9 rocket \ud83d\ude80 lone \ud800 end"#
+        let text = Fixtures.list([Fixtures.pod(#"we\u0062"#, containers: [Fixtures.status("a", image: "x:1", reason: "ErrImagePull", message: message)])])
+        let pod = try #require(try Fixtures.read(text).pods.first)
+        #expect(pod.name == "web")
+        #expect(pod.failures[0].message == "quote \" backslash \\ slash / controls \u{8}\u{C}\n\r\t e-acute é rocket 🚀 lone \u{FFFD} end")
+    }
+
+    @Test func everyReasonCountsAndOthersDoNot() throws {
+        let reasons = ["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull", "CrashLoopBackOff", "ContainerCreating"]
+        let text = Fixtures.list([Fixtures.pod("p", containers: reasons.enumerated().map { Fixtures.status("c\($0.offset)", image: "x", reason: $0.element) })])
+        let pod = try #require(try Fixtures.read(text).pods.first)
+        #expect(pod.failures.map(\.reason) == [.errImagePull, .imagePullBackOff, .invalidImageName, .errImageNeverPull])
+    }
+
+    @Test func unknownFieldsNestingAndOtherKindsAreSkipped() throws {
+        let odd = #"{"kind": "Event", "metadata": {"name": "e"}, "status": {"containerStatuses": [{"name": "x", "image": "y", "state": {"waiting": {"reason": "ErrImagePull"}}}]}}"#
+        let nested = #"{"kind": "Pod", "extra": [[[{"a": [1, -2.5e-3, true, false, null, "s", {}]}]], []], "metadata": {"name": "n", "namespace": "ns", "ownerReferences": "not-an-array"}, "spec": 42, "status": {"containerStatuses": [7, {"name": "c", "image": "i", "state": {"waiting": {"reason": "ErrImagePull", "message": null}}}]}}"#
+        let (summary, pods) = try Fixtures.read(#"{"metadata": {"a": {"b": [1, 2]}}, "items": [\#(odd), \#(nested), 3], "kind": "List", "zzz": null}"#)
+        #expect(summary.pods == 1)
+        #expect(pods.count == 1)
+        #expect(pods[0].name == "n")
+        #expect(pods[0].owners.isEmpty)
+        #expect(pods[0].failures.map(\.message) == [""])
+    }
+
+    @Test func emptyListsPodsWithoutStatusAndNullItems() throws {
+        #expect(try Fixtures.read(#"{"apiVersion": "v1", "items": [], "kind": "List"}"#).summary.pods == 0)
+        #expect(try Fixtures.read(#"{"items": null}"#).summary.pods == 0)
+        #expect(try Fixtures.read("\u{FEFF}" + #"{"items":[]}"#).summary.pods == 0)
+        let bare = try Fixtures.read(Fixtures.list([Fixtures.pod("a", withStatus: false), Fixtures.pod("b", containers: [])]))
+        #expect(bare.summary.pods == 2)
+        #expect(bare.pods.isEmpty)
+    }
+
+    @Test func everySplitPointGivesTheSameResult() throws {
+        let text = Fixtures.mixed
+        let whole = try Fixtures.read(text)
+        for piece in [1, 2, 3, 5, 7, 64] {
+            let pieces = try Fixtures.read(text, pieceSize: piece, chunkSize: max(piece, 16))
+            #expect(pieces.pods == whole.pods, "pieces of \(piece)")
+            #expect(pieces.summary.pods == whole.summary.pods)
+        }
+        // Two pieces, cut at every byte: inside strings, escapes, \u sequences, numbers and literals.
+        let bytes = Array(text.utf8)
+        for cut in 1..<bytes.count {
+            var source = TwoPieces(bytes: bytes, cut: cut)
+            var pods: [FailingPod] = []
+            _ = try PodListReader(chunkSize: 4096).read(from: &source) { pods.append($0) }
+            #expect(pods == whole.pods, "cut at \(cut)")
+        }
+    }
+
+    @Test func hugeMessagesAreKeptWhole() throws {
+        let message = String(repeating: #"x\"y\\z "#, count: 200_000)
+        let text = Fixtures.list([Fixtures.pod("big", containers: [Fixtures.status("c", image: "i", reason: "ErrImagePull", message: message)])])
+        let pods = try Fixtures.read(text, pieceSize: 65_536, chunkSize: 65_536).pods
+        #expect(pods.first?.failures.first?.message.count == 200_000 * 6)
+    }
+
+    @Test func truncatedInputSaysWhereItEnds() throws {
+        let bytes = Array(Fixtures.mixed.utf8)
+        for length in stride(from: 0, to: bytes.count - 2, by: 7) {
+            let prefix = String(decoding: bytes[..<length], as: UTF8.self)
+            #expect(throws: ScanError.self) { try Fixtures.read(prefix, pieceSize: 13) }
+        }
+        #expect(throws: ScanError.truncatedJSON(offset: 12)) { try Fixtures.read(#"{"items": [{"#) }
+        #expect(throws: ScanError.truncatedJSON(offset: 16)) { try Fixtures.read(#"{"items": [{"a":"#) }
+        #expect(throws: ScanError.truncatedJSON(offset: 13)) { try Fixtures.read(#"{"items": [12"#) }
+    }
+
+    @Test func malformedInputGivesTheByteOffset() throws {
+        #expect(throws: ScanError.malformedJSON(offset: 25, problem: "invalid literal: expected true")) {
+            try Fixtures.read(#"{"items": [{"a": 1, "b": tru }]}"#)
+        }
+        #expect(throws: ScanError.malformedJSON(offset: 18, problem: "expected ',' or '}' after an object member, found '\"'")) {
+            try Fixtures.read(#"{"items": [{"a":1 "b": 2}]}"#)
+        }
+        #expect(throws: ScanError.malformedJSON(offset: 18, problem: #"invalid escape \'x'"#)) {
+            try Fixtures.read(#"{"items": [{"a": "\x"}]}"#)
+        }
+        #expect(throws: ScanError.malformedJSON(offset: 17, problem: "invalid number: expected a digit after '.'")) {
+            try Fixtures.read(#"{"items": [{"a": 1.}]}"#)
+        }
+        #expect(throws: ScanError.malformedJSON(offset: 14, problem: "unexpected data after the end of the document")) {
+            try Fixtures.read(#"{"items": []} x"#)
+        }
+        #expect(throws: ScanError.malformedJSON(offset: 0, problem: "expected a JSON object (the List that `kubectl get pods -o json` prints), found '['")) {
+            try Fixtures.read("[]")
+        }
+        #expect(throws: ScanError.malformedJSON(offset: 2, problem: "the input is empty")) { try Fixtures.read("  ") }
+        #expect(throws: ScanError.notAPodList("it is a Pod, not a List")) { try Fixtures.read(#"{"kind": "Pod", "metadata": {}}"#) }
+        let deep = #"{"items": ["# + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "]}"
+        #expect(throws: ScanError.malformedJSON(offset: 523, problem: "nesting deeper than 512 levels")) { try Fixtures.read(deep) }
+    }
+
+    @Test func randomDamageNeverCrashes() {
+        var generator = SplitMix(seed: 42)
+        let original = Array(Fixtures.mixed.utf8)
+        let alphabet = Array(#"{}[]:,"\ u0aZ-.e"#.utf8) + [0, 0xFF, 0xC3]
+        for _ in 0..<1500 {
+            var bytes = original
+            for _ in 0..<Int(generator.next() % 4 + 1) {
+                let index = Int(generator.next() % UInt64(bytes.count))
+                switch generator.next() % 3 {
+                case 0: bytes[index] = alphabet[Int(generator.next() % UInt64(alphabet.count))]
+                case 1: bytes.remove(at: index)
+                default: bytes.insert(alphabet[Int(generator.next() % UInt64(alphabet.count))], at: index)
+                }
+            }
+            if generator.next() % 4 == 0 { bytes = Array(bytes.prefix(Int(generator.next() % UInt64(bytes.count)))) }
+            var source = MemorySource(bytes, pieceSize: Int(generator.next() % 97 + 1))
+            _ = try? PodListReader(chunkSize: 128).read(from: &source) { _ in }
+        }
+    }
+}
+
+/// Serves bytes in exactly two reads, split at `cut`.
+struct TwoPieces: ByteSource {
+    let bytes: [UInt8]
+    let cut: Int
+    var offset = 0
+
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ScanError) -> Int {
+        let end = offset < cut ? cut : bytes.count
+        let count = min(buffer.count, end - offset)
+        guard count > 0 else { return 0 }
+        for index in 0..<count { buffer[index] = bytes[offset + index] }
+        offset += count
+        return count
+    }
+}
+
+/// A small deterministic random number generator for the fuzz test.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import TriageDiagnosis
+import TriageScan
+
+/// Grouping, owner walking, the JSON shape, the text table and watch changes.
+struct ScanReportTests {
+    func report(_ text: String = Fixtures.mixed) throws -> ScanReport {
+        var scan = PodScan()
+        var source = MemorySource(Array(text.utf8))
+        try scan.read(from: &source)
+        return scan.report()
+    }
+
+    @Test func groupsByCauseRegistryAndImageLargestFirst() throws {
+        let report = try report()
+        #expect(report.totalPods == 6)
+        #expect(report.failing == 4)
+        #expect(report.failingPods == 4)
+        let groups = report.groups.map { "\($0.cause.rawValue) \($0.registry) \($0.image) \($0.count)" }
+        #expect(groups == [
+            "image-not-found docker.io docker.io/library/nginx:1.99 2",
+            "auth registry.corp.example.com registry.corp.example.com/shop/api:2.0 1",
+            "other quay.io quay.io/acme/reports:3.1 1",
+        ])
+        let web = report.groups[0]
+        #expect(web.workloads.map { "\($0.namespace)/\($0.kind)/\($0.name) \($0.count)" } == ["shop/Deployment/web 2"])
+        #expect(web.nodes == ["node-1", "node-2"])
+        #expect(web.namespaces == ["shop"])
+        #expect(web.explained)
+        #expect(!web.fix.isEmpty && web.fix == web.fixSteps.first)
+        #expect(report.groups[2].explained == false)
+        #expect(report.entries.map(\.number) == [1, 2, 3, 4])
+        #expect(report.entries.map(\.workload) == ["deployment/web", "deployment/web", "statefulset/api", "cronjob/report"])
+        #expect(report.entries[3].initContainer)
+    }
+
+    @Test func ownersResolveToWorkloads() {
+        func workload(_ owner: (String, String)?, hash: String? = nil, known: [String: OwnerReference?] = [:]) -> String {
+            let pod = FailingPod(namespace: "ns", name: "p-1", owners: owner.map { [OwnerReference(kind: $0.0, name: $0.1, controller: true)] } ?? [],
+                                 templateHash: hash, failures: [])
+            let resolved = WorkloadResolver(replicaSetOwners: known).workload(of: pod)
+            return "\(resolved.kind)/\(resolved.name)"
+        }
+        #expect(workload(("ReplicaSet", "web-7d9f8c6b5"), hash: "7d9f8c6b5") == "Deployment/web")
+        #expect(workload(("ReplicaSet", "my-app-v2-5c7f9dd4b8")) == "Deployment/my-app-v2")
+        #expect(workload(("ReplicaSet", "legacy-set")) == "ReplicaSet/legacy-set")
+        #expect(workload(("ReplicaSet", "web-abc12"), known: ["ns/web-abc12": OwnerReference(kind: "Rollout", name: "web", controller: true)]) == "Rollout/web")
+        #expect(workload(("ReplicaSet", "web-7d9f8c6b5"), known: ["ns/web-7d9f8c6b5": OwnerReference?.none]) == "ReplicaSet/web-7d9f8c6b5")
+        #expect(workload(("Job", "backup-28901234")) == "CronJob/backup")
+        #expect(workload(("Job", "migrate-db")) == "Job/migrate-db")
+        #expect(workload(("StatefulSet", "db")) == "StatefulSet/db")
+        #expect(workload(("DaemonSet", "agent")) == "DaemonSet/agent")
+        #expect(workload(nil) == "Pod/p-1")
+    }
+
+    @Test func jsonShapeIsStableSnakeCase() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let object = try #require(try JSONSerialization.jsonObject(with: encoder.encode(try report())) as? [String: Any])
+        #expect(Set(object.keys) == ["total_pods", "failing", "failing_pods", "groups", "unscanned"])
+        #expect(object["total_pods"] as? Int == 6)
+        #expect(object["failing"] as? Int == 4)
+        let group = try #require((object["groups"] as? [[String: Any]])?.first)
+        #expect(Set(group.keys) == ["cause", "title", "registry", "image", "count", "workloads", "namespaces", "nodes", "pods", "fix", "fix_steps", "message", "explained"])
+        #expect(group["cause"] as? String == "image-not-found")
+        let pod = try #require((group["pods"] as? [[String: Any]])?.first)
+        #expect(Set(pod.keys) == ["number", "namespace", "pod", "container", "init_container", "node", "reason", "workload"])
+        let workload = try #require((group["workloads"] as? [[String: Any]])?.first)
+        #expect(Set(workload.keys) == ["kind", "name", "namespace", "count"])
+    }
+
+    @Test func textFitsTheWidth() throws {
+        let report = try report()
+        for width in [40, 60, 80, 100, 200] {
+            let lines = ScanText(width: width).render(report).split(separator: "\n")
+            for line in lines {
+                #expect(line.count <= width, "width \(width): \(line)")
+            }
+        }
+        let text = ScanText(width: 120).render(report)
+        #expect(text.contains("Scanned 6 pods: 4 failing containers in 4 pods, 3 groups."))
+        #expect(text.contains("docker.io/library/nginx:1.99"))
+        #expect(text.contains("triage scan --run N"))
+        let narrow = ScanText(width: 60).render(report)
+        #expect(narrow.contains("…"))
+        #expect(ScanText(width: 80).render(try self.report(Fixtures.list([]))).contains("No image pull failures."))
+    }
+
+    @Test func changesBetweenScans() throws {
+        let before = try report()
+        let after = try report(Fixtures.list([
+            Fixtures.pod("web-7d9f8c6b5-aaaaa", owner: ("ReplicaSet", "web-7d9f8c6b5"), containers: [Fixtures.status("web", image: "nginx:1.99", reason: "ImagePullBackOff", message: Fixtures.notFound)]),
+            Fixtures.pod("new-1", containers: [Fixtures.status("c", image: "Bad:Name", reason: "InvalidImageName", message: #"Failed to apply default image tag \"Bad:Name\": couldn't parse image reference \"Bad:Name\": invalid reference format: repository name must be lowercase"#)]),
+        ]))
+        let changes = ScanChanges(from: before, to: after)
+        #expect(changes.new.map(\.cause) == [.invalidName])
+        #expect(changes.resolved.map(\.image) == ["registry.corp.example.com/shop/api:2.0", "quay.io/acme/reports:3.1"])
+        #expect(changes.changed.map { "\($0.before)→\($0.after)" } == ["2→1"])
+        #expect(changes.lines.count == 4)
+        #expect(ScanChanges(from: after, to: after).isEmpty)
+    }
+}
