@@ -1,0 +1,27 @@
+import Foundation
+
+/// A finished attempt at a scenario.
+public struct TrainingResult: Sendable, Equatable {
+    public var scenario: String
+    /// The cause the scenario teaches (its expected diagnosis cause).
+    public var cause: String
+    /// The scenario's difficulty, by name.
+    public var difficulty: String
+    /// Every node visited, the ending last.
+    public var path: [String]
+    /// The ending reached.
+    public var ending: String
+    /// The decisions, in order.
+    public var steps: [TrainingStep]
+    public var score: Int
+    public var maximum: Int
+    /// Seconds from the first output to the diagnosis.
+    public var seconds: Double
+    /// When the attempt finished.
+    public var finishedAt: Date
+
+    /// Wrong choices made.
+    public var wrongChoices: Int { steps.filter { !$0.isCorrect }.count }
+    /// Hints taken.
+    public var hints: Int { steps.filter(\.usedHint).count }
+}
