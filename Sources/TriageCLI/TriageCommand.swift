@@ -23,7 +23,7 @@ public struct TriageCommand: AsyncParsableCommand {
                 triage lint
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Replay.self, Diagnose.self, Lint.self, List.self, Scan.self, Train.self]
+        subcommands: [Run.self, Replay.self, Diagnose.self, Lint.self, List.self, RegistryCheck.self, Scan.self, Train.self]
     )
 
     public init() {}
