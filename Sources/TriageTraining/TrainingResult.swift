@@ -20,6 +20,22 @@ public struct TrainingResult: Sendable, Equatable {
     /// When the attempt finished.
     public var finishedAt: Date
 
+    public init(
+        scenario: String, cause: String, difficulty: String, path: [String], ending: String, steps: [TrainingStep],
+        score: Int, maximum: Int, seconds: Double, finishedAt: Date
+    ) {
+        self.scenario = scenario
+        self.cause = cause
+        self.difficulty = difficulty
+        self.path = path
+        self.ending = ending
+        self.steps = steps
+        self.score = score
+        self.maximum = maximum
+        self.seconds = seconds
+        self.finishedAt = finishedAt
+    }
+
     /// Wrong choices made.
     public var wrongChoices: Int { steps.filter { !$0.isCorrect }.count }
     /// Hints taken.

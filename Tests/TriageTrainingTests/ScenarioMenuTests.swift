@@ -1,0 +1,40 @@
+import Testing
+import TriageModel
+import TriageTerminal
+import TriageTraining
+
+struct ScenarioMenuTests {
+    let library = TrainingFixtures.library
+
+    @Test func filtersByCauseAndDifficulty() {
+        let menu = ScenarioMenu(scenarios: library.scenarios, runbooks: library.runbooks, cause: "tls", difficulty: .intermediate)
+        #expect(!menu.entries.isEmpty)
+        #expect(menu.entries.allSatisfy { $0.cause == "tls" && $0.scenario.difficulty == .intermediate })
+    }
+
+    @Test func listsEasierScenariosFirstAndPicksByNumberOrId() {
+        let menu = ScenarioMenu(scenarios: library.scenarios, runbooks: library.runbooks, cause: nil, difficulty: nil)
+        let ranks = menu.entries.map { Scenario.Difficulty.allCases.firstIndex(of: $0.scenario.difficulty)! }
+        #expect(ranks == ranks.sorted())
+        #expect(menu.entry(for: "1") == menu.entries.first)
+        #expect(menu.entry(for: "nginx-tag-typo")?.scenario.id == "nginx-tag-typo")
+        #expect(menu.entry(for: "nope") == nil)
+    }
+
+    @Test func choosingAsksAgainUntilTheReplyNamesAScenario() {
+        let menu = ScenarioMenu(scenarios: library.scenarios, runbooks: library.runbooks, cause: "auth", difficulty: nil)
+        var reader: any LineReader = PlainLineReader(source: .lines(["zzz", "ecr-token-expired"]))
+        var shown = ""
+        let entry = menu.choose(reader: &reader, write: { shown += $0 }, styler: Styler(enabled: false))
+        #expect(entry?.scenario.id == "ecr-token-expired")
+        #expect(shown.contains("no scenario 'zzz' in this list"))
+    }
+
+    @Test func theLibraryTeachesEveryCauseAtLeastTwice() {
+        let causes = Dictionary(grouping: library.scenarios.map { TrainingEntry($0, runbooks: library.runbooks).cause }, by: { $0 }).mapValues(\.count)
+        for cause in ["image-not-found", "auth", "invalid-name", "network", "tls", "rate-limit", "platform", "disk", "runtime", "other"] {
+            #expect((causes[cause] ?? 0) >= 2, "\(cause)")
+        }
+        #expect(library.scenarios.count >= 24)
+    }
+}
