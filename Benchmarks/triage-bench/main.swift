@@ -143,6 +143,34 @@ func measure(_ label: String, messages: Int, text: String, repetitions: Int) {
                  Double(text.utf8.count) / 1048576 / best, findings))
 }
 
+/// Writes the synthetic inputs of `speed` into `directory`, for `triage diagnose`, hyperfine and profilers.
+func writeInputs(to directory: String) -> Int32 {
+    let files = [("events-10000.json", generatedEventsJSON(count: 10_000)), ("describe-200.txt", generatedDescribe(events: 200))]
+    for (name, text) in files {
+        let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            FileHandle.standardError.write(Data("cannot write \(path)\n".utf8))
+            return 2
+        }
+        print(path)
+    }
+    return 0
+}
+
+/// Diagnoses the file at `path` `times` times and prints the first report's cause, for profilers
+/// (`valgrind --tool=callgrind`) that should see the diagnoser and not the input generator.
+func diagnoseFile(path: String, times: Int) -> Int32 {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+        return 2
+    }
+    let bytes = [UInt8](data)
+    var findings = 0
+    for _ in 0..<max(times, 1) { findings = (try? PullFailureDiagnoser.diagnose(validating: bytes))?.findings.count ?? 0 }
+    print("\(findings) findings")
+    return 0
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "corpus":
@@ -150,9 +178,13 @@ case "corpus":
 case "speed":
     measure("get events -A -o json", messages: 10_000, text: generatedEventsJSON(count: 10_000), repetitions: 5)
     measure("describe pod", messages: 200, text: generatedDescribe(events: 200), repetitions: 50)
+case "write" where arguments.count == 2:
+    exit(writeInputs(to: arguments.last!))
+case "diagnose" where arguments.count >= 2:
+    exit(diagnoseFile(path: arguments.dropFirst().first!, times: arguments.dropFirst(2).first.flatMap { Int($0) } ?? 1))
 case "gen-pods" where arguments.count >= 2: exit(PodDumpGenerator.main(Array(arguments.dropFirst())))
 case "scan" where arguments.count == 2: exit(scanBenchmark(path: arguments.last!))
 default:
-    print("usage: triage-bench corpus [PATH] [-v] | triage-bench speed")
+    print("usage: triage-bench corpus [PATH] [-v] | triage-bench speed | triage-bench write DIR | triage-bench diagnose FILE [TIMES] | triage-bench gen-pods N [FILE] | triage-bench scan FILE")
     exit(arguments.isEmpty ? 0 : 2)
 }

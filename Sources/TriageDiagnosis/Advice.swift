@@ -1,8 +1,29 @@
+/// The explanation and next steps of a finding: given as text, or derived from the cause and the
+/// finding's names each time they are read (most findings of a large input are never printed).
+enum FindingAdvice: Sendable {
+    case text(explanation: String, fix: [String])
+    case derived(cause: PullFailureCause, meaning: String, subject: Advice.Subject)
+
+    var explanation: String {
+        switch self {
+        case .text(let explanation, _): explanation
+        case .derived(let cause, let meaning, let subject): Advice.explanation(cause: cause, meaning: meaning, subject: subject)
+        }
+    }
+
+    var fix: [String] {
+        switch self {
+        case .text(_, let fix): fix
+        case .derived(let cause, _, let subject): Advice.fix(for: cause, subject: subject)
+        }
+    }
+}
+
 /// Plain-language explanations, next steps and "how to tell" notes for each cause,
 /// specialised by registry family and runtime, with the finding's names filled in.
 enum Advice {
     /// The names a piece of advice is written for.
-    struct Subject {
+    struct Subject: Sendable {
         let image: ImageInfo?
         let registry: RegistryInfo?
         let runtime: ContainerRuntime

@@ -29,10 +29,15 @@ public enum DiagnosisInput {
 
     /// Checks raw input bytes and decodes them as UTF-8 (invalid sequences become U+FFFD).
     public static func decode(_ bytes: [UInt8]) throws(DiagnosisInputError) -> String {
-        if bytes.count > maximumBytes { throw .tooLarge(bytes: bytes.count, limit: maximumBytes) }
-        if let nul = bytes.firstIndex(of: 0) { throw .binary(offset: nul) }
-        guard bytes.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else { throw .empty }
+        try check(bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Checks raw input bytes (size, NUL bytes, emptiness) without decoding them.
+    static func check(_ bytes: [UInt8]) throws(DiagnosisInputError) {
+        if bytes.count > maximumBytes { throw .tooLarge(bytes: bytes.count, limit: maximumBytes) }
+        if let nul = bytes.withUnsafeBufferPointer({ ByteSearch.index(of: 0, in: $0, from: 0) }) { throw .binary(offset: nul) }
+        guard bytes.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else { throw .empty }
     }
 
     /// Checks text that is already decoded.

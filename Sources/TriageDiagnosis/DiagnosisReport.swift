@@ -97,8 +97,13 @@ public struct ImageInfo: Codable, Sendable, Equatable {
 
     /// Reads `text` as an image reference.
     public init(_ text: String) {
+        self.init(text, parsed: Result(catching: { () throws(ImageReferenceError) in try ImageReference.parse(text) }))
+    }
+
+    /// Describes `text` from the outcome of parsing it.
+    init(_ text: String, parsed: Result<ImageReference, ImageReferenceError>) {
         original = text
-        switch Result(catching: { () throws(ImageReferenceError) in try ImageReference.parse(text) }) {
+        switch parsed {
         case .success(let reference):
             normalized = reference.description
             repository = reference.repository
@@ -172,9 +177,10 @@ public struct Finding: Codable, Sendable, Equatable {
     /// Node name, when shown.
     public let node: String?
     /// What happened, in plain language.
-    public let explanation: String
+    public var explanation: String { advice.explanation }
     /// Next steps, most useful first; shell commands are given verbatim.
-    public let fix: [String]
+    public var fix: [String] { advice.fix }
+    private let advice: FindingAdvice
 
     enum CodingKeys: String, CodingKey {
         case cause, alternatives, evidence, occurrences, image, registry, runtime, pod, namespace, container, node, explanation, fix
@@ -198,10 +204,38 @@ public struct Finding: Codable, Sendable, Equatable {
         try c.encode(fix, forKey: .fix)
     }
 
+    /// Decodes a finding written by ``encode(to:)``.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(cause: try c.decode(PullFailureCause.self, forKey: .cause), alternatives: try c.decode([Alternative].self, forKey: .alternatives),
+                  evidence: try c.decode(Evidence.self, forKey: .evidence), occurrences: try c.decode(Int.self, forKey: .occurrences),
+                  image: try c.decodeIfPresent(ImageInfo.self, forKey: .image), registry: try c.decodeIfPresent(RegistryInfo.self, forKey: .registry),
+                  runtime: try c.decode(ContainerRuntime.self, forKey: .runtime), pod: try c.decodeIfPresent(String.self, forKey: .pod),
+                  namespace: try c.decodeIfPresent(String.self, forKey: .namespace), container: try c.decodeIfPresent(String.self, forKey: .container),
+                  node: try c.decodeIfPresent(String.self, forKey: .node),
+                  advice: .text(explanation: try c.decode(String.self, forKey: .explanation), fix: try c.decode([String].self, forKey: .fix)))
+    }
+
+    /// Findings are equal when every reported field is, however their advice was produced.
+    public static func == (lhs: Finding, rhs: Finding) -> Bool {
+        lhs.cause == rhs.cause && lhs.alternatives == rhs.alternatives && lhs.evidence == rhs.evidence && lhs.occurrences == rhs.occurrences
+            && lhs.image == rhs.image && lhs.registry == rhs.registry && lhs.runtime == rhs.runtime && lhs.pod == rhs.pod
+            && lhs.namespace == rhs.namespace && lhs.container == rhs.container && lhs.node == rhs.node
+            && lhs.explanation == rhs.explanation && lhs.fix == rhs.fix
+    }
+
     /// Creates a finding.
     public init(cause: PullFailureCause, alternatives: [Alternative], evidence: Evidence, occurrences: Int, image: ImageInfo?,
                 registry: RegistryInfo?, runtime: ContainerRuntime, pod: String?, namespace: String?, container: String?,
                 node: String?, explanation: String, fix: [String]) {
+        self.init(cause: cause, alternatives: alternatives, evidence: evidence, occurrences: occurrences, image: image, registry: registry,
+                  runtime: runtime, pod: pod, namespace: namespace, container: container, node: node,
+                  advice: .text(explanation: explanation, fix: fix))
+    }
+
+    init(cause: PullFailureCause, alternatives: [Alternative], evidence: Evidence, occurrences: Int, image: ImageInfo?,
+         registry: RegistryInfo?, runtime: ContainerRuntime, pod: String?, namespace: String?, container: String?,
+         node: String?, advice: FindingAdvice) {
         self.cause = cause
         self.alternatives = alternatives
         self.evidence = evidence
@@ -213,8 +247,7 @@ public struct Finding: Codable, Sendable, Equatable {
         self.namespace = namespace
         self.container = container
         self.node = node
-        self.explanation = explanation
-        self.fix = fix
+        self.advice = advice
     }
 }
 

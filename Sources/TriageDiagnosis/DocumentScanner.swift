@@ -42,6 +42,8 @@ struct CandidateRecord: Sendable {
     var facts: RecordFacts
     /// The image last mentioned before this record, used when the record names none.
     var precedingImage: String?
+    /// The record's classification when the document is about pulling images.
+    var classificationInPullContext: Classification
 }
 
 /// The records and context read from a whole input.
@@ -60,9 +62,10 @@ struct DocumentScanner {
     private let vocabulary = Vocabulary.shared
     private let classifier = RecordClassifier.shared
     private var document = ScannedDocument()
-    private var stack: [(indent: Int, key: String, item: Int?)] = []
+    private var stack: [(indent: Int, key: StructuralKey, item: Int?)] = []
     private var pending: Pending?
     private var currentImage: String?
+    /// Reused buffer for lines that need cleaning.
     private var cleaned: [UInt8] = []
     private var hitBuffer: [PhraseHit] = []
 
@@ -74,17 +77,6 @@ struct DocumentScanner {
         var openQuote: Bool
     }
 
-    static let containerLists: Set<String> = ["containers", "initcontainers", "ephemeralcontainers", "containerstatuses",
-                                              "initcontainerstatuses", "ephemeralcontainerstatuses"]
-    /// Keys of Kubernetes objects whose values never describe a pull failure.
-    private static let inertKeys: Set<String> = ["apiversion", "kind", "uid", "resourceversion", "count", "firsttimestamp",
-                                                 "lasttimestamp", "eventtime", "creationtimestamp", "type", "component",
-                                                 "reportingcomponent", "reportinginstance", "imageid", "containerid", "ready",
-                                                 "restartcount", "started", "phase", "hostip", "podip", "qosclass", "starttime",
-                                                 "selflink", "action", "series", "related"]
-    private static let blockKeys: Set<String> = ["involvedobject", "source", "metadata", "state", "waiting", "terminated",
-                                                 "laststate", "status", "spec", "items", "running"]
-
     /// Scans `bytes` (UTF-8 text) and returns what it found.
     static func scan(_ bytes: [UInt8]) -> ScannedDocument {
         var scanner = DocumentScanner()
@@ -92,10 +84,9 @@ struct DocumentScanner {
         var index = 0
         bytes.withUnsafeBufferPointer { buffer in
             while start <= buffer.count {
-                var end = start
-                while end < buffer.count, buffer[end] != 0x0A { end += 1 }
+                let end = ByteSearch.index(of: 0x0A, in: buffer, from: start) ?? buffer.count
                 scanner.document.lineRanges.append(start..<end)
-                scanner.process(line: index, raw: bytes[start..<end])
+                scanner.process(line: index, raw: UnsafeBufferPointer(rebasing: buffer[start..<end]))
                 index += 1
                 start = end + 1
             }
@@ -104,43 +95,55 @@ struct DocumentScanner {
         return scanner.document
     }
 
-    private mutating func process(line: Int, raw: ArraySlice<UInt8>) {
-        cleaned.removeAll(keepingCapacity: true)
-        var noOrigins: [Int]?
-        TextCleaner.clean(raw, into: &cleaned, origins: &noOrigins)
-        var indent = 0
-        while indent < cleaned.count, cleaned[indent] == 0x20 { indent += 1 }
-        guard indent < cleaned.count else { finishPending(); return }
-        let oddQuotes = Self.hasOddQuotes(raw)
-        if var open = pending, let joiner = continuation(of: open, indent: indent) {
+    private mutating func process(line: Int, raw: UnsafeBufferPointer<UInt8>) {
+        if let indent = TextCleaner.indentIfClean(raw) {
+            process(line: line, raw: raw, text: raw, indent: indent)
+            return
+        }
+        var buffer = cleaned
+        cleaned = []
+        buffer.removeAll(keepingCapacity: true)
+        var noOrigins: [TextCleaner.Origin]?
+        TextCleaner.clean(raw, into: &buffer, origins: &noOrigins)
+        buffer.withUnsafeBufferPointer { text in
+            var indent = 0
+            while indent < text.count, text[indent] == 0x20 { indent += 1 }
+            process(line: line, raw: raw, text: text, indent: indent)
+        }
+        cleaned = buffer
+    }
+
+    /// Processes one line given both as read (`raw`) and cleaned (`text`, indented by `indent` spaces).
+    private mutating func process(line: Int, raw: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>, indent: Int) {
+        guard indent < text.count else { finishPending(); return }
+        if pending != nil, let joiner = continuation(of: pending!, indent: indent, text: text) {
             let from = joiner == .space ? indent : 0
-            if joiner == .space { open.text.append(0x20) }
-            open.segments.append(RecordSegment(line: line, recordOffset: open.text.count, cleanedOffset: from, length: cleaned.count - from))
-            open.text.append(contentsOf: cleaned[from...])
-            open.openQuote = open.openQuote != oddQuotes
-            pending = open
+            if joiner == .space { pending!.text.append(0x20) }
+            pending!.segments.append(RecordSegment(line: line, recordOffset: pending!.text.count, cleanedOffset: from, length: text.count - from))
+            pending!.text.append(contentsOf: UnsafeBufferPointer(rebasing: text[from...]))
+            pending!.openQuote = pending!.openQuote != Self.hasOddQuotes(raw)
             return
         }
         finishPending()
-        let first = cleaned[indent]
+        let first = text[indent]
         if first == 0x7D || first == 0x5D { // } or ]
             popStack(atOrAbove: indent)
             return
         }
-        if (first == 0x7B || first == 0x5B) && cleaned.count - indent <= 2 { // a bare { or [ opens a list item
+        if (first == 0x7B || first == 0x5B) && text.count - indent <= 2 { // a bare { or [ opens a list item
             openItem(at: indent)
             return
         }
         var yamlIndent: Int?
-        if let pair = KeyValueLine.parse(cleaned) {
+        if let pair = KeyValueLine.parse(text, indent: indent) {
             if let listIndent = pair.listItemIndent { openItem(at: listIndent) }
             popStack(atOrAbove: pair.indent)
-            if handleStructural(pair) { return }
+            if handleStructural(pair, text: text) { return }
             if pair.opensBlock { stack.append((pair.indent, pair.key, nil)) }
-            if !pair.isJSON, pair.key == "message" || pair.key == "msg" { yamlIndent = pair.indent }
+            if !pair.isJSON, pair.key == .message { yamlIndent = pair.indent }
         }
-        pending = Pending(segments: [RecordSegment(line: line, recordOffset: 0, cleanedOffset: 0, length: cleaned.count)],
-                          text: cleaned, item: innermostItem, yamlIndent: yamlIndent, openQuote: oddQuotes)
+        pending = Pending(segments: [RecordSegment(line: line, recordOffset: 0, cleanedOffset: 0, length: text.count)],
+                          text: Array(text), item: innermostItem, yamlIndent: yamlIndent, openQuote: Self.hasOddQuotes(raw))
     }
 
     /// How a continuation line joins the open record.
@@ -148,14 +151,14 @@ struct DocumentScanner {
 
     /// How the current line continues the open record (after a space without its indentation, or
     /// directly for a terminal wrap inside a word), or `nil` when it starts a new record.
-    private func continuation(of open: Pending, indent: Int) -> Joiner? {
+    private func continuation(of open: Pending, indent: Int, text: UnsafeBufferPointer<UInt8>) -> Joiner? {
         guard open.segments.count < 8 else { return nil }
-        if let yamlIndent = open.yamlIndent, indent > yamlIndent, !(cleaned.count > indent + 1 && cleaned[indent] == 0x2D && cleaned[indent + 1] == 0x20) {
+        if let yamlIndent = open.yamlIndent, indent > yamlIndent, !(text.count > indent + 1 && text[indent] == 0x2D && text[indent + 1] == 0x20) {
             return .space
         }
         if open.openQuote { return .space }
         guard let last = open.segments.last, last.length >= 70, indent == 0, let lastByte = open.text.last,
-              Self.isAlphanumeric(lastByte), Self.isLowercaseOrDigit(cleaned[0]), Self.looksLikeWrappedTail(cleaned) else { return nil }
+              Self.isAlphanumeric(lastByte), Self.isLowercaseOrDigit(text[0]), Self.looksLikeWrappedTail(text) else { return nil }
         return .nothing
     }
 
@@ -165,7 +168,7 @@ struct DocumentScanner {
         hitBuffer.removeAll(keepingCapacity: true)
         vocabulary.matcher.scan(open.text, into: &hitBuffer)
         guard !hitBuffer.isEmpty else { return }
-        var present = PhraseSet(capacity: classifier.phraseCount)
+        var present = PhraseSet()
         var hasMarker = false
         for hit in hitBuffer {
             present.insert(hit.phrase)
@@ -178,10 +181,11 @@ struct DocumentScanner {
         if let node = Self.journalHost(open.text) { facts.node = facts.node ?? node }
         let preceding = currentImage
         if let image = facts.image, !Self.repeats(image, rank: facts.imageRank, current: currentImage) { currentImage = image }
-        guard classifier.classify(hits: hitBuffer, present: present, documentHasPullContext: true) != nil else { return }
+        guard let classification = classifier.classify(hits: hitBuffer, present: present, documentHasPullContext: true) else { return }
         if facts.pod == nil { facts.pod = Self.podFromGetPodsRow(open.text) }
         document.candidates.append(CandidateRecord(segments: open.segments, text: open.text, hits: hitBuffer, present: present,
-                                                   item: open.item, facts: facts, precedingImage: preceding))
+                                                   item: open.item, facts: facts, precedingImage: preceding,
+                                                   classificationInPullContext: classification))
     }
 
     // MARK: Structure
@@ -195,45 +199,47 @@ struct DocumentScanner {
     private mutating func openItem(at indent: Int) {
         while let last = stack.last, last.indent > indent || (last.indent == indent && last.item != nil) { stack.removeLast() }
         document.items.append(ItemFacts(parent: innermostItem))
-        stack.append((indent, "-", document.items.count - 1))
+        stack.append((indent, .listItem, document.items.count - 1))
     }
 
     /// Records what a key/value line says about the pod, container, node or image; `true` when the
     /// line is pure structure and cannot be a failure message.
-    private mutating func handleStructural(_ pair: KeyValueLine) -> Bool {
+    private mutating func handleStructural(_ pair: KeyValueLine, text: UnsafeBufferPointer<UInt8>) -> Bool {
         let item = innermostItem
         let parentKey = stack.last?.key
         let grandparentKey = stack.count >= 2 ? stack[stack.count - 2].key : nil
-        let atTop = stack.isEmpty || (parentKey == "metadata" && stack.count <= 2)
+        let atTop = stack.isEmpty || (parentKey == .metadata && stack.count <= 2)
         switch pair.key {
-        case "name":
-            if parentKey == "involvedobject" {
-                document.items[item].pod = pair.value
-            } else if parentKey == "-", let grandparentKey, Self.containerLists.contains(grandparentKey) {
-                document.items[item].container = pair.value
-            } else if atTop, !pair.value.isEmpty, document.items[0].pod == nil {
-                document.items[0].pod = pair.value
+        case .name:
+            let value = pair.value(in: text)
+            if parentKey == .involvedObject {
+                document.items[item].pod = value
+            } else if parentKey == .listItem, grandparentKey == .containerList {
+                document.items[item].container = value
+            } else if atTop, !value.isEmpty, document.items[0].pod == nil {
+                document.items[0].pod = value
             }
-        case "namespace":
-            if parentKey == "involvedobject" { document.items[item].namespace = pair.value }
-            else if atTop, document.items[0].namespace == nil { document.items[0].namespace = pair.value }
-        case "node", "nodename":
-            if let name = pair.value.split(separator: "/").first, document.items[0].node == nil { document.items[0].node = String(name) }
-        case "host":
-            if parentKey == "source" { document.items[item].node = pair.value }
-        case "fieldpath":
-            if let open = pair.value.firstIndex(of: "{"), let close = pair.value.lastIndex(of: "}"), open < close {
-                document.items[item].container = String(pair.value[pair.value.index(after: open)..<close])
+        case .namespace:
+            if parentKey == .involvedObject { document.items[item].namespace = pair.value(in: text) }
+            else if atTop, document.items[0].namespace == nil { document.items[0].namespace = pair.value(in: text) }
+        case .node:
+            if document.items[0].node == nil, let name = pair.value(in: text).split(separator: "/").first { document.items[0].node = String(name) }
+        case .host:
+            if parentKey == .source { document.items[item].node = pair.value(in: text) }
+        case .fieldPath:
+            let value = text[pair.valueRange]
+            if let open = value.firstIndex(of: 0x7B), let close = value.lastIndex(of: 0x7D), open < close {
+                document.items[item].container = String(decoding: value[(open + 1)..<close], as: UTF8.self)
             }
-        case "image":
-            if !pair.value.isEmpty { document.items[item].image = pair.value }
-        case _ where Self.inertKeys.contains(pair.key) && pair.listItemIndent == nil && (pair.isJSON || !pair.value.isEmpty):
+        case .image:
+            if !pair.valueRange.isEmpty { document.items[item].image = pair.value(in: text) }
+        case .inert where pair.listItemIndent == nil && (pair.isJSON || !pair.valueRange.isEmpty):
             break
-        case _ where Self.containerLists.contains(pair.key) || Self.blockKeys.contains(pair.key):
+        case .containerList, .involvedObject, .source, .metadata, .block:
             if pair.opensBlock { stack.append((pair.indent, pair.key, nil)) }
-        case _ where pair.opensBlock && !pair.isJSON && pair.listItemIndent == nil && parentKey.map(Self.containerLists.contains) == true:
+        case _ where pair.opensBlock && !pair.isJSON && pair.listItemIndent == nil && parentKey == .containerList:
             // `kubectl describe` container header ("  web:" under "Containers:").
-            document.items.append(ItemFacts(container: pair.key, parent: item))
+            document.items.append(ItemFacts(container: pair.keyText(in: text), parent: item))
             stack.append((pair.indent, pair.key, document.items.count - 1))
         default:
             return false
@@ -294,7 +300,7 @@ struct DocumentScanner {
 
     /// Whether a line can be the rest of a word wrapped by the terminal: no column gaps (two
     /// spaces, as in tables) and a first word that is not a short label (`latest:`, `abc123:`).
-    static func looksLikeWrappedTail(_ line: [UInt8]) -> Bool {
+    static func looksLikeWrappedTail(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         let firstWordEnd = line.firstIndex(of: 0x20) ?? line.count
         if firstWordEnd > 0, firstWordEnd <= 20, line[firstWordEnd - 1] == 0x3A { return false }
         for index in line.indices.dropFirst() where line[index] == 0x20 && line[index - 1] == 0x20 { return false }
@@ -302,7 +308,7 @@ struct DocumentScanner {
     }
 
     /// Whether the raw line has an odd number of double quotes not escaped by a backslash.
-    static func hasOddQuotes(_ raw: ArraySlice<UInt8>) -> Bool {
+    static func hasOddQuotes(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
         var odd = false
         var previous: UInt8 = 0
         for byte in raw {
@@ -323,6 +329,11 @@ struct DocumentScanner {
 
     /// The pod name of a `kubectl get pods` row: the token before the `READY` column (`0/1`).
     static func podFromGetPodsRow(_ text: [UInt8]) -> String? {
+        var tokenCount = 0
+        for index in text.indices where text[index] != 0x20 && (index == 0 || text[index - 1] == 0x20) {
+            tokenCount += 1
+            if tokenCount > 12 { return nil }
+        }
         let tokens = text.split(separator: 0x20)
         guard tokens.count >= 4, tokens.count <= 12 else { return nil }
         for index in 1..<tokens.count {

@@ -135,6 +135,12 @@ enum ImageReferenceParser {
     static let transports = ["docker-pullable://", "docker://", "docker-daemon:", "containers-storage:", "oci-archive:", "oci:", "docker-archive:"]
 
     static func parse(_ text: String) throws(ImageReferenceError) -> ImageReference {
+        if let reference = ImageReferenceQuickParser.parse(text) { return reference }
+        return try parseFully(text)
+    }
+
+    /// The full grammar, with an exact complaint for every way a reference can be invalid.
+    static func parseFully(_ text: String) throws(ImageReferenceError) -> ImageReference {
         try checkWhole(text)
         var rest = Substring(text)
         var digest: String?

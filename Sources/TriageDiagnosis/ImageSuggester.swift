@@ -56,37 +56,61 @@ enum ImageSuggester {
     /// The well-known official image a Docker Hub name is a near miss of.
     static func typoCorrection(for reference: ImageReference) -> String? {
         guard reference.registry == "docker.io", reference.repository.hasPrefix("library/") else { return nil }
-        let name = String(reference.repository.dropFirst("library/".count))
-        guard !wellKnownImages.contains(name) else { return nil }
+        let name = Array(reference.repository.utf8.dropFirst("library/".count))
         let limit = name.count <= 4 ? 1 : 2
-        let best = wellKnownImages
-            .filter { abs($0.utf8.count - name.utf8.count) <= limit }
-            .map { ($0, editDistance(name, $0)) }
-            .filter { $0.1 <= limit }
-            .min { $0.1 < $1.1 }
-        guard let (match, _) = best else { return nil }
-        let corrected = ImageReference(original: reference.original, registry: "docker.io", repository: "library/" + match,
+        var best: (match: String, distance: Int)?
+        var counts = SIMD64<Int8>()
+        for byte in name { counts[Int(byte & 63)] += 1 }
+        for (index, candidate) in wellKnownBytes.enumerated() where abs(candidate.count - name.count) <= limit {
+            guard bagDistance(counts, name.count, candidate) <= limit, let distance = editDistance(name, candidate, atMost: limit) else { continue }
+            if distance == 0 { return nil }
+            if distance < best?.distance ?? Int.max { best = (wellKnownImages[index], distance) }
+        }
+        guard let best else { return nil }
+        let corrected = ImageReference(original: reference.original, registry: "docker.io", repository: "library/" + best.match,
                                        tag: reference.tag, digest: reference.digest)
         return corrected.description
     }
 
-    /// Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
-        var previous2 = [Int](repeating: 0, count: y.count + 1)
-        var previous = Array(0...y.count)
-        var current = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            current[0] = i
-            for j in 1...y.count {
-                let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { value = min(value, previous2[j - 2] + 1) }
-                current[j] = value
-            }
-            (previous2, previous, current) = (previous, current, previous2)
+    /// A lower bound of the edit distance between a name (given by its byte counts, folded into
+    /// 64 buckets, and its length) and `other`: the larger of the bytes only one of them has.
+    static func bagDistance(_ counts: SIMD64<Int8>, _ length: Int, _ other: [UInt8]) -> Int {
+        var remaining = counts
+        var unmatched = 0
+        for byte in other {
+            let bucket = Int(byte & 63)
+            if remaining[bucket] > 0 { remaining[bucket] -= 1 } else { unmatched += 1 }
         }
-        return previous[y.count]
+        return max(unmatched, length - (other.count - unmatched))
+    }
+
+    /// ``wellKnownImages`` as UTF-8 bytes.
+    private static let wellKnownBytes = wellKnownImages.map { Array($0.utf8) }
+
+    /// Optimal-string-alignment distance (insertions, deletions, substitutions and adjacent swaps)
+    /// when it is at most `limit`, else `nil`. A row's minimum never decreases, so the computation
+    /// stops at the first row whose minimum exceeds `limit`.
+    static func editDistance(_ x: [UInt8], _ y: [UInt8], atMost limit: Int) -> Int? {
+        if x.isEmpty || y.isEmpty { return max(x.count, y.count) <= limit ? max(x.count, y.count) : nil }
+        let width = y.count + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { rows -> Int? in
+            var previous2 = 2 * width, previous = 0, current = width
+            for j in 0..<width { rows[previous + j] = j }
+            for i in 1...x.count {
+                rows[current] = i
+                var rowMinimum = i
+                for j in 1...y.count {
+                    let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                    var value = min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost)
+                    if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { value = min(value, rows[previous2 + j - 2] + 1) }
+                    rows[current + j] = value
+                    rowMinimum = min(rowMinimum, value)
+                }
+                if rowMinimum > limit { return nil }
+                (previous2, previous, current) = (previous, current, previous2)
+            }
+            let distance = rows[previous + y.count]
+            return distance <= limit ? distance : nil
+        }
     }
 }

@@ -1,23 +1,117 @@
-/// A `key: value` line of YAML, pretty-printed JSON or `kubectl describe`.
+/// What a key means to the document scanner.
+enum StructuralKey: Sendable, Equatable {
+    case name, namespace, host, fieldPath, image
+    /// `node` or `nodeName`.
+    case node
+    /// `message` or `msg`.
+    case message
+    case involvedObject, source, metadata
+    /// The other keys that open blocks of a Kubernetes object (`status`, `state`, `spec`, …).
+    case block
+    /// `containers`, `initContainers`, `containerStatuses` and the other container lists.
+    case containerList
+    /// Keys whose values never describe a pull failure (`apiVersion`, `uid`, `count`, …).
+    case inert
+    /// The marker the scanner pushes for a list item (never read from a line).
+    case listItem
+    /// Any other key.
+    case other
+
+    /// Normalised key spellings (lowercase, no spaces) and their meaning.
+    static let known: [(String, StructuralKey)] = [
+        ("name", .name), ("namespace", .namespace), ("host", .host), ("fieldpath", .fieldPath), ("image", .image),
+        ("node", .node), ("nodename", .node), ("message", .message), ("msg", .message),
+        ("involvedobject", .involvedObject), ("source", .source), ("metadata", .metadata),
+        ("state", .block), ("waiting", .block), ("terminated", .block), ("laststate", .block), ("status", .block),
+        ("spec", .block), ("items", .block), ("running", .block),
+        ("containers", .containerList), ("initcontainers", .containerList), ("ephemeralcontainers", .containerList),
+        ("containerstatuses", .containerList), ("initcontainerstatuses", .containerList), ("ephemeralcontainerstatuses", .containerList),
+        ("apiversion", .inert), ("kind", .inert), ("uid", .inert), ("resourceversion", .inert), ("count", .inert),
+        ("firsttimestamp", .inert), ("lasttimestamp", .inert), ("eventtime", .inert), ("creationtimestamp", .inert),
+        ("type", .inert), ("component", .inert), ("reportingcomponent", .inert), ("reportinginstance", .inert),
+        ("imageid", .inert), ("containerid", .inert), ("ready", .inert), ("restartcount", .inert), ("started", .inert),
+        ("phase", .inert), ("hostip", .inert), ("podip", .inert), ("qosclass", .inert), ("starttime", .inert),
+        ("selflink", .inert), ("action", .inert), ("series", .inert), ("related", .inert),
+    ]
+
+    private static let slotCount = 256
+    /// Open-addressing table from the FNV-1a hash of a normalised key to an index in ``known``.
+    private static let slots: [Int16] = {
+        var slots = [Int16](repeating: -1, count: slotCount)
+        for (index, entry) in known.enumerated() {
+            var slot = Int(hash(entry.0.utf8) & UInt32(slotCount - 1))
+            while slots[slot] >= 0 { slot = (slot + 1) & (slotCount - 1) }
+            slots[slot] = Int16(index)
+        }
+        return slots
+    }()
+    private static let knownBytes = known.map { Array($0.0.utf8) }
+
+    /// One step of the FNV-1a hash that ``lookup(hash:matching:)`` expects.
+    static func hash(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* 16_777_619 }
+    static let hashSeed: UInt32 = 2_166_136_261
+
+    private static func hash(_ bytes: String.UTF8View) -> UInt32 { bytes.reduce(hashSeed, hash) }
+
+    /// The meaning of the normalised key whose hash is `hash`; `matches` compares a known spelling with it.
+    static func lookup(hash: UInt32, matching matches: ([UInt8]) -> Bool) -> StructuralKey {
+        var slot = Int(hash & UInt32(slotCount - 1))
+        while slots[slot] >= 0 {
+            let index = Int(slots[slot])
+            if matches(knownBytes[index]) { return known[index].1 }
+            slot = (slot + 1) & (slotCount - 1)
+        }
+        return .other
+    }
+}
+
+/// A `key: value` line of YAML, pretty-printed JSON or `kubectl describe`, as offsets into the
+/// cleaned line it was parsed from (nothing is copied until a value is asked for).
 struct KeyValueLine: Sendable, Equatable {
     /// Column of the key (after a YAML `- ` list marker).
     let indent: Int
     /// Column of the YAML `- ` list marker, when the line starts a list item.
     let listItemIndent: Int?
-    /// The key, lowercased, with spaces removed (`Init Containers` → `initcontainers`).
-    let key: String
-    /// The value with quotes and a trailing comma removed; empty for block openers.
-    let value: String
+    /// Where the key lies in the line (inside the quotes of a JSON key).
+    let keyRange: Range<Int>
+    /// What the key means to the scanner.
+    let key: StructuralKey
+    /// Where the value lies in the line, with quotes and a trailing comma removed.
+    let valueRange: Range<Int>
     /// Whether the key was a JSON string key.
     let isJSON: Bool
-
     /// Whether the value opens a nested block (`key:`, `"key": {`, `"key": [`).
-    var opensBlock: Bool { value.isEmpty || value == "{" || value == "[" }
+    let opensBlock: Bool
 
-    /// Parses a cleaned line; `nil` when it is not a key/value line.
-    static func parse(_ line: [UInt8]) -> KeyValueLine? {
-        var i = 0
-        while i < line.count, line[i] == 0x20 { i += 1 }
+    /// The key, lowercased, with spaces removed (`Init Containers` → `initcontainers`); `line` is
+    /// the line this was parsed from.
+    func keyText(in line: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: line[keyRange].compactMap { Self.normalisedKeyByte($0, isJSON: isJSON) }, as: UTF8.self)
+    }
+
+    /// A key byte lowercased, or `nil` for a space outside JSON (`Init Containers` → `initcontainers`).
+    private static func normalisedKeyByte(_ byte: UInt8, isJSON: Bool) -> UInt8? {
+        if byte == 0x20 && !isJSON { return nil }
+        return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    /// Whether the key at `range` of `line`, normalised, is `known`.
+    private static func keyEquals(_ known: [UInt8], _ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isJSON: Bool) -> Bool {
+        var k = 0
+        for index in range {
+            guard let byte = normalisedKeyByte(line[index], isJSON: isJSON) else { continue }
+            guard k < known.count, known[k] == byte else { return false }
+            k += 1
+        }
+        return k == known.count
+    }
+
+    /// The value as text; `line` is the line this was parsed from.
+    func value(in line: UnsafeBufferPointer<UInt8>) -> String { String(decoding: UnsafeBufferPointer(rebasing: line[valueRange]), as: UTF8.self) }
+
+    /// Parses a cleaned line whose first `indent` bytes are spaces; `nil` when it is not a key/value line.
+    static func parse(_ line: UnsafeBufferPointer<UInt8>, indent: Int) -> KeyValueLine? {
+        var i = indent
         var listItemIndent: Int?
         if i + 1 < line.count, line[i] == 0x2D, line[i + 1] == 0x20 {
             listItemIndent = i
@@ -25,29 +119,42 @@ struct KeyValueLine: Sendable, Equatable {
         }
         let keyStart = i
         let isJSON = i < line.count && line[i] == 0x22
-        var key: [UInt8] = []
+        var keyLength = 0
+        var hash = StructuralKey.hashSeed
+        let keyRange: Range<Int>
         if isJSON {
             i += 1
-            while i < line.count, line[i] != 0x22 { key.append(line[i]); i += 1 }
-            guard i < line.count, key.count <= 40 else { return nil }
+            while i < line.count, line[i] != 0x22 {
+                guard keyLength < 40 else { return nil }
+                let byte = line[i]
+                hash = StructuralKey.hash(hash, byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                keyLength += 1
+                i += 1
+            }
+            guard i < line.count else { return nil }
+            keyRange = (keyStart + 1)..<i
             i += 1
         } else {
             var words = 1
+            var first: UInt8 = 0
             while i < line.count, line[i] != 0x3A {
                 let byte = line[i]
                 let isKeyByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
                     || byte == 0x5F || byte == 0x2D || byte == 0x2E || byte == 0x20
-                guard isKeyByte, key.count < 40 else { return nil }
+                guard isKeyByte, keyLength < 40 else { return nil }
                 if byte == 0x20 {
-                    guard key.last != 0x20 else { return nil }
                     words += 1
                     guard words <= 4 else { return nil }
                 } else {
-                    key.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))
+                    let lowered = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+                    if keyLength == 0 { first = lowered }
+                    hash = StructuralKey.hash(hash, lowered)
+                    keyLength += 1
                 }
                 i += 1
             }
-            guard let first = key.first, (first >= 0x61 && first <= 0x7A) else { return nil }
+            guard first >= 0x61 && first <= 0x7A else { return nil }
+            keyRange = keyStart..<i
         }
         guard i < line.count, line[i] == 0x3A else { return nil }
         i += 1
@@ -60,10 +167,12 @@ struct KeyValueLine: Sendable, Equatable {
             valueStart += 1
             valueEnd -= 1
         }
-        let loweredKey = isJSON ? key.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } : key
-        return KeyValueLine(indent: keyStart, listItemIndent: listItemIndent,
-                            key: String(decoding: loweredKey, as: UTF8.self),
-                            value: valueStart < valueEnd ? String(decoding: line[valueStart..<valueEnd], as: UTF8.self) : "",
-                            isJSON: isJSON)
+        let valueRange = valueStart..<max(valueStart, valueEnd)
+        let opensBlock = valueRange.isEmpty || (valueRange.count == 1 && (line[valueStart] == 0x7B || line[valueStart] == 0x5B))
+        let key = StructuralKey.lookup(hash: hash) { known in
+            known.count == keyLength && keyEquals(known, line, keyRange, isJSON: isJSON)
+        }
+        return KeyValueLine(indent: keyStart, listItemIndent: listItemIndent, keyRange: keyRange, key: key,
+                            valueRange: valueRange, isJSON: isJSON, opensBlock: opensBlock)
     }
 }

@@ -16,6 +16,8 @@ struct PhraseMatcher: Sendable {
     private let lengths: [Int]
     private let byteClass: [UInt8]
     private let classCount: Int
+    /// For each state and byte class: the next state's offset in this table (state × class count),
+    /// shifted left by one, with the low bit set when phrases end in the next state.
     private let transitions: [Int32]
     /// For each state, the phrases that end there (following failure links), flattened.
     private let outputStart: [Int32]
@@ -89,24 +91,27 @@ struct PhraseMatcher: Sendable {
             flat.append(contentsOf: merged[state])
         }
         starts[children.count] = Int32(flat.count)
-        transitions = table
+        let width = Int32(self.classCount)
+        transitions = table.map { next in (next * width) << 1 | (starts[Int(next)] != starts[Int(next) + 1] ? 1 : 0) }
         outputStart = starts
         outputs = flat
     }
 
     /// Appends every phrase occurrence in `bytes` to `hits`, in order of end position.
-    func scan<C: Collection>(_ bytes: C, into hits: inout [PhraseHit]) where C.Element == UInt8, C.Index == Int {
-        var state = 0
-        let base = bytes.startIndex
+    func scan(_ bytes: [UInt8], into hits: inout [PhraseHit]) {
+        let width = self.classCount
         transitions.withUnsafeBufferPointer { table in
             byteClass.withUnsafeBufferPointer { classes in
-                for index in bytes.indices {
-                    state = Int(table[state * classCount + Int(classes[Int(bytes[index])])])
-                    let from = Int(outputStart[state]), to = Int(outputStart[state + 1])
-                    if from != to {
-                        for k in from..<to {
+                bytes.withUnsafeBufferPointer { text in
+                    var state = 0
+                    for index in 0..<text.count {
+                        let entry = Int(table[state + Int(classes[Int(text[index])])])
+                        state = entry >> 1
+                        guard entry & 1 != 0 else { continue }
+                        let node = state / width
+                        for k in Int(outputStart[node])..<Int(outputStart[node + 1]) {
                             let phrase = Int(outputs[k])
-                            hits.append(PhraseHit(phrase: phrase, start: index + 1 - lengths[phrase] - base, end: index + 1 - base))
+                            hits.append(PhraseHit(phrase: phrase, start: index + 1 - lengths[phrase], end: index + 1))
                         }
                     }
                 }

@@ -9,7 +9,7 @@ public enum PullFailureDiagnoser {
 
     /// Checks raw bytes against the input limits (size, NUL bytes, emptiness) and diagnoses them.
     public static func diagnose(validating bytes: [UInt8]) throws(DiagnosisInputError) -> DiagnosisReport {
-        _ = try DiagnosisInput.decode(bytes)
+        try DiagnosisInput.check(bytes)
         return diagnose(bytes: bytes)
     }
 
@@ -18,8 +18,11 @@ public enum PullFailureDiagnoser {
         var images = ImageTable()
         let records = resolve(document, images: &images)
         let findings = group(records).map { makeFinding($0, document: document, bytes: bytes, images: &images) }
-            .sorted { ($0.cause.severity, -$0.evidence.line) > ($1.cause.severity, -$1.evidence.line) }
-        return DiagnosisReport(findings: findings, inputKind: InputKindDetector.detect(bytes))
+        // Most severe first, then earliest line, then input order (the sort orders keys, not the large findings).
+        let order = findings.indices.sorted {
+            (findings[$0].cause.severity, -findings[$0].evidence.line, -$0) > (findings[$1].cause.severity, -findings[$1].evidence.line, -$1)
+        }
+        return DiagnosisReport(findings: order.map { findings[$0] }, inputKind: InputKindDetector.detect(bytes))
     }
 
     /// A classified record with its identity resolved against the document's structure.
@@ -34,34 +37,36 @@ public enum PullFailureDiagnoser {
         var container: String?
         var node: String?
 
-        var weight: Int { classification.rule.weight }
-        var cause: PullFailureCause { classification.rule.cause }
+        var weight: Int { classification.weight }
+        var cause: PullFailureCause { classification.cause }
         var line: Int { candidate.segments[0].line }
     }
 
     static func resolve(_ document: ScannedDocument, images: inout ImageTable) -> [ResolvedRecord] {
         let classifier = RecordClassifier.shared
-        func inherited(_ item: Int, _ field: KeyPath<ItemFacts, String?>) -> String? {
-            var index: Int? = item
-            while let current = index {
-                if let value = document.items[current][keyPath: field] { return value }
-                index = document.items[current].parent
-            }
-            return nil
+        // Each item's facts completed from its enclosing items (parents come before their children).
+        var itemFacts = document.items
+        for index in itemFacts.indices {
+            guard let parent = itemFacts[index].parent else { continue }
+            let inherited = itemFacts[parent]
+            itemFacts[index].image = itemFacts[index].image ?? inherited.image
+            itemFacts[index].pod = itemFacts[index].pod ?? inherited.pod
+            itemFacts[index].namespace = itemFacts[index].namespace ?? inherited.namespace
+            itemFacts[index].container = itemFacts[index].container ?? inherited.container
+            itemFacts[index].node = itemFacts[index].node ?? inherited.node
         }
         var records: [ResolvedRecord] = []
         for candidate in document.candidates {
-            guard let classification = classifier.classify(hits: candidate.hits, present: candidate.present,
-                                                           documentHasPullContext: document.hasPullContext) else { continue }
-            let facts = candidate.facts
-            let image = facts.image ?? inherited(candidate.item, \.image) ?? candidate.precedingImage
+            let classification = document.hasPullContext ? candidate.classificationInPullContext
+                : classifier.classify(hits: candidate.hits, present: candidate.present, documentHasPullContext: false)
+            guard let classification else { continue }
+            let facts = candidate.facts, item = itemFacts[candidate.item]
+            let image = facts.image ?? item.image ?? candidate.precedingImage
             records.append(ResolvedRecord(
                 candidate: candidate, classification: classification,
                 image: image, imageKey: image.map { images.key(for: $0) },
-                pod: facts.pod ?? inherited(candidate.item, \.pod),
-                namespace: facts.namespace ?? inherited(candidate.item, \.namespace),
-                container: facts.container ?? inherited(candidate.item, \.container),
-                node: facts.node ?? inherited(candidate.item, \.node)))
+                pod: facts.pod ?? item.pod, namespace: facts.namespace ?? item.namespace,
+                container: facts.container ?? item.container, node: facts.node ?? item.node))
         }
         // Containers known from the structure (describe sections, pod status) claim records naming their image.
         var containerByImage: [String: (container: String, pod: String?)] = [:]
@@ -85,28 +90,36 @@ public enum PullFailureDiagnoser {
     /// Groups records per container, else per image, else per pod; records with no identity join
     /// the only group there is, and are dropped when they only repeat a status.
     static func group(_ records: [ResolvedRecord]) -> [[ResolvedRecord]] {
-        var order: [String] = []
-        var groups: [String: [ResolvedRecord]] = [:]
+        var order: [GroupKey] = []
+        var groups: [GroupKey: [ResolvedRecord]] = [:]
         for record in records {
-            let key: String
-            if let container = record.container { key = "c:\(record.pod ?? "")/\(container)" }
-            else if let image = record.imageKey { key = "i:" + image }
-            else if let pod = record.pod { key = "p:" + pod }
-            else { key = "" }
+            let key: GroupKey
+            if let container = record.container { key = .container(pod: record.pod ?? "", container) }
+            else if let image = record.imageKey { key = .image(image) }
+            else if let pod = record.pod { key = .pod(pod) }
+            else { key = .anonymous }
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(record)
         }
-        if let anonymous = groups[""], order.count > 1 {
-            order.removeAll { $0.isEmpty }
-            groups[""] = nil
+        if let anonymous = groups[.anonymous], order.count > 1 {
+            order.removeAll { $0 == .anonymous }
+            groups[.anonymous] = nil
             if order.count == 1 {
                 groups[order[0]]!.append(contentsOf: anonymous)
             } else if anonymous.contains(where: { $0.weight > 1 }) {
-                order.append("")
-                groups[""] = anonymous
+                order.append(.anonymous)
+                groups[.anonymous] = anonymous
             }
         }
         return order.map { groups[$0]! }
+    }
+
+    /// What a group of records is about.
+    enum GroupKey: Hashable {
+        case container(pod: String, String)
+        case image(String)
+        case pod(String)
+        case anonymous
     }
 
     static func makeFinding(_ group: [ResolvedRecord], document: ScannedDocument, bytes: [UInt8], images: inout ImageTable) -> Finding {
@@ -114,7 +127,7 @@ public enum PullFailureDiagnoser {
         let rule = best.classification.rule
         let imageText = group.lazy.compactMap(\.image).first
         let image = imageText.map { images.info(for: $0) }
-        let registry = imageText.flatMap { images.registryHost(for: $0) }.map(RegistryInfo.init(host:))
+        let registry = imageText.flatMap { images.registryHost(for: $0) }.map { images.registry(host: $0) }
         let runtime = RuntimeMarkers.runtime(for: document.runtimeFamilies)
         let subject = Advice.Subject(image: image, registry: registry, runtime: runtime,
                                      pod: group.lazy.compactMap(\.pod).first, namespace: group.lazy.compactMap(\.namespace).first,
@@ -129,30 +142,45 @@ public enum PullFailureDiagnoser {
             evidence: EvidenceLocator.evidence(for: best.candidate, hit: best.classification.evidence, document: document, bytes: bytes),
             occurrences: group.count, image: image, registry: registry, runtime: runtime,
             pod: subject.pod, namespace: subject.namespace, container: group.lazy.compactMap(\.container).first, node: subject.node,
-            explanation: Advice.explanation(cause: rule.cause, meaning: rule.meaning, subject: subject),
-            fix: Advice.fix(for: rule.cause, subject: subject))
+            advice: .derived(cause: rule.cause, meaning: rule.meaning, subject: subject))
     }
 }
 
 /// Parses each distinct image text once per diagnosis.
 struct ImageTable {
-    private var references: [String: ImageReference?] = [:]
-    private var infos: [String: ImageInfo] = [:]
+    private struct Entry {
+        let reference: ImageReference?
+        let key: String
+        var info: ImageInfo?
+    }
 
-    private mutating func reference(_ text: String) -> ImageReference? {
-        if let known = references[text] { return known }
-        let parsed = try? ImageReference.parse(text)
-        references[text] = parsed
-        return parsed
+    private var index: [String: Int] = [:]
+    private var entries: [Entry] = []
+    private var registries: [String: RegistryInfo] = [:]
+
+    private mutating func entry(_ text: String) -> Int {
+        if let known = index[text] { return known }
+        let reference = try? ImageReference.parse(text)
+        entries.append(Entry(reference: reference, key: reference?.description ?? text))
+        index[text] = entries.count - 1
+        return entries.count - 1
     }
 
     /// The normalised reference, or the text itself when it does not parse.
-    mutating func key(for text: String) -> String { reference(text)?.description ?? text }
+    mutating func key(for text: String) -> String { entries[entry(text)].key }
+
+    /// The registry details of a host.
+    mutating func registry(host: String) -> RegistryInfo {
+        if let known = registries[host] { return known }
+        let info = RegistryInfo(host: host)
+        registries[host] = info
+        return info
+    }
 
     /// The registry host, also for references that do not parse but plainly start with a host
     /// (redacted `<PROJECT_ID>` or `####` placeholders).
     mutating func registryHost(for text: String) -> String? {
-        if let parsed = reference(text) { return parsed.registry }
+        if let parsed = entries[entry(text)].reference { return parsed.registry }
         guard let slash = text.firstIndex(of: "/") else { return nil }
         let first = text[..<slash]
         return first.contains(".") && !first.contains(" ") ? String(first) : nil
@@ -160,9 +188,10 @@ struct ImageTable {
 
     /// The reported image details.
     mutating func info(for text: String) -> ImageInfo {
-        if let known = infos[text] { return known }
-        let info = ImageInfo(text)
-        infos[text] = info
+        let position = entry(text)
+        if let known = entries[position].info { return known }
+        let info = entries[position].reference.map { ImageInfo(text, parsed: .success($0)) } ?? ImageInfo(text)
+        entries[position].info = info
         return info
     }
 }
@@ -176,15 +205,15 @@ enum EvidenceLocator {
         var raw = bytes[document.lineRanges[segment.line]]
         while raw.last == 0x0D { raw = raw.dropLast() }
         var cleaned: [UInt8] = []
-        var origins: [Int]? = []
-        TextCleaner.clean(raw, into: &cleaned, origins: &origins)
+        var origins: [TextCleaner.Origin]? = []
+        raw.withUnsafeBufferPointer { TextCleaner.clean($0, into: &cleaned, origins: &origins) }
         let map = origins ?? []
         let text = String(decoding: raw, as: UTF8.self)
-        guard cleanedStart < map.count, cleanedEnd > cleanedStart else {
+        guard cleanedStart < cleaned.count, cleanedEnd > cleanedStart else {
             return Evidence(line: segment.line + 1, text: text, start: 0, end: 0, match: "")
         }
-        let byteStart = map[cleanedStart]
-        var byteEnd = map[cleanedEnd - 1] + 1
+        let byteStart = TextCleaner.inputOffset(ofOutput: cleanedStart, in: map)
+        var byteEnd = TextCleaner.inputOffset(ofOutput: cleanedEnd - 1, in: map) + 1
         while byteEnd < raw.count, raw[raw.startIndex + byteEnd] & 0xC0 == 0x80 { byteEnd += 1 }
         func scalars(upTo offset: Int) -> Int { raw.prefix(offset).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
         let start = scalars(upTo: byteStart), end = scalars(upTo: byteEnd)

@@ -1,11 +1,12 @@
-/// A set of phrase indices, as a fixed-width bit set.
+/// A set of phrase indices, as a fixed-width bit set stored inline (no allocation per record).
 struct PhraseSet: Sendable {
-    private(set) var words: [UInt64]
+    /// The largest number of phrases a set can hold.
+    static let capacity = 512
+    private var words = SIMD8<UInt64>()
 
-    init(capacity: Int) { words = [UInt64](repeating: 0, count: (capacity + 63) / 64) }
+    init() {}
 
-    init(_ members: [Int], capacity: Int) {
-        self.init(capacity: capacity)
+    init(_ members: [Int]) {
         for member in members { insert(member) }
     }
 
@@ -13,10 +14,7 @@ struct PhraseSet: Sendable {
 
     func contains(_ member: Int) -> Bool { words[member >> 6] & (1 << UInt64(member & 63)) != 0 }
 
-    func intersects(_ other: PhraseSet) -> Bool {
-        for i in words.indices where words[i] & other.words[i] != 0 { return true }
-        return false
-    }
+    func intersects(_ other: PhraseSet) -> Bool { words & other.words != SIMD8() }
 }
 
 /// The rule that decided a record's cause, and the phrase occurrence that triggered it.
@@ -25,6 +23,10 @@ struct Classification: Sendable {
     let ruleIndex: Int
     /// The occurrence of the rule's first phrase group (offsets in the record text).
     let evidence: PhraseHit
+    /// The rule's cause.
+    let cause: PullFailureCause
+    /// The rule's weight.
+    let weight: Int
 
     var rule: ClassificationRule { ClassificationRules.all[ruleIndex] }
 }
@@ -35,17 +37,16 @@ struct RecordClassifier: Sendable {
     static let shared = RecordClassifier(vocabulary: .shared)
 
     private let groupSets: [[PhraseSet]]
+    private let rules = ClassificationRules.all
     private let pullContext: PhraseSet
     private let unrelated: PhraseSet
     private let pull: Int
-    let phraseCount: Int
 
     init(vocabulary: Vocabulary) {
-        let count = vocabulary.matcher.phrases.count
-        phraseCount = count
-        groupSets = vocabulary.ruleGroups.map { groups in groups.map { PhraseSet($0, capacity: count) } }
-        pullContext = PhraseSet(vocabulary.pullContext, capacity: count)
-        unrelated = PhraseSet(vocabulary.unrelated, capacity: count)
+        precondition(vocabulary.matcher.phrases.count <= PhraseSet.capacity, "too many phrases for PhraseSet")
+        groupSets = vocabulary.ruleGroups.map { groups in groups.map { PhraseSet($0) } }
+        pullContext = PhraseSet(vocabulary.pullContext)
+        unrelated = PhraseSet(vocabulary.unrelated)
         pull = vocabulary.pull
     }
 
@@ -57,11 +58,11 @@ struct RecordClassifier: Sendable {
         if present.intersects(unrelated) && !present.contains(pull) { return nil }
         let inContext = documentHasPullContext || present.intersects(pullContext)
         for (ruleIndex, groups) in groupSets.enumerated() {
-            let rule = ClassificationRules.all[ruleIndex]
+            let rule = rules[ruleIndex]
             if rule.needsPullContext && !inContext { continue }
             guard groups.allSatisfy({ present.intersects($0) }) else { continue }
             guard let hit = hits.first(where: { groups[0].contains($0.phrase) }) else { continue }
-            return Classification(ruleIndex: ruleIndex, evidence: hit)
+            return Classification(ruleIndex: ruleIndex, evidence: hit, cause: rule.cause, weight: rule.weight)
         }
         return nil
     }

@@ -45,7 +45,7 @@ public enum RegistryFamily: String, Codable, CaseIterable, Sendable {
 
     /// Classifies a registry host (with or without port) into a family.
     public init(host: String) {
-        let lower = host.lowercased()
+        let lower = host.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? host.lowercased() : host
         let name = lower.split(separator: ":", maxSplits: 1).first.map(String.init) ?? lower
         self = Self.family(ofHostName: name)
     }
@@ -65,17 +65,19 @@ public enum RegistryFamily: String, Codable, CaseIterable, Sendable {
         case "registry.redhat.io", "registry.access.redhat.com": return .redhat
         default: break
         }
-        let suffixes: [(String, RegistryFamily)] = [
-            (".registry.k8s.io", .k8sRegistry), ("gcr.io", .gcr), ("-docker.pkg.dev", .gar),
-            (".azurecr.io", .acr), (".azurecr.cn", .acr), (".azurecr.us", .acr), ("icr.io", .icr),
-            (".aliyuncs.com", .aliyun), (".jfrog.io", .artifactory), ("quay.io", .quay),
-        ]
-        if name.contains(".dkr.ecr.") { return .ecr }
+        if ByteSearch.contains(name, ".dkr.ecr.") { return .ecr }
         for (suffix, family) in suffixes where name.hasSuffix(suffix) { return family }
-        let infixes: [(String, RegistryFamily)] = [
-            ("harbor", .harbor), ("artifactory", .artifactory), ("nexus", .nexus), ("gitlab", .gitlab),
-        ]
-        for (infix, family) in infixes where name.contains(infix) { return family }
+        for (infix, family) in infixes where ByteSearch.contains(name, infix) { return family }
         return .selfHosted
     }
+
+    private static let suffixes: [(String, RegistryFamily)] = [
+        (".registry.k8s.io", .k8sRegistry), ("gcr.io", .gcr), ("-docker.pkg.dev", .gar),
+        (".azurecr.io", .acr), (".azurecr.cn", .acr), (".azurecr.us", .acr), ("icr.io", .icr),
+        (".aliyuncs.com", .aliyun), (".jfrog.io", .artifactory), ("quay.io", .quay),
+    ]
+
+    private static let infixes: [(String, RegistryFamily)] = [
+        ("harbor", .harbor), ("artifactory", .artifactory), ("nexus", .nexus), ("gitlab", .gitlab),
+    ]
 }

@@ -2,23 +2,68 @@
 /// markers and backticks, ANSI escape sequences, tabs, box-drawing characters, curly quotes,
 /// non-breaking spaces and escaped quotes (`\"`, YAML `''`).
 enum TextCleaner {
-    /// Cleans `line`, appending the result to `output`. When `origins` is given, appends for every
-    /// output byte the offset of the input byte it came from (relative to `line.startIndex`).
-    static func clean(_ line: ArraySlice<UInt8>, into output: inout [UInt8], origins: inout [Int]?) {
-        var i = line.startIndex
-        var end = line.endIndex
-        while end > i, line[end - 1] == 0x0D || line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
-        i = skipQuoteMarkers(line, from: i, end: end)
-        let base = line.startIndex
-        if origins == nil, !line[i..<end].contains(where: { needsAttention[Int($0)] }) {
-            output.append(contentsOf: line[i..<end])
-            return
+    /// The indentation of `line` when cleaning would return it unchanged (no byte needing
+    /// attention, no trailing whitespace, no markdown quote marker), else `nil`.
+    static func indentIfClean(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = line.baseAddress, let last = line.last else { return 0 }
+        if last == 0x20 { return nil }
+        var indent = 0
+        while indent + 8 <= line.count, UnsafeRawPointer(base + indent).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 { indent += 8 }
+        while indent < line.count, line[indent] == 0x20 { indent += 1 }
+        if indent < line.count, line[indent] == 0x3E { return nil }
+        var i = indent
+        while i + 8 <= line.count {
+            if wordNeedsAttention(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { break }
+            i += 8
         }
+        let attention = needsAttention
+        while i < line.count {
+            if attention[Int(line[i])] { return nil }
+            i += 1
+        }
+        return indent
+    }
+
+    /// Where a stretch of output bytes came from: output byte `output + k` is input byte `input + k`
+    /// until the next origin.
+    struct Origin: Sendable {
+        let output: Int
+        let input: Int
+    }
+
+    /// The input offset of output byte `offset`, given the origins recorded while cleaning.
+    static func inputOffset(ofOutput offset: Int, in origins: [Origin]) -> Int {
+        var low = 0, high = origins.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if origins[middle].output <= offset { low = middle } else { high = middle }
+        }
+        return origins[low].input + (offset - origins[low].output)
+    }
+
+    /// Cleans `line`, appending the result to `output`. When `origins` is given, appends an
+    /// ``Origin`` for every stretch of output bytes copied or replaced from the input.
+    static func clean(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], origins: inout [Origin]?) {
+        var end = line.count
+        while end > 0, line[end - 1] == 0x0D || line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
+        var i = skipQuoteMarkers(line, end: end)
         func emit(_ byte: UInt8, from position: Int) {
+            origins?.append(Origin(output: output.count, input: position))
             output.append(byte)
-            origins?.append(position - base)
         }
+        let attention = needsAttention
         while i < end {
+            var runEnd = i
+            if let base = line.baseAddress {
+                while runEnd + 8 <= end, !wordNeedsAttention(UnsafeRawPointer(base + runEnd).loadUnaligned(as: UInt64.self)) { runEnd += 8 }
+            }
+            while runEnd < end, !attention[Int(line[runEnd])] { runEnd += 1 }
+            if runEnd > i {
+                origins?.append(Origin(output: output.count, input: i))
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: line[i..<runEnd]))
+                i = runEnd
+                if i == end { break }
+            }
             let byte = line[i]
             switch byte {
             case 0x1B: // ESC: skip a CSI/OSC sequence or a two-byte escape.
@@ -64,10 +109,20 @@ enum TextCleaner {
         byte < 0x20 || byte == 0x5C || byte == 0x27 || byte == 0x60 || byte == 0xC2 || byte == 0xE2
     }
 
+    /// Whether any of eight bytes may be one ``needsAttention`` marks: a control byte, any
+    /// non-ASCII byte (a superset of the NBSP and punctuation lead bytes), a backslash, `'` or a backtick.
+    /// False positives only send the caller to its byte-by-byte check.
+    private static func wordNeedsAttention(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        return ((word &- ones &* 0x20) | word) & highs != 0
+            || hasZero(word ^ (ones &* 0x5C)) || hasZero(word ^ (ones &* 0x27)) || hasZero(word ^ (ones &* 0x60))
+    }
+
     /// Skips leading whitespace-separated `>` markers from a markdown quote.
-    private static func skipQuoteMarkers(_ line: ArraySlice<UInt8>, from start: Int, end: Int) -> Int {
-        var i = start
-        var cursor = start
+    private static func skipQuoteMarkers(_ line: UnsafeBufferPointer<UInt8>, end: Int) -> Int {
+        var i = 0
+        var cursor = 0
         while cursor < end, line[cursor] == 0x20 || line[cursor] == 0x09 { cursor += 1 }
         while cursor < end, line[cursor] == 0x3E, cursor + 1 == end || line[cursor + 1] == 0x20 || line[cursor + 1] == 0x3E {
             cursor += 1
@@ -77,7 +132,7 @@ enum TextCleaner {
         return i
     }
 
-    private static func skipEscape(_ line: ArraySlice<UInt8>, from start: Int, end: Int) -> Int {
+    private static func skipEscape(_ line: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
         var i = start + 1
         guard i < end else { return end }
         if line[i] == 0x5B { // CSI: parameters then a final byte 0x40...0x7E
