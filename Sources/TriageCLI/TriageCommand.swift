@@ -1,30 +1,38 @@
 import ArgumentParser
+import Foundation
 
 /// The `triage` command: subcommands parse and validate, then hand off to the libraries.
 public struct TriageCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
-        commandName: "triage",
-        abstract: "Interactive troubleshooting runbooks for Kubernetes, starting with ImagePullBackOff.",
-        discussion: """
-            Examples:
-              Walk the ImagePullBackOff runbook live against the cluster:
-                triage run --pod web-7d4b9 -n shop
-              Run nothing; show each command, paste its output back:
-                triage run --pod web-7d4b9 -n shop --propose
-              Follow the tree unattended and read-only, for scripts:
-                triage run --pod web-7d4b9 -n shop --no-input -o json
-              Replay the built-in training scenario offline:
-                triage replay
-              Check that a scenario still reaches its ending:
-                triage replay nginx-tag-typo --no-input -o json
-              Name the cause of a pasted pull failure:
-                kubectl describe pod web-7d4b9 | triage diagnose
-              Check every runbook and replay every scenario:
-                triage lint
-            """,
-        version: "0.1.0",
-        subcommands: [Run.self, Replay.self, Diagnose.self, Lint.self, List.self, RegistryCheck.self, Scan.self, Train.self]
-    )
+    /// Installed as `kubectl-triage`, Triage is the kubectl plugin `kubectl triage`.
+    static var invokedAsPlugin: Bool {
+        CommandLine.arguments.first.map { ($0 as NSString).lastPathComponent == "kubectl-triage" } ?? false
+    }
+
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: invokedAsPlugin ? "kubectl triage" : "triage",
+            abstract: "Interactive troubleshooting runbooks for Kubernetes, starting with ImagePullBackOff.",
+            discussion: """
+                Examples:
+                  Walk the ImagePullBackOff runbook live against the cluster:
+                    triage run --pod web-7d4b9 -n shop
+                  Run nothing; show each command, paste its output back:
+                    triage run --pod web-7d4b9 -n shop --propose
+                  Follow the tree unattended and read-only, for scripts:
+                    triage run --pod web-7d4b9 -n shop --no-input -o json
+                  Replay the built-in training scenario offline:
+                    triage replay
+                  Check that a scenario still reaches its ending:
+                    triage replay nginx-tag-typo --no-input -o json
+                  Name the cause of a pasted pull failure:
+                    kubectl describe pod web-7d4b9 | triage diagnose
+                  Check every runbook and replay every scenario:
+                    triage lint
+                """,
+            version: "0.1.0",
+            subcommands: [Run.self, Replay.self, Diagnose.self, Lint.self, List.self, RegistryCheck.self, Scan.self, Train.self]
+        )
+    }
 
     public init() {}
 }
