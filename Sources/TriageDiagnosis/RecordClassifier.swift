@@ -2,7 +2,8 @@
 struct PhraseSet: Sendable {
     /// The largest number of phrases a set can hold.
     static let capacity = 512
-    private var words = SIMD8<UInt64>()
+    private var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+    private var w4: UInt64 = 0, w5: UInt64 = 0, w6: UInt64 = 0, w7: UInt64 = 0
 
     init() {}
 
@@ -10,11 +11,30 @@ struct PhraseSet: Sendable {
         for member in members { insert(member) }
     }
 
-    mutating func insert(_ member: Int) { words[member >> 6] |= 1 << UInt64(member & 63) }
+    mutating func insert(_ member: Int) {
+        let bit: UInt64 = 1 << UInt64(member & 63)
+        switch member >> 6 {
+        case 0: w0 |= bit
+        case 1: w1 |= bit
+        case 2: w2 |= bit
+        case 3: w3 |= bit
+        case 4: w4 |= bit
+        case 5: w5 |= bit
+        case 6: w6 |= bit
+        default: w7 |= bit
+        }
+    }
 
-    func contains(_ member: Int) -> Bool { words[member >> 6] & (1 << UInt64(member & 63)) != 0 }
+    func contains(_ member: Int) -> Bool {
+        var single = PhraseSet()
+        single.insert(member)
+        return intersects(single)
+    }
 
-    func intersects(_ other: PhraseSet) -> Bool { words & other.words != SIMD8() }
+    func intersects(_ other: PhraseSet) -> Bool {
+        (w0 & other.w0) | (w1 & other.w1) | (w2 & other.w2) | (w3 & other.w3)
+            | (w4 & other.w4) | (w5 & other.w5) | (w6 & other.w6) | (w7 & other.w7) != 0
+    }
 }
 
 /// The rule that decided a record's cause, and the phrase occurrence that triggered it.
@@ -36,15 +56,28 @@ struct RecordClassifier: Sendable {
     /// The shared instance built on the shared vocabulary.
     static let shared = RecordClassifier(vocabulary: .shared)
 
-    private let groupSets: [[PhraseSet]]
-    private let rules = ClassificationRules.all
+    /// The phrase groups of every rule, flattened; rule `r` owns `groupSets[groupRanges[r]]`.
+    private let groupSets: [PhraseSet]
+    private let groupRanges: [Range<Int>]
+    private let needsPullContext: [Bool]
+    private let causes: [PullFailureCause]
+    private let weights: [Int]
     private let pullContext: PhraseSet
     private let unrelated: PhraseSet
     private let pull: Int
 
     init(vocabulary: Vocabulary) {
         precondition(vocabulary.matcher.phrases.count <= PhraseSet.capacity, "too many phrases for PhraseSet")
-        groupSets = vocabulary.ruleGroups.map { groups in groups.map { PhraseSet($0) } }
+        var sets: [PhraseSet] = [], ranges: [Range<Int>] = []
+        for groups in vocabulary.ruleGroups {
+            ranges.append(sets.count..<(sets.count + groups.count))
+            sets += groups.map { PhraseSet($0) }
+        }
+        groupSets = sets
+        groupRanges = ranges
+        needsPullContext = ClassificationRules.all.map(\.needsPullContext)
+        causes = ClassificationRules.all.map(\.cause)
+        weights = ClassificationRules.all.map(\.weight)
         pullContext = PhraseSet(vocabulary.pullContext)
         unrelated = PhraseSet(vocabulary.unrelated)
         pull = vocabulary.pull
@@ -57,12 +90,12 @@ struct RecordClassifier: Sendable {
     func classify(hits: [PhraseHit], present: PhraseSet, documentHasPullContext: Bool) -> Classification? {
         if present.intersects(unrelated) && !present.contains(pull) { return nil }
         let inContext = documentHasPullContext || present.intersects(pullContext)
-        for (ruleIndex, groups) in groupSets.enumerated() {
-            let rule = rules[ruleIndex]
-            if rule.needsPullContext && !inContext { continue }
-            guard groups.allSatisfy({ present.intersects($0) }) else { continue }
-            guard let hit = hits.first(where: { groups[0].contains($0.phrase) }) else { continue }
-            return Classification(ruleIndex: ruleIndex, evidence: hit, cause: rule.cause, weight: rule.weight)
+        for (ruleIndex, range) in groupRanges.enumerated() {
+            if needsPullContext[ruleIndex] && !inContext { continue }
+            guard groupSets[range].allSatisfy({ present.intersects($0) }) else { continue }
+            let first = groupSets[range.lowerBound]
+            guard let hit = hits.first(where: { first.contains($0.phrase) }) else { continue }
+            return Classification(ruleIndex: ruleIndex, evidence: hit, cause: causes[ruleIndex], weight: weights[ruleIndex])
         }
         return nil
     }
