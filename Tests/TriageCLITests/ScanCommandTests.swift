@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+import TriageTestSupport
+
+/// `triage scan --from` on a small generated dump, run as the built binary.
+struct ScanCommandTests {
+    /// A `kubectl get pods -A -o json` dump: `count` pods of one Deployment, every third one
+    /// failing to pull a missing tag, plus one StatefulSet pod whose registry refuses credentials.
+    static func dump(count: Int) -> String {
+        func pod(_ index: Int) -> String {
+            let failing = index % 3 == 0
+            let state = failing
+                ? #"{"waiting": {"message": "Back-off pulling image \"nginx:9.9\": ErrImagePull: failed to pull and unpack image \"docker.io/library/nginx:9.9\": failed to resolve reference \"docker.io/library/nginx:9.9\": docker.io/library/nginx:9.9: not found", "reason": "ImagePullBackOff"}}"#
+                : #"{"running": {"startedAt": "2025-01-01T00:00:00Z"}}"#
+            return #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"labels": {"pod-template-hash": "5d8f7c9b4"}, "name": "web-5d8f7c9b4-p\#(index)", "namespace": "shop", "ownerReferences": [{"apiVersion": "apps/v1", "controller": true, "kind": "ReplicaSet", "name": "web-5d8f7c9b4", "uid": "1"}]}, "spec": {"containers": [{"image": "nginx:9.9", "name": "web"}], "nodeName": "node-\#(index % 2)"}, "status": {"containerStatuses": [{"image": "nginx:9.9", "name": "web", "ready": false, "restartCount": 0, "state": \#(state)}], "phase": "Pending"}}"#
+        }
+        let db = #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "db-0", "namespace": "data", "ownerReferences": [{"controller": true, "kind": "StatefulSet", "name": "db"}]}, "spec": {"nodeName": "node-1"}, "status": {"containerStatuses": [{"image": "registry.corp.example.com/data/db:2.0", "name": "db", "state": {"waiting": {"message": "failed to pull and unpack image \"registry.corp.example.com/data/db:2.0\": failed to resolve reference \"registry.corp.example.com/data/db:2.0\": failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://registry.corp.example.com/token: 401 Unauthorized", "reason": "ErrImagePull"}}}]}}"#
+        return #"{"apiVersion": "v1", "items": ["# + ((0..<count).map(pod) + [db]).joined(separator: ",\n") + #"], "kind": "List", "metadata": {"resourceVersion": ""}}"#
+    }
+
+    func withDump<T>(_ text: String, _ body: (String) throws -> T) throws -> T {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("scan-\(UUID().uuidString).json")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try body(file.path)
+    }
+
+    @Test func jsonFromADump() throws {
+        let run = try withDump(Self.dump(count: 30)) { try TriageBinary.run(["scan", "--from", $0, "-o", "json"]) }
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stderr.isEmpty, "no progress output off a terminal")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["total_pods"] as? Int == 31)
+        #expect(object["failing"] as? Int == 11)
+        let groups = try #require(object["groups"] as? [[String: Any]])
+        #expect(groups.map { $0["cause"] as? String } == ["image-not-found", "auth"])
+        #expect(groups.map { $0["count"] as? Int } == [10, 1])
+        #expect(groups[0]["registry"] as? String == "docker.io")
+        #expect(groups[0]["image"] as? String == "docker.io/library/nginx:9.9")
+        #expect((groups[0]["fix"] as? String)?.isEmpty == false)
+        let workloads = try #require(groups[0]["workloads"] as? [[String: Any]])
+        #expect(workloads.first?["kind"] as? String == "Deployment")
+        #expect(workloads.first?["name"] as? String == "web")
+        let pods = try #require(groups[0]["pods"] as? [[String: Any]])
+        #expect(pods.count == 10)
+        #expect(pods.allSatisfy { $0["namespace"] as? String == "shop" && $0["container"] as? String == "web" && ($0["node"] as? String)?.hasPrefix("node-") == true })
+        #expect((groups[1]["workloads"] as? [[String: Any]])?.first?["kind"] as? String == "StatefulSet")
+    }
+
+    @Test func textFromStandardInput() throws {
+        let run = try TriageBinary.run(["scan", "--from", "-"], input: Self.dump(count: 6), environment: ["COLUMNS": "80"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("Scanned 7 pods: 3 failing containers in 3 pods, 2 groups."))
+        #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
+
+    @Test func malformedDumpsAndBadFlagsFail() throws {
+        let truncated = try withDump(String(Self.dump(count: 3).prefix(500))) { try TriageBinary.run(["scan", "--from", $0]) }
+        #expect(truncated.status == 2)
+        #expect(truncated.stderr.contains("ends abruptly at byte 500"))
+        let missing = try TriageBinary.run(["scan", "--from", "/nonexistent/pods.json"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("cannot read /nonexistent/pods.json"))
+        let namespace = try TriageBinary.run(["scan", "-n", "Bad_Name"])
+        #expect(namespace.status != 0)
+        #expect(namespace.stderr.contains("DNS-1123"))
+        let both = try TriageBinary.run(["scan", "-A", "-n", "shop"])
+        #expect(both.stderr.contains("-A and -n cannot go together"))
+        let context = try TriageBinary.run(["scan", "--context", "-x"])
+        #expect(context.stderr.contains("--context"))
+    }
+}
