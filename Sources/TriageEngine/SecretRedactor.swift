@@ -48,13 +48,14 @@ public enum SecretRedactor {
             }
             line = maskKeyedValues(line)
             line = maskAuthorizationHeaders(line)
+            line = maskKnownTokens(line)
             line = maskOpaqueBlobs(line)
             return line
         }
         return lines.joined(separator: "\n")
     }
 
-    /// `"key": "value"`, `key: value` and `key=value` for sensitive keys.
+    /// `"key": "value"`, `key: value`, `--key=value` and `key=value` for sensitive keys.
     static func maskKeyedValues(_ line: String) -> String {
         var result = line
         for regex in keyedValuePatterns {
@@ -71,6 +72,13 @@ public enum SecretRedactor {
         line.replacing(/(?i)(bearer|basic)\s+[A-Za-z0-9._~+\/=-]{8,}/) { match in
             "\(match.output.1) \(mask)"
         }
+    }
+
+    /// Registry and forge tokens recognisable by their prefix, however short: GitHub (`ghp_`,
+    /// `gho_`, `ghs_`, `github_pat_`), GitLab (`glpat-`, `gldt-`), Docker Hub (`dckr_pat_`), AWS
+    /// access key ids (`AKIA`, `ASIA`).
+    static func maskKnownTokens(_ line: String) -> String {
+        line.replacing(/(?:ghp_|gho_|ghs_|github_pat_|glpat-|gldt-|dckr_pat_|AKIA|ASIA)[A-Za-z0-9_-]{8,}/, with: mask)
     }
 
     /// Long base64 or JWT-looking runs that are not digests: docker configs, tokens.
@@ -96,5 +104,6 @@ public enum SecretRedactor {
         /"([A-Za-z0-9._-]+)"\s*:\s*("(?:[^"\\]|\\.)*")/,
         /(?m)^\s*-?\s*([A-Za-z0-9._-]+)\s*:\s+(\S.*)$/,
         /(?:^|\s)--?([A-Za-z0-9._-]+)[= ]("[^"]*"|'[^']*'|\S+)/,
+        /(?:^|[\s,;?&])([A-Za-z0-9._-]+)=("[^"]*"|'[^']*'|[^\s,;&]+)/,
     ]
 }
