@@ -6,6 +6,7 @@ import TriageModel
 import TriageREPL
 import TriageRunbooks
 import TriageTerminal
+import TriageTraining
 
 extension TriageCommand {
     /// `triage run`: walk a runbook against a real cluster, live or by proposing commands.
@@ -53,10 +54,17 @@ extension TriageCommand {
         @Option(help: ArgumentHelp("Write the session to this Markdown file as it happens.", valueName: "file"))
         var transcript: String?
 
+        @Option(help: ArgumentHelp("Save the session as a scenario in this file, named after its id (secrets removed; implies --offline, as replays never reach the network).", valueName: "file"))
+        var record: String?
+
+        @Flag(help: "With --record, replace AWS account ids, private registry hosts and node names, consistently.")
+        var anonymize = false
+
         @OptionGroup var library: LibraryOptions
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
+            if anonymize && record == nil { throw ValidationError("--anonymize changes what --record writes; give --record FILE too") }
             if let pod, let problem = ValueFormat.dns1123Subdomain.problem(with: pod) {
                 throw ValidationError("--pod '\(pod)' \(problem); a pod name is \(ValueFormat.dns1123Subdomain.expectation)")
             }
@@ -117,6 +125,7 @@ extension TriageCommand {
                 ),
                 options: kubectl
             )
+            let recorder = record.map { _ in RecordingRunner(base: runner) }
             var given = try inputs()
             if given["namespace"] == nil, !propose, let namespace = await Self.contextNamespace(kubectl) {
                 given["namespace"] = namespace
@@ -131,23 +140,38 @@ extension TriageCommand {
             }
             let session: Session
             do {
-                session = try Session(runbook: runbook, inputs: given, settings: Session.Settings(mode: propose ? "propose" : "live", offline: offline))
+                session = try Session(runbook: runbook, inputs: given, settings: Session.Settings(mode: propose ? "propose" : "live", offline: offline || record != nil))
             } catch {
                 throw ValidationError(error.description)
             }
             guard let interactive else {
                 var session = session
-                let driver = SessionDriver(runner: runner, parsers: .standard, answers: nil, policy: DrivePolicy(runsNodeCommands: onNode, runsMutatingCommands: false))
+                let driver = SessionDriver(runner: recorder ?? runner, parsers: .standard, answers: nil, policy: DrivePolicy(runsNodeCommands: onNode, runsMutatingCommands: false))
                 do {
                     let outcome = try await driver.drive(&session)
                     try report(SessionReport(session: session, outcome: outcome))
+                    if let recorder, case .concluded(let diagnosis) = outcome {
+                        let answers = Dictionary(session.steps.compactMap { step in step.answer.map { (step.node, $0) } }, uniquingKeysWith: { _, last in last })
+                        try await save(recorder, session: session, answers: answers, path: session.path, cause: diagnosis.cause)
+                    }
                 } catch {
                     try report(SessionReport(session: session, outcome: .stopped(node: session.currentID, reason: error.localizedDescription)))
                     throw ExitCode.failure
                 }
                 return
             }
-            _ = try await interactive.run(session, runner: runner, mode: propose ? .propose : .live, transcriptPath: transcript, readOnly: readOnly)
+            let outcome = try await interactive.run(session, runner: recorder ?? runner, mode: propose ? .propose : .live, transcriptPath: transcript, readOnly: readOnly)
+            if let recorder, let diagnosis = outcome.diagnosis {
+                try await save(recorder, session: session, answers: [:], path: outcome.path, cause: diagnosis.cause)
+            }
+        }
+
+        /// Writes what `recorder` saw as the scenario file named by --record.
+        private func save(_ recorder: RecordingRunner, session: Session, answers: [String: String], path: [String], cause: String) async throws {
+            guard let record else { return }
+            let recorded = RecordedSession(runbook: session.runbook, inputs: session.inputs, recordings: recorder.recordings, answers: answers, path: path, cause: cause)
+            let scenario = try await ScenarioRecorder(anonymize: anonymize, date: Date()).record(recorded, to: record)
+            FileHandle.standardError.write(Data("Recorded scenario '\(scenario.id)' in \(record); check it with 'triage replay \(record) --no-input'.\n".utf8))
         }
 
         /// The namespace the kubeconfig context names, as kubectl would use it without `-n`.
