@@ -29,11 +29,8 @@ struct TriageLiveTests {
         #expect(ContinuousClock.now - started < .seconds(30))
         let commands = report.json["commands"] as? [[String: Any]] ?? []
         #expect(commands.first?["timed_out"] as? Bool == true, "\(run.stdout)\n\(run.stderr)")
-        #expect(report.ending == "pod-unreadable", "\(run.stdout)\n\(run.stderr)")
-        withKnownIssue("the pod-unreadable diagnosis does not say that kubectl timed out (evidence: (kubectl_error unknown))") {
-            let said = "\(report.evidence ?? "") \(run.stderr)"
-            #expect(said.localizedCaseInsensitiveContains("timed out") || said.localizedCaseInsensitiveContains("timeout"), "\(said)")
-        }
+        #expect(report.ending == "api-timeout", "\(run.stdout)\n\(run.stderr)")
+        #expect(report.evidence?.contains("timed out") == true, "\(report.evidence ?? "none")")
     }
 
     @Test("Forbidden and NotFound are reported as kubectl said them", arguments: [
