@@ -66,7 +66,7 @@ enum Advice {
         case .auth:
             return authSteps(s) + [
                 "Check the pod's pull secrets: kubectl get pod \(s.podText)\(s.namespaceFlag) -o jsonpath='{.spec.imagePullSecrets}'",
-                "Verify the credentials on the node: crictl pull --creds '<user>:<password>' \(s.imageText)"]
+                "Test the credentials from a workstation: docker login \(s.host) (it reads the password without echo), then docker pull \(s.imageText)"]
         case .invalidName:
             return ["Show the image as written in the spec: \(specImage)",
                     "Fix the reference (lowercase repository, one ':tag', optional '@sha256:<64 hex>', no spaces or template placeholders) in the manifest or Helm values, then re-apply.",
@@ -163,21 +163,27 @@ enum Advice {
             ["Attach the registry to the cluster: az aks update -n <cluster> -g <resource-group> --attach-acr \(s.host.split(separator: ".").first.map(String.init) ?? "<registry>")",
              "Check from the cluster: az aks check-acr -n <cluster> -g <resource-group> --acr \(s.host)"]
         case .ghcr:
-            ["Create a pull secret with a token that has read:packages: kubectl create secret docker-registry ghcr --docker-server=ghcr.io --docker-username=<user> --docker-password=<token>\(s.namespaceFlag)",
+            ["Log in with a token that has read:packages (docker login ghcr.io reads it without echo, or --password-stdin), then create the pull secret from that config: \(secretFromConfig("ghcr", s))",
              "Or make the package public in its GitHub package settings."]
         case .dockerhub:
             ["Check the repository exists and is spelled right: https://hub.docker.com/r/\(s.repository.hasPrefix("library/") ? "_/" + s.repository.dropFirst(8) : s.repository)",
-             "For a private repository create a pull secret: kubectl create secret docker-registry regcred --docker-server=https://index.docker.io/v1/ --docker-username=<user> --docker-password=<token>\(s.namespaceFlag)"]
+             "For a private repository, docker login (it reads the password without echo), then create the pull secret from that config: \(secretFromConfig("regcred", s))"]
         default:
-            ["Create a pull secret for the registry: kubectl create secret docker-registry regcred --docker-server=\(s.host) --docker-username=<user> --docker-password=<password>\(s.namespaceFlag)",
+            ["docker login \(s.host) (it reads the password without echo), then create the pull secret from that config: \(secretFromConfig("regcred", s))",
              "Reference it from the pod (spec.imagePullSecrets) or the service account: kubectl patch serviceaccount default\(s.namespaceFlag) -p '{\"imagePullSecrets\":[{\"name\":\"regcred\"}]}'"]
         }
+    }
+
+    /// A pull secret built from the docker config `docker login` wrote, so no password ever
+    /// appears on a command line (where it would land in shell history).
+    private static func secretFromConfig(_ name: String, _ s: Subject) -> String {
+        "kubectl create secret docker-registry \(name) --from-file=.dockerconfigjson=$HOME/.docker/config.json\(s.namespaceFlag)"
     }
 
     private static func rateLimitSteps(_ s: Subject) -> [String] {
         switch s.family {
         case .dockerhub:
-            ["Authenticate pulls (higher limit): kubectl create secret docker-registry dockerhub --docker-server=https://index.docker.io/v1/ --docker-username=<user> --docker-password=<token>\(s.namespaceFlag) and add it to imagePullSecrets",
+            ["Authenticate pulls (higher limit): docker login with an access token (read without echo), create the pull secret from that config: \(secretFromConfig("dockerhub", s)), and add it to imagePullSecrets",
              "Check the remaining quota: TOKEN=$(curl -s 'https://auth.docker.io/token?service=registry.docker.io&scope=repository:ratelimitpreview/test:pull' | jq -r .token); curl -sI -H \"Authorization: Bearer $TOKEN\" https://registry-1.docker.io/v2/ratelimitpreview/test/manifests/latest | grep -i ratelimit",
              "Use a pull-through mirror (e.g. mirror.gcr.io via /etc/containerd/certs.d/docker.io/hosts.toml) and imagePullPolicy: IfNotPresent."]
         case .ecrPublic:
