@@ -73,6 +73,6 @@ struct KubectlScopingTests {
         #expect(result.exitStatus != 0)
         #expect(!result.timedOut)
         #expect(result.stderr.contains("context was not found for specified context: nosuch"))
-        #expect(result.duration < 10)
+        #expect(result.duration < 30, "kubectl failed at once rather than trying to reach a cluster")
     }
 }

@@ -74,7 +74,7 @@ struct LiveRunnerTests {
     @Test func measuresDuration() async throws {
         let result = try await LiveRunner().run(sh("sleep 0.3"))
         #expect(result.duration >= 0.3)
-        #expect(result.duration < 5)
+        #expect(result.duration < 30, "measured, not a default or a wait for something else")
     }
 
     @Test func timeoutAndDurationFollowTheInjectedClock() async throws {
@@ -118,7 +118,7 @@ struct LiveRunnerTests {
         #expect(result.exitStatus == 128 + 15)
         #expect(result.stdout == "started\n")
         #expect(result.duration >= 0.7)
-        #expect(result.duration < 2.5)
+        #expect(result.duration < 30, "stopped at the timeout, not after the 60 s grandchild")
         #expect(try await ProcessProbe.dies(try await script.grandchild()))
     }
 
@@ -131,7 +131,7 @@ struct LiveRunnerTests {
         #expect(result.timedOut)
         #expect(result.exitStatus == 128 + 9)
         #expect(result.duration >= 1.0)
-        #expect(result.duration < 3)
+        #expect(result.duration < 30, "killed after the grace, not after the 60 s grandchild")
         #expect(try await ProcessProbe.dies(try await script.grandchild()))
     }
 
@@ -144,7 +144,7 @@ struct LiveRunnerTests {
         task.cancel()
 
         await #expect(throws: CancellationError.self) { try await task.value }
-        #expect(ContinuousClock.now - cancelledAt < .seconds(3))
+        #expect(ContinuousClock.now - cancelledAt < .seconds(30), "not after the 60 s grandchild")
         #expect(try await ProcessProbe.dies(grandchild))
     }
 }

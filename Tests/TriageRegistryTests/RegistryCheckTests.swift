@@ -12,7 +12,7 @@ struct RegistryCheckTests {
         defer { registry.stop() }
         let digest = try registry.push("shop/web", tag: "v1.2.0")
 
-        let result = try await RegistryChecker().check("\(registry.server.host)/shop/web:v1.2.0")
+        let result = try await RegistryChecker(options: .patient).check("\(registry.server.host)/shop/web:v1.2.0")
         #expect(result.reachable)
         #expect(result.exists == true)
         #expect(result.needsAuth == false)
@@ -22,7 +22,7 @@ struct RegistryCheckTests {
         #expect(result.error == nil && result.errorCause == nil && result.missing == nil)
         #expect(result.notes.contains { $0.contains("speaks plain HTTP") })
 
-        let byDigest = try await RegistryChecker().check("\(registry.server.host)/shop/web@\(digest)")
+        let byDigest = try await RegistryChecker(options: .patient).check("\(registry.server.host)/shop/web@\(digest)")
         #expect(byDigest.exists == true)
         #expect(byDigest.digest == digest)
     }
@@ -32,7 +32,7 @@ struct RegistryCheckTests {
         defer { registry.stop() }
         for tag in ["v1.2.0", "v1.2.1", "v2.0.0"] { try registry.push("shop/web", tag: tag) }
 
-        let result = try await RegistryChecker().check("\(registry.server.host)/shop/web:v1.2.2")
+        let result = try await RegistryChecker(options: .patient).check("\(registry.server.host)/shop/web:v1.2.2")
         #expect(result.reachable)
         #expect(result.exists == false)
         #expect(result.missing == .tag)
@@ -40,11 +40,11 @@ struct RegistryCheckTests {
         #expect(result.nearestTags == ["v1.2.1", "v1.2.0", "v2.0.0"])
         #expect(result.error?.contains("has no tag v1.2.2") == true)
 
-        let typo = try await RegistryChecker().check("\(registry.server.host)/shop/web:v1.2.O")
+        let typo = try await RegistryChecker(options: .patient).check("\(registry.server.host)/shop/web:v1.2.O")
         #expect(typo.missing == .tag)
         #expect(typo.nearestTags.first == "v1.2.0")
 
-        let absentDigest = try await RegistryChecker().check("\(registry.server.host)/shop/web@sha256:" + String(repeating: "0", count: 64))
+        let absentDigest = try await RegistryChecker(options: .patient).check("\(registry.server.host)/shop/web@sha256:" + String(repeating: "0", count: 64))
         #expect(absentDigest.missing == .digest)
         #expect(absentDigest.nearestTags.isEmpty)
     }
@@ -54,7 +54,7 @@ struct RegistryCheckTests {
         defer { registry.stop() }
         try registry.push("shop/web", tag: "v1")
 
-        let result = try await RegistryChecker().check("\(registry.server.host)/shop/api:v1")
+        let result = try await RegistryChecker(options: .patient).check("\(registry.server.host)/shop/api:v1")
         #expect(result.exists == false)
         #expect(result.missing == .repository)
         #expect(result.errorCause == .imageNotFound)
@@ -66,7 +66,7 @@ struct RegistryCheckTests {
         defer { registry.stop() }
         let digest = try registry.push("shop/web", tag: "multi", platforms: [.linuxAMD64, .linuxARM64])
 
-        let result = try await RegistryChecker().check("\(registry.server.host)/shop/web:multi")
+        let result = try await RegistryChecker(options: .patient).check("\(registry.server.host)/shop/web:multi")
         #expect(result.exists == true)
         #expect(result.digest == digest)
         #expect(result.mediaType == "application/vnd.oci.image.index.v1+json")
@@ -79,7 +79,7 @@ struct RegistryCheckTests {
         try registry.push("shop/web", tag: "v1")
 
         let transport = RecordingTransport()
-        let result = try await RegistryChecker(transport: transport).check("\(registry.server.host)/shop/web:v1")
+        let result = try await RegistryChecker(transport: transport, options: .patient).check("\(registry.server.host)/shop/web:v1")
         #expect(result.reachable)
         #expect(result.needsAuth == true)
         #expect(result.exists == nil)
@@ -94,7 +94,7 @@ struct RegistryCheckTests {
         let host = server.host
         server.stop()
 
-        let result = try await RegistryChecker().check("\(host)/shop/web:v1")
+        let result = try await RegistryChecker(options: .patient).check("\(host)/shop/web:v1")
         #expect(!result.reachable)
         #expect(result.errorCause == .network)
         #expect(result.error?.contains("connection refused") == true)
@@ -105,7 +105,7 @@ struct RegistryCheckTests {
         let registry = try RegistryFixture()
         defer { registry.stop() }
 
-        let checker = RegistryChecker(options: RegistryCheckOptions(plainHTTP: .never))
+        let checker = RegistryChecker(options: RegistryCheckOptions(timeout: RegistryCheckOptions.patient.timeout, plainHTTP: .never))
         let result = try await checker.check("\(registry.server.host)/shop/web:v1")
         #expect(!result.reachable)
         #expect(result.errorCause == .tls)
@@ -116,7 +116,7 @@ struct RegistryCheckTests {
         let registry = try RegistryFixture(tls: true)
         defer { registry.stop() }
 
-        let result = try await RegistryChecker().check("\(registry.server.host)/shop/web:v1")
+        let result = try await RegistryChecker(options: .patient).check("\(registry.server.host)/shop/web:v1")
         #expect(!result.reachable)
         #expect(result.errorCause == .tls)
         #expect(result.error?.contains("x509") == true)
@@ -132,4 +132,10 @@ struct RegistryCheckTests {
         #expect(json == #"{"api_host":"registry-1.docker.io","digest":null,"error":null,"error_cause":null,"exists":null,"image":"docker.io\/library\/nginx:latest","media_type":null,"missing":null,"nearest_tags":[],"needs_auth":null,"notes":[],"platforms":[],"reachable":false,"registry":"docker.io"}"#)
         #expect(try JSONDecoder().decode(RegistryCheckResult.self, from: Data(json.utf8)) == result)
     }
+}
+
+extension RegistryCheckOptions {
+    /// A budget no loaded test machine runs out of (the lab runs beside these tests); the
+    /// checks' own limits are tested where they are the point.
+    static let patient = RegistryCheckOptions(timeout: 60)
 }
