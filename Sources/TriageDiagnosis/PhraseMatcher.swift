@@ -38,61 +38,82 @@ struct PhraseMatcher: Sendable {
         for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(upper)] = classes[Int(upper + 32)] }
         byteClass = classes
         classCount = Int(nextClass)
-        // Trie.
-        var children: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
-        var terminal: [[Int32]] = [[]]
+        // Trie, as one flat table of child states (-1 = none), with a linked list of the phrases
+        // ending at each state (built once per process, so it avoids an array per state).
+        let width = classCount
+        var children = [Int32](repeating: -1, count: width)
+        var firstTerminal: [Int32] = [-1]
+        var nextTerminal = [Int32](repeating: -1, count: lowered.count)
         for (index, phrase) in lowered.enumerated() {
             var state = 0
             for byte in phrase.utf8 {
-                let c = Int(classes[Int(byte)])
-                if children[state][c] < 0 {
-                    children[state][c] = Int32(children.count)
-                    children.append([Int32](repeating: -1, count: classCount))
-                    terminal.append([])
+                let slot = state * width + Int(classes[Int(byte)])
+                if children[slot] < 0 {
+                    children[slot] = Int32(firstTerminal.count)
+                    children.append(contentsOf: repeatElement(-1, count: width))
+                    firstTerminal.append(-1)
                 }
-                state = Int(children[state][c])
+                state = Int(children[slot])
             }
-            terminal[state].append(Int32(index))
+            // Keep the phrases of a state in the order given.
+            if firstTerminal[state] < 0 {
+                firstTerminal[state] = Int32(index)
+            } else {
+                var last = Int(firstTerminal[state])
+                while nextTerminal[last] >= 0 { last = Int(nextTerminal[last]) }
+                nextTerminal[last] = Int32(index)
+            }
         }
+        let stateCount = firstTerminal.count
         // Breadth-first failure links, turning the trie into a complete automaton.
-        var fail = [Int32](repeating: 0, count: children.count)
-        var table = [Int32](repeating: 0, count: children.count * classCount)
-        var queue: [Int] = []
-        for c in 0..<classCount {
-            let child = children[0][c]
-            if child >= 0 { queue.append(Int(child)); table[c] = child }
-        }
-        var head = 0
+        var fail = [Int32](repeating: 0, count: stateCount)
+        var table = [Int32](repeating: 0, count: stateCount * width)
         var order: [Int] = [0]
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            order.append(state)
-            for c in 0..<classCount {
-                let child = children[state][c]
-                let fallback = table[Int(fail[state]) * classCount + c]
-                if child >= 0 {
-                    fail[Int(child)] = fallback
-                    table[state * classCount + c] = child
-                    queue.append(Int(child))
-                } else {
-                    table[state * classCount + c] = fallback
+        order.reserveCapacity(stateCount)
+        for c in 0..<width where children[c] >= 0 {
+            order.append(Int(children[c]))
+            table[c] = children[c]
+        }
+        var head = 1
+        children.withUnsafeBufferPointer { children in
+            table.withUnsafeMutableBufferPointer { table in
+                while head < order.count {
+                    let state = order[head]
+                    head += 1
+                    let base = state * width, fallbackBase = Int(fail[state]) * width
+                    for c in 0..<width {
+                        let child = children[base + c]
+                        let fallback = table[fallbackBase + c]
+                        if child >= 0 {
+                            fail[Int(child)] = fallback
+                            table[base + c] = child
+                            order.append(Int(child))
+                        } else {
+                            table[base + c] = fallback
+                        }
+                    }
                 }
             }
         }
-        var starts = [Int32](repeating: 0, count: children.count + 1)
+        // Each state's outputs: its own phrases, then those of the states its failure links reach.
+        var starts = [Int32](repeating: 0, count: stateCount + 1)
         var flat: [Int32] = []
-        var merged = [[Int32]](repeating: [], count: children.count)
-        for state in order {
-            merged[state] = terminal[state] + (state == 0 ? [] : merged[Int(fail[state])])
-        }
-        for state in 0..<children.count {
+        for state in 0..<stateCount {
             starts[state] = Int32(flat.count)
-            flat.append(contentsOf: merged[state])
+            var link = state
+            while link != 0 {
+                var phrase = firstTerminal[link]
+                while phrase >= 0 {
+                    flat.append(phrase)
+                    phrase = nextTerminal[Int(phrase)]
+                }
+                link = Int(fail[link])
+            }
         }
-        starts[children.count] = Int32(flat.count)
-        let width = Int32(self.classCount)
-        transitions = table.map { next in (next * width) << 1 | (starts[Int(next)] != starts[Int(next) + 1] ? 1 : 0) }
+        starts[stateCount] = Int32(flat.count)
+        let scaled = Int32(width)
+        let hasOutputs = (0..<stateCount).map { starts[$0] != starts[$0 + 1] }
+        transitions = table.map { next in (next * scaled) << 1 | (hasOutputs[Int(next)] ? 1 : 0) }
         outputStart = starts
         outputs = flat
     }
