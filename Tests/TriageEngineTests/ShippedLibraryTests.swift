@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageExecution
 import TriageModel
 import TriageRunbooks
 @testable import TriageEngine
@@ -30,5 +31,63 @@ struct ShippedLibraryTests {
             let report = await replayer.replay(scenario, runbook: runbook)
             #expect(report.passed, "\(scenario.id): \(report.mismatch ?? "")")
         }
+    }
+}
+
+/// Branches that offline replays never take: Step 2's registry check runs only live.
+struct LiveOnlyBranchTests {
+    /// The typo scenario's recordings, plus what `triage registry-check` printed for the image.
+    func drive(registryCheck json: String) async throws -> Session {
+        let (library, _) = ShippedLibraryTests.load()
+        let scenario = try #require(library.scenario("nginx-tag-typo"))
+        let runbook = try #require(library.runbook("image-pull-backoff"))
+        let check = Scenario.Recording(
+            arguments: ["triage", "registry-check", "docker.io/library/nginx:1.27-alpne", "--output", "json"],
+            result: CommandResult(stdout: json)
+        )
+        var session = try Session(runbook: runbook, inputs: scenario.inputs, settings: Session.Settings(mode: "live", offline: false))
+        let driver = SessionDriver(runner: ReplayRunner(recordings: scenario.recordings + [check]), parsers: .standard, answers: nil, policy: .unattended)
+        _ = try await driver.drive(&session)
+        return session
+    }
+
+    static func result(missing: String, nearest: [String]) -> String {
+        let tags = nearest.map { "\"\($0)\"" }.joined(separator: ", ")
+        return """
+            {
+              "api_host" : "registry-1.docker.io",
+              "digest" : null,
+              "error" : "manifest unknown",
+              "error_cause" : "image-not-found",
+              "exists" : false,
+              "image" : "docker.io/library/nginx:1.27-alpne",
+              "media_type" : null,
+              "missing" : "\(missing)",
+              "nearest_tags" : [\(tags)],
+              "needs_auth" : false,
+              "notes" : [],
+              "platforms" : [],
+              "reachable" : true,
+              "registry" : "docker.io"
+            }
+            """
+    }
+
+    @Test func aMissingTagWithNeighboursEndsAtTagMissing() async throws {
+        let session = try await drive(registryCheck: Self.result(missing: "tag", nearest: ["1.27-alpine", "1.27-alpine3.20"]))
+        #expect(session.path == ["describe", "check-image", "registry-check", "tag-missing"])
+        #expect(session.render(session.current.diagnosis!.summary).contains("1.27-alpine"))
+    }
+
+    @Test func aMissingRepositoryEndsAtRepositoryMissing() async throws {
+        let session = try await drive(registryCheck: Self.result(missing: "repository", nearest: []))
+        #expect(session.path == ["describe", "check-image", "registry-check", "repository-missing"])
+    }
+
+    @Test func offlineSkipsTheRegistry() async throws {
+        let (library, _) = ShippedLibraryTests.load()
+        let scenario = try #require(library.scenario("nginx-tag-typo"))
+        let report = await ScenarioReplay(parsers: .standard).replay(scenario, runbook: try #require(library.runbook("image-pull-backoff")))
+        #expect(report.session?.path.contains("registry-check") == false)
     }
 }
