@@ -29,35 +29,14 @@ public final class LabProcess: Sendable {
         standardOutput = directory.appendingPathComponent("\(name).out")
         standardError = directory.appendingPathComponent("\(name).err")
 
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, input?.path ?? "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, standardOutput.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, standardError.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-
         let variables = environment ?? ProcessInfo.processInfo.environment
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+        switch spawnWithCleanSignals(
+            arguments, environment: variables.map { "\($0.key)=\($0.value)" }, input: input?.path ?? "/dev/null",
+            standardOutput: standardOutput.path, standardError: standardError.path
+        ) {
+        case .success(let child): pid = child
+        case .failure(let failure): throw LabError.spawnFailed(arguments, failure.message)
         }
-        var child: pid_t = 0
-        let error = posix_spawnp(&child, arguments[0], &actions, &attributes, argv, envp)
-        guard error == 0 else { throw LabError.spawnFailed(arguments, String(cString: strerror(error))) }
-        pid = child
     }
 
     deinit {

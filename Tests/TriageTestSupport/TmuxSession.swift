@@ -203,36 +203,10 @@ public final class TmuxSession: Sendable {
 private func spawnAndWait(
     _ arguments: [String], environment: [String], standardOutput: String, standardError: String
 ) throws -> Int32 {
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var noSignals = sigset_t()
-    sigemptyset(&noSignals)
-    posix_spawnattr_setsigmask(&attributes, &noSignals)
-    var allSignals = sigset_t()
-    sigfillset(&allSignals)
-    posix_spawnattr_setsigdefault(&attributes, &allSignals)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-
-    let argv = arguments.map { strdup($0) } + [nil]
-    let envp = environment.map { strdup($0) } + [nil]
-    defer {
-        argv.forEach { free($0) }
-        envp.forEach { free($0) }
-    }
-    var pid: pid_t = 0
-    let error = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
-    guard error == 0 else {
-        throw TmuxError.commandFailed(
-            arguments: arguments, status: -1, message: String(cString: strerror(error))
-        )
+    let pid: pid_t
+    switch spawnWithCleanSignals(arguments, environment: environment, input: "/dev/null", standardOutput: standardOutput, standardError: standardError) {
+    case .success(let child): pid = child
+    case .failure(let failure): throw TmuxError.commandFailed(arguments: arguments, status: -1, message: failure.message)
     }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
