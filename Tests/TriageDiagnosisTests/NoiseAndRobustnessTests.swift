@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 @testable import TriageDiagnosis
 
 @Suite("Paste noise and robustness")
@@ -102,18 +103,5 @@ struct NoiseAndRobustnessTests {
         #expect(text.contains("did you mean: docker.io/library/nginx:1"))
         #expect(text.contains("next steps:"))
         #expect(PullFailureDiagnoser.diagnose("hello").renderText().contains("No image pull failure"))
-    }
-}
-
-/// A small deterministic random number generator for the fuzz tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
     }
 }

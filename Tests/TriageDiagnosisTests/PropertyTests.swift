@@ -1,4 +1,5 @@
 import Testing
+import TriageTestSupport
 @testable import TriageDiagnosis
 
 /// Properties that must hold for any input: the fast paths agree with the full ones, and no input

@@ -1,4 +1,5 @@
 import Testing
+import TriageTestSupport
 import TriageScan
 
 /// The streaming reader: fields, escapes, structure, chunk boundaries and bad input.
@@ -148,18 +149,5 @@ struct TwoPieces: ByteSource {
         for index in 0..<count { buffer[index] = bytes[offset + index] }
         offset += count
         return count
-    }
-}
-
-/// A small deterministic random number generator for the fuzz test.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
