@@ -11,8 +11,8 @@ extension TriageCommand {
         static let configuration = CommandConfiguration(
             abstract: "Practise on recorded incidents: choose where the runbook goes at each step, see why, get a score.",
             discussion: """
-                With no scenario, shows a menu (filtered by --cause and --difficulty). Each attempt is kept
-                per trainee in progress.json under Triage's state directory; --progress shows it per cause,
+                With no scenario, shows a menu (filtered by --cause and --difficulty). Each attempt is kept \
+                per trainee in progress.json under Triage's state directory; --progress shows it per cause, \
                 with the causes never practised.
                 """
         )
