@@ -14,19 +14,9 @@ struct PodParser: OutputParser {
     )
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {
-        let node = context.node
-        guard result.succeeded,
-              let data = result.stdout.data(using: .utf8),
-              let pod = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-              pod["kind"] as? String == "Pod"
-        else { return [:] }
-        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-        func evidence(for value: String) -> Evidence? {
-            lines.firstIndex { $0.contains("\"\(value)\"") }.map { Evidence(line: $0 + 1, text: String(lines[$0]), node: node) }
-        }
-        func fact(_ values: [String]) -> Fact? {
-            values.isEmpty ? nil : Fact(values: values, evidence: evidence(for: values[0]))
-        }
+        guard result.succeeded, let pod = JSONFacts.object(result.stdout), pod["kind"] as? String == "Pod" else { return [:] }
+        let json = JSONFacts(result.stdout, node: context.node)
+        func fact(_ values: [String]) -> Fact? { json.fact(values) }
 
         var facts: Facts = ["pod_found": Fact("true")]
         let spec = pod["spec"] as? [String: Any] ?? [:]
@@ -47,7 +37,7 @@ struct PodParser: OutputParser {
             let workload = Self.workload(ownerKind: kind, ownerName: name, templateHash: hash)
             facts["workload_kind"] = fact([workload.kind])
             facts["workload_name"] = fact([workload.name])
-            facts["workload"] = Fact("\(workload.kind.lowercased())/\(workload.name)", evidence: evidence(for: name))
+            facts["workload"] = json.fact(["\(workload.kind.lowercased())/\(workload.name)"], seenAt: "\"\(name)\"")
         }
         let statuses = (status["initContainerStatuses"] as? [[String: Any]] ?? []) + (status["containerStatuses"] as? [[String: Any]] ?? [])
         let waiting = statuses.compactMap { status -> (name: String, image: String, reason: String)? in

@@ -15,15 +15,12 @@ struct RegistryCheckParser: OutputParser {
     )
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {
-        guard let data = result.stdout.data(using: .utf8),
-              let check = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-              check["api_host"] is String, let reachable = check["reachable"] as? Bool
+        guard let check = JSONFacts.object(result.stdout), check["api_host"] is String,
+              let reachable = check["reachable"] as? Bool
         else { return [:] }
-        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let json = JSONFacts(result.stdout, node: context.node)
         func fact(_ values: [String], key: String) -> Fact? {
-            guard !values.isEmpty else { return nil }
-            let index = lines.firstIndex { $0.contains("\"\(key)\"") }
-            return Fact(values: values, evidence: index.map { Evidence(line: $0 + 1, text: String(lines[$0]), node: context.node) })
+            json.fact(values, seenAt: "\"\(key)\"")
         }
         func flag(_ key: String) -> [String] {
             (check[key] as? Bool).map { [$0 ? "true" : "false"] } ?? []
