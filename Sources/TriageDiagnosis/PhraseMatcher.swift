@@ -39,21 +39,23 @@ struct PhraseMatcher: Sendable {
         byteClass = classes
         classCount = Int(nextClass)
         // Trie, as one flat table of child states (-1 = none), with a linked list of the phrases
-        // ending at each state (built once per process, so it avoids an array per state).
+        // ending at each state. The same table then becomes the automaton in place, so start-up
+        // touches one table (about 1 MB) instead of three.
         let width = classCount
-        var children = [Int32](repeating: -1, count: width)
+        var table = [Int32](repeating: -1, count: width)
+        table.reserveCapacity(lowered.reduce(1) { $0 + $1.utf8.count } * width)
         var firstTerminal: [Int32] = [-1]
         var nextTerminal = [Int32](repeating: -1, count: lowered.count)
         for (index, phrase) in lowered.enumerated() {
             var state = 0
             for byte in phrase.utf8 {
                 let slot = state * width + Int(classes[Int(byte)])
-                if children[slot] < 0 {
-                    children[slot] = Int32(firstTerminal.count)
-                    children.append(contentsOf: repeatElement(-1, count: width))
+                if table[slot] < 0 {
+                    table[slot] = Int32(firstTerminal.count)
+                    table.append(contentsOf: repeatElement(-1, count: width))
                     firstTerminal.append(-1)
                 }
-                state = Int(children[slot])
+                state = Int(table[slot])
             }
             // Keep the phrases of a state in the order given.
             if firstTerminal[state] < 0 {
@@ -65,32 +67,28 @@ struct PhraseMatcher: Sendable {
             }
         }
         let stateCount = firstTerminal.count
-        // Breadth-first failure links, turning the trie into a complete automaton.
+        // Breadth-first failure links: a missing child takes the transition of the state's failure
+        // state, which is complete already because it is shallower.
         var fail = [Int32](repeating: 0, count: stateCount)
-        var table = [Int32](repeating: 0, count: stateCount * width)
-        var order: [Int] = [0]
+        var order: [Int] = []
         order.reserveCapacity(stateCount)
-        for c in 0..<width where children[c] >= 0 {
-            order.append(Int(children[c]))
-            table[c] = children[c]
-        }
-        var head = 1
-        children.withUnsafeBufferPointer { children in
-            table.withUnsafeMutableBufferPointer { table in
-                while head < order.count {
-                    let state = order[head]
-                    head += 1
-                    let base = state * width, fallbackBase = Int(fail[state]) * width
-                    for c in 0..<width {
-                        let child = children[base + c]
-                        let fallback = table[fallbackBase + c]
-                        if child >= 0 {
-                            fail[Int(child)] = fallback
-                            table[base + c] = child
-                            order.append(Int(child))
-                        } else {
-                            table[base + c] = fallback
-                        }
+        table.withUnsafeMutableBufferPointer { table in
+            for c in 0..<width {
+                if table[c] >= 0 { order.append(Int(table[c])) } else { table[c] = 0 }
+            }
+            var head = 0
+            while head < order.count {
+                let state = order[head]
+                head += 1
+                let base = state * width, fallbackBase = Int(fail[state]) * width
+                for c in 0..<width {
+                    let child = table[base + c]
+                    let fallback = table[fallbackBase + c]
+                    if child >= 0 {
+                        fail[Int(child)] = fallback
+                        order.append(Int(child))
+                    } else {
+                        table[base + c] = fallback
                     }
                 }
             }
@@ -112,8 +110,13 @@ struct PhraseMatcher: Sendable {
         }
         starts[stateCount] = Int32(flat.count)
         let scaled = Int32(width)
-        let hasOutputs = (0..<stateCount).map { starts[$0] != starts[$0 + 1] }
-        transitions = table.map { next in (next * scaled) << 1 | (hasOutputs[Int(next)] ? 1 : 0) }
+        table.withUnsafeMutableBufferPointer { table in
+            for slot in table.indices {
+                let next = Int(table[slot])
+                table[slot] = (Int32(next) * scaled) << 1 | (starts[next] != starts[next + 1] ? 1 : 0)
+            }
+        }
+        transitions = table
         outputStart = starts
         outputs = flat
     }
