@@ -3,12 +3,14 @@ import PackageDescription
 
 /// Dependencies point one way: executable → CLI → REPL → engine / runbooks / diagnosis /
 /// execution → model. Only `TriageTerminal` sees C; only `TriageExecution` sees Subprocess;
-/// only `TriageRunbooks` sees Yams.
+/// only `TriageRunbooks` sees Yams; only `TriageRegistry` sees FoundationNetworking, and only the
+/// `triage-registry-check` executable links it.
 let package = Package(
     name: "Triage",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "triage", targets: ["triage"])
+        .executable(name: "triage", targets: ["triage"]),
+        .executable(name: "triage-registry-check", targets: ["triage-registry-check"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,14 +49,28 @@ let package = Package(
             dependencies: ["TriageModel", "TriageEngine", "TriageExecution", "TriageRunbooks", "TriageTerminal"]
         ),
         .target(
+            name: "TriageCommandSupport",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(
             name: "TriageCLI",
             dependencies: [
-                "TriageModel", "TriageDiagnosis", "TriageRunbooks", "TriageExecution",
-                "TriageEngine", "TriageTerminal", "TriageREPL", "TriageRegistry", "TriageScan", "TriageTraining",
+                "TriageModel", "TriageDiagnosis", "TriageRunbooks", "TriageExecution", "TriageEngine", "TriageTerminal",
+                "TriageREPL", "TriageScan", "TriageTraining", "TriageCommandSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "triage", dependencies: ["TriageCLI"]),
+        .executableTarget(name: "triage", dependencies: ["TriageCLI", "TriageCommandSupport"]),
+        // Only the registry check links FoundationNetworking (libcurl and its TLS stack): `triage`
+        // runs it as a separate executable so that every other command starts without loading it.
+        .target(
+            name: "TriageRegistryCommand",
+            dependencies: [
+                "TriageDiagnosis", "TriageRegistry", "TriageCommandSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "triage-registry-check", dependencies: ["TriageRegistryCommand", "TriageCommandSupport"]),
         .executableTarget(
             name: "triage-bench",
             dependencies: ["TriageDiagnosis", "TriageScan"],
@@ -75,7 +91,10 @@ let package = Package(
         .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageRunbooks", "TriageModel", "TriageTestSupport"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TriageTestSupport"]),
         .testTarget(name: "TriageREPLTests", dependencies: ["TriageREPL", "TriageEngine", "TriageRunbooks", "TriageTerminal", "TriageTestSupport"]),
-        .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI", "triage", "TriageTestSupport"]),
+        .testTarget(
+            name: "TriageCLITests",
+            dependencies: ["TriageCLI", "triage", "triage-registry-check", "TriageRegistryCommand", "TriageTestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

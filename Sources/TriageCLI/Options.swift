@@ -1,4 +1,5 @@
 import ArgumentParser
+import TriageCommandSupport
 import TriageTerminal
 
 /// kubectl's own spelling of the flags that choose a cluster.

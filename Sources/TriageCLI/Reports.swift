@@ -114,13 +114,3 @@ extension SessionReport.DiagnosisRecord {
         verify = diagnosis.verify.map { step(session.resolve($0)) }
     }
 }
-
-/// Prints values as JSON for scripts: sorted keys, stable across runs.
-enum JSONOutput {
-    static func print<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        FileHandle.standardOutput.write(try encoder.encode(value))
-        FileHandle.standardOutput.write(Data("\n".utf8))
-    }
-}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TriageCommandSupport
 import Foundation
 import TriageExecution
 import TriageModel

@@ -7,13 +7,10 @@ import TriageModel
 struct SelfInvokingRunner: CommandRunner {
     let base: any CommandRunner
 
-    /// The running executable's path.
-    static let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-
     func run(_ invocation: CommandInvocation) async throws -> CommandResult {
         guard invocation.program == "triage" else { return try await base.run(invocation) }
         var own = invocation
-        own.arguments[0] = Self.executable
+        own.arguments[0] = Companion.ownExecutable
         return try await base.run(own)
     }
 }

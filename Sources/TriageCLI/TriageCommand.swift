@@ -36,21 +36,3 @@ public struct TriageCommand: AsyncParsableCommand {
 
     public init() {}
 }
-
-extension TriageCommand {
-    /// Parses the process's arguments, runs the chosen subcommand asynchronously, and exits with
-    /// its status. (Called by name because top-level code resolves `main()` to the synchronous
-    /// overload, which refuses an asynchronous command tree.)
-    public static func start() async {
-        do {
-            var command = try await asyncParseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            exit(withError: error)
-        }
-    }
-}

@@ -1,7 +1,19 @@
 import ArgumentParser
+import Foundation
 
 /// How a command prints its results: for people, or for scripts.
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case text
     case json
+}
+
+/// Prints values as JSON for scripts: sorted keys, stable across runs.
+public enum JSONOutput {
+    /// Writes `value` to standard output as indented JSON with sorted keys, then a newline.
+    public static func print<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        FileHandle.standardOutput.write(try encoder.encode(value))
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
 }

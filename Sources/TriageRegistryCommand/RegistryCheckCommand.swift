@@ -1,14 +1,18 @@
 import ArgumentParser
 import Foundation
+import TriageCommandSupport
 import TriageDiagnosis
 import TriageRegistry
 
 /// `triage registry-check IMAGE [-o text|json] [--timeout S] [--insecure-http]`: asks the image's
 /// registry directly, and anonymously, whether the tag or digest exists.
-public struct RegistryCheck: AsyncParsableCommand {
+///
+/// It is the root command of the `triage-registry-check` executable, which `triage registry-check`
+/// runs, so that only this executable links the HTTP stack.
+public struct RegistryCheckCommand: AsyncParsableCommand {
     /// Command name, help and exit status notes.
     public static let configuration = CommandConfiguration(
-        commandName: "registry-check",
+        commandName: "triage registry-check",
         abstract: "Ask the image's registry whether the tag exists, whether it needs credentials, and which platforms it offers.",
         discussion: """
             Runs from where triage runs, anonymously: no credentials are ever sent. A missing tag lists the \

@@ -1,3 +1,4 @@
 import TriageCLI
+import TriageCommandSupport
 
 await TriageCommand.start()

@@ -26,11 +26,12 @@ public enum TriageBinary {
         return packageRoot.appendingPathComponent(".build/debug/triage")
     }
 
-    /// Runs `triage arguments…` in the package root with `input` on standard input, and waits at
-    /// most `timeout` seconds before killing it.
-    public static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:], timeout: TimeInterval = 60) throws -> Run {
+    /// Runs `triage arguments…` (or another `executable`) in the package root with `input` on
+    /// standard input, and waits at most `timeout` seconds before killing it.
+    public static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:], timeout: TimeInterval = 60,
+                           executable: URL = url) throws -> Run {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         var env = ProcessInfo.processInfo.environment

@@ -1,0 +1,4 @@
+import TriageCommandSupport
+import TriageRegistryCommand
+
+await RegistryCheckCommand.start()
