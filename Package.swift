@@ -24,9 +24,10 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "TriageModel"),
-        .target(name: "TriageDiagnosis"),
+        .target(name: "TriageJSON"),
+        .target(name: "TriageDiagnosis", dependencies: ["TriageJSON"]),
         .target(name: "TriageRegistry", dependencies: ["TriageDiagnosis"]),
-        .target(name: "TriageScan", dependencies: ["TriageDiagnosis"]),
+        .target(name: "TriageScan", dependencies: ["TriageDiagnosis", "TriageJSON"]),
         .target(
             name: "TriageRunbooks",
             dependencies: ["TriageModel", .product(name: "Yams", package: "Yams")]

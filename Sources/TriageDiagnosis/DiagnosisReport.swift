@@ -40,7 +40,8 @@ public enum InputKind: String, Codable, CaseIterable, Sendable {
 public struct Evidence: Codable, Sendable, Equatable {
     /// 1-based line number in the input.
     public let line: Int
-    /// The input line as given (without its line terminator).
+    /// The input line as given (without its line terminator); for a line of over 4 KiB (JSON
+    /// printed on one line), the JSON string on it that holds the evidence, as given.
     public let text: String
     /// 0-based offset, in Unicode scalars of ``text``, where the matched words start.
     public let start: Int

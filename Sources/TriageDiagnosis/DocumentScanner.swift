@@ -20,6 +20,9 @@ struct RecordSegment: Sendable {
     let cleanedOffset: Int
     /// Length of the segment in bytes.
     let length: Int
+    /// Whether the segment is a decoded JSON string whose raw bytes (escapes and all) start at
+    /// `cleanedOffset` of the input line, rather than a stretch of the cleaned line.
+    var jsonString = false
 }
 
 /// Identity facts read from the words of one record.
@@ -61,8 +64,10 @@ struct ScannedDocument: Sendable {
 struct DocumentScanner {
     private let vocabulary = Vocabulary.shared
     private let classifier = RecordClassifier.shared
-    private var document = ScannedDocument()
-    private var stack: [(indent: Int, key: StructuralKey, item: Int?)] = []
+    /// What the scan found so far.
+    var document = ScannedDocument()
+    /// The open blocks: their indentation (JSON nesting depth for a JSON document), key, and item.
+    var stack: [(indent: Int, key: StructuralKey, item: Int?)] = []
     private var pending: Pending?
     private var currentImage: String?
     /// Reused buffer for lines that need cleaning.
@@ -77,8 +82,10 @@ struct DocumentScanner {
         var openQuote: Bool
     }
 
-    /// Scans `bytes` (UTF-8 text) and returns what it found.
+    /// Scans `bytes` (UTF-8 text) and returns what it found: value by value when the input is
+    /// one JSON document, else line by line.
     static func scan(_ bytes: [UInt8]) -> ScannedDocument {
+        if let json = scanJSON(bytes) { return json }
         var scanner = DocumentScanner()
         var start = 0
         var index = 0
@@ -165,8 +172,14 @@ struct DocumentScanner {
     private mutating func finishPending() {
         guard let open = pending else { return }
         pending = nil
+        consider(open.text, segments: open.segments, item: open.item, isLineFormat: true)
+    }
+
+    /// Keeps `text` as a candidate record when its phrases can classify a pull failure, with the
+    /// identity facts its words give; `isLineFormat` reads journal hosts and `kubectl get pods` rows.
+    mutating func consider(_ text: [UInt8], segments: [RecordSegment], item: Int, isLineFormat: Bool) {
         hitBuffer.removeAll(keepingCapacity: true)
-        vocabulary.matcher.scan(open.text, into: &hitBuffer)
+        vocabulary.matcher.scan(text, into: &hitBuffer)
         guard !hitBuffer.isEmpty else { return }
         var present = PhraseSet()
         var hasMarker = false
@@ -177,20 +190,20 @@ struct DocumentScanner {
         }
         if classifier.hasPullContext(present) { document.hasPullContext = true }
         var facts = RecordFacts()
-        if hasMarker { facts = readFacts(open.text) }
-        if let node = Self.journalHost(open.text) { facts.node = facts.node ?? node }
+        if hasMarker { facts = readFacts(text) }
+        if isLineFormat, let node = Self.journalHost(text) { facts.node = facts.node ?? node }
         let preceding = currentImage
         if let image = facts.image, !Self.repeats(image, rank: facts.imageRank, current: currentImage) { currentImage = image }
         guard let classification = classifier.classify(hits: hitBuffer, present: present, documentHasPullContext: true) else { return }
-        if facts.pod == nil { facts.pod = Self.podFromGetPodsRow(open.text) }
-        document.candidates.append(CandidateRecord(segments: open.segments, text: open.text, hits: hitBuffer, present: present,
-                                                   item: open.item, facts: facts, precedingImage: preceding,
+        if isLineFormat, facts.pod == nil { facts.pod = Self.podFromGetPodsRow(text) }
+        document.candidates.append(CandidateRecord(segments: segments, text: text, hits: hitBuffer, present: present,
+                                                   item: item, facts: facts, precedingImage: preceding,
                                                    classificationInPullContext: classification))
     }
 
     // MARK: Structure
 
-    private var innermostItem: Int { stack.last(where: { $0.item != nil })?.item ?? 0 }
+    var innermostItem: Int { stack.last(where: { $0.item != nil })?.item ?? 0 }
 
     private mutating func popStack(atOrAbove indent: Int) {
         while let last = stack.last, last.indent >= indent { stack.removeLast() }
@@ -205,46 +218,59 @@ struct DocumentScanner {
     /// Records what a key/value line says about the pod, container, node or image; `true` when the
     /// line is pure structure and cannot be a failure message.
     private mutating func handleStructural(_ pair: KeyValueLine, text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let item = innermostItem
-        let parentKey = stack.last?.key
-        let grandparentKey = stack.count >= 2 ? stack[stack.count - 2].key : nil
-        let atTop = stack.isEmpty || (parentKey == .metadata && stack.count <= 2)
         switch pair.key {
-        case .name:
-            let value = pair.value(in: text)
-            if parentKey == .involvedObject {
-                document.items[item].pod = value
-            } else if parentKey == .listItem, grandparentKey == .containerList {
-                document.items[item].container = value
-            } else if atTop, !value.isEmpty, document.items[0].pod == nil {
-                document.items[0].pod = value
-            }
-        case .namespace:
-            if parentKey == .involvedObject { document.items[item].namespace = pair.value(in: text) }
-            else if atTop, document.items[0].namespace == nil { document.items[0].namespace = pair.value(in: text) }
-        case .node:
-            if document.items[0].node == nil, let name = pair.value(in: text).split(separator: "/").first { document.items[0].node = String(name) }
-        case .host:
-            if parentKey == .source { document.items[item].node = pair.value(in: text) }
-        case .fieldPath:
-            let value = text[pair.valueRange]
-            if let open = value.firstIndex(of: 0x7B), let close = value.lastIndex(of: 0x7D), open < close {
-                document.items[item].container = String(decoding: value[(open + 1)..<close], as: UTF8.self)
-            }
-        case .image:
-            if !pair.valueRange.isEmpty { document.items[item].image = pair.value(in: text) }
+        case .name, .namespace, .node, .host, .fieldPath, .image:
+            noteIdentity(pair.key, value: UnsafeBufferPointer(rebasing: text[pair.valueRange]))
         case .inert where pair.listItemIndent == nil && (pair.isJSON || !pair.valueRange.isEmpty):
             break
         case .containerList, .involvedObject, .source, .metadata, .block:
             if pair.opensBlock { stack.append((pair.indent, pair.key, nil)) }
-        case _ where pair.opensBlock && !pair.isJSON && pair.listItemIndent == nil && parentKey == .containerList:
+        case _ where pair.opensBlock && !pair.isJSON && pair.listItemIndent == nil && stack.last?.key == .containerList:
             // `kubectl describe` container header ("  web:" under "Containers:").
-            document.items.append(ItemFacts(container: pair.keyText(in: text), parent: item))
+            document.items.append(ItemFacts(container: pair.keyText(in: text), parent: innermostItem))
             stack.append((pair.indent, pair.key, document.items.count - 1))
         default:
             return false
         }
         return true
+    }
+
+    /// Records what the scalar `value` of an identity key (name, namespace, node, host, fieldPath,
+    /// image) says, given the blocks it is in: an event's involved pod, a container's name, the
+    /// node, a container's image, or the document's own pod and namespace.
+    mutating func noteIdentity(_ key: StructuralKey, value: UnsafeBufferPointer<UInt8>) {
+        let item = innermostItem
+        let parentKey = stack.last?.key
+        let grandparentKey = stack.count >= 2 ? stack[stack.count - 2].key : nil
+        let atTop = stack.isEmpty || (parentKey == .metadata && stack.count <= 2)
+        func text() -> String { String(decoding: value, as: UTF8.self) }
+        switch key {
+        case .name:
+            if parentKey == .involvedObject {
+                document.items[item].pod = text()
+            } else if parentKey == .listItem, grandparentKey == .containerList {
+                document.items[item].container = text()
+            } else if atTop, !value.isEmpty, document.items[0].pod == nil {
+                document.items[0].pod = text()
+            }
+        case .namespace:
+            if parentKey == .involvedObject { document.items[item].namespace = text() }
+            else if atTop, document.items[0].namespace == nil { document.items[0].namespace = text() }
+        case .node:
+            if document.items[0].node == nil, let name = value.split(separator: 0x2F).first {
+                document.items[0].node = String(decoding: name, as: UTF8.self)
+            }
+        case .host:
+            if parentKey == .source { document.items[item].node = text() }
+        case .fieldPath:
+            if let open = value.firstIndex(of: 0x7B), let close = value.lastIndex(of: 0x7D), open < close {
+                document.items[item].container = String(decoding: UnsafeBufferPointer(rebasing: value[(open + 1)..<close]), as: UTF8.self)
+            }
+        case .image:
+            if !value.isEmpty { document.items[item].image = text() }
+        default:
+            break
+        }
     }
 
     // MARK: Facts from words

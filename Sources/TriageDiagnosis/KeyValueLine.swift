@@ -45,7 +45,11 @@ enum StructuralKey: Sendable, Equatable {
         }
         return slots
     }()
-    private static let knownBytes = known.map { Array($0.0.utf8) }
+    /// The spellings of ``known`` end to end, so a lookup retains no per-key storage.
+    private static let spellings: [UInt8] = known.flatMap { Array($0.0.utf8) }
+    /// Where each spelling of ``known`` starts in ``spellings``, and one past the last.
+    private static let spellingStarts: [Int] = known.reduce(into: [0]) { $0.append($0.last! + $1.0.utf8.count) }
+    private static let meanings: [StructuralKey] = known.map(\.1)
 
     /// One step of the FNV-1a hash that ``lookup(hash:matching:)`` expects.
     static func hash(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* 16_777_619 }
@@ -54,14 +58,21 @@ enum StructuralKey: Sendable, Equatable {
     private static func hash(_ bytes: String.UTF8View) -> UInt32 { bytes.reduce(hashSeed, hash) }
 
     /// The meaning of the normalised key whose hash is `hash`; `matches` compares a known spelling with it.
-    static func lookup(hash: UInt32, matching matches: ([UInt8]) -> Bool) -> StructuralKey {
-        var slot = Int(hash & UInt32(slotCount - 1))
-        while slots[slot] >= 0 {
-            let index = Int(slots[slot])
-            if matches(knownBytes[index]) { return known[index].1 }
-            slot = (slot + 1) & (slotCount - 1)
+    @inline(__always)
+    static func lookup(hash: UInt32, matching matches: (UnsafeBufferPointer<UInt8>) -> Bool) -> StructuralKey {
+        slots.withUnsafeBufferPointer { slots in
+            spellings.withUnsafeBufferPointer { spellings in
+                var slot = Int(hash & UInt32(slotCount - 1))
+                while slots[slot] >= 0 {
+                    let index = Int(slots[slot])
+                    if matches(UnsafeBufferPointer(rebasing: spellings[spellingStarts[index]..<spellingStarts[index + 1]])) {
+                        return meanings[index]
+                    }
+                    slot = (slot + 1) & (slotCount - 1)
+                }
+                return .other
+            }
         }
-        return .other
     }
 }
 
@@ -96,7 +107,7 @@ struct KeyValueLine: Sendable, Equatable {
     }
 
     /// Whether the key at `range` of `line`, normalised, is `known`.
-    private static func keyEquals(_ known: [UInt8], _ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isJSON: Bool) -> Bool {
+    private static func keyEquals(_ known: UnsafeBufferPointer<UInt8>, _ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isJSON: Bool) -> Bool {
         var k = 0
         for index in range {
             guard let byte = normalisedKeyByte(line[index], isJSON: isJSON) else { continue }

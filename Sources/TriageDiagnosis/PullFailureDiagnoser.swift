@@ -1,3 +1,5 @@
+import TriageJSON
+
 /// Reads pasted Kubernetes/runtime output and says why image pulls failed.
 ///
 /// Pure and synchronous: no I/O, no global state besides the compiled phrase tables.
@@ -198,26 +200,61 @@ struct ImageTable {
 
 /// Maps a phrase hit in a record back to the input line and the character span it came from.
 enum EvidenceLocator {
+    /// Lines longer than this (JSON printed on one line) are shown as the JSON string holding
+    /// the evidence rather than whole.
+    static let longestLineShown = 4096
+
     static func evidence(for record: CandidateRecord, hit: PhraseHit, document: ScannedDocument, bytes: [UInt8]) -> Evidence {
         let segment = record.segments.last { $0.recordOffset <= hit.start } ?? record.segments[0]
-        let cleanedStart = segment.cleanedOffset + max(0, hit.start - segment.recordOffset)
-        let cleanedEnd = min(segment.cleanedOffset + segment.length, cleanedStart + (hit.end - hit.start))
         var raw = bytes[document.lineRanges[segment.line]]
         while raw.last == 0x0D { raw = raw.dropLast() }
-        var cleaned: [UInt8] = []
-        var origins: [TextCleaner.Origin]? = []
-        raw.withUnsafeBufferPointer { TextCleaner.clean($0, into: &cleaned, origins: &origins) }
-        let map = origins ?? []
+        let recordStart = max(0, hit.start - segment.recordOffset)
+        let recordEnd = min(segment.length, recordStart + (hit.end - hit.start))
+        let located = raw.withUnsafeBufferPointer { line in
+            segment.jsonString ? rawRange(ofDecoded: recordStart..<recordEnd, inStringAt: segment.cleanedOffset, of: line)
+                : rawRange(ofCleaned: (segment.cleanedOffset + recordStart)..<(segment.cleanedOffset + recordEnd), of: line)
+        }
+        var shift = 0
+        if segment.jsonString, raw.count > longestLineShown {
+            let contents = raw.startIndex + segment.cleanedOffset
+            var end = contents
+            while end < raw.endIndex, raw[end] != 0x22 { end += raw[end] == 0x5C ? 2 : 1 }
+            raw = raw[contents..<min(end, raw.endIndex)]
+            shift = segment.cleanedOffset
+        }
         let text = String(decoding: raw, as: UTF8.self)
-        guard cleanedStart < cleaned.count, cleanedEnd > cleanedStart else {
+        guard var (byteStart, byteEnd) = located.map({ ($0.lowerBound - shift, $0.upperBound - shift) }), byteEnd <= raw.count else {
             return Evidence(line: segment.line + 1, text: text, start: 0, end: 0, match: "")
         }
-        let byteStart = TextCleaner.inputOffset(ofOutput: cleanedStart, in: map)
-        var byteEnd = TextCleaner.inputOffset(ofOutput: cleanedEnd - 1, in: map) + 1
         while byteEnd < raw.count, raw[raw.startIndex + byteEnd] & 0xC0 == 0x80 { byteEnd += 1 }
+        while byteStart > 0, raw[raw.startIndex + byteStart] & 0xC0 == 0x80 { byteStart -= 1 }
         func scalars(upTo offset: Int) -> Int { raw.prefix(offset).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
         let start = scalars(upTo: byteStart), end = scalars(upTo: byteEnd)
         let match = String(decoding: raw[(raw.startIndex + byteStart)..<(raw.startIndex + byteEnd)], as: UTF8.self)
         return Evidence(line: segment.line + 1, text: text, start: start, end: end, match: match)
+    }
+
+    /// The bytes of `line` that cleaning turned into `cleaned` bytes of the cleaned line.
+    private static func rawRange(ofCleaned cleaned: Range<Int>, of line: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var output: [UInt8] = []
+        var origins: [TextCleaner.Origin]? = []
+        TextCleaner.clean(line, into: &output, origins: &origins)
+        let map = origins ?? []
+        guard cleaned.lowerBound < output.count, !cleaned.isEmpty else { return nil }
+        let start = TextCleaner.inputOffset(ofOutput: cleaned.lowerBound, in: map)
+        return start..<(TextCleaner.inputOffset(ofOutput: min(cleaned.upperBound, output.count) - 1, in: map) + 1)
+    }
+
+    /// The bytes of `line` that decode to `decoded` bytes of the JSON string whose contents start
+    /// at `stringStart`.
+    private static func rawRange(ofDecoded decoded: Range<Int>, inStringAt stringStart: Int, of line: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        guard stringStart <= line.count, !decoded.isEmpty else { return nil }
+        var end = stringStart
+        while end < line.count, line[end] != 0x22 { end += line[end] == 0x5C ? 2 : 1 }
+        let contents = UnsafeBufferPointer(rebasing: line[stringStart..<min(end, line.count)])
+        let start = JSONCursor.rawOffset(ofDecoded: decoded.lowerBound, in: contents)
+        let last = JSONCursor.rawOffset(ofDecoded: decoded.upperBound - 1, in: contents)
+        guard last < contents.count else { return nil }
+        return (stringStart + start)..<(stringStart + last + JSONCursor.rawLength(ofCharacterAt: last, in: contents))
     }
 }

@@ -1,3 +1,5 @@
+import TriageJSON
+
 /// Reads a `kubectl get pods -o json` document (a `List` or `PodList`) as a stream: the input is
 /// read in chunks into one buffer, each element of `items` is decoded in place and forgotten,
 /// and only the unfinished tail of the buffer is carried over. Memory stays at about one chunk

@@ -1,5 +1,5 @@
 /// Why the cursor stopped: it needs more bytes than the buffer holds, or the bytes are not JSON.
-enum JSONStop: Error {
+package enum JSONStop: Error {
     /// The value continues past the end of the buffer and more input may follow.
     case underflow
     /// The input ends (no more will follow) in the middle of a value; the offset is the end.
@@ -10,10 +10,10 @@ enum JSONStop: Error {
 
 /// A span of a JSON string in the buffer: the bytes between the quotes, and whether any of them
 /// is an escape that must be decoded.
-struct StringSpan {
-    var start: Int
-    var end: Int
-    var hasEscapes: Bool
+package struct StringSpan {
+    package var start: Int
+    package var end: Int
+    package var hasEscapes: Bool
 }
 
 /// A strict, allocation-free reader over a window of JSON bytes.
@@ -21,18 +21,18 @@ struct StringSpan {
 /// Reading stops with ``JSONStop/underflow`` when a token reaches the end of the window and
 /// more input may follow (``isFinal`` is false); the caller then adds bytes and reads the whole
 /// unit again from where it began. Offsets in errors are absolute: ``baseOffset`` plus the index.
-struct JSONCursor {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var position: Int
+package struct JSONCursor {
+    package let bytes: UnsafeBufferPointer<UInt8>
+    package var position: Int
     /// No input follows the window: reaching its end is the end of the document.
-    let isFinal: Bool
+    package let isFinal: Bool
     /// Offset in the whole input of `bytes[0]`.
-    let baseOffset: Int
+    package let baseOffset: Int
 
     /// Deepest nesting accepted, so hostile input cannot exhaust the stack.
-    static let maximumDepth = 512
+    package static let maximumDepth = 512
 
-    init(bytes: UnsafeBufferPointer<UInt8>, position: Int = 0, isFinal: Bool, baseOffset: Int) {
+    package init(bytes: UnsafeBufferPointer<UInt8>, position: Int = 0, isFinal: Bool, baseOffset: Int) {
         self.bytes = bytes
         self.position = position
         self.isFinal = isFinal
@@ -41,19 +41,19 @@ struct JSONCursor {
 
     // MARK: Errors
 
-    func endOfWindow() -> JSONStop {
+    package func endOfWindow() -> JSONStop {
         isFinal ? .truncated(offset: baseOffset + bytes.count) : .underflow
     }
 
-    func malformed(_ problem: String, at index: Int? = nil) -> JSONStop {
+    package func malformed(_ problem: String, at index: Int? = nil) -> JSONStop {
         .malformed(offset: baseOffset + (index ?? position), problem: problem)
     }
 
-    func unexpected(_ expectation: String) -> JSONStop {
+    package func unexpected(_ expectation: String) -> JSONStop {
         malformed("expected \(expectation), found \(Self.describe(bytes[position]))")
     }
 
-    static func describe(_ byte: UInt8) -> String {
+    package static func describe(_ byte: UInt8) -> String {
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
         return "byte 0x" + String(byte, radix: 16, uppercase: true)
     }
@@ -62,7 +62,7 @@ struct JSONCursor {
 
     /// Skips whitespace and returns the next byte without consuming it.
     @inline(__always)
-    mutating func peek() throws(JSONStop) -> UInt8 {
+    package mutating func peek() throws(JSONStop) -> UInt8 {
         var index = position
         let count = bytes.count
         while index < count {
@@ -77,13 +77,13 @@ struct JSONCursor {
 
     /// Consumes `byte` after optional whitespace.
     @inline(__always)
-    mutating func expect(_ byte: UInt8, _ expectation: String) throws(JSONStop) {
+    package mutating func expect(_ byte: UInt8, _ expectation: String) throws(JSONStop) {
         guard try peek() == byte else { throw unexpected(expectation) }
         position &+= 1
     }
 
     /// Reads a string starting at its opening quote, validating escapes and control characters.
-    mutating func string() throws(JSONStop) -> StringSpan {
+    package mutating func string() throws(JSONStop) -> StringSpan {
         guard try peek() == 0x22 else { throw unexpected("a string") }
         let start = position &+ 1
         var index = start
@@ -120,7 +120,7 @@ struct JSONCursor {
     }
 
     /// Skips any value, checking its grammar.
-    mutating func skipValue(depth: Int = 0) throws(JSONStop) {
+    package mutating func skipValue(depth: Int = 0) throws(JSONStop) {
         switch try peek() {
         case 0x22:
             _ = try string()
@@ -145,7 +145,7 @@ struct JSONCursor {
     /// Inside an object (after `{`): the next member's key, after which the value follows; nil
     /// after the closing `}`.
     @inline(__always)
-    mutating func nextKey(first: inout Bool) throws(JSONStop) -> StringSpan? {
+    package mutating func nextKey(first: inout Bool) throws(JSONStop) -> StringSpan? {
         let byte = try peek()
         if byte == 0x7D { position &+= 1; return nil }
         if first {
@@ -162,7 +162,7 @@ struct JSONCursor {
 
     /// Inside an array (after `[`): true when another element follows, false after the closing `]`.
     @inline(__always)
-    mutating func nextElement(first: inout Bool) throws(JSONStop) -> Bool {
+    package mutating func nextElement(first: inout Bool) throws(JSONStop) -> Bool {
         let byte = try peek()
         if byte == 0x5D { position &+= 1; return false }
         if first {
@@ -175,28 +175,28 @@ struct JSONCursor {
     }
 
     /// Consumes `{` when the next value is an object; false (consuming nothing) for any other value.
-    mutating func enterObject() throws(JSONStop) -> Bool {
+    package mutating func enterObject() throws(JSONStop) -> Bool {
         guard try peek() == 0x7B else { return false }
         position &+= 1
         return true
     }
 
     /// Consumes `[` when the next value is an array; false (consuming nothing) for any other value.
-    mutating func enterArray() throws(JSONStop) -> Bool {
+    package mutating func enterArray() throws(JSONStop) -> Bool {
         guard try peek() == 0x5B else { return false }
         position &+= 1
         return true
     }
 
     /// The next value as a string span, or nil (after skipping it) when it is not a string.
-    mutating func optionalString() throws(JSONStop) -> StringSpan? {
+    package mutating func optionalString() throws(JSONStop) -> StringSpan? {
         if try peek() == 0x22 { return try string() }
         try skipValue()
         return nil
     }
 
     /// The next value as a boolean, or nil (after skipping it) when it is not one.
-    mutating func optionalBool() throws(JSONStop) -> Bool? {
+    package mutating func optionalBool() throws(JSONStop) -> Bool? {
         switch try peek() {
         case 0x74: try literal("true"); return true
         case 0x66: try literal("false"); return false
@@ -266,7 +266,7 @@ struct JSONCursor {
 
     /// Whether the string at `span` is exactly `text` (decoding escapes when there are any).
     @inline(__always)
-    func equals(_ span: StringSpan, _ text: StaticString) -> Bool {
+    package func equals(_ span: StringSpan, _ text: StaticString) -> Bool {
         if span.hasEscapes { return decode(span) == text.description }
         let length = span.end &- span.start
         guard length == text.utf8CodeUnitCount else { return false }
@@ -276,50 +276,100 @@ struct JSONCursor {
     }
 
     /// The string at `span`, with escapes decoded; lone surrogates become U+FFFD.
-    func decode(_ span: StringSpan) -> String {
+    package func decode(_ span: StringSpan) -> String {
         let raw = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
         guard span.hasEscapes else { return String(decoding: raw, as: UTF8.self) }
         var output: [UInt8] = []
-        output.reserveCapacity(raw.count)
-        var index = 0
-        func hex4(_ at: Int) -> UInt32 {
-            (0..<4).reduce(UInt32(0)) { $0 << 4 | UInt32(Self.hexValue(raw[at + $1]) ?? 0) }
-        }
-        func append(_ scalar: UInt32) {
-            let value = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-            output.append(contentsOf: String(value).utf8)
-        }
-        while index < raw.count {
-            let byte = raw[index]
-            guard byte == 0x5C else { output.append(byte); index += 1; continue }
-            let kind = raw[index + 1]
-            index += 2
-            switch kind {
-            case 0x62: output.append(0x08)
-            case 0x66: output.append(0x0C)
-            case 0x6E: output.append(0x0A)
-            case 0x72: output.append(0x0D)
-            case 0x74: output.append(0x09)
-            case 0x75:
-                let unit = hex4(index)
-                index += 4
-                if unit >= 0xD800 && unit < 0xDC00, index + 6 <= raw.count, raw[index] == 0x5C, raw[index + 1] == 0x75 {
-                    let low = hex4(index + 2)
-                    if low >= 0xDC00 && low < 0xE000 {
-                        append(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
-                        index += 6
-                        continue
-                    }
-                }
-                append(unit)
-            default: output.append(kind)
-            }
-        }
+        Self.decode(raw, into: &output)
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Decodes the escapes of the string bytes `raw` (found valid by ``string()``), appending
+    /// the UTF-8 result to `output`.
+    package static func decode(_ raw: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        output.reserveCapacity(output.count + raw.count)
+        var index = 0
+        while index < raw.count {
+            var runEnd = index
+            while runEnd < raw.count, raw[runEnd] != 0x5C { runEnd &+= 1 }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: raw[index..<runEnd]))
+            guard runEnd < raw.count else { return }
+            let escape = Escape(at: runEnd, in: raw)
+            escape.appendDecoded(to: &output)
+            index = runEnd + escape.rawLength
+        }
+    }
+
+    /// The offset in the string bytes `raw` of the character or escape that decodes to byte
+    /// `decodedOffset` of the decoded string (`raw.count` past its end).
+    package static func rawOffset(ofDecoded decodedOffset: Int, in raw: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = 0, decoded = 0
+        while index < raw.count {
+            var rawLength = 1, decodedLength = 1
+            if raw[index] == 0x5C {
+                let escape = Escape(at: index, in: raw)
+                (rawLength, decodedLength) = (escape.rawLength, escape.decodedLength)
+            }
+            if decoded + decodedLength > decodedOffset { return index }
+            decoded += decodedLength
+            index += rawLength
+        }
+        return raw.count
+    }
+
+    /// How many bytes of the string bytes `raw` the character or escape at `index` takes.
+    package static func rawLength(ofCharacterAt index: Int, in raw: UnsafeBufferPointer<UInt8>) -> Int {
+        raw[index] == 0x5C ? Escape(at: index, in: raw).rawLength : 1
+    }
+
+    /// One escape sequence of a valid JSON string: `\n`, `\u00e9`, or a surrogate pair.
+    private struct Escape {
+        /// The Unicode scalar value, or the byte for a one-letter escape.
+        let value: UInt32
+        let isScalar: Bool
+        let rawLength: Int
+
+        init(at index: Int, in raw: UnsafeBufferPointer<UInt8>) {
+            func hex4(_ at: Int) -> UInt32 {
+                (0..<4).reduce(UInt32(0)) { $0 << 4 | UInt32(hexValue(raw[at + $1]) ?? 0) }
+            }
+            let kind = raw[index + 1]
+            guard kind == 0x75 else {
+                let byte: UInt8 = switch kind {
+                case 0x62: 0x08
+                case 0x66: 0x0C
+                case 0x6E: 0x0A
+                case 0x72: 0x0D
+                case 0x74: 0x09
+                default: kind
+                }
+                (value, isScalar, rawLength) = (UInt32(byte), false, 2)
+                return
+            }
+            let unit = hex4(index + 2)
+            if unit >= 0xD800 && unit < 0xDC00, index + 12 <= raw.count, raw[index + 6] == 0x5C, raw[index + 7] == 0x75 {
+                let low = hex4(index + 8)
+                if low >= 0xDC00 && low < 0xE000 {
+                    (value, isScalar, rawLength) = (0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), true, 12)
+                    return
+                }
+            }
+            (value, isScalar, rawLength) = (unit, true, 6)
+        }
+
+        /// The scalar, with lone surrogates replaced by U+FFFD.
+        private var scalar: Unicode.Scalar { Unicode.Scalar(value) ?? "\u{FFFD}" }
+
+        var decodedLength: Int { isScalar ? UTF8.width(scalar) : 1 }
+
+        func appendDecoded(to output: inout [UInt8]) {
+            guard isScalar else { output.append(UInt8(value)); return }
+            UTF8.encode(scalar) { output.append($0) }
+        }
+    }
+
     @inline(__always)
-    static func hexValue(_ byte: UInt8) -> UInt8? {
+    package static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case 0x30...0x39: byte - 0x30
         case 0x41...0x46: byte - 0x37
