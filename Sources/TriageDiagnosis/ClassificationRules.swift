@@ -187,8 +187,15 @@ enum ClassificationRules {
     static let pullContext = ["pull", "image", "manifest", "registry", "/v2/", "blob", "layer", "reference", "docker",
                               "token", "repository", "daemon", "resolv", "rpc error", "containerd", "crio", "podman"]
 
-    /// Records mentioning these are about something else (probes, volumes, RBAC) unless they also say "pull".
+    /// Records mentioning these are about something else (probes, volumes, RBAC, container config,
+    /// starting the container's process, the pod's network) unless they also say "pull".
     static let unrelated = ["probe failed", "unhealthy", "failedmount", "mountvolume", "back-off restarting",
                             "failedscheduling", "is forbidden: user", "using default endpoints",
-                            "default settings are now deprecated", "mount failed"]
+                            "default settings are now deprecated", "mount failed",
+                            // The kubelet's CreateContainerConfigError wordings.
+                            "configmap \"", "secret \"", "couldn't find key",
+                            // runc/crun failing to start the container's process after the image was there.
+                            "oci runtime create failed", "failed to create shim task", "starting container process caused",
+                            // CNI failures while setting up the pod sandbox's network.
+                            "failed to setup network for sandbox", "networkplugin cni failed", "failed to set up pod network"]
 }
