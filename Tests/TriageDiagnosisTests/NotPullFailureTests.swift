@@ -67,6 +67,27 @@ struct NotPullFailureTests {
         """),
         Example(name: "sandbox network plugin unauthorized", text: #"  Warning  FailedCreatePodSandBox  4s  kubelet  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "5e6f7a8b": plugin type="calico" failed (add): error getting ClusterInformation: connection is unauthorized: Unauthorized"#),
         Example(name: "image garbage collection", text: "  Warning  ImageGCFailed  2m  kubelet  failed to garbage collect required amount of images. Attempted to free 2147483648 bytes, but only found 0 bytes eligible to free."),
+        Example(name: "docker pull success", text: """
+        $ docker pull reg.corp.test/shop/web:2.1
+        2.1: Pulling from shop/web
+        5a6b7c8d: Pull complete
+        Digest: sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+        Status: Downloaded newer image for reg.corp.test/shop/web:2.1
+        """),
+        Example(name: "podman pull success", text: """
+        Trying to pull reg.corp.test/shop/web:2.1...
+        Getting image source signatures
+        Copying blob sha256:5a6b7c8d done
+        Copying config sha256:9e8f7a6b done
+        Writing manifest to image destination
+        Storing signatures
+        """),
+        Example(name: "crictl and ctr pull success", text: """
+        Image is up to date for sha256:9e8f7a6b5c4d3e2f1a0b9e8f7a6b5c4d3e2f1a0b9e8f7a6b5c4d3e2f1a0b9e8f
+        reg.corp.test/shop/web:2.1: resolved       |++++++++++++++++++++++++++++++++++++++|
+        elapsed: 2.4 s                              total:  12.1 M (5.0 MiB/s)
+        unpacking linux/amd64 sha256:9e8f7a6b...    done: 310.2ms
+        """),
         Example(name: "get pods without pull errors", text: """
         NAME     READY   STATUS             RESTARTS      AGE
         web-1    0/1     CrashLoopBackOff   6 (30s ago)   8m
