@@ -102,6 +102,84 @@ func generatedEventsJSON(count: Int) -> String {
     return json + "    ],\n    \"kind\": \"List\"\n}\n"
 }
 
+/// A `kubectl get events -A -o json` document of `count` events as a busy cluster lists them:
+/// pods of 200 Deployments (8 replicas each, in 40 namespaces) being scheduled, pulled, created and
+/// started, ReplicaSets creating them, readiness probes failing and containers restarting, and the
+/// pods of 10 Deployments (5 %) failing to pull their image, each with its own cause, in the
+/// kubelet's event sequence (Pulling, Failed with the runtime's error, ErrImagePull, BackOff,
+/// ImagePullBackOff).
+func generatedClusterEventsJSON(count: Int) -> String {
+    let failures = [
+        #"rpc error: code = NotFound desc = failed to pull and unpack image \"registry.example.com/team/app-%D:1.4\": failed to resolve reference \"registry.example.com/team/app-%D:1.4\": registry.example.com/team/app-%D:1.4: not found"#,
+        #"rpc error: code = Unknown desc = failed to pull and unpack image \"docker.io/library/app-%D:1.4\": failed to resolve reference \"docker.io/library/app-%D:1.4\": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed"#,
+        #"rpc error: code = Unknown desc = failed to pull and unpack image \"registry.example.com/team/app-%D:1.4\": failed to resolve reference \"registry.example.com/team/app-%D:1.4\": failed to do request: Head \"https://registry.example.com/v2/team/app-%D/manifests/1.4\": dial tcp 10.20.0.5:443: i/o timeout"#,
+        #"rpc error: code = Unknown desc = failed to pull and unpack image \"registry.example.com/team/app-%D:1.4\": failed to resolve reference \"registry.example.com/team/app-%D:1.4\": failed to do request: Head \"https://registry.example.com/v2/team/app-%D/manifests/1.4\": tls: failed to verify certificate: x509: certificate signed by unknown authority"#,
+        #"rpc error: code = Unknown desc = failed to pull and unpack image \"docker.io/library/app-%D:1.4\": failed to copy: httpReadSeeker: failed open: unexpected status code https://registry-1.docker.io/v2/library/app-%D/manifests/sha256:9f1c: 429 Too Many Requests - Server message: toomanyrequests: You have reached your pull rate limit."#,
+    ]
+    var events: [(kind: String, object: String, namespace: String, fieldPath: String?, reason: String, type: String, message: String, source: String, host: String?)] = []
+    var pod = 0
+    while events.count < count {
+        let deployment = pod / 8 % 200, namespace = "ns-\(deployment % 40)", node = "node-\(pod % 30)"
+        let name = "app-\(deployment)-7d9f8c6b5-\(String(pod, radix: 36))", image = "registry.example.com/team/app-\(deployment):1.4"
+        let container = "spec.containers{app}"
+        func add(_ reason: String, _ type: String, _ message: String, kind: String = "Pod", object: String? = nil, source: String = "kubelet") {
+            events.append((kind, object ?? name, namespace, kind == "Pod" && source == "kubelet" ? container : nil, reason, type, message,
+                           source, source == "kubelet" ? node : nil))
+        }
+        add("SuccessfulCreate", "Normal", "Created pod: \(name)", kind: "ReplicaSet", object: "app-\(deployment)-7d9f8c6b5", source: "replicaset-controller")
+        add("Scheduled", "Normal", "Successfully assigned \(namespace)/\(name) to \(node)", source: "default-scheduler")
+        add("Pulling", "Normal", #"Pulling image \"\#(image)\""#)
+        if deployment % 20 == 7 {
+            let failure = failures[deployment / 20 % failures.count].replacingOccurrences(of: "%D", with: "\(deployment)")
+            add("Failed", "Warning", #"Failed to pull image \"\#(image)\": \#(failure)"#)
+            add("Failed", "Warning", "Error: ErrImagePull")
+            add("BackOff", "Normal", #"Back-off pulling image \"\#(image)\""#)
+            add("Failed", "Warning", "Error: ImagePullBackOff")
+        } else {
+            add("Pulled", "Normal", #"Successfully pulled image \"\#(image)\" in 1.42s (1.42s including waiting). Image size: 48213421 bytes."#)
+            add("Created", "Normal", "Created container app")
+            add("Started", "Normal", "Started container app")
+            if pod % 9 == 4 {
+                add("Unhealthy", "Warning", #"Readiness probe failed: Get \"http://10.1.\#(pod % 250).7:8080/ready\": dial tcp 10.1.\#(pod % 250).7:8080: connect: connection refused"#)
+                add("BackOff", "Warning", "Back-off restarting failed container app in pod \(name)_\(namespace)(0b6f2c1e-\(pod))")
+            }
+        }
+        pod += 1
+    }
+    var json = "{\n    \"apiVersion\": \"v1\",\n    \"items\": [\n"
+    for (index, event) in events.prefix(count).enumerated() {
+        json += """
+                {
+                    "apiVersion": "v1",
+                    "count": \(index % 7 + 1),
+                    "firstTimestamp": "2025-01-01T10:00:00Z",
+                    "involvedObject": {
+                        "apiVersion": "v1",\(event.fieldPath.map { "\n                \"fieldPath\": \"\($0)\"," } ?? "")
+                        "kind": "\(event.kind)",
+                        "name": "\(event.object)",
+                        "namespace": "\(event.namespace)",
+                        "resourceVersion": "\(100000 + index)",
+                        "uid": "0b6f2c1e-\(index)"
+                    },
+                    "kind": "Event",
+                    "lastTimestamp": "2025-01-01T10:05:00Z",
+                    "message": "\(event.message)",
+                    "metadata": {
+                        "name": "\(event.object).17a\(String(index, radix: 16))",
+                        "namespace": "\(event.namespace)"
+                    },
+                    "reason": "\(event.reason)",
+                    "source": {
+                        "component": "\(event.source)"\(event.host.map { ",\n                \"host\": \"\($0)\"" } ?? "")
+                    },
+                    "type": "\(event.type)"
+                }\(index == count - 1 ? "" : ",")
+
+        """
+    }
+    return json + "    ],\n    \"kind\": \"List\"\n}\n"
+}
+
 /// A `kubectl describe pod` output with `events` rows.
 func generatedDescribe(events: Int) -> String {
     var text = """
@@ -145,7 +223,8 @@ func measure(_ label: String, messages: Int, text: String, repetitions: Int) {
 
 /// Writes the synthetic inputs of `speed` into `directory`, for `triage diagnose`, hyperfine and profilers.
 func writeInputs(to directory: String) -> Int32 {
-    let files = [("events-10000.json", generatedEventsJSON(count: 10_000)), ("describe-200.txt", generatedDescribe(events: 200))]
+    let files = [("events-10000.json", generatedEventsJSON(count: 10_000)), ("cluster-events-10000.json", generatedClusterEventsJSON(count: 10_000)),
+                 ("describe-200.txt", generatedDescribe(events: 200))]
     for (name, text) in files {
         let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
@@ -176,7 +255,8 @@ switch arguments.first {
 case "corpus":
     exit(runCorpus(path: arguments.dropFirst().first { !$0.hasPrefix("-") } ?? defaultCorpusPath(), verbose: arguments.contains("-v")))
 case "speed":
-    measure("get events -A -o json", messages: 10_000, text: generatedEventsJSON(count: 10_000), repetitions: 5)
+    measure("get events -A -o json, every event a different failure", messages: 10_000, text: generatedEventsJSON(count: 10_000), repetitions: 5)
+    measure("get events -A -o json, a busy cluster (5 % of pods failing)", messages: 10_000, text: generatedClusterEventsJSON(count: 10_000), repetitions: 5)
     measure("describe pod", messages: 200, text: generatedDescribe(events: 200), repetitions: 50)
 case "write" where arguments.count == 2:
     exit(writeInputs(to: arguments.last!))

@@ -120,20 +120,7 @@ extension DocumentScanner {
 
     /// What a JSON member name means to the scanner.
     private static func structuralKey(_ span: StringSpan, in bytes: UnsafeBufferPointer<UInt8>) -> StructuralKey {
-        let length = span.end - span.start
-        guard !span.hasEscapes, length <= 40 else { return .other }
-        var hash = StructuralKey.hashSeed
-        for index in span.start..<span.end {
-            let byte = bytes[index]
-            hash = StructuralKey.hash(hash, byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-        }
-        return StructuralKey.lookup(hash: hash) { known in
-            guard known.count == length else { return false }
-            for offset in 0..<length {
-                let byte = bytes[span.start + offset]
-                if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != known[offset] { return false }
-            }
-            return true
-        }
+        guard !span.hasEscapes, span.end - span.start <= 40 else { return .other }
+        return StructuralKey.lookup(jsonKey: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
     }
 }

@@ -51,6 +51,43 @@ enum StructuralKey: Sendable, Equatable {
     private static let spellingStarts: [Int] = known.reduce(into: [0]) { $0.append($0.last! + $1.0.utf8.count) }
     private static let meanings: [StructuralKey] = known.map(\.1)
 
+    /// The known spellings of at most 16 bytes, as two little-endian words, grouped by length.
+    private static let packedByLength: [[(low: UInt64, high: UInt64, key: StructuralKey)]] = {
+        var table = [[(low: UInt64, high: UInt64, key: StructuralKey)]](repeating: [], count: 17)
+        for (spelling, key) in known where spelling.utf8.count <= 16 {
+            let (low, high) = Array(spelling.utf8).withUnsafeBufferPointer { pack($0, fold: false) }
+            table[spelling.utf8.count].append((low, high, key))
+        }
+        return table
+    }()
+
+    /// Up to 16 bytes as two little-endian words, zero-padded; `fold` sets bit 0x20 of every
+    /// byte, which lowercases ASCII letters and can turn no other byte into one, so a folded
+    /// key equals a (lowercase, letters-only) known spelling exactly when it is that key in any case.
+    @inline(__always)
+    private static func pack(_ bytes: UnsafeBufferPointer<UInt8>, fold: Bool) -> (UInt64, UInt64) {
+        var words: (UInt64, UInt64) = (0, 0)
+        for (offset, byte) in bytes.enumerated() {
+            let value = UInt64(fold ? byte | 0x20 : byte) << (8 * UInt64(offset & 7))
+            if offset < 8 { words.0 |= value } else { words.1 |= value }
+        }
+        return words
+    }
+
+    /// The meaning of a JSON member name (any case).
+    static func lookup(jsonKey bytes: UnsafeBufferPointer<UInt8>) -> StructuralKey {
+        guard bytes.count <= 16 else {
+            var hash = hashSeed
+            for byte in bytes { hash = Self.hash(hash, byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+            return lookup(hash: hash) { known in
+                known.count == bytes.count && zip(known, bytes).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+            }
+        }
+        let (low, high) = pack(bytes, fold: true)
+        for entry in packedByLength[bytes.count] where entry.low == low && entry.high == high { return entry.key }
+        return .other
+    }
+
     /// One step of the FNV-1a hash that ``lookup(hash:matching:)`` expects.
     static func hash(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* 16_777_619 }
     static let hashSeed: UInt32 = 2_166_136_261

@@ -67,7 +67,16 @@ package struct JSONCursor {
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
-            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index &+= 1; continue }
+            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                index &+= 1
+                // Indentation follows a line feed in runs of spaces: skip eight at a time.
+                if byte == 0x0A, let base = bytes.baseAddress {
+                    while index &+ 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                        index &+= 8
+                    }
+                }
+                continue
+            }
             position = index
             return byte
         }
