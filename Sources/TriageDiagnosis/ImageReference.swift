@@ -21,9 +21,20 @@ public struct ImageReference: Sendable, Hashable, Codable, CustomStringConvertib
     /// The normalised reference: registry, repository, then the tag (`latest` when neither tag
     /// nor digest was given) and the digest.
     public var description: String {
-        var text = registry + "/" + repository
-        if let tag { text += ":" + tag } else if digest == nil { text += ":latest" }
-        if let digest { text += "@" + digest }
+        let suffix = tag ?? (digest == nil ? "latest" : nil)
+        var text = ""
+        text.reserveCapacity(registry.utf8.count + repository.utf8.count + (suffix?.utf8.count ?? 0) + (digest?.utf8.count ?? 0) + 3)
+        text.append(registry)
+        text.append("/")
+        text.append(repository)
+        if let suffix {
+            text.append(":")
+            text.append(suffix)
+        }
+        if let digest {
+            text.append("@")
+            text.append(digest)
+        }
         return text
     }
 

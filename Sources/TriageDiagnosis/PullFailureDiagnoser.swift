@@ -19,12 +19,16 @@ public enum PullFailureDiagnoser {
         let document = DocumentScanner.scan(bytes)
         var images = ImageTable()
         let records = resolve(document, images: &images)
-        let findings = group(records).map { makeFinding($0, document: document, bytes: bytes, images: &images) }
-        // Most severe first, then earliest line, then input order (the sort orders keys, not the large findings).
-        let order = findings.indices.sorted {
-            (findings[$0].cause.severity, -findings[$0].evidence.line, -$0) > (findings[$1].cause.severity, -findings[$1].evidence.line, -$1)
+        var findings = group(records).map { makeFinding($0, of: records, document: document, bytes: bytes, images: &images) }
+        // Most severe first, then earliest line, then input order.
+        var position = 0
+        var keyed = findings.map { finding in
+            defer { position += 1 }
+            return (severity: finding.cause.severity, line: finding.evidence.line, position: position)
         }
-        return DiagnosisReport(findings: order.map { findings[$0] }, inputKind: InputKindDetector.detect(bytes))
+        keyed.sort { ($0.severity, -$0.line, -$0.position) > ($1.severity, -$1.line, -$1.position) }
+        findings = keyed.map { findings[$0.position] }
+        return DiagnosisReport(findings: findings, inputKind: InputKindDetector.detect(bytes))
     }
 
     /// A classified record with its identity resolved against the document's structure.
@@ -90,30 +94,34 @@ public enum PullFailureDiagnoser {
     }
 
     /// Groups records per container, else per image, else per pod; records with no identity join
-    /// the only group there is, and are dropped when they only repeat a status.
-    static func group(_ records: [ResolvedRecord]) -> [[ResolvedRecord]] {
-        var order: [GroupKey] = []
-        var groups: [GroupKey: [ResolvedRecord]] = [:]
-        for record in records {
+    /// the only group there is, and are dropped when they only repeat a status. Groups are lists
+    /// of indices into `records`, in input order.
+    static func group(_ records: [ResolvedRecord]) -> [[Int]] {
+        var groupOfKey: [GroupKey: Int] = [:]
+        var keys: [GroupKey] = []
+        var members: [[Int]] = []
+        for (index, record) in records.enumerated() {
             let key: GroupKey
             if let container = record.container { key = .container(pod: record.pod ?? "", container) }
             else if let image = record.imageKey { key = .image(image) }
             else if let pod = record.pod { key = .pod(pod) }
             else { key = .anonymous }
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(record)
-        }
-        if let anonymous = groups[.anonymous], order.count > 1 {
-            order.removeAll { $0 == .anonymous }
-            groups[.anonymous] = nil
-            if order.count == 1 {
-                groups[order[0]]!.append(contentsOf: anonymous)
-            } else if anonymous.contains(where: { $0.weight > 1 }) {
-                order.append(.anonymous)
-                groups[.anonymous] = anonymous
+            if let existing = groupOfKey[key] {
+                members[existing].append(index)
+            } else {
+                groupOfKey[key] = members.count
+                keys.append(key)
+                members.append([index])
             }
         }
-        return order.map { groups[$0]! }
+        guard let anonymousGroup = groupOfKey[.anonymous], members.count > 1 else { return members }
+        let anonymous = members.remove(at: anonymousGroup)
+        if members.count == 1 {
+            members[0] += anonymous
+        } else if anonymous.contains(where: { records[$0].weight > 1 }) {
+            members.append(anonymous)
+        }
+        return members
     }
 
     /// What a group of records is about.
@@ -124,26 +132,32 @@ public enum PullFailureDiagnoser {
         case anonymous
     }
 
-    static func makeFinding(_ group: [ResolvedRecord], document: ScannedDocument, bytes: [UInt8], images: inout ImageTable) -> Finding {
-        let best = group.max { ($0.weight, $0.cause.severity, $0.line) < ($1.weight, $1.cause.severity, $1.line) }!
-        let rule = best.classification.rule
-        let imageText = group.lazy.compactMap(\.image).first
+    /// The finding of the records at `members` (indices into `records`).
+    static func makeFinding(_ members: [Int], of records: [ResolvedRecord], document: ScannedDocument, bytes: [UInt8], images: inout ImageTable) -> Finding {
+        func first(_ field: (ResolvedRecord) -> String?) -> String? {
+            for member in members { if let value = field(records[member]) { return value } }
+            return nil
+        }
+        let best = members.max { (records[$0].weight, records[$0].cause.severity, records[$0].line) < (records[$1].weight, records[$1].cause.severity, records[$1].line) }!
+        let bestRecord = records[best]
+        let rule = bestRecord.classification.rule
+        let imageText = first(\.image)
         let image = imageText.map { images.info(for: $0) }
         let registry = imageText.flatMap { images.registryHost(for: $0) }.map { images.registry(host: $0) }
         let runtime = RuntimeMarkers.runtime(for: document.runtimeFamilies)
         let subject = Advice.Subject(image: image, registry: registry, runtime: runtime,
-                                     pod: group.lazy.compactMap(\.pod).first, namespace: group.lazy.compactMap(\.namespace).first,
-                                     node: group.lazy.compactMap(\.node).first)
+                                     pod: first(\.pod), namespace: first(\.namespace), node: first(\.node))
         var alternatives: [PullFailureCause] = rule.alternatives
-        for record in group where record.weight >= 2 && record.cause != rule.cause && record.cause != .other && !alternatives.contains(record.cause) {
-            alternatives.append(record.cause)
+        for member in members {
+            let cause = records[member].cause
+            if records[member].weight >= 2 && cause != rule.cause && cause != .other && !alternatives.contains(cause) { alternatives.append(cause) }
         }
         return Finding(
             cause: rule.cause,
             alternatives: alternatives.map { Alternative(cause: $0, howToTell: Advice.howToTell(rule.cause, $0, subject: subject)) },
-            evidence: EvidenceLocator.evidence(for: best.candidate, hit: best.classification.evidence, document: document, bytes: bytes),
-            occurrences: group.count, image: image, registry: registry, runtime: runtime,
-            pod: subject.pod, namespace: subject.namespace, container: group.lazy.compactMap(\.container).first, node: subject.node,
+            evidence: EvidenceLocator.evidence(for: bestRecord.candidate, hit: bestRecord.classification.evidence, document: document, bytes: bytes),
+            occurrences: members.count, image: image, registry: registry, runtime: runtime,
+            pod: subject.pod, namespace: subject.namespace, container: first(\.container), node: subject.node,
             advice: .derived(cause: rule.cause, meaning: rule.meaning, subject: subject))
     }
 }
@@ -228,8 +242,9 @@ enum EvidenceLocator {
         }
         while byteEnd < raw.count, raw[raw.startIndex + byteEnd] & 0xC0 == 0x80 { byteEnd += 1 }
         while byteStart > 0, raw[raw.startIndex + byteStart] & 0xC0 == 0x80 { byteStart -= 1 }
-        func scalars(upTo offset: Int) -> Int { raw.prefix(offset).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
-        let start = scalars(upTo: byteStart), end = scalars(upTo: byteEnd)
+        func scalars(in bytes: ArraySlice<UInt8>) -> Int { bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        let start = scalars(in: raw.prefix(byteStart))
+        let end = start + scalars(in: raw[(raw.startIndex + byteStart)..<(raw.startIndex + byteEnd)])
         let match = String(decoding: raw[(raw.startIndex + byteStart)..<(raw.startIndex + byteEnd)], as: UTF8.self)
         return Evidence(line: segment.line + 1, text: text, start: start, end: end, match: match)
     }
@@ -252,9 +267,6 @@ enum EvidenceLocator {
         var end = stringStart
         while end < line.count, line[end] != 0x22 { end += line[end] == 0x5C ? 2 : 1 }
         let contents = UnsafeBufferPointer(rebasing: line[stringStart..<min(end, line.count)])
-        let start = JSONCursor.rawOffset(ofDecoded: decoded.lowerBound, in: contents)
-        let last = JSONCursor.rawOffset(ofDecoded: decoded.upperBound - 1, in: contents)
-        guard last < contents.count else { return nil }
-        return (stringStart + start)..<(stringStart + last + JSONCursor.rawLength(ofCharacterAt: last, in: contents))
+        return JSONCursor.rawRange(ofDecoded: decoded, in: contents).map { (stringStart + $0.lowerBound)..<(stringStart + $0.upperBound) }
     }
 }

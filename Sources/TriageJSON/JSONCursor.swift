@@ -98,8 +98,18 @@ package struct JSONCursor {
         var index = start
         var escapes = false
         let count = bytes.count
+        let base = bytes.baseAddress
         while true {
-            guard index < count else { throw endOfWindow() }
+            // Jump to the next quote, backslash or control byte, eight bytes at a time.
+            if let base, index &+ 8 <= count {
+                let special = Self.specialBytes(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                guard special != 0 else { index &+= 8; continue }
+                index &+= special.trailingZeroBitCount &>> 3
+            } else {
+                guard index < count else { throw endOfWindow() }
+                let byte = bytes[index]
+                if byte != 0x22 && byte != 0x5C && byte >= 0x20 { index &+= 1; continue }
+            }
             let byte = bytes[index]
             if byte == 0x22 { break }
             if byte == 0x5C {
@@ -121,11 +131,20 @@ package struct JSONCursor {
                 }
                 continue
             }
-            if byte < 0x20 { throw malformed("control character \(Self.describe(byte)) inside a string", at: index) }
-            index &+= 1
+            throw malformed("control character \(Self.describe(byte)) inside a string", at: index)
         }
         position = index &+ 1
         return StringSpan(start: start, end: index, hasEscapes: escapes)
+    }
+
+    /// The high bit of each of eight string bytes (little-endian) that is a quote, a backslash or
+    /// a control character. Borrows can also mark bytes above a marked one, so only the lowest
+    /// mark is exact; it is the only one used.
+    @inline(__always)
+    private static func specialBytes(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C)
+        return ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes | (word &- ones &* 0x20) & ~word) & highs
     }
 
     /// Skips any value, checking its grammar.
@@ -309,26 +328,23 @@ package struct JSONCursor {
         }
     }
 
-    /// The offset in the string bytes `raw` of the character or escape that decodes to byte
-    /// `decodedOffset` of the decoded string (`raw.count` past its end).
-    package static func rawOffset(ofDecoded decodedOffset: Int, in raw: UnsafeBufferPointer<UInt8>) -> Int {
-        var index = 0, decoded = 0
+    /// The bytes of the string bytes `raw` whose characters and escapes decode to the `decoded`
+    /// bytes of the decoded string; `nil` when the range goes past its end.
+    package static func rawRange(ofDecoded decoded: Range<Int>, in raw: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var index = 0, decodedOffset = 0
+        var start: Int?
         while index < raw.count {
             var rawLength = 1, decodedLength = 1
             if raw[index] == 0x5C {
                 let escape = Escape(at: index, in: raw)
                 (rawLength, decodedLength) = (escape.rawLength, escape.decodedLength)
             }
-            if decoded + decodedLength > decodedOffset { return index }
-            decoded += decodedLength
+            decodedOffset += decodedLength
+            if start == nil, decodedOffset > decoded.lowerBound { start = index }
             index += rawLength
+            if let start, decodedOffset >= decoded.upperBound { return start..<index }
         }
-        return raw.count
-    }
-
-    /// How many bytes of the string bytes `raw` the character or escape at `index` takes.
-    package static func rawLength(ofCharacterAt index: Int, in raw: UnsafeBufferPointer<UInt8>) -> Int {
-        raw[index] == 0x5C ? Escape(at: index, in: raw).rawLength : 1
+        return nil
     }
 
     /// One escape sequence of a valid JSON string: `\n`, `\u00e9`, or a surrogate pair.
