@@ -313,7 +313,7 @@ struct DocumentScanner {
     static func repeats(_ image: String, rank: Int, current: String?) -> Bool {
         guard rank >= 4, let current else { return false }
         let repository = image.split(separator: ":").first.map(String.init) ?? image
-        return current.contains(repository)
+        return current.utf8.firstRange(of: repository.utf8) != nil
     }
 
     // MARK: Byte helpers

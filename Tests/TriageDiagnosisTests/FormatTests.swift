@@ -282,6 +282,25 @@ struct FormatTests {
         #expect(report.findings.first?.runtime == runtime)
     }
 
+    /// ctr names the image only on its progress lines; the bare error after them must borrow it.
+    @Test("ctr progress lines name the image of a bare error", arguments: [
+        ("ctr: no match for platform in manifest: not found", PullFailureCause.platform),
+        ("ctr: failed to copy: httpReadSeeker: failed open: unexpected EOF", .runtime),
+    ])
+    func ctrProgressLinesGiveTheImage(error: String, cause: PullFailureCause) throws {
+        let text = """
+            127.0.0.1:5000/team/app:1.0: resolving      |--------------------------------------|
+            elapsed: 0.1 s                                total:   0.0 B (0.0 B/s)
+            127.0.0.1:5000/team/app:1.0: resolved       |++++++++++++++++++++++++++++++++++++++|
+            elapsed: 0.2 s                                total:   0.0 B (0.0 B/s)
+            \(error)
+            """
+        let finding = try #require(PullFailureDiagnoser.diagnose(text).findings.first)
+        #expect(finding.cause == cause)
+        #expect(finding.image?.original == "127.0.0.1:5000/team/app:1.0")
+        #expect(finding.evidence.line == 5)
+    }
+
     @Test func kubeletJournalGivesNode() throws {
         let text = "Mar 02 10:11:12 node-5 kubelet[812]: E0302 10:11:12.000001     812 pod_workers.go:1301] \"Error syncing pod, skipping\" err=\"failed to \\\"StartContainer\\\" for \\\"app\\\" with ErrImagePull: \\\"manifest unknown\\\"\" pod=\"shop/app-1\""
         let finding = try #require(PullFailureDiagnoser.diagnose(text).findings.first)

@@ -22,7 +22,7 @@ struct ContainerdPullTests {
         #expect(!observation.ctrError.isEmpty, "ctr printed no `ctr:` error line: \(observation.ctr.stderr)")
         // What the operator's terminal shows: the progress lines (which name the image), then the error.
         expectDiagnosis(of: observation.ctr.stdout + observation.ctr.stderr, fault: fault, image: observation.image,
-                        mustQuote: observation.ctrError, imageOnErrorLine: observation.ctrError.contains(observation.image))
+                        mustQuote: observation.ctrError)
     }
 
     @Test("CRI PullImage: the kubelet's error names the cause", arguments: LabFault.allCases)
@@ -36,21 +36,16 @@ struct ContainerdPullTests {
         expectDiagnosis(of: event, fault: fault, image: observation.image, mustQuote: error)
     }
 
-    /// Expects `text` diagnosed as `fault`'s cause, for `image`, with `error` as the evidence. When
-    /// the error line does not name the image (ctr names it only on its progress lines), the
-    /// image is a known gap of the diagnoser.
+    /// Expects `text` diagnosed as `fault`'s cause, for `image` (which ctr may name only on its
+    /// progress lines), with `error` as the evidence.
     private func expectDiagnosis(of text: String, fault: LabFault, image: String, mustQuote error: String,
-                                 imageOnErrorLine: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) {
+                                 sourceLocation: SourceLocation = #_sourceLocation) {
         let report = PullFailureDiagnoser.diagnose(text)
         let finding = report.findings.first
         #expect(report.cause.rawValue == fault.expectedCause,
                 "\(fault): expected \(fault.expectedCause), got \(report.cause.rawValue) for:\n\(text)", sourceLocation: sourceLocation)
-        withKnownIssue("the diagnoser does not read the image from ctr's progress lines") {
-            #expect(finding?.image?.original == image,
-                    "\(fault): image \(finding?.image?.original ?? "none") instead of \(image)", sourceLocation: sourceLocation)
-        } when: {
-            !imageOnErrorLine
-        }
+        #expect(finding?.image?.original == image,
+                "\(fault): image \(finding?.image?.original ?? "none") instead of \(image)", sourceLocation: sourceLocation)
         let evidence = finding?.evidence.text ?? ""
         #expect(error.contains(evidence) || evidence.contains(error),
                 "\(fault): evidence line \"\(evidence)\" is not the error line \"\(error)\"", sourceLocation: sourceLocation)
