@@ -1,4 +1,5 @@
 import Testing
+import TriageTestSupport
 @testable import TriageDiagnosis
 
 /// JSON documents are read value by value: the same findings whatever the layout, evidence that
@@ -78,5 +79,26 @@ struct JSONDocumentTests {
         let finding = try #require(PullFailureDiagnoser.diagnose(text).findings.first)
         #expect(finding.container == "cart")
         #expect(finding.node == "node-1")
+    }
+
+    /// Messages built from pull-failure words with every kind of JSON escape between them: the
+    /// evidence of each finding is a span of its own text that quotes the matched words.
+    @Test func evidenceSpansHoldForRandomEscapes() {
+        let words = [#"Failed to pull image \"reg.corp.test/app:1\":"#, "manifest unknown", "429 Too Many Requests", "x509: certificate signed by unknown authority",
+                     #"failed to do request: Head \"https://reg.corp.test/v2/app/manifests/1\": dial tcp 10.0.0.1:443: i/o timeout"#, "no space left on device", "pull access denied", "no match for platform in manifest"]
+        let escapes = [#"\n"#, #"\""#, #"\\"#, #"\/"#, #"\t"#, #"\u00e9"#, #"\u0000"#, #"\ud83d\ude00"#, #"\ud800"#, "é", " "]
+        var generator = SplitMix(seed: 7)
+        func pick<T>(_ items: [T]) -> T { items[Int(generator.next() % UInt64(items.count))] }
+        for round in 0..<200 {
+            let message = (0..<(1 + Int(generator.next() % 6))).map { _ in pick(words) + pick(escapes) + pick(escapes) }.joined()
+            let event = Self.event(pod: "p-\(round)", container: "c", node: "n", message: message)
+            let text = round.isMultiple(of: 2) ? Self.list([event, event]) : "{\n  \"items\": [\n    " + event + "\n  ]\n}"
+            let findings = PullFailureDiagnoser.diagnose(text).findings
+            #expect(!findings.isEmpty, "\(message)")
+            for finding in findings {
+                #expect(quoted(finding.evidence) == finding.evidence.match, "\(message)")
+                #expect(!finding.evidence.match.isEmpty, "\(message)")
+            }
+        }
     }
 }
