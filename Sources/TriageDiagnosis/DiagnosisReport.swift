@@ -101,12 +101,13 @@ public struct ImageInfo: Codable, Sendable, Equatable {
         self.init(text, parsed: Result(catching: { () throws(ImageReferenceError) in try ImageReference.parse(text) }))
     }
 
-    /// Describes `text` from the outcome of parsing it.
-    init(_ text: String, parsed: Result<ImageReference, ImageReferenceError>) {
+    /// Describes `text` from the outcome of parsing it; `normalized` is the reference's
+    /// description when the caller has it already.
+    init(_ text: String, parsed: Result<ImageReference, ImageReferenceError>, normalized known: String? = nil) {
         original = text
         switch parsed {
         case .success(let reference):
-            normalized = reference.description
+            normalized = known ?? reference.description
             repository = reference.repository
             tag = reference.tag
             digest = reference.digest

@@ -313,7 +313,7 @@ struct DocumentScanner {
     static func repeats(_ image: String, rank: Int, current: String?) -> Bool {
         guard rank >= 4, let current else { return false }
         let repository = image.split(separator: ":").first.map(String.init) ?? image
-        return current.utf8.firstRange(of: repository.utf8) != nil
+        return FactReader.find(Array(repository.utf8), in: Array(current.utf8), from: 0) != nil
     }
 
     // MARK: Byte helpers

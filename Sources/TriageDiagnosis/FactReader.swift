@@ -3,6 +3,9 @@ enum FactReader {
     /// Tokens that follow marker words but are not image names.
     static let notImages: Set<String> = ["does", "the", "for", "is", "not", "with", "name", "from", "repository", "image", "to", "of", "in", "a", "and", "failed", "error"]
 
+    /// The length of the longest of ``notImages``.
+    static let longestNotImage = notImages.map(\.utf8.count).max() ?? 0
+
     /// `os/arch` strings that follow "manifest for" in platform errors.
     static let platformPrefixes = ["linux/", "windows/", "darwin/", "freebsd/", "unknown"]
 
@@ -43,7 +46,8 @@ enum FactReader {
                   from == close + 1, let repoRange = bareToken(in: text, from: from + 6) else { return nil }
             candidate = String(decoding: text[repoRange], as: UTF8.self) + ":" + String(decoding: text[hit.end..<close], as: UTF8.self)
         }
-        guard let candidate, !candidate.isEmpty, candidate.utf8.count <= 512, !notImages.contains(candidate.lowercased()),
+        guard let candidate, !candidate.isEmpty, candidate.utf8.count <= 512,
+              candidate.utf8.count > longestNotImage || !notImages.contains(candidate.lowercased()),
               let first = candidate.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first) || "${:<#".unicodeScalars.contains(first),
               !platformPrefixes.contains(where: { candidate.hasPrefix($0) }) else { return nil }
         return candidate

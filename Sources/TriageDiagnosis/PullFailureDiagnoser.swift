@@ -206,7 +206,7 @@ struct ImageTable {
     mutating func info(for text: String) -> ImageInfo {
         let position = entry(text)
         if let known = entries[position].info { return known }
-        let info = entries[position].reference.map { ImageInfo(text, parsed: .success($0)) } ?? ImageInfo(text)
+        let info = entries[position].reference.map { ImageInfo(text, parsed: .success($0), normalized: entries[position].key) } ?? ImageInfo(text)
         entries[position].info = info
         return info
     }
