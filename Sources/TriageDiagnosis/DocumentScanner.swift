@@ -45,8 +45,11 @@ struct CandidateRecord: Sendable {
     var facts: RecordFacts
     /// The image last mentioned before this record, used when the record names none.
     var precedingImage: String?
-    /// The record's classification when the document is about pulling images.
+    /// The record's classification when it is read as being about pulling an image.
     var classificationInPullContext: Classification
+    /// Whether the record itself, or the unstructured pull output it continues, is about pulling
+    /// an image (context from the rest of its structured item is added when the scan is done).
+    var hasPullContext: Bool
 }
 
 /// The records and context read from a whole input.
@@ -55,7 +58,9 @@ struct ScannedDocument: Sendable {
     var items: [ItemFacts] = [ItemFacts()]
     var lineRanges: [Range<Int>] = []
     var runtimeFamilies: Set<RuntimeMarkers.Family> = []
-    var hasPullContext = false
+    /// The structured items (an event, a container status) with a record about pulling an image:
+    /// the item's other records are read as being about that pull too.
+    var pullContextItems: Set<Int> = []
 }
 
 /// Reads the input line by line: cleans paste noise, joins wrapped lines into records, follows
@@ -70,6 +75,9 @@ struct DocumentScanner {
     var stack: [(indent: Int, key: StructuralKey, item: Int?)] = []
     private var pending: Pending?
     private var currentImage: String?
+    /// Whether the unstructured lines read since the last log entry or event row are the output
+    /// of a pull still under way (`TAG: Pulling from REPO` and what follows it).
+    private var inPullOutput = false
     /// Reused buffer for lines that need cleaning.
     private var cleaned: [UInt8] = []
     private var hitBuffer: [PhraseHit] = []
@@ -177,7 +185,14 @@ struct DocumentScanner {
 
     /// Keeps `text` as a candidate record when its phrases can classify a pull failure, with the
     /// identity facts its words give; `isLineFormat` reads journal hosts and `kubectl get pods` rows.
+    ///
+    /// A record that does not itself say it is about pulling borrows that context only from where
+    /// it belongs: the rest of its structured item, or, in unstructured text, the pull output it
+    /// continues. A log entry or event row starts afresh: it is a message of its own, about
+    /// whatever object it names, and so is everything after a pull that finished.
     mutating func consider(_ text: [UInt8], segments: [RecordSegment], item: Int, isLineFormat: Bool) {
+        let unstructured = item == 0 && isLineFormat
+        if unstructured, inPullOutput, Self.startsEntry(text) { inPullOutput = false }
         hitBuffer.removeAll(keepingCapacity: true)
         vocabulary.matcher.scan(text, into: &hitBuffer)
         guard !hitBuffer.isEmpty else { return }
@@ -188,17 +203,22 @@ struct DocumentScanner {
             if let family = vocabulary.runtimeFamily[hit.phrase] { document.runtimeFamilies.insert(family) }
             if vocabulary.factMarker[hit.phrase] != nil { hasMarker = true }
         }
-        if classifier.hasPullContext(present) { document.hasPullContext = true }
+        let continuesPull = unstructured && inPullOutput
+        let ownContext = classifier.hasPullContext(present)
+        if ownContext {
+            if !unstructured { document.pullContextItems.insert(item) }
+            else { inPullOutput = !Self.reportsFinishedPull(text) }
+        }
         var facts = RecordFacts()
         if hasMarker { facts = readFacts(text) }
         if isLineFormat, let node = Self.journalHost(text) { facts.node = facts.node ?? node }
         let preceding = currentImage
         if let image = facts.image, !Self.repeats(image, rank: facts.imageRank, current: currentImage) { currentImage = image }
-        guard let classification = classifier.classify(hits: hitBuffer, present: present, documentHasPullContext: true) else { return }
+        guard let classification = classifier.classify(hits: hitBuffer, present: present, inPullContext: true) else { return }
         if isLineFormat, facts.pod == nil { facts.pod = Self.podFromGetPodsRow(text) }
         document.candidates.append(CandidateRecord(segments: segments, text: text, hits: hitBuffer, present: present,
                                                    item: item, facts: facts, precedingImage: preceding,
-                                                   classificationInPullContext: classification))
+                                                   classificationInPullContext: classification, hasPullContext: ownContext || continuesPull))
     }
 
     // MARK: Structure
@@ -351,6 +371,41 @@ struct DocumentScanner {
         while end < text.count, text[end] != 0x20 { end += 1 }
         guard end < text.count, end > 16, text[(end + 1)...].prefix(40).contains(0x5B) else { return nil }
         return String(decoding: text[16..<end], as: UTF8.self)
+    }
+
+    /// Whether a line starts an entry of its own: a journal or syslog line, a klog line
+    /// (`E0302 10:11:12.000001 …`), a logfmt line (`time="…" level=…`), or a row of an event table
+    /// (`kubectl describe`, `kubectl get events`: a `Normal` or `Warning` column among the first
+    /// few).
+    static func startsEntry(_ text: [UInt8]) -> Bool {
+        var start = 0
+        while start < text.count, text[start] == 0x20 || text[start] == 0x09 { start += 1 }
+        func isDigit(_ offset: Int) -> Bool { start + offset < text.count && (0x30...0x39).contains(text[start + offset]) }
+        func isKlogLevel(_ byte: UInt8) -> Bool { byte == 0x49 || byte == 0x57 || byte == 0x45 || byte == 0x46 } // I W E F
+        if start + 8 < text.count, isKlogLevel(text[start]), (1...4).allSatisfy(isDigit), text[start + 5] == 0x20,
+           isDigit(6), isDigit(7), text[start + 8] == 0x3A {
+            return true
+        }
+        if text[start...].starts(with: "time=".utf8) || journalHost(text) != nil { return true }
+        var tokenCount = 0
+        var index = start
+        while index < text.count, tokenCount < 12 {
+            var end = index
+            while end < text.count, text[end] != 0x20, text[end] != 0x09 { end += 1 }
+            let token = text[index..<end]
+            if end < text.count, token.elementsEqual("Normal".utf8) || token.elementsEqual("Warning".utf8) { return true }
+            tokenCount += 1
+            index = end
+            while index < text.count, text[index] == 0x20 || text[index] == 0x09 { index += 1 }
+        }
+        return false
+    }
+
+    /// Whether a line reports a pull that finished: what follows it is about using the image.
+    static func reportsFinishedPull(_ text: [UInt8]) -> Bool {
+        let slice = text[...]
+        return ["already present on machine", "Successfully pulled", "Downloaded newer image", "Image is up to date"]
+            .contains { ByteSearch.contains(slice, $0) }
     }
 
     /// The pod name of a `kubectl get pods` row: the token before the `READY` column (`0/1`).

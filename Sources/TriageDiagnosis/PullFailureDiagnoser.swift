@@ -63,8 +63,10 @@ public enum PullFailureDiagnoser {
         }
         var records: [ResolvedRecord] = []
         for candidate in document.candidates {
-            let classification = document.hasPullContext ? candidate.classificationInPullContext
-                : classifier.classify(hits: candidate.hits, present: candidate.present, documentHasPullContext: false)
+            // Context is borrowed only within the record's own structured item, never from the whole document.
+            let inPullContext = candidate.hasPullContext || (candidate.item != 0 && document.pullContextItems.contains(candidate.item))
+            let classification = inPullContext ? candidate.classificationInPullContext
+                : classifier.classify(hits: candidate.hits, present: candidate.present, inPullContext: false)
             guard let classification else { continue }
             let facts = candidate.facts, item = itemFacts[candidate.item]
             let image = facts.image ?? item.image ?? candidate.precedingImage

@@ -86,10 +86,11 @@ struct RecordClassifier: Sendable {
     /// Whether the hits mention pulling images at all.
     func hasPullContext(_ present: PhraseSet) -> Bool { present.intersects(pullContext) }
 
-    /// The first rule whose every phrase group has a hit, or `nil` when the record is not a pull failure.
-    func classify(hits: [PhraseHit], present: PhraseSet, documentHasPullContext: Bool) -> Classification? {
+    /// The first rule whose every phrase group has a hit, or `nil` when the record is not a pull
+    /// failure; `inPullContext` tells that the record is about pulling even without words saying so.
+    func classify(hits: [PhraseHit], present: PhraseSet, inPullContext: Bool) -> Classification? {
         if present.intersects(unrelated) && !present.contains(pull) { return nil }
-        let inContext = documentHasPullContext || present.intersects(pullContext)
+        let inContext = inPullContext || present.intersects(pullContext)
         for (ruleIndex, range) in groupRanges.enumerated() {
             if needsPullContext[ruleIndex] && !inContext { continue }
             guard groupSets[range].allSatisfy({ present.intersects($0) }) else { continue }

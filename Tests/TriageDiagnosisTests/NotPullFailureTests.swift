@@ -88,6 +88,16 @@ struct NotPullFailureTests {
         elapsed: 2.4 s                              total:  12.1 M (5.0 MiB/s)
         unpacking linux/amd64 sha256:9e8f7a6b...    done: 310.2ms
         """),
+        Example(name: "kubelet journal: API server refused", text: """
+        Mar 02 10:11:10 node-5 kubelet[812]: I0302 10:11:10.000001     812 kuberuntime_image.go:55] "Pulling image" image="reg.corp.test/shop/web:2.1"
+        Mar 02 10:11:12 node-5 kubelet[812]: E0302 10:11:12.000001     812 reflector.go:158] "Unhandled Error" err="k8s.io/client-go/informers/factory.go:160: Failed to watch *v1.Service: failed to list *v1.Service: Get \\"https://10.0.0.1:6443/api/v1/services?limit=500\\": dial tcp 10.0.0.1:6443: connect: connection refused" logger="UnhandledError"
+        """),
+        Example(name: "crictl pull done, then the app is not reachable", text: """
+        $ sudo crictl pull reg.corp.test/shop/web:2.1
+        Image is up to date for sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+        $ curl http://10.0.0.5:8080/
+        curl: (7) Failed to connect to 10.0.0.5 port 8080: Connection refused
+        """),
         Example(name: "get pods without pull errors", text: """
         NAME     READY   STATUS             RESTARTS      AGE
         web-1    0/1     CrashLoopBackOff   6 (30s ago)   8m
@@ -96,7 +106,39 @@ struct NotPullFailureTests {
         """),
     ]
 
-    @Test(arguments: examples)
+    /// Warnings about other objects (a config map, a probe, the container's process, the pod
+    /// sandbox's network, a lifecycle hook), each in a describe table below a normal pull event
+    /// and in an events table right below a `Pulling` row of the same pod: the pull events' words
+    /// do not make them pull failures.
+    static let warningsBesidePullEvents: [Example] = {
+        let image = "reg.corp.test/shop/web:2.1"
+        let warnings: [(name: String, reason: String, message: String)] = [
+            ("config map", "Failed", #"Error: configmap "app-config" not found"#),
+            ("liveness probe", "Unhealthy", #"Liveness probe failed: Get "http://10.1.2.3:8080/healthz": dial tcp 10.1.2.3:8080: connect: connection refused"#),
+            ("missing entrypoint", "Failed", #"Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/app/run": stat /app/run: no such file or directory: unknown"#),
+            ("sandbox network unauthorized", "FailedCreatePodSandBox", #"Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "9f8e7d6c": plugin type="calico" failed (add): error getting ClusterInformation: connection is unauthorized: Unauthorized"#),
+            ("post-start hook refused", "FailedPostStartHook", #"Exec lifecycle hook ([/bin/sh -c curl -sf http://localhost:8080/ready]) for Container "web" in Pod "web-1_shop(0a1b2c3d)" failed - error: command '/bin/sh -c curl -sf http://localhost:8080/ready' exited with 7: curl: (7) Failed to connect to localhost port 8080: Connection refused"#),
+            ("crun executable not found", "Failed", "Error: container create failed: executable file `/app/run` not found in $PATH: No such file or directory"),
+        ]
+        return warnings.flatMap { warning in [
+            Example(name: "describe: \(warning.name)", text: """
+            Events:
+              Type     Reason     Age               From               Message
+              ----     ------     ----              ----               -------
+              Normal   Scheduled  30s               default-scheduler  Successfully assigned shop/web-1 to node-a
+              Normal   Pulled     6s (x3 over 20s)  kubelet            Container image "\(image)" already present on machine
+              Warning  \(warning.reason)  6s (x3 over 20s)  kubelet  \(warning.message)
+            """),
+            Example(name: "events: \(warning.name)", text: """
+            LAST SEEN   TYPE      REASON    OBJECT      MESSAGE
+            3m          Normal    Pulled    pod/web-1   Successfully pulled image "\(image)" in 1.1s (1.1s including waiting). Image size: 1234 bytes.
+            40s         Normal    Pulling   pod/web-1   Pulling image "\(image)"
+            12s         Warning   \(warning.reason)   pod/web-1   \(warning.message)
+            """),
+        ] }
+    }()
+
+    @Test(arguments: examples + warningsBesidePullEvents)
     func givesNoFinding(_ example: Example) {
         let report = PullFailureDiagnoser.diagnose(example.text)
         #expect(report.findings.isEmpty, "\(report.findings.map { "\($0.cause.rawValue): \($0.evidence.match)" })")
