@@ -10,8 +10,9 @@ enum ValueStyle: Sendable, Equatable {
     case pullingFrom
     /// `Error pulling image (TAG) from REPO` (old docker): the value is `REPO:TAG`.
     case parenthesisedTag
-    /// `REF: resolving |---|` (ctr's progress lines): the token just before the marker.
-    case precedingToken
+    /// `REF:   resolving |---|` (ctr's progress lines): the `REF:` token before the marker, a
+    /// reference with a registry or path.
+    case precedingReference
 }
 
 /// A fact the text around a marker phrase reveals.
@@ -48,7 +49,7 @@ enum FactMarkers {
         ("reading manifest ", .image(rank: 3, .readingManifest)), (": pulling from ", .image(rank: 4, .pullingFrom)),
         ("error pulling image (", .image(rank: 3, .parenthesisedTag)), ("trying to pull ", .image(rank: 4, .bare)),
         ("docker pull ", .image(rank: 4, .bare)), ("podman pull ", .image(rank: 4, .bare)), ("crictl pull ", .image(rank: 4, .bare)),
-        (": resolving ", .image(rank: 4, .precedingToken)), (": resolved ", .image(rank: 4, .precedingToken)),
+        (" resolving ", .image(rank: 4, .precedingReference)), (" resolved ", .image(rank: 4, .precedingReference)),
         ("ctr image pull ", .image(rank: 4, .bare)), ("ctr images pull ", .image(rank: 4, .bare)), ("ctr i pull ", .image(rank: 4, .bare)),
         ("nerdctl pull ", .image(rank: 4, .bare)), ("podman image pull ", .image(rank: 4, .bare)), ("pulling \"", .image(rank: 4, .until(quote))),
         ("image \"", .image(rank: 5, .until(quote))), ("repository ", .image(rank: 6, .bare)),

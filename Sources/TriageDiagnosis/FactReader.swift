@@ -15,7 +15,7 @@ enum FactReader {
         case .until(let closing):
             guard let end = text[start...].firstIndex(of: closing) else { return nil }
             return String(decoding: text[start..<end], as: UTF8.self)
-        case .bare, .readingManifest, .pullingFrom, .parenthesisedTag, .precedingToken:
+        case .bare, .readingManifest, .pullingFrom, .parenthesisedTag, .precedingReference:
             return bareToken(in: text, from: start).map { String(decoding: text[$0], as: UTF8.self) }
         }
     }
@@ -37,10 +37,14 @@ enum FactReader {
             while tagStart > 0, text[tagStart - 1] != 0x20 { tagStart -= 1 }
             guard tagStart < hit.start, let repoRange = bareToken(in: text, from: hit.end) else { return nil }
             candidate = String(decoding: text[repoRange], as: UTF8.self) + ":" + String(decoding: text[tagStart..<hit.start], as: UTF8.self)
-        case .precedingToken:
-            var start = hit.start
+        case .precedingReference:
+            var end = hit.start
+            while end > 0, text[end - 1] == 0x20 { end -= 1 }
+            guard end > 0, text[end - 1] == 0x3A else { return nil }
+            var start = end - 1
             while start > 0, text[start - 1] != 0x20 { start -= 1 }
-            candidate = start < hit.start ? String(decoding: text[start..<hit.start], as: UTF8.self) : nil
+            let token = text[start..<(end - 1)]
+            candidate = token.contains(0x2F) ? String(decoding: token, as: UTF8.self) : nil
         case .parenthesisedTag:
             guard let close = text[hit.end...].firstIndex(of: 0x29), let from = find(Array(" from ".utf8), in: text, from: close),
                   from == close + 1, let repoRange = bareToken(in: text, from: from + 6) else { return nil }

@@ -289,16 +289,17 @@ struct FormatTests {
     ])
     func ctrProgressLinesGiveTheImage(error: String, cause: PullFailureCause) throws {
         let text = """
-            127.0.0.1:5000/team/app:1.0: resolving      |--------------------------------------|
-            elapsed: 0.1 s                                total:   0.0 B (0.0 B/s)
-            127.0.0.1:5000/team/app:1.0: resolved       |++++++++++++++++++++++++++++++++++++++|
-            elapsed: 0.2 s                                total:   0.0 B (0.0 B/s)
+            127.0.0.1:5000/team/app:1.0:                                        resolving      |\u{1B}[32m\u{1B}[0m--------------------------------------|
+            elapsed: 0.1 s                                                      total:   0.0 B (0.0 B/s)
+            127.0.0.1:5000/team/app:1.0:                                        resolved       |\u{1B}[32m++++++++++++++++++++++++++++++++++++++\u{1B}[0m|
+            manifest-sha256:f677a0019ecf510f37412c7e8896140702c042ba42fe6a6b07da0d75f08a767a: done           |\u{1B}[32m++++++++++++++++++++++++++++++++++++++\u{1B}[0m|
+            elapsed: 0.2 s                                                      total:  401.0  (1.8 KiB/s)
             \(error)
             """
         let finding = try #require(PullFailureDiagnoser.diagnose(text).findings.first)
         #expect(finding.cause == cause)
         #expect(finding.image?.original == "127.0.0.1:5000/team/app:1.0")
-        #expect(finding.evidence.line == 5)
+        #expect(finding.evidence.line == 6)
     }
 
     @Test func kubeletJournalGivesNode() throws {
