@@ -45,3 +45,39 @@ struct TriageLiveTests {
         #expect(report.evidence?.contains(message) == true, "\(report.evidence ?? "none")")
     }
 }
+
+/// Online, the runbook's registry check runs as `triage registry-check`, which hands over to the
+/// `triage-registry-check` executable: a real registry that has the repository but not the tag
+/// must lead the live session to the missing-tag diagnosis, with the tags that do exist.
+@Suite("Lab: triage live with the registry check", .serialized, .enabled(if: LabGate.runs, "the real-runtime lab's parts are missing"))
+struct TriageLiveRegistryCheckTests {
+    @Test func aMissingTagIsConfirmedByTheRegistryItself() throws {
+        let registry = try RegistryServer()
+        defer { registry.stop() }
+        let layout = try LabDirectory("triage-oci")
+        defer { layout.remove() }
+        let builder = try OCIImageBuilder(directory: layout.url)
+        try builder.addImage(tag: "1.0")
+        try builder.push(tag: "1.0", to: "\(registry.host)/lab/app:1.0")
+
+        let image = "\(registry.host)/lab/app:1.1"
+        let error = #"rpc error: code = NotFound desc = failed to pull and unpack image "\#(image)": failed to resolve reference "\#(image)": \#(image): not found"#
+        let objects = KubeObjects(image: image, error: error)
+        let fixture = try KubeAPIFixture(objects: objects)
+        defer { fixture.close() }
+        let home = try LabDirectory("triage-home")
+        defer { home.remove() }
+        let run = try TriageBinary.run(["run", "image-pull-backoff", "--pod", objects.pod, "-n", objects.namespace,
+                                        "--kubeconfig", fixture.kubeconfig.path, "--no-input", "-o", "json"],
+                                       environment: ["HOME": home.url.path], timeout: 90)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)\n\(run.stderr)")
+        let path = report["path"] as? [String] ?? []
+        #expect(path.contains("registry-check"), "\(path)")
+        #expect(report["ending"] as? String == "tag-missing", "\(run.stdout)\n\(run.stderr)")
+        let commands = (report["commands"] as? [[String: Any]] ?? []).compactMap { $0["command"] as? [String] }
+        let check = try #require(commands.first { $0.dropFirst().first == "registry-check" }, "\(commands)")
+        #expect(check.contains(image))
+        let summary = (report["diagnosis"] as? [String: Any])?["summary"] as? String ?? ""
+        #expect(summary.contains("nearby tags that exist: 1.0"), "the registry's own tag list: \(summary)")
+    }
+}
