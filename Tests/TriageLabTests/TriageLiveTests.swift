@@ -81,3 +81,23 @@ struct TriageLiveRegistryCheckTests {
         #expect(summary.contains("nearby tags that exist: 1.0"), "the registry's own tag list: \(summary)")
     }
 }
+
+/// `triage scan` with the real kubectl against the API fixture: the pod the fault left in
+/// ImagePullBackOff is found and grouped under the fault's cause.
+@Suite("Lab: triage scan live", .serialized, .enabled(if: LabGate.runs, "the real-runtime lab's parts are missing"))
+struct TriageScanLiveTests {
+    @Test("triage scan -n finds the failing pod with its cause", arguments: [LabFault.tagNotFound, .unauthorized, .platformMismatch])
+    func scanFindsTheFault(_ fault: LabFault) async throws {
+        let observation = try #require(try await SharedLab.get().observations[fault])
+        let objects = try Kubectl.objects(for: observation)
+        let fixture = try KubeAPIFixture(objects: objects)
+        defer { fixture.close() }
+        let run = try TriageBinary.run(["scan", "-n", objects.namespace, "--kubeconfig", fixture.kubeconfig.path, "-o", "json"], timeout: 60)
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)\n\(run.stderr)")
+        let groups = report["groups"] as? [[String: Any]] ?? []
+        let group = try #require(groups.first, "\(run.stdout)")
+        #expect(group["cause"] as? String == fault.expectedCause, "\(run.stdout)")
+        #expect(group["image"] as? String == observation.image, "\(run.stdout)")
+    }
+}
