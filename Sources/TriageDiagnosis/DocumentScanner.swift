@@ -244,7 +244,9 @@ struct DocumentScanner {
         case .inert where pair.listItemIndent == nil && (pair.isJSON || !pair.valueRange.isEmpty):
             break
         case .containerList, .involvedObject, .source, .metadata, .block:
-            if pair.opensBlock { stack.append((pair.indent, pair.key, nil)) }
+            // A block key with a value on its line is text: docker's `Status: Downloaded newer image …`.
+            guard pair.opensBlock else { return pair.key != .block }
+            stack.append((pair.indent, pair.key, nil))
         case _ where pair.opensBlock && !pair.isJSON && pair.listItemIndent == nil && stack.last?.key == .containerList:
             // `kubectl describe` container header ("  web:" under "Containers:").
             document.items.append(ItemFacts(container: pair.keyText(in: text), parent: innermostItem))

@@ -51,6 +51,17 @@ struct PullContextTests {
         #expect(finding.evidence.line == 2)
     }
 
+    /// docker's `Status:` line ends its pull; an error after it is about something else.
+    @Test func dockerStatusLineEndsThePull() {
+        let text = """
+            latest: Pulling from library/app
+            Digest: sha256:4c0b1c7a9d0f2e35b7c6c3a1d2e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2
+            Status: Downloaded newer image for app:latest
+            Error: dial tcp 10.0.0.5:5432: connect: connection refused
+            """
+        #expect(PullFailureDiagnoser.diagnose(text).findings.isEmpty)
+    }
+
     @Test func describeFailedPullThenErrImagePull() throws {
         let text = """
         Events:
