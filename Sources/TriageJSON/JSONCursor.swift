@@ -334,14 +334,20 @@ package struct JSONCursor {
         var index = 0, decodedOffset = 0
         var start: Int?
         while index < raw.count {
-            var rawLength = 1, decodedLength = 1
-            if raw[index] == 0x5C {
-                let escape = Escape(at: index, in: raw)
-                (rawLength, decodedLength) = (escape.rawLength, escape.decodedLength)
+            if raw[index] != 0x5C {
+                // A run of plain bytes, each its own decoded byte.
+                var runEnd = index &+ 1
+                while runEnd < raw.count, raw[runEnd] != 0x5C { runEnd &+= 1 }
+                let decodedEnd = decodedOffset + (runEnd - index)
+                if start == nil, decodedEnd > decoded.lowerBound { start = index + (decoded.lowerBound - decodedOffset) }
+                if let start, decodedEnd >= decoded.upperBound { return start..<(index + (decoded.upperBound - decodedOffset)) }
+                (index, decodedOffset) = (runEnd, decodedEnd)
+                continue
             }
-            decodedOffset += decodedLength
+            let escape = Escape(at: index, in: raw)
+            decodedOffset += escape.decodedLength
             if start == nil, decodedOffset > decoded.lowerBound { start = index }
-            index += rawLength
+            index += escape.rawLength
             if let start, decodedOffset >= decoded.upperBound { return start..<index }
         }
         return nil
