@@ -34,6 +34,8 @@ enum ClassificationRules {
         "context deadline exceeded", "deadlineexceeded", "connectex:", "connection attempt failed", "could not resolve host",
         "name or service not known", "timeout awaiting response headers", "tls handshake timeout", "use of closed network connection",
         "forcibly closed by the remote host", "write: broken pipe", "client connection lost", "getaddrinfow:",
+        // `az acr check-health` / `az acr login` report a failed DNS lookup of the registry with this code.
+        "connectivity_dns_error",
     ]
     /// HTTP 5xx status lines as Go prints them (`resp.Status`).
     static let serverErrors = ["500 internal server error", "502 bad gateway", "503 service unavailable", "504 gateway timeout"]
@@ -66,7 +68,9 @@ enum ClassificationRules {
             "cannot be used on this platform", "no manifest found for platform",
             // Docker refusing a Windows/Linux image on the other OS, or a Windows image built for a newer host build;
             // containerd's snapshotter refusing a foreign platform.
-            "cannot download image with operating system", "-based image is incompatible with a", "does not support platform"]],
+            "cannot download image with operating system", "-based image is incompatible with a", "does not support platform",
+            // Windows (HCS) refusing a container image built for another Windows build.
+            "does not match the host operating system"]],
             "The image exists, but none of its variants is built for the node's OS/architecture."),
         // The CRI endpoint itself is broken: checked before network because it mentions dial/connect.
         ClassificationRule(.runtime, [["unknown service runtime.v1", "image api is not implemented", "code = unimplemented",
@@ -87,7 +91,7 @@ enum ClassificationRules {
             "certificate is not valid", "certificate is valid for", "legacy common name", "failed to verify certificate",
             "unknown certificate authority", "certificate verify failed", "self signed certificate", "self-signed certificate",
             "tls: bad certificate", "remote error: tls", "local error: tls", "tls: server selected unsupported protocol version",
-            "tls: no supported versions"]],
+            "tls: no supported versions", "connectivity_ssl_error"]],
             "The registry's TLS certificate is not trusted by the node (unknown CA, expired, or wrong host name)."),
         ClassificationRule(.tls, [["server gave http response to https client", "first record does not look like a tls handshake",
             "tls: oversized record received"]],
@@ -108,14 +112,20 @@ enum ClassificationRules {
         ClassificationRule(.imageNotFound, alt: [.auth], [["name unknown", "repository name not known", "manifest unknown",
             "blob unknown", "image manifest does not exist for tag or digest"]],
             "The registry itself says the repository, tag/digest or a layer blob does not exist (or was deleted)."),
-        // Authentication and authorization.
+        // Authentication and authorization. Credentials that were checked and found wrong or stale are
+        // decisive, even inside Docker's hedged "pull access denied … may not exist": the registry
+        // judged the credentials before it looked for the repository.
+        ClassificationRule(.auth, [["authorization token has expired", "incorrect username or password", "invalid username/password",
+            "invalid credentials"]],
+            "The registry rejected the credentials sent with the pull: the password or token is wrong or has expired."),
         ClassificationRule(.auth, alt: [.imageNotFound], [["pull access denied", "insufficient_scope", "repository does not exist or may require",
             "or it may not exist", "access to the requested resource is not authorized", "requested access to the resource is denied"]],
             "The registry refused the pull. Docker Hub, Quay and Artifact Registry answer this way both for private repositories without credentials and for repositories that do not exist."),
         ClassificationRule(.auth, [["no basic auth credentials", "unauthorized", "authentication required", "401 unauthorized",
             ": 401", "status 401", "403 forbidden", ": 403", "status 403", "access denied", "not authorized", "unauthenticated",
-            "authorization failed", "authorization token has expired", "incorrect username or password", "invalid username/password",
-            "invalid credentials", "error getting credentials", "artifactregistry.repositories.downloadartifacts",
+            // Docker's "error parsing HTTP 401/403 response body" when a proxy or Artifactory answers with HTML.
+            "http 401", "http 403", "authentication is required",
+            "authorization failed", "error getting credentials", "artifactregistry.repositories.downloadartifacts",
             "failed to fetch oauth token", "failed to fetch anonymous token", "denied:"]],
             "The registry rejected the credentials sent with the pull, or none were sent."),
         ClassificationRule(.auth, weight: 2, context: true, [["forbidden", "permission denied", "denied"]],
@@ -149,7 +159,7 @@ enum ClassificationRules {
             "not found in repository", "repository name not known", "404 not found", ": 404", "status 404"]],
             "The registry has no manifest for this repository/tag/digest: the tag or repository does not exist (or was deleted)."),
         ClassificationRule(.imageNotFound, [["manifest for", "failed to resolve reference", "failed to resolve image", "content at",
-            "error: image ", "repository "], [": not found", " not found:", " not found", "does not exist"]],
+            "error: image ", "repository ", "artifact "], [": not found", " not found:", " not found", "does not exist"]],
             "The registry has no manifest for this repository/tag/digest: the tag or repository does not exist (or was deleted)."),
         ClassificationRule(.imageNotFound, alt: [.other], weight: 2, [["404 response", "http 404"]],
             "The registry answered 404 Not Found with an unexpected body."),
@@ -161,13 +171,18 @@ enum ClassificationRules {
         ClassificationRule(.other, [["source image rejected", "signaturevalidationfailed", "signature validation failed",
             "rejected by policy", "a signature was required", "signature verification failed"]],
             "The image was rejected by the node's signature/trust policy, not by the registry."),
+        // Harbor (vulnerability or signature policy of the project) and JFrog Xray (download blocking)
+        // refuse to serve an image that exists.
+        ClassificationRule(.other, [["cannot be pulled due to", "download blocking policy", "is not signed"]],
+            "The registry refused to serve the image because of a policy configured on it (vulnerability scan, required signature or download blocking)."),
         ClassificationRule(.other, [["errimageneverpull", "pull policy of never"]],
             "imagePullPolicy is Never and the image is not present on the node, so the kubelet did not try to pull it."),
         // Older containers/image prints statuses as "invalid status code from registry 502 (Bad Gateway)".
         ClassificationRule(.other, alt: [.network], weight: 2, [["502 bad gateway", "503 service unavailable", "504 gateway timeout",
-            "service unavailable", "statuscode: 502", "statuscode: 503", "statuscode: 504", "502 (bad gateway)", "504 (gateway timeout)"]],
+            "service unavailable", "statuscode: 502", "statuscode: 503", "statuscode: 504", "502 (bad gateway)", "504 (gateway timeout)",
+            "http 502", "http 503", "http 504"]],
             "The registry or a proxy in front of it answered with a 5xx gateway error."),
-        ClassificationRule(.other, weight: 2, [["500 internal server error", "http code 500", "status: 500", "internal server error",
+        ClassificationRule(.other, weight: 2, [["500 internal server error", "http code 500", "http 500", "status: 500", "internal server error",
             "statuscode: 500"]],
             "The registry answered 500 Internal Server Error: a registry-side failure."),
         ClassificationRule(.other, weight: 2, [["the operation is unsupported", "manifest invalid"]],

@@ -13,6 +13,9 @@ enum ValueStyle: Sendable, Equatable {
     /// `REF:   resolving |---|` (ctr's progress lines): the `REF:` token before the marker, a
     /// reference with a registry or path.
     case precedingReference
+    /// `https://HOST/v2/REPO/manifests/REF` (the distribution API URL every client prints): the
+    /// value is `HOST/REPO:REF`, with containerd's `?ns=HOST` naming the upstream host behind a mirror.
+    case manifestURL
 }
 
 /// A fact the text around a marker phrase reveals.
@@ -53,6 +56,7 @@ enum FactMarkers {
         ("ctr image pull ", .image(rank: 4, .bare)), ("ctr images pull ", .image(rank: 4, .bare)), ("ctr i pull ", .image(rank: 4, .bare)),
         ("nerdctl pull ", .image(rank: 4, .bare)), ("podman image pull ", .image(rank: 4, .bare)), ("pulling \"", .image(rank: 4, .until(quote))),
         ("image \"", .image(rank: 5, .until(quote))), ("repository ", .image(rank: 6, .bare)),
+        ("/manifests/", .image(rank: 6, .manifestURL)),
         ("pod=\"", .pod(.until(quote))), ("pod/", .pod(.bare)), ("from pod \"", .pod(.until(quote))), ("in pod \"", .pod(.until(quote))),
         ("skipping pod \"", .pod(.until(quote))), ("podname=\"", .pod(.until(quote))),
         ("spec.containers{", .container(.until(brace))), ("spec.initcontainers{", .container(.until(brace))),

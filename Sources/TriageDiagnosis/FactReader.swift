@@ -15,7 +15,7 @@ enum FactReader {
         case .until(let closing):
             guard let end = text[start...].firstIndex(of: closing) else { return nil }
             return String(decoding: text[start..<end], as: UTF8.self)
-        case .bare, .readingManifest, .pullingFrom, .parenthesisedTag, .precedingReference:
+        case .bare, .readingManifest, .pullingFrom, .parenthesisedTag, .precedingReference, .manifestURL:
             return bareToken(in: text, from: start).map { String(decoding: text[$0], as: UTF8.self) }
         }
     }
@@ -45,6 +45,8 @@ enum FactReader {
             while start > 0, text[start - 1] != 0x20 { start -= 1 }
             let token = text[start..<(end - 1)]
             candidate = token.contains(0x2F) ? String(decoding: token, as: UTF8.self) : nil
+        case .manifestURL:
+            candidate = manifestURLImage(in: text, hit: hit)
         case .parenthesisedTag:
             guard let close = text[hit.end...].firstIndex(of: 0x29), let from = find(Array(" from ".utf8), in: text, from: close),
                   from == close + 1, let repoRange = bareToken(in: text, from: from + 6) else { return nil }
@@ -55,6 +57,31 @@ enum FactReader {
               let first = candidate.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first) || "${:<#".unicodeScalars.contains(first),
               !platformPrefixes.contains(where: { candidate.hasPrefix($0) }) else { return nil }
         return candidate
+    }
+
+    /// `HOST/REPO:REF` from `https://HOST/v2/REPO/manifests/REF[?ns=UPSTREAM]`, where the marker
+    /// hit is `/manifests/`; `nil` unless the URL has that shape.
+    static func manifestURLImage(in text: [UInt8], hit: PhraseHit) -> String? {
+        var start = hit.start
+        while start > 0, text[start - 1] != 0x20, text[start - 1] != 0x22, text[start - 1] != 0x27, text[start - 1] != 0x28 { start -= 1 }
+        guard let scheme = find(Array("://".utf8), in: text, from: start), scheme < hit.start,
+              let hostEnd = text[(scheme + 3)..<hit.start].firstIndex(of: 0x2F), hostEnd > scheme + 3,
+              text[hostEnd..<hit.start].starts(with: "/v2/".utf8), hostEnd + 4 < hit.start,
+              let refRange = bareToken(in: text, from: hit.end), refRange.lowerBound == hit.end else { return nil }
+        var host = String(decoding: text[(scheme + 3)..<hostEnd], as: UTF8.self)
+        let repository = String(decoding: text[(hostEnd + 4)..<hit.start], as: UTF8.self)
+        var reference = text[refRange]
+        if let query = reference.firstIndex(of: 0x3F) {
+            let parameters = text[(query + 1)..<refRange.upperBound]
+            if parameters.starts(with: "ns=".utf8) {
+                let upstream = parameters.dropFirst(3).prefix { $0 != 0x26 }
+                if !upstream.isEmpty { host = String(decoding: upstream, as: UTF8.self) }
+            }
+            reference = reference[..<query]
+        }
+        guard !reference.isEmpty else { return nil }
+        let ref = String(decoding: reference, as: UTF8.self)
+        return host + "/" + repository + (ref.hasPrefix("sha256:") ? "@" : ":") + ref
     }
 
     /// A run of non-separator bytes after optional spaces, without a trailing `:`, `,` or `...`.

@@ -1,6 +1,7 @@
 /// Removes paste noise from one line of input, working on UTF-8 bytes: CR, markdown quote
 /// markers and backticks, ANSI escape sequences, tabs, box-drawing characters, curly quotes,
-/// non-breaking spaces and escaped quotes (`\"`, YAML `''`).
+/// non-breaking spaces, escaped quotes (`\"`, YAML `''`) and the HTML entities of quotes and
+/// brackets (`&quot;`, `&#39;`, `&amp;`, `&lt;`, `&gt;`) left by text copied from web pages.
 enum TextCleaner {
     /// The indentation of `line` when cleaning would return it unchanged (no byte needing
     /// attention, no trailing whitespace, no markdown quote marker), else `nil`.
@@ -82,6 +83,13 @@ enum TextCleaner {
                 emit(0x27, from: i)
                 i += 2
                 continue
+            case 0x26: // &: an HTML entity copied from a web page
+                if let (replacement, length) = htmlEntity(line, at: i, end: end) {
+                    emit(replacement, from: i)
+                    i += length
+                    continue
+                }
+                emit(byte, from: i)
             case 0xC2 where i + 1 < end && line[i + 1] == 0xA0: // NBSP
                 emit(0x20, from: i)
                 i += 2
@@ -103,20 +111,40 @@ enum TextCleaner {
         }
     }
 
-    /// Bytes the cleaner may change: control characters, backslash, apostrophe, backtick, and the
-    /// lead bytes of NBSP and of the three-byte punctuation and box-drawing characters.
+    /// Bytes the cleaner may change: control characters, backslash, apostrophe, backtick, ampersand,
+    /// and the lead bytes of NBSP and of the three-byte punctuation and box-drawing characters.
     private static let needsAttention: [Bool] = (0...255).map { byte in
-        byte < 0x20 || byte == 0x5C || byte == 0x27 || byte == 0x60 || byte == 0xC2 || byte == 0xE2
+        byte < 0x20 || byte == 0x5C || byte == 0x27 || byte == 0x60 || byte == 0x26 || byte == 0xC2 || byte == 0xE2
+    }
+
+    /// The HTML entities that web pages put in place of quotes and brackets, and their bytes.
+    private static let htmlEntities: [(name: [UInt8], byte: UInt8)] = [
+        ("&quot;", 0x22), ("&#34;", 0x22), ("&#x22;", 0x22), ("&#39;", 0x27), ("&#x27;", 0x27), ("&apos;", 0x27),
+        ("&amp;", 0x26), ("&lt;", 0x3C), ("&gt;", 0x3E),
+    ].map { (Array($0.0.utf8), $0.1) }
+
+    /// The byte an HTML entity at `start` stands for, and the entity's length.
+    private static func htmlEntity(_ line: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> (UInt8, Int)? {
+        for entity in htmlEntities where start + entity.name.count <= end {
+            var matches = true
+            for k in 1..<entity.name.count where line[start + k] | (line[start + k] >= 0x41 && line[start + k] <= 0x5A ? 0x20 : 0) != entity.name[k] {
+                matches = false
+                break
+            }
+            if matches { return (entity.byte, entity.name.count) }
+        }
+        return nil
     }
 
     /// Whether any of eight bytes may be one ``needsAttention`` marks: a control byte, any
-    /// non-ASCII byte (a superset of the NBSP and punctuation lead bytes), a backslash, `'` or a backtick.
+    /// non-ASCII byte (a superset of the NBSP and punctuation lead bytes), a backslash, `'`, a backtick or `&`.
     /// False positives only send the caller to its byte-by-byte check.
     private static func wordNeedsAttention(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
         return ((word &- ones &* 0x20) | word) & highs != 0
             || hasZero(word ^ (ones &* 0x5C)) || hasZero(word ^ (ones &* 0x27)) || hasZero(word ^ (ones &* 0x60))
+            || hasZero(word ^ (ones &* 0x26))
     }
 
     /// Skips leading whitespace-separated `>` markers from a markdown quote.
