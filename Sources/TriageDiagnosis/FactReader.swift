@@ -59,6 +59,9 @@ enum FactReader {
         return candidate
     }
 
+    /// The hosts of Docker Hub's registry API, which images name as `docker.io`.
+    static let dockerHubAPIHosts: Set<String> = ["registry-1.docker.io", "index.docker.io", "registry.hub.docker.com"]
+
     /// `HOST/REPO:REF` from `https://HOST/v2/REPO/manifests/REF[?ns=UPSTREAM]`, where the marker
     /// hit is `/manifests/`; `nil` unless the URL has that shape.
     static func manifestURLImage(in text: [UInt8], hit: PhraseHit) -> String? {
@@ -80,6 +83,7 @@ enum FactReader {
             reference = reference[..<query]
         }
         guard !reference.isEmpty else { return nil }
+        if dockerHubAPIHosts.contains(host) { host = "docker.io" }
         let ref = String(decoding: reference, as: UTF8.self)
         return host + "/" + repository + (ref.hasPrefix("sha256:") ? "@" : ":") + ref
     }

@@ -302,6 +302,15 @@ struct FormatTests {
         #expect(finding.evidence.line == 6)
     }
 
+    /// Docker Hub's API host in a manifest URL names the image as `docker.io/…`.
+    @Test func dockerHubAPIHostNamesADockerHubImage() throws {
+        let text = #"failed to do request: Head "https://registry-1.docker.io/v2/library/redis/manifests/7.2": dial tcp 54.1.2.3:443: i/o timeout"#
+        let finding = try #require(PullFailureDiagnoser.diagnose(text).findings.first)
+        #expect(finding.cause == .network)
+        #expect(finding.image?.normalized == "docker.io/library/redis:7.2")
+        #expect(finding.registry?.family == .dockerhub)
+    }
+
     @Test func kubeletJournalGivesNode() throws {
         let text = "Mar 02 10:11:12 node-5 kubelet[812]: E0302 10:11:12.000001     812 pod_workers.go:1301] \"Error syncing pod, skipping\" err=\"failed to \\\"StartContainer\\\" for \\\"app\\\" with ErrImagePull: \\\"manifest unknown\\\"\" pod=\"shop/app-1\""
         let finding = try #require(PullFailureDiagnoser.diagnose(text).findings.first)
