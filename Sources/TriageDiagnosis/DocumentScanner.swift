@@ -29,6 +29,10 @@ struct RecordSegment: Sendable {
 struct RecordFacts: Sendable {
     var image: String?
     var imageRank = Int.max
+    /// The first reference in the record that names its registry, when ``image`` does not: the
+    /// runtime's spelling of what it pulled (CRI-O's short-name search turns `team/app` into
+    /// `quay.io/team/app`).
+    var qualifiedImage: String?
     var pod: String?
     var namespace: String?
     var container: String?
@@ -303,9 +307,14 @@ struct DocumentScanner {
             guard let marker = vocabulary.factMarker[hit.phrase] else { continue }
             switch marker {
             case .image(let rank, let style):
-                guard rank < facts.imageRank, let value = FactReader.image(in: text, hit: hit, style: style) else { continue }
-                facts.image = value
-                facts.imageRank = rank
+                let wanted = rank < facts.imageRank
+                let qualifies = facts.qualifiedImage == nil && !(facts.image.map(FactReader.namesRegistry) ?? false)
+                guard wanted || qualifies, let value = FactReader.image(in: text, hit: hit, style: style) else { continue }
+                if qualifies, FactReader.namesRegistry(value) { facts.qualifiedImage = value }
+                if wanted {
+                    facts.image = value
+                    facts.imageRank = rank
+                }
             case .pod(let style):
                 let standsAlone = hit.start == 0 || !Self.isAlphanumeric(text[hit.start - 1]) && text[hit.start - 1] != 0x2F
                 if facts.pod == nil, style != .bare || standsAlone, let value = FactReader.value(in: text, from: hit.end, style: style) {

@@ -59,6 +59,15 @@ enum FactReader {
         return candidate
     }
 
+    /// Whether an image reference names its registry: a first path component with a dot, a port
+    /// or `localhost`, as the reference grammar tells a domain from a path.
+    static func namesRegistry(_ reference: String) -> Bool {
+        let bytes = reference.utf8
+        guard let slash = bytes.firstIndex(of: 0x2F) else { return false }
+        let first = bytes[..<slash]
+        return first.contains(0x2E) || first.contains(0x3A) || first.elementsEqual("localhost".utf8)
+    }
+
     /// The hosts of Docker Hub's registry API, which images name as `docker.io`.
     static let dockerHubAPIHosts: Set<String> = ["registry-1.docker.io", "index.docker.io", "registry.hub.docker.com"]
 

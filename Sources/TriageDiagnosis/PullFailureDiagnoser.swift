@@ -134,6 +134,18 @@ public enum PullFailureDiagnoser {
         case anonymous
     }
 
+    /// `image` as the runtime spelt what it pulled, when `image` names no registry and a record
+    /// of the group names the same repository on another registry than Docker Hub (CRI-O's
+    /// short-name search: `team/app` pulled as `quay.io/team/app`); else `image` itself.
+    static func runtimeSpelling(of image: String?, members: [Int], records: [ResolvedRecord], images: inout ImageTable) -> String? {
+        guard let image, !FactReader.namesRegistry(image), let repository = images.repository(for: image) else { return image }
+        for member in members {
+            guard let qualified = records[member].candidate.facts.qualifiedImage else { continue }
+            if images.repository(for: qualified) == repository, images.registryHost(for: qualified) != "docker.io" { return qualified }
+        }
+        return image
+    }
+
     /// The finding of the records at `members` (indices into `records`).
     static func makeFinding(_ members: [Int], of records: [ResolvedRecord], document: ScannedDocument, bytes: [UInt8], images: inout ImageTable) -> Finding {
         func first(_ field: (ResolvedRecord) -> String?) -> String? {
@@ -143,7 +155,7 @@ public enum PullFailureDiagnoser {
         let best = members.max { (records[$0].weight, records[$0].cause.severity, records[$0].line) < (records[$1].weight, records[$1].cause.severity, records[$1].line) }!
         let bestRecord = records[best]
         let rule = bestRecord.classification.rule
-        let imageText = first(\.image)
+        let imageText = runtimeSpelling(of: first(\.image), members: members, records: records, images: &images)
         let image = imageText.map { images.info(for: $0) }
         let registry = imageText.flatMap { images.registryHost(for: $0) }.map { images.registry(host: $0) }
         let runtime = RuntimeMarkers.runtime(for: document.runtimeFamilies)
@@ -194,6 +206,9 @@ struct ImageTable {
         registries[host] = info
         return info
     }
+
+    /// The repository path of a reference that parses (`library/nginx` for `nginx`).
+    mutating func repository(for text: String) -> String? { entries[entry(text)].reference?.repository }
 
     /// The registry host, also for references that do not parse but plainly start with a host
     /// (redacted `<PROJECT_ID>` or `####` placeholders).

@@ -311,6 +311,21 @@ struct FormatTests {
         #expect(finding.registry?.family == .dockerhub)
     }
 
+    /// CRI-O's short-name search pulls `team/app` from the first registry it is configured with;
+    /// the finding names the registry it asked, not Docker Hub.
+    @Test func shortNameSearchNamesTheRegistryAsked() throws {
+        let text = #"Failed to pull image "team/app:2.1": initializing source docker://quay.example.org/team/app:2.1: reading manifest 2.1 in quay.example.org/team/app: unauthorized: access to the requested resource is not authorized"#
+        let finding = try #require(PullFailureDiagnoser.diagnose(text).findings.first)
+        #expect(finding.cause == .auth)
+        #expect(finding.image?.normalized == "quay.example.org/team/app:2.1")
+        #expect(finding.registry?.host == "quay.example.org")
+        // containerd spells a short name as Docker Hub's, which it is: the pod's spelling stays.
+        let containerd = #"Failed to pull image "team/app:2.1": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/team/app:2.1": failed to resolve reference "docker.io/team/app:2.1": docker.io/team/app:2.1: not found"#
+        let hub = try #require(PullFailureDiagnoser.diagnose(containerd).findings.first)
+        #expect(hub.image?.original == "team/app:2.1")
+        #expect(hub.registry?.host == "docker.io")
+    }
+
     @Test func kubeletJournalGivesNode() throws {
         let text = "Mar 02 10:11:12 node-5 kubelet[812]: E0302 10:11:12.000001     812 pod_workers.go:1301] \"Error syncing pod, skipping\" err=\"failed to \\\"StartContainer\\\" for \\\"app\\\" with ErrImagePull: \\\"manifest unknown\\\"\" pod=\"shop/app-1\""
         let finding = try #require(PullFailureDiagnoser.diagnose(text).findings.first)
