@@ -303,17 +303,20 @@ struct DocumentScanner {
 
     private func readFacts(_ text: [UInt8]) -> RecordFacts {
         var facts = RecordFacts()
+        var imageNamesRegistry = false
         for hit in hitBuffer {
             guard let marker = vocabulary.factMarker[hit.phrase] else { continue }
             switch marker {
             case .image(let rank, let style):
                 let wanted = rank < facts.imageRank
-                let qualifies = facts.qualifiedImage == nil && !(facts.image.map(FactReader.namesRegistry) ?? false)
+                let qualifies = facts.qualifiedImage == nil && !imageNamesRegistry
                 guard wanted || qualifies, let value = FactReader.image(in: text, hit: hit, style: style) else { continue }
-                if qualifies, FactReader.namesRegistry(value) { facts.qualifiedImage = value }
+                let namesRegistry = FactReader.namesRegistry(value)
+                if qualifies, namesRegistry { facts.qualifiedImage = value }
                 if wanted {
                     facts.image = value
                     facts.imageRank = rank
+                    imageNamesRegistry = namesRegistry
                 }
             case .pod(let style):
                 let standsAlone = hit.start == 0 || !Self.isAlphanumeric(text[hit.start - 1]) && text[hit.start - 1] != 0x2F

@@ -62,10 +62,13 @@ enum FactReader {
     /// Whether an image reference names its registry: a first path component with a dot, a port
     /// or `localhost`, as the reference grammar tells a domain from a path.
     static func namesRegistry(_ reference: String) -> Bool {
-        let bytes = reference.utf8
-        guard let slash = bytes.firstIndex(of: 0x2F) else { return false }
-        let first = bytes[..<slash]
-        return first.contains(0x2E) || first.contains(0x3A) || first.elementsEqual("localhost".utf8)
+        var length = 0, hasDotOrColon = false
+        for byte in reference.utf8 {
+            if byte == 0x2F { return hasDotOrColon || (length == 9 && reference.utf8.starts(with: "localhost".utf8)) }
+            if byte == 0x2E || byte == 0x3A { hasDotOrColon = true }
+            length += 1
+        }
+        return false
     }
 
     /// The hosts of Docker Hub's registry API, which images name as `docker.io`.

@@ -140,8 +140,11 @@ public enum PullFailureDiagnoser {
     static func runtimeSpelling(of image: String?, members: [Int], records: [ResolvedRecord], images: inout ImageTable) -> String? {
         guard let image, !FactReader.namesRegistry(image), let repository = images.repository(for: image) else { return image }
         for member in members {
-            guard let qualified = records[member].candidate.facts.qualifiedImage else { continue }
-            if images.repository(for: qualified) == repository, images.registryHost(for: qualified) != "docker.io" { return qualified }
+            // Docker Hub's own spelling of a short name changes nothing: skip it before parsing.
+            guard let qualified = records[member].candidate.facts.qualifiedImage,
+                  let host = qualified.split(separator: "/", maxSplits: 1).first,
+                  host != "docker.io", !FactReader.dockerHubAPIHosts.contains(String(host)) else { continue }
+            if images.repository(for: qualified) == repository { return qualified }
         }
         return image
     }
