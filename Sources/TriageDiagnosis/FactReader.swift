@@ -59,20 +59,14 @@ enum FactReader {
         return candidate
     }
 
-    /// Whether an image reference names its registry: a first path component with a dot, a port
-    /// or `localhost`, as the reference grammar tells a domain from a path.
+    /// Whether an image reference names its registry (see ``ImageReference/isDomain(_:)``).
     static func namesRegistry(_ reference: String) -> Bool {
-        var length = 0, hasDotOrColon = false
-        for byte in reference.utf8 {
-            if byte == 0x2F { return hasDotOrColon || (length == 9 && reference.utf8.starts(with: "localhost".utf8)) }
-            if byte == 0x2E || byte == 0x3A { hasDotOrColon = true }
-            length += 1
+        var reference = reference
+        return reference.withUTF8 { bytes in
+            guard let slash = bytes.firstIndex(of: 0x2F) else { return false }
+            return ImageReference.isDomain(UnsafeBufferPointer(rebasing: bytes[..<slash]))
         }
-        return false
     }
-
-    /// The hosts of Docker Hub's registry API, which images name as `docker.io`.
-    static let dockerHubAPIHosts: Set<String> = ["registry-1.docker.io", "index.docker.io", "registry.hub.docker.com"]
 
     /// `HOST/REPO:REF` from `https://HOST/v2/REPO/manifests/REF[?ns=UPSTREAM]`, where the marker
     /// hit is `/manifests/`; `nil` unless the URL has that shape.
@@ -95,7 +89,7 @@ enum FactReader {
             reference = reference[..<query]
         }
         guard !reference.isEmpty else { return nil }
-        if dockerHubAPIHosts.contains(host) { host = "docker.io" }
+        if ImageReference.dockerHubAliases.contains(host) { host = "docker.io" }
         let ref = String(decoding: reference, as: UTF8.self)
         return host + "/" + repository + (ref.hasPrefix("sha256:") ? "@" : ":") + ref
     }

@@ -38,6 +38,20 @@ public struct ImageReference: Sendable, Hashable, Codable, CustomStringConvertib
         return text
     }
 
+    /// The other names of Docker Hub's registry, which references normalise to `docker.io`.
+    static let dockerHubAliases: Set<String> = ["index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"]
+
+    /// Whether `host` (without port) is Docker Hub's registry under any of its names.
+    static func isDockerHub(_ host: some StringProtocol) -> Bool {
+        host == "docker.io" || dockerHubAliases.contains(String(host))
+    }
+
+    /// Whether the first component of a name (before its first `/`) is a registry host: it has
+    /// a `.` or a `:` (a port), or is `localhost`. This is how the grammar tells a domain from a path.
+    static func isDomain(_ component: some Collection<UInt8>) -> Bool {
+        component.contains(0x2E) || component.contains(0x3A) || component.elementsEqual("localhost".utf8)
+    }
+
     /// Longest repository name (domain and path) the grammar allows.
     public static let maximumNameLength = 255
 
@@ -208,7 +222,7 @@ enum ImageReferenceParser {
     static func splitDomain(_ name: Substring) -> (domain: Substring?, rest: Substring) {
         guard let slash = name.firstIndex(of: "/") else { return (nil, name) }
         let first = name[..<slash]
-        guard first.contains(".") || first.contains(":") || first == "localhost" else { return (nil, name) }
+        guard ImageReference.isDomain(first.utf8) else { return (nil, name) }
         return (first, name[name.index(after: slash)...])
     }
 
@@ -311,9 +325,7 @@ enum ImageReferenceParser {
     /// Applies Docker Hub defaults: no domain → `docker.io`, single component → `library/…`.
     static func normalise(domain: Substring?, path: Substring) -> (String, String) {
         var registry = domain.map(String.init) ?? "docker.io"
-        if registry == "index.docker.io" || registry == "registry-1.docker.io" || registry == "registry.hub.docker.com" {
-            registry = "docker.io"
-        }
+        if ImageReference.dockerHubAliases.contains(registry) { registry = "docker.io" }
         var repository = String(path)
         if registry == "docker.io", !repository.contains("/") { repository = "library/" + repository }
         return (registry, repository)

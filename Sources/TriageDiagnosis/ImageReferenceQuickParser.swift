@@ -26,12 +26,7 @@ enum ImageReferenceQuickParser {
             digest = string(b, at + 1, n)
         }
         guard at > 0 else { return nil }
-        var hasDomain = false
-        if slash > 0 {
-            var dotOrColon = false
-            for i in 0..<slash where b[i] == 0x2E || b[i] == 0x3A { dotOrColon = true }
-            hasDomain = dotOrColon || (slash == 9 && hasPrefix(b, localhost))
-        }
+        let hasDomain = slash > 0 && ImageReference.isDomain(UnsafeBufferPointer(rebasing: b[0..<slash]))
         let pathStart = hasDomain ? slash + 1 : 0
         var colon = -1
         for i in pathStart..<at where b[i] == 0x3A {
@@ -50,16 +45,13 @@ enum ImageReferenceQuickParser {
         guard pathEnd <= ImageReference.maximumNameLength else { return nil } // the name is everything before the tag
         if !hasDomain, pathEnd - pathStart == 64, (pathStart..<pathEnd).allSatisfy({ isHex(b[$0]) }) { return nil }
         var registry = hasDomain ? string(b, 0, slash) : "docker.io"
-        if registry == "index.docker.io" || registry == "registry-1.docker.io" || registry == "registry.hub.docker.com" {
-            registry = "docker.io"
-        }
+        if ImageReference.dockerHubAliases.contains(registry) { registry = "docker.io" }
         var repository = string(b, pathStart, pathEnd)
         if registry == "docker.io", !(pathStart..<pathEnd).contains(where: { b[$0] == 0x2F }) { repository = "library/" + repository }
         return ImageReference(original: original, registry: registry, repository: repository, tag: tag, digest: digest)
     }
 
     private static let transportPrefixes = ImageReferenceParser.transports.map { Array($0.utf8) }
-    private static let localhost = Array("localhost".utf8)
 
     private static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
         guard b.count >= prefix.count else { return false }

@@ -142,8 +142,7 @@ public enum PullFailureDiagnoser {
         for member in members {
             // Docker Hub's own spelling of a short name changes nothing: skip it before parsing.
             guard let qualified = records[member].candidate.facts.qualifiedImage,
-                  let host = qualified.split(separator: "/", maxSplits: 1).first,
-                  host != "docker.io", !FactReader.dockerHubAPIHosts.contains(String(host)) else { continue }
+                  let host = qualified.split(separator: "/", maxSplits: 1).first, !ImageReference.isDockerHub(host) else { continue }
             if images.repository(for: qualified) == repository { return qualified }
         }
         return image

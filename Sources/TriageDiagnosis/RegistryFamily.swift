@@ -51,9 +51,9 @@ public enum RegistryFamily: String, Codable, CaseIterable, Sendable {
     }
 
     private static func family(ofHostName name: String) -> RegistryFamily {
+        if ImageReference.isDockerHub(name) { return .dockerhub }
         switch name {
         case "": return .unknown
-        case "docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com": return .dockerhub
         case "public.ecr.aws": return .ecrPublic
         case "registry.k8s.io", "k8s.gcr.io": return .k8sRegistry
         case "ghcr.io", "docker.pkg.github.com": return .ghcr
