@@ -6,13 +6,13 @@ import TriageJSON
 /// each string value that may be a message becomes a record of its own, decoded, whatever the
 /// layout (pretty-printed or one line).
 extension DocumentScanner {
-    /// Scans `bytes` as one JSON document; `nil` when they are not exactly one (paste noise, a
-    /// truncated copy, text around it), for the line reader to take over.
-    static func scanJSON(_ bytes: [UInt8]) -> ScannedDocument? {
+    /// Scans `bytes`, whose lines are `lines`, as one JSON document; `nil` when they are not
+    /// exactly one (paste noise, a truncated copy, text around it), for the line reader to take over.
+    static func scanJSON(_ bytes: [UInt8], lines: [Range<Int>]) -> ScannedDocument? {
         guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
               first == 0x7B || first == 0x5B else { return nil }
         var scanner = DocumentScanner()
-        scanner.document.lineRanges = lineRanges(of: bytes)
+        scanner.document.lineRanges = lines
         let complete = bytes.withUnsafeBufferPointer { buffer in
             var cursor = JSONCursor(bytes: buffer, isFinal: true, baseOffset: 0)
             do {
@@ -28,20 +28,6 @@ extension DocumentScanner {
             }
         }
         return complete ? scanner.document : nil
-    }
-
-    /// The byte range of every line (without its line feed).
-    private static func lineRanges(of bytes: [UInt8]) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        bytes.withUnsafeBufferPointer { buffer in
-            var start = 0
-            while start <= buffer.count {
-                let end = ByteSearch.index(of: 0x0A, in: buffer, from: start) ?? buffer.count
-                ranges.append(start..<end)
-                start = end + 1
-            }
-        }
-        return ranges
     }
 
     /// Reads one value; `member` is the key it is the value of, `nil` for the document itself and

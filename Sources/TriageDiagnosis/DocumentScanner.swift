@@ -97,21 +97,31 @@ struct DocumentScanner {
     /// Scans `bytes` (UTF-8 text) and returns what it found: value by value when the input is
     /// one JSON document, else line by line.
     static func scan(_ bytes: [UInt8]) -> ScannedDocument {
-        if let json = scanJSON(bytes) { return json }
+        let lines = lineRanges(of: bytes)
+        if let json = scanJSON(bytes, lines: lines) { return json }
         var scanner = DocumentScanner()
-        var start = 0
-        var index = 0
+        scanner.document.lineRanges = lines
         bytes.withUnsafeBufferPointer { buffer in
-            while start <= buffer.count {
-                let end = ByteSearch.index(of: 0x0A, in: buffer, from: start) ?? buffer.count
-                scanner.document.lineRanges.append(start..<end)
-                scanner.process(line: index, raw: UnsafeBufferPointer(rebasing: buffer[start..<end]))
-                index += 1
-                start = end + 1
+            for (index, range) in lines.enumerated() {
+                scanner.process(line: index, raw: UnsafeBufferPointer(rebasing: buffer[range]))
             }
         }
         scanner.finishPending()
         return scanner.document
+    }
+
+    /// The byte range of every line (without its line feed).
+    static func lineRanges(of bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start <= buffer.count {
+                let end = ByteSearch.index(of: 0x0A, in: buffer, from: start) ?? buffer.count
+                ranges.append(start..<end)
+                start = end + 1
+            }
+        }
+        return ranges
     }
 
     private mutating func process(line: Int, raw: UnsafeBufferPointer<UInt8>) {

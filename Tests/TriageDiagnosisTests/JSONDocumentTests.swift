@@ -68,7 +68,8 @@ struct JSONDocumentTests {
     @Test func brokenJSONIsReadLineByLine() throws {
         let whole = "{\n  \"items\": [\n    " + Self.event(pod: "cache-5b6c", container: "redis", node: "node-2", message: Self.throttled) + "\n  ]\n}"
         for text in [String(whole.dropLast(6)), "> " + whole, whole + "\nkubectl exited 0"] {
-            #expect(DocumentScanner.scanJSON(Array(text.utf8)) == nil)
+            let bytes = Array(text.utf8)
+            #expect(DocumentScanner.scanJSON(bytes, lines: DocumentScanner.lineRanges(of: bytes)) == nil)
             let report = PullFailureDiagnoser.diagnose(text)
             #expect(report.findings.first?.cause == .rateLimit, "\(text.prefix(20))…")
         }
