@@ -39,3 +39,9 @@ enum ByteSearch {
         return nil
     }
 }
+
+extension UInt8 {
+    /// The byte with an ASCII capital letter turned into its small letter; any other byte as is.
+    @inline(__always)
+    var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self | 0x20 : self }
+}

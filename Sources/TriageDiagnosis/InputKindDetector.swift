@@ -4,7 +4,7 @@ enum InputKindDetector {
     static let window = 16 * 1024
 
     static func detect(_ bytes: [UInt8]) -> InputKind {
-        let head = bytes.prefix(window).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let head = bytes.prefix(window).map(\.asciiLowercased)
         let lines = head.split(separator: 0x0A).map { $0.drop { $0 == 0x20 || $0 == 0x3E || $0 == 0x60 }.droppingCarriageReturn }
         func has(_ phrase: String) -> Bool { ByteSearch.contains(head[...], phrase) }
         let jsonStart = lines.contains { $0.first == 0x7B || $0.first == 0x5B }

@@ -77,10 +77,9 @@ enum StructuralKey: Sendable, Equatable {
     /// The meaning of a JSON member name (any case).
     static func lookup(jsonKey bytes: UnsafeBufferPointer<UInt8>) -> StructuralKey {
         guard bytes.count <= 16 else {
-            var hash = hashSeed
-            for byte in bytes { hash = Self.hash(hash, byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+            let hash = bytes.reduce(hashSeed) { Self.hash($0, $1.asciiLowercased) }
             return lookup(hash: hash) { known in
-                known.count == bytes.count && zip(known, bytes).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+                known.count == bytes.count && KeyValueLine.keyEquals(known, bytes, bytes.indices, isJSON: true)
             }
         }
         let (low, high) = pack(bytes, fold: true)
@@ -140,11 +139,11 @@ struct KeyValueLine: Sendable, Equatable {
     /// A key byte lowercased, or `nil` for a space outside JSON (`Init Containers` → `initcontainers`).
     private static func normalisedKeyByte(_ byte: UInt8, isJSON: Bool) -> UInt8? {
         if byte == 0x20 && !isJSON { return nil }
-        return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        return byte.asciiLowercased
     }
 
     /// Whether the key at `range` of `line`, normalised, is `known`.
-    private static func keyEquals(_ known: UnsafeBufferPointer<UInt8>, _ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isJSON: Bool) -> Bool {
+    fileprivate static func keyEquals(_ known: UnsafeBufferPointer<UInt8>, _ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isJSON: Bool) -> Bool {
         var k = 0
         for index in range {
             guard let byte = normalisedKeyByte(line[index], isJSON: isJSON) else { continue }
@@ -175,7 +174,7 @@ struct KeyValueLine: Sendable, Equatable {
             while i < line.count, line[i] != 0x22 {
                 guard keyLength < 40 else { return nil }
                 let byte = line[i]
-                hash = StructuralKey.hash(hash, byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                hash = StructuralKey.hash(hash, byte.asciiLowercased)
                 keyLength += 1
                 i += 1
             }
@@ -194,7 +193,7 @@ struct KeyValueLine: Sendable, Equatable {
                     words += 1
                     guard words <= 4 else { return nil }
                 } else {
-                    let lowered = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+                    let lowered = byte.asciiLowercased
                     if keyLength == 0 { first = lowered }
                     hash = StructuralKey.hash(hash, lowered)
                     keyLength += 1

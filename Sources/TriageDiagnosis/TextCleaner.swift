@@ -127,7 +127,7 @@ enum TextCleaner {
     private static func htmlEntity(_ line: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> (UInt8, Int)? {
         for entity in htmlEntities where start + entity.name.count <= end {
             var matches = true
-            for k in 1..<entity.name.count where line[start + k] | (line[start + k] >= 0x41 && line[start + k] <= 0x5A ? 0x20 : 0) != entity.name[k] {
+            for k in 1..<entity.name.count where line[start + k].asciiLowercased != entity.name[k] {
                 matches = false
                 break
             }
