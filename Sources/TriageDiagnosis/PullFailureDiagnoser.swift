@@ -21,11 +21,7 @@ public enum PullFailureDiagnoser {
         let records = resolve(document, images: &images)
         var findings = group(records).map { makeFinding($0, of: records, document: document, bytes: bytes, images: &images) }
         // Most severe first, then earliest line, then input order.
-        var position = 0
-        var keyed = findings.map { finding in
-            defer { position += 1 }
-            return (severity: finding.cause.severity, line: finding.evidence.line, position: position)
-        }
+        var keyed = findings.enumerated().map { (severity: $1.cause.severity, line: $1.evidence.line, position: $0) }
         keyed.sort { ($0.severity, -$0.line, -$0.position) > ($1.severity, -$1.line, -$1.position) }
         findings = keyed.map { findings[$0.position] }
         return DiagnosisReport(findings: findings, inputKind: InputKindDetector.detect(bytes))
@@ -243,17 +239,23 @@ enum EvidenceLocator {
         while raw.last == 0x0D { raw = raw.dropLast() }
         let recordStart = max(0, hit.start - segment.recordOffset)
         let recordEnd = min(segment.length, recordStart + (hit.end - hit.start))
-        let located = raw.withUnsafeBufferPointer { line in
-            segment.jsonString ? rawRange(ofDecoded: recordStart..<recordEnd, inStringAt: segment.cleanedOffset, of: line)
-                : rawRange(ofCleaned: (segment.cleanedOffset + recordStart)..<(segment.cleanedOffset + recordEnd), of: line)
-        }
+        var located: Range<Int>?
         var shift = 0
-        if segment.jsonString, raw.count > longestLineShown {
-            let contents = raw.startIndex + segment.cleanedOffset
-            var end = contents
-            while end < raw.endIndex, raw[end] != 0x22 { end += raw[end] == 0x5C ? 2 : 1 }
-            raw = raw[contents..<min(end, raw.endIndex)]
-            shift = segment.cleanedOffset
+        if segment.jsonString {
+            let contents = raw.withUnsafeBufferPointer { jsonStringContents(of: $0, from: segment.cleanedOffset) }
+            if recordEnd > recordStart {
+                located = raw.withUnsafeBufferPointer { line in
+                    JSONCursor.rawRange(ofDecoded: recordStart..<recordEnd, in: UnsafeBufferPointer(rebasing: line[contents]))
+                }.map { (contents.lowerBound + $0.lowerBound)..<(contents.lowerBound + $0.upperBound) }
+            }
+            if raw.count > longestLineShown {
+                raw = raw[(raw.startIndex + contents.lowerBound)..<(raw.startIndex + contents.upperBound)]
+                shift = contents.lowerBound
+            }
+        } else {
+            located = raw.withUnsafeBufferPointer { line in
+                rawRange(ofCleaned: (segment.cleanedOffset + recordStart)..<(segment.cleanedOffset + recordEnd), of: line)
+            }
         }
         let text = String(decoding: raw, as: UTF8.self)
         guard var (byteStart, byteEnd) = located.map({ ($0.lowerBound - shift, $0.upperBound - shift) }), byteEnd <= raw.count else {
@@ -279,13 +281,12 @@ enum EvidenceLocator {
         return start..<(TextCleaner.inputOffset(ofOutput: min(cleaned.upperBound, output.count) - 1, in: map) + 1)
     }
 
-    /// The bytes of `line` that decode to `decoded` bytes of the JSON string whose contents start
-    /// at `stringStart`.
-    private static func rawRange(ofDecoded decoded: Range<Int>, inStringAt stringStart: Int, of line: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-        guard stringStart <= line.count, !decoded.isEmpty else { return nil }
-        var end = stringStart
+    /// The offsets in `line` of the contents of the JSON string that starts at `start` (after its
+    /// opening quote), up to its closing quote or the end of the line.
+    private static func jsonStringContents(of line: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int> {
+        let start = min(start, line.count)
+        var end = start
         while end < line.count, line[end] != 0x22 { end += line[end] == 0x5C ? 2 : 1 }
-        let contents = UnsafeBufferPointer(rebasing: line[stringStart..<min(end, line.count)])
-        return JSONCursor.rawRange(ofDecoded: decoded, in: contents).map { (stringStart + $0.lowerBound)..<(stringStart + $0.upperBound) }
+        return start..<min(end, line.count)
     }
 }
