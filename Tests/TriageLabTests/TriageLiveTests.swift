@@ -52,15 +52,11 @@ struct TriageLiveTests {
 @Suite("Lab: triage live with the registry check", .serialized, .enabled(if: LabGate.runs, "the real-runtime lab's parts are missing"))
 struct TriageLiveRegistryCheckTests {
     @Test func aMissingTagIsConfirmedByTheRegistryItself() throws {
-        let registry = try RegistryServer()
+        let registry = try RegistryFixture()
         defer { registry.stop() }
-        let layout = try LabDirectory("triage-oci")
-        defer { layout.remove() }
-        let builder = try OCIImageBuilder(directory: layout.url)
-        try builder.addImage(tag: "1.0")
-        try builder.push(tag: "1.0", to: "\(registry.host)/lab/app:1.0")
+        try registry.push("lab/app", tag: "1.0")
 
-        let image = "\(registry.host)/lab/app:1.1"
+        let image = "\(registry.server.host)/lab/app:1.1"
         let error = #"rpc error: code = NotFound desc = failed to pull and unpack image "\#(image)": failed to resolve reference "\#(image)": \#(image): not found"#
         let objects = KubeObjects(image: image, error: error)
         let fixture = try KubeAPIFixture(objects: objects)

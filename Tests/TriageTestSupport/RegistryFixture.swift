@@ -1,16 +1,13 @@
 import Foundation
-import Synchronization
-import TriageRegistry
-import TriageTestSupport
 
 /// A real registry on 127.0.0.1 with tiny images pushed to it, and a folder for their OCI layout;
 /// ``stop()`` (also run by `deinit`) stops the registry and removes the folder.
-final class RegistryFixture {
-    let server: RegistryServer
-    let layout: URL
-    let builder: OCIImageBuilder
+public final class RegistryFixture {
+    public let server: RegistryServer
+    public let layout: URL
+    public let builder: OCIImageBuilder
 
-    init(credentials: (user: String, password: String)? = nil, tls: Bool = false) throws {
+    public init(credentials: (user: String, password: String)? = nil, tls: Bool = false) throws {
         server = try RegistryServer(credentials: credentials, tls: tls)
         layout = FileManager.default.temporaryDirectory.appendingPathComponent("triage-oci-\(UUID().uuidString.prefix(8))")
         do {
@@ -23,29 +20,16 @@ final class RegistryFixture {
 
     deinit { stop() }
 
-    func stop() {
+    public func stop() {
         server.stop()
         try? FileManager.default.removeItem(at: layout)
     }
 
     /// Builds an image for `platforms`, pushes it as `repository:tag` and returns its digest.
     @discardableResult
-    func push(_ repository: String, tag: String, platforms: [OCIImageBuilder.Platform] = [.linuxAMD64]) throws -> String {
+    public func push(_ repository: String, tag: String, platforms: [OCIImageBuilder.Platform] = [.linuxAMD64]) throws -> String {
         let digest = try builder.addImage(tag: tag, platforms: platforms)
         try builder.push(tag: tag, to: "\(server.host)/\(repository):\(tag)", credentials: server.credentials)
         return digest
-    }
-}
-
-/// A real transport that keeps every request it sent, to prove what went over the wire.
-final class RecordingTransport: HTTPTransport {
-    private let inner = URLSessionTransport()
-    private let sent = Mutex<[HTTPRequest]>([])
-
-    var requests: [HTTPRequest] { sent.withLock { $0 } }
-
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        sent.withLock { $0.append(request) }
-        return try await inner.send(request)
     }
 }
