@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TriageCommandSupport
 
 /// `triage registry-check …`: runs the `triage-registry-check` executable installed beside
 /// `triage`, passing every argument on.
@@ -10,7 +11,7 @@ import Foundation
 struct RegistryCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registry-check",
-        abstract: "Ask the image's registry whether the tag exists, whether it needs credentials, and which platforms it offers.",
+        abstract: RegistryCheckDescription.abstract,
         discussion: "Runs the triage-registry-check executable installed beside triage; `triage registry-check --help` shows its options."
     )
 

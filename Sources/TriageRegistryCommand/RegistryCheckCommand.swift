@@ -13,7 +13,7 @@ public struct RegistryCheckCommand: AsyncParsableCommand {
     /// Command name, help and exit status notes.
     public static let configuration = CommandConfiguration(
         commandName: "triage registry-check",
-        abstract: "Ask the image's registry whether the tag exists, whether it needs credentials, and which platforms it offers.",
+        abstract: RegistryCheckDescription.abstract,
         discussion: """
             Runs from where triage runs, anonymously: no credentials are ever sent. A missing tag lists the \
             nearest existing tags when the registry allows listing. Plain HTTP is used only for localhost \
