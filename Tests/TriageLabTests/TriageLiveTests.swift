@@ -61,19 +61,13 @@ struct TriageLiveRegistryCheckTests {
         let objects = KubeObjects(image: image, error: error)
         let fixture = try KubeAPIFixture(objects: objects)
         defer { fixture.close() }
-        let home = try LabDirectory("triage-home")
-        defer { home.remove() }
-        let run = try TriageBinary.run(["run", "image-pull-backoff", "--pod", objects.pod, "-n", objects.namespace,
-                                        "--kubeconfig", fixture.kubeconfig.path, "--no-input", "-o", "json"],
-                                       environment: ["HOME": home.url.path], timeout: 90)
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout)\n\(run.stderr)")
-        let path = report["path"] as? [String] ?? []
+        let (report, run) = try TriageSessions.live(objects, fixture, online: true)
+        let path = report.json["path"] as? [String] ?? []
         #expect(path.contains("registry-check"), "\(path)")
-        #expect(report["ending"] as? String == "tag-missing", "\(run.stdout)\n\(run.stderr)")
-        let commands = (report["commands"] as? [[String: Any]] ?? []).compactMap { $0["command"] as? [String] }
-        let check = try #require(commands.first { $0.dropFirst().first == "registry-check" }, "\(commands)")
+        #expect(report.ending == "tag-missing", "\(run.stdout)\n\(run.stderr)")
+        let check = try #require(report.commands.first { $0.dropFirst().first == "registry-check" }, "\(report.commands)")
         #expect(check.contains(image))
-        let summary = (report["diagnosis"] as? [String: Any])?["summary"] as? String ?? ""
+        let summary = (report.json["diagnosis"] as? [String: Any])?["summary"] as? String ?? ""
         #expect(summary.contains("nearby tags that exist: 1.0"), "the registry's own tag list: \(summary)")
     }
 }
