@@ -25,6 +25,7 @@ let package = Package(
         ),
         .target(name: "TriageModel"),
         .target(name: "TriageJSON"),
+        .target(name: "TriageSecrets", dependencies: ["TriageModel", "TriageJSON"]),
         .target(name: "TriageDiagnosis", dependencies: ["TriageJSON"]),
         .target(name: "TriageRegistry", dependencies: ["TriageDiagnosis"]),
         .target(name: "TriageScan", dependencies: ["TriageDiagnosis", "TriageJSON"]),
@@ -38,16 +39,16 @@ let package = Package(
         ),
         .target(
             name: "TriageEngine",
-            dependencies: ["TriageModel", "TriageDiagnosis", "TriageExecution"]
+            dependencies: ["TriageModel", "TriageDiagnosis", "TriageExecution", "TriageSecrets"]
         ),
         .target(name: "TriageTerminal", dependencies: ["CLibEdit"]),
         .target(
             name: "TriageTraining",
-            dependencies: ["TriageModel", "TriageEngine", "TriageExecution", "TriageRunbooks", "TriageTerminal"]
+            dependencies: ["TriageModel", "TriageEngine", "TriageExecution", "TriageRunbooks", "TriageTerminal", "TriageSecrets"]
         ),
         .target(
             name: "TriageREPL",
-            dependencies: ["TriageModel", "TriageEngine", "TriageExecution", "TriageRunbooks", "TriageTerminal"]
+            dependencies: ["TriageModel", "TriageEngine", "TriageExecution", "TriageRunbooks", "TriageTerminal", "TriageSecrets"]
         ),
         .target(
             name: "TriageCommandSupport",
@@ -57,7 +58,7 @@ let package = Package(
             name: "TriageCLI",
             dependencies: [
                 "TriageModel", "TriageDiagnosis", "TriageRunbooks", "TriageExecution", "TriageEngine", "TriageTerminal",
-                "TriageREPL", "TriageScan", "TriageTraining", "TriageCommandSupport",
+                "TriageREPL", "TriageScan", "TriageTraining", "TriageCommandSupport", "TriageSecrets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,7 +75,7 @@ let package = Package(
         .executableTarget(name: "triage-registry-check", dependencies: ["TriageRegistryCommand", "TriageCommandSupport"]),
         .executableTarget(
             name: "triage-bench",
-            dependencies: ["TriageDiagnosis", "TriageScan"],
+            dependencies: ["TriageDiagnosis", "TriageScan", "TriageSecrets"],
             path: "Benchmarks/triage-bench"
         ),
         .target(
@@ -82,6 +83,7 @@ let package = Package(
             dependencies: ["TriageModel", "TriageExecution"],
             path: "Tests/TriageTestSupport"
         ),
+        .testTarget(name: "TriageSecretsTests", dependencies: ["TriageSecrets", "TriageTestSupport"]),
         .testTarget(name: "TriageDiagnosisTests", dependencies: ["TriageDiagnosis", "TriageTestSupport"]),
         .testTarget(name: "TriageRegistryTests", dependencies: ["TriageRegistry", "TriageTestSupport"]),
         .testTarget(name: "TriageScanTests", dependencies: ["TriageScan", "TriageTestSupport"]),
