@@ -26,9 +26,10 @@ let package = Package(
         .target(name: "TriageModel"),
         .target(name: "TriageLayout"),
         .target(name: "TriageJSON"),
+        .target(name: "TriageKubernetes", dependencies: ["TriageJSON"]),
         .target(name: "TriageDiagnosis", dependencies: ["TriageJSON"]),
         .target(name: "TriageRegistry", dependencies: ["TriageDiagnosis"]),
-        .target(name: "TriageScan", dependencies: ["TriageDiagnosis", "TriageJSON", "TriageLayout"]),
+        .target(name: "TriageScan", dependencies: ["TriageDiagnosis", "TriageJSON", "TriageKubernetes", "TriageLayout"]),
         .target(
             name: "TriageRunbooks",
             dependencies: ["TriageModel", .product(name: "Yams", package: "Yams")]
@@ -83,9 +84,10 @@ let package = Package(
             dependencies: ["TriageModel", "TriageExecution"],
             path: "Tests/TriageTestSupport"
         ),
+        .testTarget(name: "TriageKubernetesTests", dependencies: ["TriageKubernetes", "TriageJSON"]),
         .testTarget(name: "TriageDiagnosisTests", dependencies: ["TriageDiagnosis", "TriageTestSupport"]),
         .testTarget(name: "TriageRegistryTests", dependencies: ["TriageRegistry", "TriageTestSupport"]),
-        .testTarget(name: "TriageScanTests", dependencies: ["TriageScan", "TriageLayout", "TriageTestSupport"]),
+        .testTarget(name: "TriageScanTests", dependencies: ["TriageScan", "TriageKubernetes", "TriageLayout", "TriageTestSupport"]),
         .testTarget(name: "TriageLabTests", dependencies: ["TriageDiagnosis", "TriageRegistry", "TriageTestSupport"]),
         .testTarget(name: "TriageTrainingTests", dependencies: ["TriageTraining", "TriageEngine", "TriageRunbooks", "TriageTestSupport"]),
         .testTarget(name: "TriageRunbooksTests", dependencies: ["TriageRunbooks", "TriageModel", "TriageTestSupport"]),
