@@ -1,3 +1,5 @@
+import TriageDiagnosis
+
 /// The workload that manages a pod, found by walking owner references.
 public struct Workload: Sendable, Hashable, Codable, Comparable {
     /// `Deployment`, `StatefulSet`, `DaemonSet`, `CronJob`, `Job`, `ReplicaSet` or `Pod` for a bare pod.
@@ -50,36 +52,15 @@ public struct WorkloadResolver: Sendable {
                 guard let parent = known else { return Workload(kind: "ReplicaSet", name: owner.name, namespace: pod.namespace) }
                 return Workload(kind: parent.kind, name: parent.name, namespace: pod.namespace)
             }
-            let deployment = Self.strippingTemplateHash(owner.name, hash: pod.templateHash)
+            let deployment = WorkloadName.strippingTemplateHash(owner.name, hash: pod.templateHash)
             return Workload(kind: deployment == nil ? "ReplicaSet" : "Deployment", name: deployment ?? owner.name, namespace: pod.namespace)
         case "Job":
-            if let cronJob = Self.cronJobName(ofJob: owner.name) {
+            if let cronJob = WorkloadName.cronJobName(ofJob: owner.name) {
                 return Workload(kind: "CronJob", name: cronJob, namespace: pod.namespace)
             }
             return Workload(kind: "Job", name: owner.name, namespace: pod.namespace)
         default:
             return Workload(kind: owner.kind, name: owner.name, namespace: pod.namespace)
         }
-    }
-
-    /// `name` without its `-<hash>` suffix: the given hash when it matches, else a last part that
-    /// looks like one (Kubernetes' safe alphabet, 5 to 10 characters).
-    static func strippingTemplateHash(_ name: String, hash: String?) -> String? {
-        if let hash, !hash.isEmpty, name.hasSuffix("-" + hash), name.count > hash.count + 1 {
-            return String(name.dropLast(hash.count + 1))
-        }
-        guard let dash = name.lastIndex(of: "-"), dash != name.startIndex else { return nil }
-        let suffix = name[name.index(after: dash)...]
-        let alphabet = Set("bcdfghjklmnpqrstvwxz2456789")
-        guard (5...10).contains(suffix.count), suffix.allSatisfy(alphabet.contains) else { return nil }
-        return String(name[..<dash])
-    }
-
-    /// The CronJob that created a Job named `name`, when the name has the CronJob pattern.
-    static func cronJobName(ofJob name: String) -> String? {
-        guard let dash = name.lastIndex(of: "-"), dash != name.startIndex else { return nil }
-        let suffix = name[name.index(after: dash)...]
-        guard suffix.count >= 8, suffix.allSatisfy(\.isASCII), suffix.allSatisfy(\.isNumber) else { return nil }
-        return String(name[..<dash])
     }
 }
