@@ -1,3 +1,5 @@
+import TriageKubernetes
+
 /// Reads which object controls the pod in a pasted `kubectl describe pod` (`Controlled By:
 /// ReplicaSet/web-6d9f7c8b5`) or pod JSON/YAML (`ownerReferences`), with the pod's
 /// `pod-template-hash` label, and names the workload a fix must change.
@@ -20,8 +22,9 @@ enum OwnerReader {
                 }
             }
             guard owners.count == 1, let owner = owners.first, let slash = owner.firstIndex(of: "/") else { return nil }
-            return WorkloadName.workload(ownerKind: String(owner[..<slash]), ownerName: String(owner[owner.index(after: slash)...]),
-                                         templateHash: value(of: "pod-template-hash", in: text))
+            let reference = OwnerReference(kind: String(owner[..<slash]), name: String(owner[owner.index(after: slash)...]), controller: true)
+            return WorkloadResolver().workload(namespace: "", podName: "", owners: [reference],
+                                               templateHash: value(of: "pod-template-hash", in: text)).reference
         }
     }
 

@@ -1,4 +1,5 @@
 import TriageJSON
+import TriageKubernetes
 
 /// Reads pasted Kubernetes/runtime output and says why image pulls failed.
 ///
@@ -163,7 +164,7 @@ public enum PullFailureDiagnoser {
         let runtime = RuntimeMarkers.runtime(for: document.runtimeFamilies)
         let pod = first(\.pod)
         let subject = Advice.Subject(image: image, registry: registry, runtime: runtime, pod: pod, namespace: first(\.namespace),
-                                     container: first(\.container), workload: owner ?? pod.flatMap(WorkloadName.deployment(ofPodNamed:)),
+                                     container: first(\.container), workload: owner ?? pod.flatMap { WorkloadResolver.deployment(ofPodNamed: $0, namespace: "")?.reference },
                                      node: first(\.node))
         var alternatives: [PullFailureCause] = rule.alternatives
         for member in members {
