@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "TriageLayout"),
         .target(name: "TriageJSON"),
         .target(name: "TriageKubernetes", dependencies: ["TriageJSON"]),
-        .target(name: "TriageDiagnosis", dependencies: ["TriageJSON"]),
+        .target(name: "TriageDiagnosis", dependencies: ["TriageJSON", "TriageKubernetes"]),
         .target(name: "TriageRegistry", dependencies: ["TriageDiagnosis"]),
         .target(name: "TriageScan", dependencies: ["TriageDiagnosis", "TriageJSON", "TriageKubernetes", "TriageLayout"]),
         .target(
