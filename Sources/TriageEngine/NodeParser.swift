@@ -6,7 +6,8 @@ struct NodeParser: OutputParser {
     let signature = ParserSignature(
         name: "node-json",
         summary: "kubectl get node -o json: runtime and version, platform, DiskPressure and Ready",
-        facts: ["node_runtime", "node_runtime_version", "node_platform", "node_arch", "node_disk_pressure", "node_ready", "kubelet_version"]
+        facts: ["node_runtime", "node_runtime_version", "node_platform", "node_arch", "node_disk_pressure", "node_ready", "kubelet_version"],
+        headline: [.init("node_runtime", "runtime"), .init("node_platform", "platform"), .init("node_ready", "ready"), .init("node_disk_pressure", "disk pressure")]
     )
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {

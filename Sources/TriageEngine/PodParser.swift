@@ -10,7 +10,8 @@ struct PodParser: OutputParser {
         facts: [
             "pod_found", "phase", "node", "images", "service_account", "pull_secrets", "owner_kind", "owner_name",
             "waiting_reasons", "failing_containers", "failing_images", "workload", "workload_kind", "workload_name",
-        ]
+        ],
+        headline: [.init("failing_containers", "failing"), .init("failing_images", "image"), .init("waiting_reasons", "waiting"), .init("node", "node"), .init("workload", "declared in")]
     )
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {
