@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "TriageModel"),
         .target(name: "TriageJSON"),
         .target(name: "TriageKubernetes", dependencies: ["TriageJSON"]),
-        .target(name: "TriageDiagnosis", dependencies: ["TriageJSON"]),
+        .target(name: "TriageDiagnosis", dependencies: ["TriageJSON", "TriageKubernetes"]),
         .target(name: "TriageRegistry", dependencies: ["TriageDiagnosis"]),
         .target(name: "TriageScan", dependencies: ["TriageDiagnosis", "TriageJSON", "TriageKubernetes"]),
         .target(
