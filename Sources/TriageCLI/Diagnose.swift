@@ -13,7 +13,7 @@ public struct Diagnose: AsyncParsableCommand {
     )
 
     /// The file to read; `-` or nothing for standard input.
-    @Argument(help: "File with the pasted output ('-' or nothing for standard input).")
+    @Argument(help: "File with the pasted output ('-' or nothing for standard input).", completion: .file())
     public var file: String?
 
     /// Text for people or JSON (sorted keys) for scripts.
