@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "TriageJSON"),
         .target(name: "TriageDiagnosis", dependencies: ["TriageJSON"]),
         .target(name: "TriageRegistry", dependencies: ["TriageDiagnosis"]),
-        .target(name: "TriageScan", dependencies: ["TriageDiagnosis", "TriageJSON"]),
+        .target(name: "TriageScan", dependencies: ["TriageModel", "TriageDiagnosis", "TriageJSON"]),
         .target(
             name: "TriageRunbooks",
             dependencies: ["TriageModel", .product(name: "Yams", package: "Yams")]
@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "TriageRegistryCommand",
             dependencies: [
-                "TriageDiagnosis", "TriageRegistry", "TriageCommandSupport",
+                "TriageModel", "TriageDiagnosis", "TriageRegistry", "TriageCommandSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

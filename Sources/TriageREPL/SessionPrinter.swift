@@ -209,8 +209,8 @@ struct SessionPrinter {
         guard let diagnosis = session.current.diagnosis else { return "" }
         var text = "\n" + styler.apply(.heading, to: "Diagnosis: \(diagnosis.cause)") + "\n"
         text += session.render(diagnosis.summary).trimmingTrailingNewlines() + "\n"
-        if let evidence = diagnosis.evidence {
-            text += "\nEvidence:\n  " + styler.apply(.evidence, to: session.render(evidence).trimmingTrailingNewlines()) + "\n"
+        if let evidence = session.evidence(of: diagnosis) {
+            text += "\nEvidence:\n  " + styler.apply(.evidence, to: evidence.trimmingTrailingNewlines()) + "\n"
         }
         let explanation = session.render(diagnosis.explanation).trimmingTrailingNewlines()
         if !explanation.isEmpty { text += "\n\(explanation)\n" }

@@ -12,7 +12,7 @@ public enum RunbookDecoder {
         "branches", "next", "diagnosis",
     ]
     static let askKeys = ["question", "answer", "choices", "pattern", "fact"]
-    static let diagnosisKeys = ["cause", "summary", "explain", "evidence", "fix", "verify"]
+    static let diagnosisKeys = ["cause", "outcome", "summary", "explain", "evidence", "fix", "verify"]
     static let stepKeys = ["text", "run", "where", "mutates", "timeout", "parser", "until", "every", "for"]
 
     /// Decodes `text` read from `file`; the runbook is returned only when no problem was found.
@@ -277,6 +277,7 @@ public enum RunbookDecoder {
         guard let fields = reader.fields(node, diagWhat) else { return nil }
         fields.rejectUnknown(diagnosisKeys, in: reader)
         let cause = fields.require("cause", in: reader).flatMap { reader.word($0, "'cause' of \(diagWhat)") }
+        let outcome = fields["outcome"].flatMap { reader.choice($0, "'outcome' of \(diagWhat)", as: DiagnosisOutcome.self) }
         let summary = fields.require("summary", in: reader).flatMap { reader.template($0, "'summary' of \(diagWhat)") }
         let explanation = fields["explain"].flatMap { reader.template($0, "'explain' of \(diagWhat)") } ?? Template.empty
         let evidence = fields["evidence"].flatMap { reader.template($0, "'evidence' of \(diagWhat)") }
@@ -287,7 +288,7 @@ public enum RunbookDecoder {
         } ?? []
         let verify = fields["verify"].flatMap { decodeStep($0, "'verify' of \(what)", reader) }
         guard let cause, let summary else { return nil }
-        return Diagnosis(cause: cause, summary: summary, explanation: explanation, evidence: evidence, fix: fix, verify: verify)
+        return Diagnosis(cause: cause, outcome: outcome ?? .causeFound, summary: summary, explanation: explanation, evidence: evidence, fix: fix, verify: verify)
     }
 
     /// A fix or verify step: plain text, or `{text, run, where, mutates, timeout}`.
