@@ -25,9 +25,10 @@ let package = Package(
         ),
         .target(name: "TriageModel"),
         .target(name: "TriageJSON"),
+        .target(name: "TriageKubernetes", dependencies: ["TriageJSON"]),
         .target(name: "TriageDiagnosis", dependencies: ["TriageJSON"]),
         .target(name: "TriageRegistry", dependencies: ["TriageDiagnosis"]),
-        .target(name: "TriageScan", dependencies: ["TriageModel", "TriageDiagnosis", "TriageJSON"]),
+        .target(name: "TriageScan", dependencies: ["TriageModel", "TriageDiagnosis", "TriageJSON", "TriageKubernetes"]),
         .target(
             name: "TriageRunbooks",
             dependencies: ["TriageModel", .product(name: "Yams", package: "Yams")]
@@ -82,9 +83,10 @@ let package = Package(
             dependencies: ["TriageModel", "TriageExecution"],
             path: "Tests/TriageTestSupport"
         ),
+        .testTarget(name: "TriageKubernetesTests", dependencies: ["TriageKubernetes", "TriageJSON"]),
         .testTarget(name: "TriageDiagnosisTests", dependencies: ["TriageDiagnosis", "TriageTestSupport"]),
         .testTarget(name: "TriageRegistryTests", dependencies: ["TriageRegistry", "TriageTestSupport"]),
-        .testTarget(name: "TriageScanTests", dependencies: ["TriageScan", "TriageTestSupport"]),
+        .testTarget(name: "TriageScanTests", dependencies: ["TriageScan", "TriageKubernetes", "TriageTestSupport"]),
         .testTarget(name: "TriageLabTests", dependencies: ["TriageDiagnosis", "TriageRegistry", "TriageTestSupport"]),
         .testTarget(name: "TriageTrainingTests", dependencies: ["TriageTraining", "TriageEngine", "TriageRunbooks", "TriageTestSupport"]),
         .testTarget(name: "TriageRunbooksTests", dependencies: ["TriageRunbooks", "TriageModel", "TriageTestSupport"]),

@@ -1,4 +1,5 @@
 import TriageJSON
+import TriageKubernetes
 
 /// Decodes one element of a pod list's `items`, reading only the fields a scan needs and
 /// checking the grammar of everything it skips.

@@ -1,4 +1,5 @@
 import TriageDiagnosis
+import TriageKubernetes
 
 /// Collects the failing pods of one scan and groups them into a ``ScanReport``.
 public struct PodScan {
@@ -62,7 +63,7 @@ public struct PodScan {
         var images = ImageNames()
         var failing = 0
         for pod in pods {
-            let workload = resolver.workload(of: pod)
+            let workload = resolver.workload(namespace: pod.namespace, podName: pod.name, owners: pod.owners, templateHash: pod.templateHash)
             for failure in pod.failures {
                 failing += 1
                 var classification = classifier.classify(failure)

@@ -1,4 +1,5 @@
-/// The workload that manages a pod, found by walking owner references.
+/// The workload that declares a pod: what to change (set image, restart, roll back) to change
+/// its pods.
 public struct Workload: Sendable, Hashable, Codable, Comparable {
     /// `Deployment`, `StatefulSet`, `DaemonSet`, `CronJob`, `Job`, `ReplicaSet` or `Pod` for a bare pod.
     public var kind: String
@@ -23,13 +24,15 @@ public struct Workload: Sendable, Hashable, Codable, Comparable {
     }
 }
 
-/// Walks Pod → ReplicaSet → Deployment and Job → CronJob.
+/// Finds the workload that declares a pod by walking its controller: Pod → ReplicaSet →
+/// Deployment, and Job → CronJob; any other controller (StatefulSet, DaemonSet, a bare
+/// ReplicaSet or Job) declares the pod itself, and a pod with no owner is its own workload.
 ///
-/// A ReplicaSet's Deployment is read from ``replicaSetOwners`` when the ReplicaSets were fetched;
-/// otherwise it is the ReplicaSet's name without its pod-template-hash suffix (the pod's
-/// `pod-template-hash` label says exactly which suffix). A CronJob's Jobs are named
-/// `CRONJOB-<scheduled minutes>`, so a Job whose name ends in `-` and eight or more digits
-/// belongs to the CronJob named by the rest.
+/// A ReplicaSet's owner is read from ``replicaSetOwners`` when the ReplicaSets were fetched;
+/// otherwise it is the ReplicaSet's name without its `-<pod-template-hash>` suffix (the pod's
+/// `pod-template-hash` label says exactly which suffix; without it, a last part in Kubernetes'
+/// safe alphabet of 5 to 10 characters). A CronJob names its Jobs `CRONJOB-<scheduled minutes>`,
+/// so a Job whose name ends in `-` and eight or more digits belongs to the CronJob named by the rest.
 public struct WorkloadResolver: Sendable {
     /// The owner of each known ReplicaSet, keyed by `namespace/name`; nil inside when it has none.
     public var replicaSetOwners: [String: OwnerReference?]
@@ -39,26 +42,32 @@ public struct WorkloadResolver: Sendable {
         self.replicaSetOwners = replicaSetOwners
     }
 
-    /// The workload that manages `pod`.
-    public func workload(of pod: FailingPod) -> Workload {
-        guard let owner = pod.owners.first(where: \.controller) ?? pod.owners.first else {
-            return Workload(kind: "Pod", name: pod.name, namespace: pod.namespace)
+    /// The workload that declares `pod`.
+    public func workload(of pod: Pod) -> Workload {
+        workload(namespace: pod.namespace, podName: pod.name, owners: pod.metadata.ownerReferences,
+                 templateHash: pod.metadata.labels["pod-template-hash"])
+    }
+
+    /// The workload that declares the pod `podName` with these owners and `pod-template-hash` label.
+    public func workload(namespace: String, podName: String, owners: [OwnerReference], templateHash: String?) -> Workload {
+        guard let owner = owners.first(where: \.controller) ?? owners.first else {
+            return Workload(kind: "Pod", name: podName, namespace: namespace)
         }
         switch owner.kind {
         case "ReplicaSet":
-            if let known = replicaSetOwners["\(pod.namespace)/\(owner.name)"] {
-                guard let parent = known else { return Workload(kind: "ReplicaSet", name: owner.name, namespace: pod.namespace) }
-                return Workload(kind: parent.kind, name: parent.name, namespace: pod.namespace)
+            if let known = replicaSetOwners["\(namespace)/\(owner.name)"] {
+                guard let parent = known else { return Workload(kind: "ReplicaSet", name: owner.name, namespace: namespace) }
+                return Workload(kind: parent.kind, name: parent.name, namespace: namespace)
             }
-            let deployment = Self.strippingTemplateHash(owner.name, hash: pod.templateHash)
-            return Workload(kind: deployment == nil ? "ReplicaSet" : "Deployment", name: deployment ?? owner.name, namespace: pod.namespace)
+            let deployment = Self.strippingTemplateHash(owner.name, hash: templateHash)
+            return Workload(kind: deployment == nil ? "ReplicaSet" : "Deployment", name: deployment ?? owner.name, namespace: namespace)
         case "Job":
             if let cronJob = Self.cronJobName(ofJob: owner.name) {
-                return Workload(kind: "CronJob", name: cronJob, namespace: pod.namespace)
+                return Workload(kind: "CronJob", name: cronJob, namespace: namespace)
             }
-            return Workload(kind: "Job", name: owner.name, namespace: pod.namespace)
+            return Workload(kind: "Job", name: owner.name, namespace: namespace)
         default:
-            return Workload(kind: owner.kind, name: owner.name, namespace: pod.namespace)
+            return Workload(kind: owner.kind, name: owner.name, namespace: namespace)
         }
     }
 
