@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "TriageScan", dependencies: ["TriageModel", "TriageDiagnosis", "TriageJSON", "TriageKubernetes", "TriageLayout"]),
         .target(
             name: "TriageRunbooks",
-            dependencies: ["TriageModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["TriageModel", "TriageJSON", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "TriageExecution",
@@ -40,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "TriageEngine",
-            dependencies: ["TriageModel", "TriageDiagnosis", "TriageExecution"]
+            dependencies: ["TriageModel", "TriageDiagnosis", "TriageExecution", "TriageJSON", "TriageKubernetes"]
         ),
         .target(name: "TriageTerminal", dependencies: ["CLibEdit", "TriageLayout"]),
         .target(
@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "TriageTrainingTests", dependencies: ["TriageTraining", "TriageEngine", "TriageRunbooks", "TriageTestSupport"]),
         .testTarget(name: "TriageRunbooksTests", dependencies: ["TriageRunbooks", "TriageModel", "TriageTestSupport"]),
         .testTarget(name: "TriageExecutionTests", dependencies: ["TriageExecution", "TriageModel", "TriageTestSupport"]),
-        .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageRunbooks", "TriageModel", "TriageTestSupport"]),
+        .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageRunbooks", "TriageModel", "TriageKubernetes", "TriageTestSupport"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TriageTestSupport"]),
         .testTarget(name: "TriageLayoutTests", dependencies: ["TriageLayout"]),
         .testTarget(name: "TriageREPLTests", dependencies: ["TriageREPL", "TriageEngine", "TriageRunbooks", "TriageTerminal", "TriageLayout", "TriageTestSupport"]),
