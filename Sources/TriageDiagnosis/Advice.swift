@@ -38,6 +38,7 @@ enum Advice {
         var namespaceFlag: String { namespace.map { " -n \($0)" } ?? "" }
         var nodeText: String { node ?? "<node>" }
         var repository: String { image?.repository ?? "<repository>" }
+        var region: String { registry?.ecrRegion ?? "<region>" }
     }
 
     static func explanation(cause: PullFailureCause, meaning: String, subject: Subject) -> String {
@@ -140,7 +141,7 @@ enum Advice {
 
     private static func listTags(_ s: Subject) -> String {
         switch s.family {
-        case .ecr: "aws ecr describe-images --repository-name \(s.repository) --region <region>"
+        case .ecr: "aws ecr describe-images --repository-name \(s.repository) --region \(s.region)"
         case .gar: "gcloud artifacts docker tags list \(s.host)/\(s.repository)"
         case .gcr: "gcloud container images list-tags \(s.host)/\(s.repository)"
         case .acr: "az acr repository show-tags --name \(s.host.split(separator: ".").first.map(String.init) ?? "<registry>") --repository \(s.repository)"
@@ -152,7 +153,7 @@ enum Advice {
         switch s.family {
         case .ecr:
             ["Give the node IAM role ECR read access (policy AmazonEC2ContainerRegistryReadOnly) or configure the kubelet ecr-credential-provider.",
-             "Test a login from the node: aws ecr get-login-password --region <region> | docker login --username AWS --password-stdin \(s.host)",
+             "Test a login from the node: aws ecr get-login-password --region \(s.region) | docker login --username AWS --password-stdin \(s.host)",
              "ECR tokens expire after 12 hours: a pull secret made from one stops working; use the credential provider instead."]
         case .ecrPublic:
             ["Authenticate to ECR Public: aws ecr-public get-login-password --region us-east-1 | docker login --username AWS --password-stdin public.ecr.aws"]
@@ -220,12 +221,7 @@ enum Advice {
     }
 
     private static func runtimeService(_ s: Subject) -> String {
-        switch s.runtime {
-        case .docker, .dockershim: "docker"
-        case .crio: "crio"
-        case .podman: "podman"
-        case .containerd, .unknown: "containerd"
-        }
+        s.runtime.serviceName
     }
 
     private static func caLocation(_ s: Subject) -> String {
