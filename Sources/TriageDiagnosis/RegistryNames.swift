@@ -13,16 +13,9 @@ extension RegistryInfo {
         return apiHostName + ":" + (parts.count == 2 && family != .dockerhub ? String(parts[1]) : "443")
     }
 
-    /// The AWS region of a private ECR registry (`ACCOUNT.dkr.ecr.REGION.amazonaws.com`, also the
-    /// `dkr.ecr-fips` endpoints and the `.amazonaws.com.cn` partition).
+    /// The AWS region of a private ECR registry (`ACCOUNT.dkr.ecr.REGION.amazonaws.com`).
     public var ecrRegion: String? {
-        guard family == .ecr else { return nil }
-        let labels = apiHostName.lowercased().split(separator: ".")
-        guard let index = labels.firstIndex(where: { $0 == "ecr" || $0 == "ecr-fips" }), index >= 2,
-              labels[index - 1] == "dkr", labels.indices.contains(index + 1) else { return nil }
-        let region = labels[index + 1]
-        let isRegion = region.contains("-") && region.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
-        return isRegion ? String(region) : nil
+        family == .ecr ? RegistryFamily.ecrRegion(ofHost: host) : nil
     }
 
     /// The registry's name in Azure (`myacr` of `myacr.azurecr.io`), as `az acr` commands take it.
