@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "TriageScan", dependencies: ["TriageDiagnosis", "TriageJSON", "TriageKubernetes", "TriageLayout"]),
         .target(
             name: "TriageRunbooks",
-            dependencies: ["TriageModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["TriageModel", "TriageJSON", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "TriageExecution",
