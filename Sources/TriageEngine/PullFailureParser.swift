@@ -12,7 +12,8 @@ struct PullFailureParser: OutputParser {
             "cause", "causes", "alternatives", "evidence", "image", "image_problem", "image_suggestion",
             "repository", "registry", "registry_family", "registry_address", "registry_hostname", "ecr_region",
             "acr_name", "runtime", "runtime_service", "pod", "container", "failing_containers", "node",
-        ]
+        ],
+        headline: [.init("cause", "cause"), .init("container", "container"), .init("image", "image"), .init("node", "node"), .init("evidence", "evidence")]
     )
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {
