@@ -268,8 +268,8 @@ struct SessionPrinter {
         guard let diagnosis = session.current.diagnosis else { return "" }
         var text = "\n" + styled(layout.wrap("Diagnosis: \(diagnosis.cause)"), .heading) + "\n"
         text += prose(session.render(diagnosis.summary))
-        if let evidence = diagnosis.evidence {
-            let lines = session.render(evidence).trimmingTrailingNewlines().split(separator: "\n").flatMap { layout.verbatim(String($0), lead: "  ") }
+        if let evidence = session.evidence(of: diagnosis) {
+            let lines = evidence.trimmingTrailingNewlines().split(separator: "\n").flatMap { layout.verbatim(String($0), lead: "  ") }
             text += "\nEvidence:\n" + styled(lines, .evidence) + "\n"
         }
         let explanation = session.render(diagnosis.explanation).trimmingTrailingNewlines()
