@@ -49,7 +49,7 @@ extension TriageCommand {
                 if !report.passed { throw ExitCode.failure }
                 return
             }
-            let session = try Session(runbook: runbook, inputs: scenario.inputs)
+            let session = try Session(runbook: runbook, inputs: scenario.inputs, settings: .replay(of: scenario))
             let interactive = Interactive(terminal: output.terminal)
             let outcome = try await interactive.run(
                 session, runner: ReplayRunner(recordings: scenario.recordings), mode: .replay,
