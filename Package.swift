@@ -39,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "TriageEngine",
-            dependencies: ["TriageModel", "TriageDiagnosis", "TriageExecution"]
+            dependencies: ["TriageModel", "TriageDiagnosis", "TriageExecution", "TriageJSON", "TriageKubernetes"]
         ),
         .target(name: "TriageTerminal", dependencies: ["CLibEdit"]),
         .target(
@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "TriageTrainingTests", dependencies: ["TriageTraining", "TriageEngine", "TriageRunbooks", "TriageTestSupport"]),
         .testTarget(name: "TriageRunbooksTests", dependencies: ["TriageRunbooks", "TriageModel", "TriageTestSupport"]),
         .testTarget(name: "TriageExecutionTests", dependencies: ["TriageExecution", "TriageModel", "TriageTestSupport"]),
-        .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageRunbooks", "TriageModel", "TriageTestSupport"]),
+        .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageRunbooks", "TriageModel", "TriageKubernetes", "TriageTestSupport"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TriageTestSupport"]),
         .testTarget(name: "TriageREPLTests", dependencies: ["TriageREPL", "TriageEngine", "TriageRunbooks", "TriageTerminal", "TriageTestSupport"]),
         .testTarget(
