@@ -55,7 +55,7 @@ extension TriageCommand {
         @Option(help: ArgumentHelp("Write the session to this Markdown file as it happens.", valueName: "file"))
         var transcript: String?
 
-        @Option(help: ArgumentHelp("Save the session as a scenario in this file, named after its id (secrets removed; implies --offline, as replays never reach the network).", valueName: "file"))
+        @Option(help: ArgumentHelp("Save the session as a scenario in this file, named after its id (secrets removed; what the registry check answered is kept, so replays never reach the network).", valueName: "file"))
         var record: String?
 
         @Flag(help: "With --record, replace AWS account ids, private registry hosts and node names, consistently.")
@@ -141,7 +141,7 @@ extension TriageCommand {
             }
             let session: Session
             do {
-                session = try Session(runbook: runbook, inputs: given, settings: Session.Settings(mode: propose ? "propose" : "live", offline: offline || record != nil))
+                session = try Session(runbook: runbook, inputs: given, settings: Session.Settings(mode: propose ? "propose" : "live", offline: offline))
             } catch {
                 throw ValidationError(error.description)
             }
@@ -170,7 +170,8 @@ extension TriageCommand {
         /// Writes what `recorder` saw as the scenario file named by --record.
         private func save(_ recorder: RecordingRunner, session: Session, answers: [String: String], path: [String], cause: String) async throws {
             guard let record else { return }
-            let recorded = RecordedSession(runbook: session.runbook, inputs: session.inputs, recordings: recorder.recordings, answers: answers, path: path, cause: cause)
+            let recorded = RecordedSession(runbook: session.runbook, inputs: session.inputs, recordings: recorder.recordings, answers: answers, path: path, cause: cause,
+                                           online: !offline)
             let scenario = try await ScenarioRecorder(anonymize: anonymize, date: Date()).record(recorded, to: record)
             FileHandle.standardError.write(Data("Recorded scenario '\(scenario.id)' in \(record); check it with 'triage replay \(record) --no-input'.\n".utf8))
         }
