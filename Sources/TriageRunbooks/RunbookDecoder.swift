@@ -1,3 +1,4 @@
+import TriageJSON
 import TriageModel
 import Yams
 
@@ -176,6 +177,21 @@ public enum RunbookDecoder {
         return CommandTemplate(arguments: arguments, location: location, mutates: mutates, timeout: timeout, sourceLocation: reader.location(run))
     }
 
+    /// A JSONPath expression, checked now: a bad one is reported at the character where it goes wrong.
+    private static func jsonPath(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> String? {
+        guard let text = reader.string(node, what) else { return nil }
+        do throws(JSONPathError) {
+            _ = try JSONPath(text)
+            return text
+        } catch {
+            var location = reader.location(node)
+            let quoted = node.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
+            location.column += error.offset + (quoted ? 1 : 0)
+            reader.report(at: location, "\(what) is not a valid JSONPath expression: \(error.problem)")
+            return nil
+        }
+    }
+
     private static func decodeExtractions(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> [FactExtraction]? {
         guard let entries = reader.fields(node, "'facts' of \(what)") else { return nil }
         return entries.pairs.compactMap { pair in
@@ -191,7 +207,15 @@ public enum RunbookDecoder {
                 }
             default:
                 guard let fields = reader.fields(pair.value, factWhat) else { return nil }
-                fields.rejectUnknown(["pattern", "all"], in: reader)
+                fields.rejectUnknown(["pattern", "all", "jsonpath"], in: reader)
+                if let expression = fields["jsonpath"] {
+                    for other in ["pattern", "all"] where fields[other] != nil {
+                        reader.report(fields[other]!, "'\(other)' of \(factWhat) does not apply to 'jsonpath', which gives every value it selects")
+                    }
+                    return jsonPath(expression, "'jsonpath' of \(factWhat)", reader).map {
+                        FactExtraction(fact: pair.key, pattern: "", jsonPath: $0, location: reader.location(pair.keyNode))
+                    }
+                }
                 let pattern = fields.require("pattern", in: reader).flatMap { reader.pattern($0, "'pattern' of \(factWhat)") }
                 let all = fields["all"].flatMap { reader.bool($0, "'all' of \(factWhat)") } ?? false
                 return pattern.map { FactExtraction(fact: pair.key, pattern: $0, all: all, location: reader.location(pair.keyNode)) }
