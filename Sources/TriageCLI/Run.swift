@@ -1,8 +1,10 @@
 import ArgumentParser
-import TriageCommandSupport
 import Foundation
+import TriageCommandSupport
+import TriageDiagnosis
 import TriageEngine
 import TriageExecution
+import TriageKubernetes
 import TriageModel
 import TriageREPL
 import TriageRunbooks
@@ -134,7 +136,15 @@ extension TriageCommand {
             if given["pod"] == nil, let interactive {
                 let namespace = given["namespace"] ?? runbook.input("namespace")?.defaultValue ?? "default"
                 let listing = CommandInvocation(arguments: ["kubectl", "get", "pods", "--namespace", namespace, "--output", "json"])
-                let pods = FailingPod.parse(try await runner.run(listing).stdout)
+                let listed = try await runner.run(listing)
+                let pods: [FailingPod]
+                do throws(KubernetesError) {
+                    pods = try FailingPod.list(in: listed.stdout, waitingFor: PullWaitingReason.names)
+                } catch {
+                    let reason = listed.succeeded ? error.localizedDescription : listed.stderr.split(separator: "\n").first.map(String.init) ?? "kubectl failed"
+                    interactive.console.line("error: cannot list the pods of \(namespace): \(reason)")
+                    throw ExitCode(2)
+                }
                 let picker = PodPicker(input: interactive.input, console: interactive.console, styler: Styler(capabilities: interactive.terminal))
                 guard let pod = picker.choose(from: pods, namespace: namespace) else { return }
                 given["pod"] = pod
