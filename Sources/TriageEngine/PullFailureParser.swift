@@ -12,7 +12,8 @@ struct PullFailureParser: OutputParser {
             "cause", "causes", "alternatives", "evidence", "image", "image_problem", "image_suggestion",
             "registry", "registry_family", "runtime", "pod", "container", "failing_containers", "node",
             "explanation", "fix",
-        ]
+        ],
+        headline: [.init("cause", "cause"), .init("container", "container"), .init("image", "image"), .init("node", "node"), .init("evidence", "evidence")]
     )
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {

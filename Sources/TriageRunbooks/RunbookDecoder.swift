@@ -13,7 +13,7 @@ public enum RunbookDecoder {
         "branches", "next", "diagnosis",
     ]
     static let askKeys = ["question", "answer", "choices", "pattern", "fact"]
-    static let diagnosisKeys = ["cause", "summary", "explain", "evidence", "fix", "verify"]
+    static let diagnosisKeys = ["cause", "outcome", "summary", "explain", "evidence", "fix", "verify"]
     static let stepKeys = ["text", "run", "where", "mutates", "timeout", "parser", "until", "every", "for"]
 
     /// Seconds a command may run, live.
@@ -334,6 +334,7 @@ public enum RunbookDecoder {
         guard let fields = reader.fields(node, diagWhat) else { return nil }
         fields.rejectUnknown(diagnosisKeys, in: reader)
         let cause = fields.require("cause", in: reader).flatMap { reader.word($0, "'cause' of \(diagWhat)") }
+        let outcome = fields["outcome"].flatMap { reader.choice($0, "'outcome' of \(diagWhat)", as: DiagnosisOutcome.self) }
         let summary = fields.require("summary", in: reader).flatMap { reader.template($0, "'summary' of \(diagWhat)") }
         let explanation = fields["explain"].flatMap { reader.templateParagraphs($0, "'explain' of \(diagWhat)") } ?? Template.empty
         let evidence = fields["evidence"].flatMap { reader.template($0, "'evidence' of \(diagWhat)") }
@@ -344,7 +345,7 @@ public enum RunbookDecoder {
         } ?? []
         let verify = fields["verify"].flatMap { decodeStep($0, "'verify' of \(what)", reader) }
         guard let cause, let summary else { return nil }
-        return Diagnosis(cause: cause, summary: summary, explanation: explanation, evidence: evidence, fix: fix, verify: verify)
+        return Diagnosis(cause: cause, outcome: outcome ?? .causeFound, summary: summary, explanation: explanation, evidence: evidence, fix: fix, verify: verify)
     }
 
     /// A fix or verify step: plain text, or `{text, run, where, mutates, timeout}`.
