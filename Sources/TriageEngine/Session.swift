@@ -244,16 +244,9 @@ public struct Session: Sendable {
         public var invocation: CommandInvocation?
     }
 
-    /// The diagnosis's fix steps, filled in. A step that is only a placeholder for a fact with
-    /// several values (the classifier's `{{fix}}`) becomes one step per value.
+    /// The diagnosis's fix steps that apply (those whose `when:` holds), filled in.
     public func fixSteps(of diagnosis: Diagnosis) -> [ResolvedStep] {
-        diagnosis.fix.flatMap { step -> [ResolvedStep] in
-            if step.command == nil, step.text.segments.count == 1,
-               case .placeholder(let name) = step.text.segments[0], let fact = facts[name] {
-                return fact.values.map { ResolvedStep(text: $0, invocation: nil) }
-            }
-            return [resolve(step)]
-        }
+        diagnosis.fix.filter { $0.when?.evaluate(facts).holds ?? true }.map(resolve)
     }
 
     /// `step` with its text and command filled in.
