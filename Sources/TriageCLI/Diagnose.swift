@@ -29,10 +29,10 @@ public struct Diagnose: AsyncParsableCommand {
         do {
             report = try PullFailureDiagnoser.diagnose(validating: try readInput())
         } catch let error as DiagnosisInputError {
-            FileHandle.standardError.write(Data("triage diagnose: \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(Data("\(ProgramName.current) diagnose: \(error.localizedDescription)\n".utf8))
             throw ExitStatus.couldNotLook.exitCode
         } catch {
-            FileHandle.standardError.write(Data("triage diagnose: cannot read \(file ?? "standard input"): \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(Data("\(ProgramName.current) diagnose: cannot read \(file ?? "standard input"): \(error.localizedDescription)\n".utf8))
             throw ExitStatus.couldNotLook.exitCode
         }
         switch output {

@@ -77,7 +77,7 @@ extension TriageCommand {
             }
             let ids = library.scenarios.map(\.id)
             let near = ids.filter { $0.contains(name) || name.contains($0) }
-            throw CommandFailure("no scenario '\(name)'\(near.isEmpty ? "" : "; did you mean: \(near.joined(separator: ", "))?") ('triage list' shows them all)", status: .usage)
+            throw CommandFailure("no scenario '\(name)'\(near.isEmpty ? "" : "; did you mean: \(near.joined(separator: ", "))?") ('\(ProgramName.current) list' shows them all)", status: .usage)
         }
 
         private func print(_ report: ScenarioReplay.Report) throws {

@@ -225,7 +225,7 @@ extension TriageCommand {
             guard let record else { return }
             let recorded = RecordedSession(runbook: session.runbook, inputs: session.inputs, recordings: recorder.recordings, answers: answers, path: path, cause: cause)
             let scenario = try await ScenarioRecorder(anonymize: anonymize, date: Date()).record(recorded, to: record)
-            FileHandle.standardError.write(Data("Recorded scenario '\(scenario.id)' in \(record); check it with 'triage replay \(record) --no-input'.\n".utf8))
+            FileHandle.standardError.write(Data("Recorded scenario '\(scenario.id)' in \(record); check it with '\(ProgramName.current) replay \(record) --no-input'.\n".utf8))
         }
 
         /// The namespace the kubeconfig context names, as kubectl would use it without `-n`.

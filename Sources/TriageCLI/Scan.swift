@@ -14,12 +14,12 @@ struct Scan: AsyncParsableCommand {
             Reads `kubectl get pods -o json` (live, or a saved dump with --from), diagnoses every container waiting in \
             ErrImagePull, ImagePullBackOff, InvalidImageName or ErrImageNeverPull, and groups them. Live, the events of \
             pods whose status names no cause are read too. Exit status: 0 when a pod fails to pull, 1 when none does, \
-            2 when kubectl or the input failed or some namespaces could not be read (see 'triage --help').
+            2 when kubectl or the input failed or some namespaces could not be read (see '\(ProgramName.current) --help').
             Examples:
-              triage scan -A
-              kubectl get pods -A -o json > pods.json; triage scan --from pods.json -o json
-              triage scan -A --watch --interval 10
-              triage scan -n shop --run 3
+              \(ProgramName.current) scan -A
+              kubectl get pods -A -o json > pods.json; \(ProgramName.current) scan --from pods.json -o json
+              \(ProgramName.current) scan -A --watch --interval 10
+              \(ProgramName.current) scan -n shop --run 3
             """
     )
 
@@ -113,7 +113,7 @@ struct Scan: AsyncParsableCommand {
             throw CancellationError()
         } catch {
             progress.finish()
-            FileHandle.standardError.write(Data("triage scan: \(VisibleText.escapingControls(error.localizedDescription))\n".utf8))
+            FileHandle.standardError.write(Data("\(ProgramName.current) scan: \(VisibleText.escapingControls(error.localizedDescription))\n".utf8))
             throw ExitStatus.couldNotLook.exitCode
         }
     }
@@ -145,7 +145,7 @@ struct Scan: AsyncParsableCommand {
         do {
             try await loop.value
         } catch is CancellationError {
-            FileHandle.standardError.write(Data("triage scan: stopped.\n".utf8))
+            FileHandle.standardError.write(Data("\(ProgramName.current) scan: stopped.\n".utf8))
         }
     }
 
@@ -162,7 +162,7 @@ struct Scan: AsyncParsableCommand {
                 FileHandle.standardOutput.write(line + Data("\n".utf8))
             } else {
                 var text = terminal.isInteractive ? "\u{1B}[H\u{1B}[2J" : "\n"
-                text += "triage scan --watch, every \(interval) s; \(Date().formatted(date: .omitted, time: .standard)); Ctrl-C stops\n"
+                text += "\(ProgramName.current) scan --watch, every \(interval) s; \(Date().formatted(date: .omitted, time: .standard)); Ctrl-C stops\n"
                 if let changes {
                     text += changes.isEmpty ? "no changes since the last scan\n" : "changes:\n" + changes.lines.map { "  " + $0 + "\n" }.joined()
                 }
@@ -192,7 +192,7 @@ struct Scan: AsyncParsableCommand {
         if let context = cluster.context { arguments += ["--context", context] }
         if let kubeconfig = cluster.kubeconfig { arguments += ["--kubeconfig", kubeconfig] }
         if let color = output.color { arguments.append(color ? "--color" : "--no-color") }
-        print("\nStarting: triage run \(arguments.map(ShellQuoting.quote).joined(separator: " "))\n")
+        print("\nStarting: \(ProgramName.current) run \(arguments.map(ShellQuoting.quote).joined(separator: " "))\n")
         let command = try TriageCommand.Run.parse(arguments)
         try await command.run()
     }

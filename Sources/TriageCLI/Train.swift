@@ -89,7 +89,7 @@ extension TriageCommand {
                 return write("Stopped before the diagnosis; nothing was recorded.\n")
             }
             try store.record(result, for: traineeName)
-            write("Saved to \(traineeName)'s progress ('triage train --progress').\n")
+            write("Saved to \(traineeName)'s progress ('\(ProgramName.current) train --progress').\n")
         }
     }
 }
