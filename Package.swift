@@ -53,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "TriageCommandSupport",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TriageJSON", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "TriageCLI",
@@ -98,7 +98,8 @@ let package = Package(
         .testTarget(name: "TriageREPLTests", dependencies: ["TriageREPL", "TriageEngine", "TriageRunbooks", "TriageTerminal", "TriageLayout", "TriageTestSupport"]),
         .testTarget(
             name: "TriageCLITests",
-            dependencies: ["TriageCLI", "triage", "triage-registry-check", "TriageRegistryCommand", "TriageTestSupport"]
+            dependencies: ["TriageCLI", "triage", "triage-registry-check", "TriageRegistryCommand", "TriageTestSupport"],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

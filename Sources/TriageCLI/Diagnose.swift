@@ -17,7 +17,7 @@ public struct Diagnose: AsyncParsableCommand {
     public var file: String?
 
     /// Text for people or JSON (sorted keys) for scripts.
-    @Option(name: [.short, .customLong("output")], help: "Output format: text or json.")
+    @Option(name: [.short, .customLong("output")], help: "Output format: text, json or yaml.")
     public var output: OutputFormat = .text
 
     /// Creates the command with default options.
@@ -38,10 +38,8 @@ public struct Diagnose: AsyncParsableCommand {
         switch output {
         case .text, .wide:
             print(report.renderText(), terminator: "")
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        case .json, .yaml:
+            try StructuredOutput.print(report, as: output)
         }
         if report.cause == .other { throw ExitStatus.nothingWrong.exitCode }
     }

@@ -31,8 +31,8 @@ extension TriageCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if output.output == .json && !noInput {
-                throw ValidationError("-o json needs --no-input: an interactive replay prints for people")
+            if output.output.isStructured && !noInput {
+                throw ValidationError("-o \(output.output.rawValue) needs --no-input: an interactive replay prints for people")
             }
         }
 
@@ -81,7 +81,7 @@ extension TriageCommand {
         }
 
         private func print(_ report: ScenarioReplay.Report) throws {
-            if output.output == .json { return try JSONOutput.print(SessionReport(replay: report)) }
+            if output.output.isStructured { return try StructuredOutput.print(SessionReport(replay: report), as: output.output) }
             var text = "scenario: \(report.scenario.id) (\(report.scenario.title))\n"
             text += "path: \(report.session?.path.joined(separator: " → ") ?? "-")\n"
             text += "ending: \(report.ending ?? "-")  cause: \(report.cause ?? "-")  expected: \(report.scenario.expectation.ending) (\(report.scenario.expectation.cause ?? "-"))\n"

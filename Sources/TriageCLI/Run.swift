@@ -81,8 +81,8 @@ extension TriageCommand {
             if pod == nil && noInput {
                 throw ValidationError("--no-input needs --pod: without it Triage lists the failing pods and asks which one")
             }
-            if output.output == .json && !noInput {
-                throw ValidationError("-o json needs --no-input: an interactive session prints for people")
+            if output.output.isStructured && !noInput {
+                throw ValidationError("-o \(output.output.rawValue) needs --no-input: an interactive session prints for people")
             }
             if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }
             _ = try inputs()
@@ -237,7 +237,7 @@ extension TriageCommand {
         }
 
         private func report(_ report: SessionReport) throws {
-            if output.output == .json { return try JSONOutput.print(report) }
+            if output.output.isStructured { return try StructuredOutput.print(report, as: output.output) }
             var text = "path: \(report.path.joined(separator: " → "))\n"
             if let diagnosis = report.diagnosis {
                 text += "cause: \(diagnosis.cause)\n"

@@ -73,7 +73,7 @@ struct Scan: AsyncParsableCommand {
         if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }
         if runNumber != nil && runPod != nil { throw ValidationError("--run and --pod cannot go together") }
         if let runNumber, runNumber < 1 { throw ValidationError("--run counts from 1, as the list does") }
-        if (runNumber != nil || runPod != nil) && (watch || output.output == .json) {
+        if (runNumber != nil || runPod != nil) && (watch || output.output.isStructured) {
             throw ValidationError("--run and --pod start an interactive session: not with --watch or -o json")
         }
     }
@@ -81,8 +81,8 @@ struct Scan: AsyncParsableCommand {
     func run() async throws {
         if watch { return try await watchUntilInterrupted() }
         let report = try await scanOrExit()
-        if output.output == .json {
-            try JSONOutput.print(report)
+        if output.output.isStructured {
+            try StructuredOutput.print(report, as: output.output)
         } else {
             print(textRenderer(output.terminal).render(report), terminator: "")
         }
@@ -155,7 +155,10 @@ struct Scan: AsyncParsableCommand {
         while true {
             let report = try await scanOrExit()
             let changes = previous.map { ScanChanges(from: $0, to: report) }
-            if output.output == .json {
+            if output.output == .yaml {
+                let record = WatchRecord(time: Date().formatted(.iso8601), changes: changes, report: report)
+                FileHandle.standardOutput.write(Data(("---\n" + (try StructuredOutput.render(record, as: .yaml))).utf8))
+            } else if output.output == .json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 let line = try encoder.encode(WatchRecord(time: Date().formatted(.iso8601), changes: changes, report: report))
