@@ -2,6 +2,7 @@ import ArgumentParser
 import TriageCommandSupport
 import Foundation
 import TriageDiagnosis
+import TriageSecrets
 
 /// `triage diagnose [FILE|-] [-o text|json]`: says why image pulls failed in pasted output.
 public struct Diagnose: AsyncParsableCommand {
@@ -27,7 +28,8 @@ public struct Diagnose: AsyncParsableCommand {
     public func run() async throws {
         let report: DiagnosisReport
         do {
-            report = try PullFailureDiagnoser.diagnose(validating: try readInput())
+            // Masked before it is read, so no evidence line or fact can quote a secret.
+            report = try PullFailureDiagnoser.diagnose(validating: SecretMasker.standard.mask(try readInput()))
         } catch let error as DiagnosisInputError {
             FileHandle.standardError.write(Data("\(ProgramName.current) diagnose: \(error.localizedDescription)\n".utf8))
             throw ExitStatus.couldNotLook.exitCode
