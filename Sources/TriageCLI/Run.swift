@@ -83,8 +83,8 @@ extension TriageCommand {
             if pod == nil && noInput {
                 throw ValidationError("--no-input needs --pod: without it Triage lists the failing pods and asks which one")
             }
-            if output.output == .json && !noInput {
-                throw ValidationError("-o json needs --no-input: an interactive session prints for people")
+            if output.output.isStructured && !noInput {
+                throw ValidationError("-o \(output.output.rawValue) needs --no-input: an interactive session prints for people")
             }
             if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }
             _ = try inputs()
@@ -233,7 +233,7 @@ extension TriageCommand {
             let recorded = RecordedSession(runbook: session.runbook, inputs: session.inputs, recordings: recorder.recordings, answers: answers, path: path, cause: cause,
                                            online: !offline)
             let scenario = try await ScenarioRecorder(anonymize: anonymize, date: Date()).record(recorded, to: record)
-            FileHandle.standardError.write(Data("Recorded scenario '\(scenario.id)' in \(record); check it with 'triage replay \(record) --no-input'.\n".utf8))
+            FileHandle.standardError.write(Data("Recorded scenario '\(scenario.id)' in \(record); check it with '\(ProgramName.current) replay \(record) --no-input'.\n".utf8))
         }
 
         /// The namespace the kubeconfig context names, as kubectl would use it without `-n`.
@@ -245,7 +245,7 @@ extension TriageCommand {
         }
 
         private func report(_ report: SessionReport) throws {
-            if output.output == .json { return try JSONOutput.print(report) }
+            if output.output.isStructured { return try StructuredOutput.print(report, as: output.output) }
             var text = "path: \(report.path.joined(separator: " → "))\n"
             if let diagnosis = report.diagnosis {
                 text += "cause: \(diagnosis.cause)\n"
