@@ -50,16 +50,16 @@ let package = Package(
         ),
         .target(
             name: "TriageREPL",
-            dependencies: ["TriageModel", "TriageEngine", "TriageExecution", "TriageRunbooks", "TriageTerminal", "TriageLayout", "TriageSecrets"]
+            dependencies: ["TriageModel", "TriageEngine", "TriageKubernetes", "TriageExecution", "TriageRunbooks", "TriageTerminal", "TriageLayout", "TriageSecrets"]
         ),
         .target(
             name: "TriageCommandSupport",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TriageJSON", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "TriageCLI",
             dependencies: [
-                "TriageModel", "TriageDiagnosis", "TriageRunbooks", "TriageExecution", "TriageEngine", "TriageTerminal",
+                "TriageModel", "TriageDiagnosis", "TriageKubernetes", "TriageRunbooks", "TriageExecution", "TriageEngine", "TriageTerminal",
                 "TriageREPL", "TriageScan", "TriageTraining", "TriageCommandSupport", "TriageLayout", "TriageSecrets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -94,13 +94,14 @@ let package = Package(
         .testTarget(name: "TriageTrainingTests", dependencies: ["TriageTraining", "TriageEngine", "TriageRunbooks", "TriageTestSupport"]),
         .testTarget(name: "TriageRunbooksTests", dependencies: ["TriageRunbooks", "TriageModel", "TriageTestSupport"]),
         .testTarget(name: "TriageExecutionTests", dependencies: ["TriageExecution", "TriageModel", "TriageTestSupport"]),
-        .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageRunbooks", "TriageModel", "TriageKubernetes", "TriageTestSupport"]),
+        .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageRunbooks", "TriageModel", "TriageKubernetes", "TriageDiagnosis", "TriageTestSupport"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TriageTestSupport"]),
         .testTarget(name: "TriageLayoutTests", dependencies: ["TriageLayout"]),
-        .testTarget(name: "TriageREPLTests", dependencies: ["TriageREPL", "TriageEngine", "TriageRunbooks", "TriageTerminal", "TriageLayout", "TriageTestSupport"]),
+        .testTarget(name: "TriageREPLTests", dependencies: ["TriageREPL", "TriageEngine", "TriageKubernetes", "TriageRunbooks", "TriageTerminal", "TriageLayout", "TriageTestSupport"]),
         .testTarget(
             name: "TriageCLITests",
-            dependencies: ["TriageCLI", "triage", "triage-registry-check", "TriageRegistryCommand", "TriageTestSupport"]
+            dependencies: ["TriageCLI", "triage", "triage-registry-check", "TriageRegistryCommand", "TriageTestSupport"],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]
