@@ -27,6 +27,7 @@ let package = Package(
         .target(name: "TriageLayout"),
         .target(name: "TriageJSON"),
         .target(name: "TriageKubernetes", dependencies: ["TriageJSON"]),
+        .target(name: "TriageSecrets", dependencies: ["TriageModel", "TriageJSON"]),
         .target(name: "TriageDiagnosis", dependencies: ["TriageJSON", "TriageKubernetes"]),
         .target(name: "TriageRegistry", dependencies: ["TriageDiagnosis"]),
         .target(name: "TriageScan", dependencies: ["TriageModel", "TriageDiagnosis", "TriageJSON", "TriageKubernetes", "TriageLayout"]),
@@ -44,16 +45,16 @@ let package = Package(
         ),
         .target(
             name: "TriageEngine",
-            dependencies: ["TriageModel", "TriageDiagnosis", "TriageExecution", "TriageJSON", "TriageKubernetes"]
+            dependencies: ["TriageModel", "TriageDiagnosis", "TriageExecution", "TriageJSON", "TriageKubernetes", "TriageSecrets"]
         ),
         .target(name: "TriageTerminal", dependencies: ["CLibEdit", "TriageLayout"]),
         .target(
             name: "TriageTraining",
-            dependencies: ["TriageModel", "TriageEngine", "TriageExecution", "TriageRunbooks", "TriageTerminal", "TriageLayout"]
+            dependencies: ["TriageModel", "TriageEngine", "TriageExecution", "TriageRunbooks", "TriageTerminal", "TriageLayout", "TriageSecrets"]
         ),
         .target(
             name: "TriageREPL",
-            dependencies: ["TriageModel", "TriageEngine", "TriageExecution", "TriageRunbooks", "TriageTerminal", "TriageLayout"]
+            dependencies: ["TriageModel", "TriageEngine", "TriageExecution", "TriageRunbooks", "TriageTerminal", "TriageLayout", "TriageSecrets"]
         ),
         .target(
             name: "TriageCommandSupport",
@@ -63,7 +64,7 @@ let package = Package(
             name: "TriageCLI",
             dependencies: [
                 "TriageModel", "TriageDiagnosis", "TriageRunbooks", "TriageExecution", "TriageEngine", "TriageTerminal",
-                "TriageREPL", "TriageScan", "TriageTraining", "TriageCommandSupport", "TriageBuiltIns", "TriageLayout",
+                "TriageREPL", "TriageScan", "TriageTraining", "TriageCommandSupport", "TriageBuiltIns", "TriageLayout", "TriageSecrets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,7 +81,7 @@ let package = Package(
         .executableTarget(name: "triage-registry-check", dependencies: ["TriageRegistryCommand", "TriageCommandSupport"]),
         .executableTarget(
             name: "triage-bench",
-            dependencies: ["TriageDiagnosis", "TriageScan"],
+            dependencies: ["TriageDiagnosis", "TriageScan", "TriageSecrets"],
             path: "Benchmarks/triage-bench"
         ),
         .target(
@@ -89,6 +90,7 @@ let package = Package(
             path: "Tests/TriageTestSupport"
         ),
         .testTarget(name: "TriageKubernetesTests", dependencies: ["TriageKubernetes", "TriageJSON"]),
+        .testTarget(name: "TriageSecretsTests", dependencies: ["TriageSecrets", "TriageTestSupport"]),
         .testTarget(name: "TriageDiagnosisTests", dependencies: ["TriageDiagnosis", "TriageTestSupport"]),
         .testTarget(name: "TriageRegistryTests", dependencies: ["TriageRegistry", "TriageTestSupport"]),
         .testTarget(name: "TriageScanTests", dependencies: ["TriageScan", "TriageKubernetes", "TriageLayout", "TriageTestSupport"]),

@@ -4,13 +4,13 @@ import TriageTerminal
 
 /// kubectl's own spelling of the flags that choose a cluster.
 struct ClusterOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "The pod's namespace.")
+    @Option(name: .shortAndLong, help: "The pod's namespace.", completion: Completions.namespaces)
     var namespace: String?
 
-    @Option(help: "The kubeconfig context to use.")
+    @Option(help: "The kubeconfig context to use.", completion: Completions.contexts)
     var context: String?
 
-    @Option(help: "The kubeconfig file to use (KUBECONFIG is honoured as kubectl does).")
+    @Option(help: "The kubeconfig file to use (KUBECONFIG is honoured as kubectl does).", completion: .file())
     var kubeconfig: String?
 }
 
@@ -31,9 +31,9 @@ struct OutputOptions: ParsableArguments {
 /// Where runbooks and scenarios are read from, before TRIAGE_PATH, the XDG data directories and
 /// the built-in ones.
 struct LibraryOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Folder of runbook files, searched first (then TRIAGE_PATH, $XDG_DATA_HOME/triage, $XDG_DATA_DIRS, the built-in ones).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Folder of runbook files, searched first (then TRIAGE_PATH, $XDG_DATA_HOME/triage, $XDG_DATA_DIRS, the built-in ones).", valueName: "dir"), completion: .directory)
     var runbooks: String?
 
-    @Option(help: ArgumentHelp("Folder of scenario files, searched first (then TRIAGE_PATH, $XDG_DATA_HOME/triage, $XDG_DATA_DIRS, the built-in ones).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Folder of scenario files, searched first (then TRIAGE_PATH, $XDG_DATA_HOME/triage, $XDG_DATA_DIRS, the built-in ones).", valueName: "dir"), completion: .directory)
     var scenarios: String?
 }

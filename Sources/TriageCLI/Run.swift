@@ -20,10 +20,10 @@ extension TriageCommand {
                 """
         )
 
-        @Argument(help: "The runbook id (see 'triage list').")
+        @Argument(help: "The runbook id (see 'triage list').", completion: Completions.runbooks)
         var runbook: String = "image-pull-backoff"
 
-        @Option(help: "The pod that will not start.")
+        @Option(help: "The pod that will not start.", completion: Completions.pods)
         var pod: String?
 
         @Option(help: "The container to look at, when the pod has several.")
@@ -52,10 +52,10 @@ extension TriageCommand {
         @Option(help: ArgumentHelp("Seconds before a live command is stopped.", valueName: "seconds"))
         var timeout: Double = 30
 
-        @Option(help: ArgumentHelp("Write the session to this Markdown file as it happens.", valueName: "file"))
+        @Option(help: ArgumentHelp("Write the session to this Markdown file as it happens.", valueName: "file"), completion: .file())
         var transcript: String?
 
-        @Option(help: ArgumentHelp("Save the session as a scenario in this file, named after its id (secrets removed; implies --offline, as replays never reach the network).", valueName: "file"))
+        @Option(help: ArgumentHelp("Save the session as a scenario in this file, named after its id (secrets removed; implies --offline, as replays never reach the network).", valueName: "file"), completion: .file())
         var record: String?
 
         @Flag(help: "With --record, replace AWS account ids, private registry hosts and node names, consistently.")
