@@ -1,8 +1,10 @@
 import ArgumentParser
-import TriageCommandSupport
 import Foundation
+import TriageCommandSupport
+import TriageDiagnosis
 import TriageEngine
 import TriageExecution
+import TriageKubernetes
 import TriageModel
 import TriageREPL
 import TriageRunbooks
@@ -206,7 +208,12 @@ extension TriageCommand {
             guard result.succeeded else {
                 throw CommandFailure("kubectl could not list the pods in namespace \(namespace): \(result.failureSummary)", status: .couldNotLook)
             }
-            let pods = FailingPod.parse(result.stdout)
+            let pods: [FailingPod]
+            do throws(KubernetesError) {
+                pods = try FailingPod.list(in: result.stdout, waitingFor: PullWaitingReason.names)
+            } catch {
+                throw CommandFailure("cannot read the pods in namespace \(namespace): \(error.localizedDescription)", status: .couldNotLook)
+            }
             if pods.isEmpty && checkingNamespace { try await requireNamespace(namespace, runner: runner) }
             return pods
         }
