@@ -1,13 +1,20 @@
 import ArgumentParser
 import TriageCommandSupport
 import Foundation
+import TriageEngine
+import TriageLayout
 import TriageModel
 import TriageRunbooks
 
 extension TriageCommand {
     /// `triage list`: the runbooks and scenarios available.
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the runbooks and scenarios available.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the runbooks and scenarios available, or (--parsers) the output parsers and the facts each gives."
+        )
+
+        @Flag(help: "List the output parsers a runbook's 'parser:' may name, and the facts each gives.")
+        var parsers = false
 
         @OptionGroup var library: LibraryOptions
         @OptionGroup var output: OutputOptions
@@ -31,7 +38,32 @@ extension TriageCommand {
             var scenarios: [ScenarioEntry]
         }
 
+        /// One parser of the catalogue.
+        struct ParserEntry: Encodable {
+            var name, summary: String
+            var facts: [String]
+            var headline: [String]
+        }
+
+        /// The parser catalogue, from the parsers' own signatures.
+        private func listParsers() throws {
+            let entries = ParserCatalog.standard.signatures.map {
+                ParserEntry(name: $0.name, summary: $0.summary, facts: $0.facts.sorted(), headline: $0.headline.map(\.fact))
+            }
+            if output.output.isStructured { return try StructuredOutput.print(entries, as: output.output) }
+            let layout = output.output == .wide ? TextLayout.unbounded : output.terminal.layout
+            var lines: [String] = []
+            for entry in entries {
+                lines.append(entry.name)
+                lines += layout.wrap(entry.summary, lead: "  ")
+                lines += layout.wrap(entry.facts.joined(separator: ", "), lead: "  facts: ")
+                lines.append("")
+            }
+            print(lines.joined(separator: "\n"), terminator: "")
+        }
+
         func run() async throws {
+            if parsers { return try listParsers() }
             let catalogue = Workspace(self.library).loadReportingProblems()
             let library = catalogue.library
             let listing = Listing(
@@ -46,7 +78,7 @@ extension TriageCommand {
                                  file: $0.location?.file ?? "", origin: source?.origin, overrides: source?.overrides)
                 }
             )
-            if output.output == .json { return try JSONOutput.print(listing) }
+            if output.output.isStructured { return try StructuredOutput.print(listing, as: output.output) }
             var text = "Runbooks (built into Triage unless a file is named):\n"
             for runbook in listing.runbooks {
                 text += "  \(runbook.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(runbook.title)\n"
