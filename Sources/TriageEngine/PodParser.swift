@@ -10,6 +10,11 @@ struct PodParser: OutputParser {
         facts: [
             "pod_found", "phase", "node", "images", "service_account", "pull_secrets", "owner_kind", "owner_name",
             "waiting_reasons", "failing_containers", "failing_images", "workload", "workload_kind", "workload_name",
+        ],
+        formats: [
+            "node": .dns1123Subdomain, "images": .imageReference, "failing_images": .imageReference,
+            "service_account": .dns1123Subdomain, "pull_secrets": .dns1123Subdomain, "owner_name": .dns1123Subdomain,
+            "workload_name": .dns1123Subdomain, "failing_containers": .dns1123Label,
         ]
     )
 

@@ -12,6 +12,10 @@ struct PullFailureParser: OutputParser {
             "cause", "causes", "alternatives", "evidence", "image", "image_problem", "image_suggestion",
             "registry", "registry_family", "runtime", "pod", "container", "failing_containers", "node",
             "explanation", "fix",
+        ],
+        formats: [
+            "image": .imageReference, "image_suggestion": .imageReference, "registry": .host, "pod": .dns1123Subdomain,
+            "container": .dns1123Label, "failing_containers": .dns1123Label, "node": .dns1123Subdomain,
         ]
     )
 

@@ -12,6 +12,10 @@ struct PullSecretsParser: OutputParser {
         facts: [
             "secrets_found", "secrets_missing", "secrets_wrong_type", "secret_registries", "secret_summary",
             "secret_for_registry", "secrets_forbidden",
+        ],
+        formats: [
+            "secrets_found": .dns1123Subdomain, "secrets_missing": .dns1123Subdomain, "secrets_wrong_type": .dns1123Subdomain,
+            "secret_for_registry": .dns1123Subdomain,
         ]
     )
 

@@ -5,11 +5,16 @@ public struct ParserSignature: Hashable, Sendable {
     /// One line for `triage lint` and docs.
     public var summary: String
     public var facts: Set<String>
+    /// The shape of the facts that may be put into a command: a value read from output is checked
+    /// against it before it enters one, as an input is. Facts not named here must be a
+    /// ``ValueFormat/word``.
+    public var formats: [String: ValueFormat]
 
-    public init(name: String, summary: String, facts: Set<String>) {
+    public init(name: String, summary: String, facts: Set<String>, formats: [String: ValueFormat] = [:]) {
         self.name = name
         self.summary = summary
         self.facts = facts
+        self.formats = formats
     }
 }
 

@@ -41,6 +41,7 @@ struct SessionTests {
             title: Use the image
             run: [crictl, pull, "{{image}}"]
             where: node
+            mutates: true
             next: other
           ask:
             title: Ask
@@ -109,7 +110,7 @@ struct SessionTests {
         #expect(witnesses == [Witness(fact: "reason", value: "ErrImagePull", evidence: Evidence(line: 2, text: "reason: ErrImagePull", node: "look"))])
         #expect(session.facts["image"]?.value == "nginx:1.0")
         #expect(session.facts["exit_status"]?.value == "0")
-        #expect(try session.pending() == .command(CommandInvocation(arguments: ["crictl", "pull", "nginx:1.0"], location: .node)))
+        #expect(try session.pending() == .command(CommandInvocation(arguments: ["crictl", "pull", "nginx:1.0"], location: .node, mutates: true)))
     }
 
     @Test func combinatorsAndOtherwise() throws {

@@ -71,8 +71,8 @@ struct REPLTests {
     ]
 
     /// Runs the REPL over `lines` and returns what it printed and how it ended.
-    func drive(_ lines: [String], readOnly: Bool = false, transcript: TranscriptWriter? = nil) async throws -> (String, REPL.Outcome) {
-        let runbook = try RunbookDecoder.decode(Self.yaml, file: "demo.yaml").get()
+    func drive(_ lines: [String], readOnly: Bool = false, transcript: TranscriptWriter? = nil, yaml: String = REPLTests.yaml) async throws -> (String, REPL.Outcome) {
+        let runbook = try RunbookDecoder.decode(yaml, file: "demo.yaml").get()
         let session = try Session(runbook: runbook, inputs: ["pod": "web"])
         let console = CapturingConsole()
         let input = SharedLineReader(prompter: PlainLineReader(source: .lines(lines), echo: .promptAndInput, output: console.write))
@@ -130,12 +130,23 @@ struct REPLTests {
     @Test func aMutatingFixAsksFirst() async throws {
         let (declined, _) = try await drive(["", "yes", "fix 1", "n"])
         #expect(declined.contains("This command changes the cluster:\n  $ kubectl create secret docker-registry regcred"))
-        #expect(declined.contains("Not run."))
+        #expect(declined.contains("was not confirmed. 'skip' goes on without it."))
         #expect(!declined.contains("secret/regcred created"))
         let (accepted, _) = try await drive(["", "yes", "fix 1", "yes"])
         #expect(accepted.contains("secret/regcred created"))
         let (readOnly, _) = try await drive(["", "yes", "fix 1"], readOnly: true)
-        #expect(readOnly.contains("changes the cluster and --read-only is on"))
+        #expect(readOnly.contains("`kubectl create` changes the cluster, and read-only mode is on"))
+        #expect(!readOnly.contains("Run it? [y/N]"))
+    }
+
+    @Test func aFixThatUnderstatesWhatItRunsStillAsksAndIsRefusedInReadOnlyMode() async throws {
+        let understating = Self.yaml.replacingOccurrences(of: "mutates: true", with: "mutates: false")
+        let (declined, _) = try await drive(["", "yes", "fix 1", "n"], yaml: understating)
+        #expect(declined.contains("This command changes the cluster:\n  $ kubectl create secret docker-registry regcred"))
+        #expect(!declined.contains("secret/regcred created"))
+        let (readOnly, _) = try await drive(["", "yes", "fix 1"], readOnly: true, yaml: understating)
+        #expect(readOnly.contains("read-only mode is on"))
+        #expect(!readOnly.contains("secret/regcred created"))
         #expect(!readOnly.contains("Run it? [y/N]"))
     }
 
