@@ -13,8 +13,8 @@ struct Scan: AsyncParsableCommand {
         discussion: """
             Reads `kubectl get pods -o json` (live, or a saved dump with --from), diagnoses every container waiting in \
             ErrImagePull, ImagePullBackOff, InvalidImageName or ErrImageNeverPull, and groups them. Live, the events of \
-            pods whose status names no cause are read too. Exit status: 0 when everything asked for was scanned, 1 when \
-            some namespaces could not be read, 2 when the input or kubectl failed.
+            pods whose status names no cause are read too. Exit status: 0 when a pod fails to pull, 1 when none does, \
+            2 when kubectl or the input failed or some namespaces could not be read (see 'triage --help').
             Examples:
               triage scan -A
               kubectl get pods -A -o json > pods.json; triage scan --from pods.json -o json
@@ -84,10 +84,23 @@ struct Scan: AsyncParsableCommand {
         if output.output == .json {
             try JSONOutput.print(report)
         } else {
-            print(ScanText(width: output.terminal.width).render(report), terminator: "")
+            print(textRenderer(output.terminal).render(report), terminator: "")
         }
         if runNumber != nil || runPod != nil { return try await startRunbook(report) }
-        if !report.unscanned.isEmpty { throw ExitCode.failure }
+        let status = Self.exitStatus(of: report)
+        if status != .causeFound { throw status.exitCode }
+    }
+
+    /// A failing pull found, nothing failing, or namespaces that could not be read (which makes
+    /// any all-clear unchecked).
+    static func exitStatus(of report: ScanReport) -> ExitStatus {
+        if !report.unscanned.isEmpty { return .couldNotLook }
+        return report.failing > 0 ? .causeFound : .nothingWrong
+    }
+
+    /// The table for people: fitted to the terminal, whole on a pipe, everything with `-o wide`.
+    private func textRenderer(_ terminal: TerminalCapabilities) -> ScanText {
+        output.output == .wide ? ScanText(width: nil, podsPerGroup: nil) : ScanText(width: terminal.width)
     }
 
     /// One scan, with kubectl or reading failures printed and mapped to exit status 2.
@@ -100,8 +113,8 @@ struct Scan: AsyncParsableCommand {
             throw CancellationError()
         } catch {
             progress.finish()
-            FileHandle.standardError.write(Data("triage scan: \(error.localizedDescription)\n".utf8))
-            throw ExitCode(2)
+            FileHandle.standardError.write(Data("triage scan: \(VisibleText.escapingControls(error.localizedDescription))\n".utf8))
+            throw ExitStatus.couldNotLook.exitCode
         }
     }
 
@@ -153,7 +166,7 @@ struct Scan: AsyncParsableCommand {
                 if let changes {
                     text += changes.isEmpty ? "no changes since the last scan\n" : "changes:\n" + changes.lines.map { "  " + $0 + "\n" }.joined()
                 }
-                FileHandle.standardOutput.write(Data((text + "\n" + ScanText(width: terminal.width).render(report)).utf8))
+                FileHandle.standardOutput.write(Data((text + "\n" + textRenderer(terminal).render(report)).utf8))
             }
             previous = report
             try await Task.sleep(for: .milliseconds(Int(interval * 1000)))

@@ -16,7 +16,8 @@ struct PullFailureParser: OutputParser {
         formats: [
             "image": .imageReference, "image_suggestion": .imageReference, "registry": .host, "pod": .dns1123Subdomain,
             "container": .dns1123Label, "failing_containers": .dns1123Label, "node": .dns1123Subdomain,
-        ]
+        ],
+        headline: [.init("cause", "cause"), .init("container", "container"), .init("image", "image"), .init("node", "node"), .init("evidence", "evidence")]
     )
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {

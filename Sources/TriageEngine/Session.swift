@@ -155,9 +155,31 @@ public struct Session: Sendable {
     }
 
     /// Text from the runbook with placeholders filled from the facts (a fact with several values
-    /// gives one per line); an unknown fact reads `(name unknown)`.
+    /// gives one per line); a fact that is not known reads `(not known)`, never its internal name.
     public func render(_ template: Template) -> String {
-        template.render { facts[$0]?.values.joined(separator: "\n") ?? "(\($0) unknown)" }
+        renderIfKnown(template) ?? template.render { facts[$0]?.values.joined(separator: "\n") ?? "(not known)" }
+    }
+
+    /// The line of output that proves `diagnosis`: its `evidence:` when every fact it names is
+    /// known, else what the last command said about why it failed (kubectl's own message), else
+    /// nothing.
+    public func evidence(of diagnosis: Diagnosis) -> String? {
+        if let evidence = diagnosis.evidence, let rendered = renderIfKnown(evidence) { return rendered }
+        guard let lastResult, !lastResult.succeeded else { return nil }
+        let said = FailureMessage.summary(ofStandardError: lastResult.stderr)
+        return said.isEmpty && !lastResult.timedOut ? nil : lastResult.failureSummary
+    }
+
+    private func renderIfKnown(_ template: Template) -> String? {
+        var complete = true
+        let text = template.render { name in
+            guard let fact = facts[name] else {
+                complete = false
+                return nil
+            }
+            return fact.values.joined(separator: "\n")
+        }
+        return complete ? text : nil
     }
 
     /// Reads the current node's command result into facts and follows the first branch that holds.

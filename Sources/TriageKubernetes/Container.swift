@@ -89,6 +89,16 @@ public struct Container: Sendable, Equatable {
         volumeMounts = json["volumeMounts"]?.elements.compactMap { $0["name"]?.string } ?? []
     }
 
+    /// The pull policy the kubelet applies: the spec's, else the API server's default (`Always`
+    /// for an image with no tag or the `latest` tag and no digest, `IfNotPresent` otherwise).
+    public var effectivePullPolicy: String {
+        if let imagePullPolicy, !imagePullPolicy.isEmpty { return imagePullPolicy }
+        if image.contains("@") { return "IfNotPresent" }
+        let lastComponent = image.split(separator: "/").last ?? ""
+        guard let colon = lastComponent.lastIndex(of: ":") else { return "Always" }
+        return lastComponent[lastComponent.index(after: colon)...] == "latest" ? "Always" : "IfNotPresent"
+    }
+
     /// Whether it is a sidecar: an init container that keeps running beside the others.
     public var isSidecar: Bool { kind == .initContainer && restartPolicy == "Always" }
 }

@@ -47,6 +47,35 @@ public struct KubernetesTime: Sendable, Hashable, Comparable, CustomStringConver
         self.secondsSinceEpoch = Self.days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second - offset
     }
 
+    /// The instant `secondsSinceEpoch`, written as the API server writes it (`2025-03-01T10:04:05Z`).
+    public init(secondsSinceEpoch: Int) {
+        let days = secondsSinceEpoch >= 0 ? secondsSinceEpoch / 86_400 : (secondsSinceEpoch - 86_399) / 86_400
+        let seconds = secondsSinceEpoch - days * 86_400
+        let (year, month, day) = Self.civil(days: days)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
+        text = "\(yearText)-\(two(month))-\(two(day))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))Z"
+        self.secondsSinceEpoch = secondsSinceEpoch
+    }
+
+    /// This instant moved by `seconds`.
+    public func adding(seconds: Int) -> KubernetesTime {
+        KubernetesTime(secondsSinceEpoch: secondsSinceEpoch + seconds)
+    }
+
+    /// The civil date `days` after 1970-01-01 (proleptic Gregorian calendar).
+    private static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
     /// Days from 1970-01-01 to the given civil date (proleptic Gregorian calendar).
     private static func days(year: Int, month: Int, day: Int) -> Int {
         let shiftedYear = month <= 2 ? year - 1 : year

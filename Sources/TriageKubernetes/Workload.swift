@@ -84,6 +84,14 @@ public struct WorkloadResolver: Sendable {
         return String(name[..<dash])
     }
 
+    /// The Deployment of a pod known only by its name, when the name has both generated parts of
+    /// a Deployment's pod (`web-6d9f7c8b5-k2x7p`: a template hash, then 5 random characters).
+    public static func deployment(ofPodNamed name: String, namespace: String) -> Workload? {
+        guard let replicaSet = strippingTemplateHash(name, hash: nil), name.count - replicaSet.count == 6,
+              let deployment = strippingTemplateHash(replicaSet, hash: nil) else { return nil }
+        return Workload(kind: "Deployment", name: deployment, namespace: namespace)
+    }
+
     /// The CronJob that created a Job named `name`, when the name has the CronJob pattern.
     static func cronJobName(ofJob name: String) -> String? {
         guard let dash = name.lastIndex(of: "-"), dash != name.startIndex else { return nil }

@@ -82,18 +82,22 @@ public struct CommandTemplate: Hashable, Codable, Sendable {
 }
 
 /// A fact read from a command's output with a regular expression: the first line that matches
-/// gives the value (the first capture group, or the whole match).
+/// gives the value (the first capture group, or the whole match); or, with ``jsonPath``, every
+/// value a kubectl-style JSONPath expression selects in the output's JSON.
 public struct FactExtraction: Hashable, Codable, Sendable {
     public var fact: String
     public var pattern: String
     /// Collect every matching line instead of the first.
     public var all: Bool
+    /// A JSONPath expression (`{.spec.containers[*].image}`) read instead of `pattern`.
+    public var jsonPath: String?
     public var location: SourceLocation?
 
-    public init(fact: String, pattern: String, all: Bool = false, location: SourceLocation? = nil) {
+    public init(fact: String, pattern: String, all: Bool = false, jsonPath: String? = nil, location: SourceLocation? = nil) {
         self.fact = fact
         self.pattern = pattern
         self.all = all
+        self.jsonPath = jsonPath
         self.location = location
     }
 }
@@ -145,10 +149,22 @@ public struct Branch: Hashable, Codable, Sendable {
     }
 }
 
+/// What a diagnosis tells about the problem, which decides the exit status of a session.
+public enum DiagnosisOutcome: String, Hashable, Codable, Sendable, CaseIterable {
+    /// The cause was found (the default).
+    case causeFound = "cause-found"
+    /// Triage looked and found nothing wrong.
+    case nothingWrong = "nothing-wrong"
+    /// Triage could not look: the cluster or the registry could not be asked.
+    case couldNotLook = "could-not-look"
+}
+
 /// The conclusion of a terminal node.
 public struct Diagnosis: Hashable, Codable, Sendable {
     /// A short machine-readable cause, e.g. `auth`.
     public var cause: String
+    /// Whether the cause was found, nothing is wrong, or nothing could be asked.
+    public var outcome: DiagnosisOutcome
     /// One line a person reads first.
     public var summary: Template
     /// Why this is the cause and what it means.
@@ -160,8 +176,12 @@ public struct Diagnosis: Hashable, Codable, Sendable {
     /// How to check that the fix worked.
     public var verify: FixStep?
 
-    public init(cause: String, summary: Template, explanation: Template, evidence: Template? = nil, fix: [FixStep], verify: FixStep? = nil) {
+    public init(
+        cause: String, outcome: DiagnosisOutcome = .causeFound, summary: Template, explanation: Template,
+        evidence: Template? = nil, fix: [FixStep], verify: FixStep? = nil
+    ) {
         self.cause = cause
+        self.outcome = outcome
         self.summary = summary
         self.explanation = explanation
         self.evidence = evidence

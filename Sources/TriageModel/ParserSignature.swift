@@ -1,20 +1,41 @@
 /// What an output parser is called and which facts it may produce, so a runbook can be checked
 /// without running anything.
 public struct ParserSignature: Hashable, Sendable {
+    /// The name a runbook's `parser:` uses.
     public var name: String
     /// One line for `triage lint` and docs.
     public var summary: String
+    /// Every fact the parser may produce.
     public var facts: Set<String>
     /// The shape of the facts that may be put into a command: a value read from output is checked
     /// against it before it enters one, as an input is. Facts not named here must be a
     /// ``ValueFormat/word``.
     public var formats: [String: ValueFormat]
+    /// The few facts a person wants to see first, in order, each with the words that name it;
+    /// the REPL shows these when the parser has read an output and leaves the rest to `facts`.
+    public var headline: [Headline]
 
-    public init(name: String, summary: String, facts: Set<String>, formats: [String: ValueFormat] = [:]) {
+    /// One fact of the headline and what to call it.
+    public struct Headline: Hashable, Sendable {
+        /// The fact's name.
+        public var fact: String
+        /// What a person calls it.
+        public var label: String
+
+        /// `fact`, shown as `label`.
+        public init(_ fact: String, _ label: String) {
+            self.fact = fact
+            self.label = label
+        }
+    }
+
+    /// A parser called `name` that may produce `facts`, of `formats`, showing `headline` first.
+    public init(name: String, summary: String, facts: Set<String>, formats: [String: ValueFormat] = [:], headline: [Headline] = []) {
         self.name = name
         self.summary = summary
         self.facts = facts
         self.formats = formats
+        self.headline = headline
     }
 }
 

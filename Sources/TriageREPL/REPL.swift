@@ -1,6 +1,7 @@
 import Foundation
 import TriageEngine
 import TriageExecution
+import TriageLayout
 import TriageModel
 import TriageTerminal
 
@@ -45,10 +46,10 @@ public final class REPL {
 
     public init(
         session: Session, runner: any CommandRunner, parsers: ParserCatalog, input: SharedLineReader,
-        console: any Console, styler: Styler, mode: Mode, interrupts: InterruptMonitor? = nil,
+        console: any Console, styler: Styler, layout: TextLayout = .unbounded, mode: Mode, interrupts: InterruptMonitor? = nil,
         suggestedAnswers: [String: String] = [:], transcript: TranscriptWriter? = nil, readOnly: Bool = false
     ) {
-        let printer = SessionPrinter(styler: styler)
+        let printer = SessionPrinter(styler: styler, layout: layout)
         self.session = session
         self.guardrail = GuardedRunner(base: runner, policy: readOnly ? .readOnly : .ask(confirm: { invocation in
             console.write(printer.mutationWarning(invocation))
@@ -135,7 +136,7 @@ public final class REPL {
         switch pending {
         case .conclusion:
             console.write(printer.diagnosis(session))
-            console.line(printer.dim("The session has ended. 'fix N' runs a fix step, 'verify' checks it, 'back' reconsiders, 'quit' leaves."))
+            console.line(printer.note("The session has ended. 'fix N' runs a fix step, 'verify' checks it, 'back' reconsiders, 'quit' leaves."))
         case .decision:
             moved(session.decide())
         case .question(let question):
@@ -173,7 +174,7 @@ public final class REPL {
             }
             let answer = reply.trimmingCharacters(in: .whitespaces).isEmpty ? recorded : reply
             guard let answer else {
-                console.line(printer.dim("No answer given; the step is unchanged. Type 'next' to answer, or 'skip'."))
+                console.line(printer.note("No answer given; the step is unchanged. Type 'next' to answer, or 'skip'."))
                 return nil
             }
             if let problem = Self.problem(with: answer, for: question) {
@@ -220,7 +221,9 @@ public final class REPL {
     private func moved(_ transition: Transition) {
         let step = session.steps.last
         transcript?.moved(transition, newFacts: step?.newFacts ?? [:])
-        console.write(printer.transition(transition, newFacts: step?.newFacts ?? [:]))
+        let node = step.flatMap { session.runbook.node($0.node) }
+        let signature = node?.parser.flatMap { parsers.parser($0)?.signature }
+        console.write(printer.transition(transition, newFacts: step?.newFacts ?? [:], node: node, signature: signature))
         arrive()
     }
 
@@ -307,10 +310,10 @@ public final class REPL {
             console.write(printer.watchOutcome(outcome, watch: watch))
             if case .satisfied(let poll) = outcome {
                 transcript?.ran(invocation, result: poll.result, mode: mode.ranLabel)
-                transcript?.note("Verified: \(watch.until) held at poll \(poll.attempt).")
+                transcript?.note("Verified: \(watch.until.inWords), at poll \(poll.attempt).")
             } else if case .gaveUp(let poll) = outcome {
                 transcript?.ran(invocation, result: poll.result, mode: mode.ranLabel)
-                transcript?.note("Not verified: \(watch.until) did not hold within \(Int(watch.within)) s.")
+                transcript?.note("Not verified: it never came to be that \(watch.until.inWords) within \(Int(watch.within)) s.")
             }
         } catch is CancellationError {
             console.line(printer.error("stopped watching."))

@@ -79,7 +79,10 @@ public struct RunbookValidator: Sendable {
                 let steps = diagnosis.fix + (diagnosis.verify.map { [$0] } ?? [])
                 var names = diagnosis.summary.placeholders + diagnosis.explanation.placeholders + (diagnosis.evidence?.placeholders ?? [])
                 for step in steps {
-                    names += step.text.placeholders + (step.command?.placeholders ?? [])
+                    names += step.text.placeholders
+                    if let command = step.command {
+                        checkPlaceholders(command.placeholders, available: before, at: command.sourceLocation ?? node.location, in: node, report: report)
+                    }
                 }
                 checkPlaceholders(names, available: before, at: node.location, in: node, report: report)
             }

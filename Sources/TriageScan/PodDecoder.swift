@@ -1,3 +1,4 @@
+import TriageDiagnosis
 import TriageJSON
 import TriageKubernetes
 
@@ -191,6 +192,8 @@ struct PodDecoder {
         if cursor.equals(span, "ErrImagePull") { return .errImagePull }
         if cursor.equals(span, "InvalidImageName") { return .invalidImageName }
         if cursor.equals(span, "ErrImageNeverPull") { return .errImageNeverPull }
+        if cursor.equals(span, "ImageInspectError") { return .imageInspectError }
+        if cursor.equals(span, "RegistryUnavailable") { return .registryUnavailable }
         return nil
     }
 }

@@ -1,16 +1,5 @@
+import TriageDiagnosis
 import TriageKubernetes
-
-/// The waiting reasons that mean an image could not be pulled.
-public enum PullWaitingReason: String, Codable, CaseIterable, Sendable {
-    /// The last pull attempt failed.
-    case errImagePull = "ErrImagePull"
-    /// The kubelet is waiting before it tries the pull again.
-    case imagePullBackOff = "ImagePullBackOff"
-    /// The image reference does not parse.
-    case invalidImageName = "InvalidImageName"
-    /// The pull policy is `Never` and the image is not on the node.
-    case errImageNeverPull = "ErrImageNeverPull"
-}
 
 /// A container (or init container) waiting because its image could not be pulled.
 public struct ContainerFailure: Sendable, Equatable {

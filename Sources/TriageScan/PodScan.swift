@@ -33,7 +33,7 @@ public struct PodScan {
         var seen = Set<String>()
         var wanted: [(namespace: String, pod: String, image: String)] = []
         for pod in pods {
-            for failure in pod.failures where failure.reason != .errImageNeverPull && !classifier.classify(failure).explained {
+            for failure in pod.failures where !classifier.classify(failure).explained {
                 let key = Self.eventKey(namespace: pod.namespace, image: failure.image)
                 guard wanted.count < limit, seen.insert(key).inserted else { continue }
                 wanted.append((pod.namespace, pod.name, failure.image))
