@@ -196,11 +196,15 @@ public struct FixStep: Hashable, Codable, Sendable {
     public var command: CommandTemplate?
     /// For a verification: run the command again and again until a condition holds.
     public var watch: Watch?
+    /// The step applies only when this holds over the session's facts (e.g. the registry's
+    /// family); a step whose condition fails is left out.
+    public var when: Condition?
 
-    public init(text: Template, command: CommandTemplate? = nil, watch: Watch? = nil) {
+    public init(text: Template, command: CommandTemplate? = nil, watch: Watch? = nil, when: Condition? = nil) {
         self.text = text
         self.command = command
         self.watch = watch
+        self.when = when
     }
 }
 

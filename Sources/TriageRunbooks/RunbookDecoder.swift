@@ -14,7 +14,7 @@ public enum RunbookDecoder {
     ]
     static let askKeys = ["question", "answer", "choices", "pattern", "fact"]
     static let diagnosisKeys = ["cause", "outcome", "summary", "explain", "evidence", "fix", "verify"]
-    static let stepKeys = ["text", "run", "where", "mutates", "timeout", "parser", "until", "every", "for"]
+    static let stepKeys = ["text", "run", "where", "mutates", "timeout", "parser", "until", "every", "for", "when"]
 
     /// Seconds a command may run, live.
     static let timeoutBounds: ClosedRange<Double> = 0.001...86_400
@@ -344,11 +344,14 @@ public enum RunbookDecoder {
             }
         } ?? []
         let verify = fields["verify"].flatMap { decodeStep($0, "'verify' of \(what)", reader) }
+        if verify?.when != nil, let node = fields["verify"], let fields = reader.fields(node, "'verify' of \(what)"), let when = fields["when"] {
+            reader.report(when, "'when' applies to fix steps; a verification always applies")
+        }
         guard let cause, let summary else { return nil }
         return Diagnosis(cause: cause, outcome: outcome ?? .causeFound, summary: summary, explanation: explanation, evidence: evidence, fix: fix, verify: verify)
     }
 
-    /// A fix or verify step: plain text, or `{text, run, where, mutates, timeout}`.
+    /// A fix or verify step: plain text, or `{text, run, where, mutates, timeout, when}`.
     private static func decodeStep(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> FixStep? {
         if case .scalar = node {
             return reader.template(node, what).map { FixStep(text: $0) }
@@ -372,6 +375,7 @@ public enum RunbookDecoder {
                 if let value = fields[key] { reader.report(value, "'\(key)' of \(what) only applies with 'until'") }
             }
         }
-        return text.map { FixStep(text: $0, command: command, watch: watch) }
+        let when = fields["when"].flatMap { decodeCondition($0, what, reader) }
+        return text.map { FixStep(text: $0, command: command, watch: watch, when: when) }
     }
 }

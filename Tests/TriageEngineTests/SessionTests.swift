@@ -59,7 +59,10 @@ struct SessionTests {
             diagnosis:
               cause: auth
               summary: private {{pod}}
-              fix: [Add a secret.]
+              fix:
+                - Add a secret.
+                - {text: "Log in to ghcr.io", when: {fact: image, matches: '^ghcr\\.io/'}}
+                - {text: "Log in to {{image}}'s registry", when: {not: {fact: image, matches: '^ghcr\\.io/'}}}
           other:
             title: Other
             diagnosis:
@@ -161,6 +164,19 @@ struct SessionTests {
         let transition = running.record(Self.result("reason: Running"), for: CommandInvocation(arguments: ["kubectl"]), parsers: .standard)
         #expect(transition == Transition(from: "look", to: "other", reason: .otherwise))
         #expect(running.isFinished)
+    }
+
+    @Test func aFixStepWhoseConditionFailsIsLeftOut() throws {
+        var session = try Session(runbook: Self.runbook(), inputs: ["pod": "web"])
+        session.record(Self.result("reason: Error\nimage: ghcr.io/acme/app:1"), for: CommandInvocation(arguments: ["kubectl"]), parsers: .standard)
+        try session.answer("private")
+        let diagnosis = try #require(session.current.diagnosis)
+        #expect(session.fixSteps(of: diagnosis).map(\.text) == ["Add a secret.", "Log in to ghcr.io"])
+        session.back()
+        session.back()
+        session.record(Self.result("reason: Error\nimage: quay.io/acme/app:1"), for: CommandInvocation(arguments: ["kubectl"]), parsers: .standard)
+        try session.answer("private")
+        #expect(session.fixSteps(of: diagnosis).map(\.text) == ["Add a secret.", "Log in to quay.io/acme/app:1's registry"])
     }
 
     @Test func answersAreNormalisedAndChecked() throws {
