@@ -64,6 +64,12 @@ public struct Session: Sendable {
 
         /// Replays: every output comes from a recording, and nothing reaches the network.
         public static let replay = Settings(mode: "replay", offline: true)
+
+        /// The replay of `scenario`: online when it was recorded online, so the answers of
+        /// Triage's own network checks come from its recordings.
+        public static func replay(of scenario: Scenario) -> Settings {
+            Settings(mode: "replay", offline: !scenario.online)
+        }
     }
 
     /// Starts at the runbook's first node, after checking every input against its format.
@@ -298,7 +304,7 @@ public struct Session: Sendable {
         case .text(let pattern):
             if trimmed.isEmpty { throw .badAnswer("the answer is empty") }
             if let problem = ValueFormat.text.problem(with: trimmed) { throw .badAnswer("the answer \(problem)") }
-            if let pattern, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: trimmed)) == nil {
+            if let pattern, !pattern.matchesWhole(trimmed) {
                 throw .badAnswer("the answer must match /\(pattern)/")
             }
             return trimmed
