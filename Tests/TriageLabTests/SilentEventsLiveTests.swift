@@ -182,3 +182,26 @@ struct PresentStateLiveTests {
         #expect("\(facts["container"] ?? "")".contains("proxy"), "\(facts["container"] ?? "none")")
     }
 }
+
+/// Step 5's `kubectl rollout status … --timeout` against the fixture's Deployment, listed and
+/// watched as the API server serves them: done when its replica is available, a clear timeout
+/// while it is not.
+@Suite("Lab: following a rollout", .serialized, .enabled(if: LabGate.runs, "the real-runtime lab's parts are missing"))
+struct RolloutStatusLiveTests {
+    @Test(arguments: [true, false])
+    func rolloutStatusFollowsTheDeployment(complete: Bool) throws {
+        var objects = KubeObjects(image: "registry.internal.example:5000/lab/app:1.0", error: "unused")
+        objects.rolloutComplete = complete
+        let fixture = try KubeAPIFixture(objects: objects)
+        defer { fixture.close() }
+        let result = try Kubectl.run(["rollout", "status", "deployment/\(objects.deployment)", "--namespace", objects.namespace, "--timeout=3s"], against: fixture)
+        if complete {
+            #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+            #expect(result.stdout.contains("successfully rolled out"), "\(result.stdout)")
+        } else {
+            #expect(result.status != 0, "\(result.stdout)\n\(result.stderr)")
+            #expect(result.stdout.contains("Waiting for deployment \"web\" rollout to finish"), "\(result.stdout)")
+            #expect(result.stderr.contains("timed out"), "\(result.stderr)")
+        }
+    }
+}
