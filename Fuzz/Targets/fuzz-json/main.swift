@@ -1,0 +1,84 @@
+import FuzzDriver
+@testable import TriageJSON
+
+// Reads each input as one JSON document, whole and in windows, and checks that both readings
+// agree and that every string decodes and maps back to its raw bytes.
+FuzzDriver.run { bytes in
+    let size = bytes.count
+    let whole = JSONReading.read(bytes, isFinal: true)
+    if case .underflow = whole.stop { preconditionFailure("a final window reported underflow") }
+    // A window that stops short of the end, read as "more may follow", must either agree with the
+    // whole reading or ask for more bytes; it may never see a different error.
+    for cut in JSONReading.cuts(of: size) {
+        let window = UnsafeBufferPointer(rebasing: bytes[0..<cut])
+        let partial = JSONReading.read(window, isFinal: false)
+        switch partial.stop {
+        case .underflow:
+            continue
+        case .malformed(let offset, let problem):
+            guard case .malformed(offset, problem) = whole.stop else {
+                preconditionFailure("window of \(cut) bytes: malformed at \(offset) (\(problem)); whole input: \(String(describing: whole.stop))")
+            }
+        case .truncated:
+            preconditionFailure("a window that is not final reported truncation")
+        case nil:
+            precondition(whole.stop == nil && whole.end == partial.end, "window of \(cut) bytes read a value the whole input did not")
+        }
+    }
+}
+
+/// One reading of a buffer: where the value ended, or why it stopped; every string span is
+/// decoded and mapped back on the way.
+enum JSONReading {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, isFinal: Bool) -> (end: Int, stop: JSONStop?) {
+        var cursor = JSONCursor(bytes: bytes, isFinal: isFinal, baseOffset: 0)
+        do throws(JSONStop) {
+            try walk(&cursor, depth: 0)
+            return (cursor.position, nil)
+        } catch {
+            return (cursor.position, error)
+        }
+    }
+
+    /// Visits the value like ``JSONCursor/skipValue(depth:)`` does, but through the member and
+    /// element readers, decoding each string.
+    static func walk(_ cursor: inout JSONCursor, depth: Int) throws(JSONStop) {
+        if depth >= JSONCursor.maximumDepth {
+            try cursor.skipValue(depth: depth)
+        } else if try cursor.enterObject() {
+            var first = true
+            while let key = try cursor.nextKey(first: &first) {
+                check(key, in: cursor)
+                try walk(&cursor, depth: depth + 1)
+            }
+        } else if try cursor.enterArray() {
+            var first = true
+            while try cursor.nextElement(first: &first) { try walk(&cursor, depth: depth + 1) }
+        } else if try cursor.peek() == 0x22 {
+            check(try cursor.string(), in: cursor)
+        } else {
+            try cursor.skipValue(depth: depth)
+        }
+    }
+
+    /// A string span decodes, and every decoded range maps back inside its raw bytes.
+    static func check(_ span: StringSpan, in cursor: JSONCursor) {
+        precondition(span.start <= span.end && span.end <= cursor.bytes.count, "string span outside the buffer")
+        let decoded = cursor.decode(span)
+        let raw = UnsafeBufferPointer(rebasing: cursor.bytes[span.start..<span.end])
+        let length = decoded.utf8.count
+        guard length > 0 else { return }
+        for range in [0..<length, 0..<1, (length - 1)..<length, (length / 2)..<length] {
+            guard let rawRange = JSONCursor.rawRange(ofDecoded: range, in: raw) else {
+                preconditionFailure("decoded range \(range) of a \(length)-byte string has no raw range")
+            }
+            precondition(rawRange.lowerBound >= 0 && rawRange.upperBound <= raw.count && !rawRange.isEmpty, "raw range \(rawRange) outside the string")
+        }
+    }
+
+    /// The window lengths tried: a few spread over the input, not every one.
+    static func cuts(of size: Int) -> [Int] {
+        guard size > 1 else { return [] }
+        return Array(Set([1, size / 3, size / 2, size - 1, size - 2].filter { $0 > 0 && $0 < size })).sorted()
+    }
+}
