@@ -90,6 +90,17 @@ struct ImageReferenceTests {
         #expect(ImageReference.suggestion(for: input) == expected)
     }
 
+    /// Found by `Fuzz/run fuzz-image-reference`: a name with over 127 of one letter overflowed
+    /// the suggester's byte counts. No well-known image is that long, so there is no suggestion.
+    @Test("long names get no typo suggestion", arguments: [
+        String(repeating: "j", count: 128), "o" + String(repeating: "j", count: 150) + "h.s",
+        String(repeating: "a", count: 255), String(repeating: "nginx", count: 40) + ":1", "library/" + String(repeating: "z", count: 200),
+    ])
+    func longNames(input: String) throws {
+        _ = try ImageReference.parse(input)
+        #expect(ImageReference.suggestion(for: input) == nil)
+    }
+
     @Test("invalid references get a repaired suggestion", arguments: [
         ("Registry.Example.com/Team/App:1", "Registry.Example.com/team/app:1"),
         ("docker-pullable://acme/web:2", "docker.io/acme/web:2"),

@@ -27,3 +27,9 @@ public enum FuzzDriver {
         exit(status)
     }
 }
+
+/// Stops the run with `message` when `condition` does not hold. Unlike `precondition`, which drops
+/// its message in release builds, it writes the message to libFuzzer's log (as `fatalError` does).
+public func require(_ condition: Bool, _ message: @autoclosure () -> String) {
+    if !condition { fatalError(message()) }
+}

@@ -12,14 +12,14 @@ FuzzDriver.run { input in
     for finding in report.findings {
         let evidence = finding.evidence
         let scalars = evidence.text.unicodeScalars
-        precondition(evidence.line >= 1 && evidence.line <= lineCount, "evidence line \(evidence.line) outside 1...\(lineCount)")
-        precondition(0 <= evidence.start && evidence.start <= evidence.end && evidence.end <= scalars.count,
+        require(evidence.line >= 1 && evidence.line <= lineCount, "evidence line \(evidence.line) outside 1...\(lineCount)")
+        require(0 <= evidence.start && evidence.start <= evidence.end && evidence.end <= scalars.count,
                      "evidence span \(evidence.start)..<\(evidence.end) outside its \(scalars.count)-scalar text")
-        precondition(finding.occurrences >= 1, "a finding with \(finding.occurrences) occurrences")
+        require(finding.occurrences >= 1, "a finding with \(finding.occurrences) occurrences")
     }
     _ = report.renderText()
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let json = try? encoder.encode(report) else { preconditionFailure("the report does not encode as JSON") }
-    precondition((try? JSONDecoder().decode(DiagnosisReport.self, from: json)) != nil, "the report's JSON does not decode")
+    guard let json = try? encoder.encode(report) else { fatalError("the report does not encode as JSON") }
+    require((try? JSONDecoder().decode(DiagnosisReport.self, from: json)) != nil, "the report's JSON does not decode")
 }

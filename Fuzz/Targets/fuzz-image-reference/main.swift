@@ -10,25 +10,25 @@ FuzzDriver.run { bytes in
     let full = Result { () throws(ImageReferenceError) in try ImageReferenceParser.parseFully(text) }
     if let quick = ImageReferenceQuickParser.parse(text) {
         guard case .success(let reference) = full else {
-            preconditionFailure("the quick parser accepted \(text.debugDescription), the grammar did not: \(full)")
+            fatalError("the quick parser accepted \(text.debugDescription), the grammar did not: \(full)")
         }
-        precondition(quick == reference, "the parsers disagree on \(text.debugDescription): \(quick) vs \(reference)")
+        require(quick == reference, "the parsers disagree on \(text.debugDescription): \(quick) vs \(reference)")
     }
     switch full {
     case .success(let reference):
         let printed = reference.description
         do {
             let again = try ImageReference.parse(printed)
-            precondition(again.description == printed, "\(printed.debugDescription) prints as \(again.description.debugDescription)")
-            precondition(
+            require(again.description == printed, "\(printed.debugDescription) prints as \(again.description.debugDescription)")
+            require(
                 again.registry == reference.registry && again.repository == reference.repository && again.digest == reference.digest,
                 "\(text.debugDescription) and its printed form \(printed.debugDescription) name different images"
             )
         } catch {
-            preconditionFailure("\(text.debugDescription) was accepted but its printed form \(printed.debugDescription) is not: \(error)")
+            fatalError("\(text.debugDescription) was accepted but its printed form \(printed.debugDescription) is not: \(error)")
         }
     case .failure(let error):
-        precondition(error.errorDescription?.isEmpty == false, "no complaint for \(text.debugDescription)")
+        require(error.errorDescription?.isEmpty == false, "no complaint for \(text.debugDescription)")
     }
     _ = ImageReference.suggestion(for: text)
     _ = ImageInfo(text)

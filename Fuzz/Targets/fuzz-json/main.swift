@@ -6,7 +6,7 @@ import FuzzDriver
 FuzzDriver.run { bytes in
     let size = bytes.count
     let whole = JSONReading.read(bytes, isFinal: true)
-    if case .underflow = whole.stop { preconditionFailure("a final window reported underflow") }
+    if case .underflow = whole.stop { fatalError("a final window reported underflow") }
     // A window that stops short of the end, read as "more may follow", must either agree with the
     // whole reading or ask for more bytes; it may never see a different error.
     for cut in JSONReading.cuts(of: size) {
@@ -17,12 +17,12 @@ FuzzDriver.run { bytes in
             continue
         case .malformed(let offset, let problem):
             guard case .malformed(offset, problem) = whole.stop else {
-                preconditionFailure("window of \(cut) bytes: malformed at \(offset) (\(problem)); whole input: \(String(describing: whole.stop))")
+                fatalError("window of \(cut) bytes: malformed at \(offset) (\(problem)); whole input: \(String(describing: whole.stop))")
             }
         case .truncated:
-            preconditionFailure("a window that is not final reported truncation")
+            fatalError("a window that is not final reported truncation")
         case nil:
-            precondition(whole.stop == nil && whole.end == partial.end, "window of \(cut) bytes read a value the whole input did not")
+            require(whole.stop == nil && whole.end == partial.end, "window of \(cut) bytes read a value the whole input did not")
         }
     }
 }
@@ -63,16 +63,20 @@ enum JSONReading {
 
     /// A string span decodes, and every decoded range maps back inside its raw bytes.
     static func check(_ span: StringSpan, in cursor: JSONCursor) {
-        precondition(span.start <= span.end && span.end <= cursor.bytes.count, "string span outside the buffer")
-        let decoded = cursor.decode(span)
+        require(span.start <= span.end && span.end <= cursor.bytes.count, "string span outside the buffer")
+        _ = cursor.decode(span)
+        // Ranges are counted in the decoded bytes, as the diagnoser decodes them (invalid UTF-8
+        // kept as it is, not replaced).
         let raw = UnsafeBufferPointer(rebasing: cursor.bytes[span.start..<span.end])
-        let length = decoded.utf8.count
+        var decoded: [UInt8] = []
+        JSONCursor.decode(raw, into: &decoded)
+        let length = decoded.count
         guard length > 0 else { return }
         for range in [0..<length, 0..<1, (length - 1)..<length, (length / 2)..<length] {
             guard let rawRange = JSONCursor.rawRange(ofDecoded: range, in: raw) else {
-                preconditionFailure("decoded range \(range) of a \(length)-byte string has no raw range")
+                fatalError("decoded range \(range) of a \(length)-byte string has no raw range")
             }
-            precondition(rawRange.lowerBound >= 0 && rawRange.upperBound <= raw.count && !rawRange.isEmpty, "raw range \(rawRange) outside the string")
+            require(rawRange.lowerBound >= 0 && rawRange.upperBound <= raw.count && !rawRange.isEmpty, "raw range \(rawRange) outside the string")
         }
     }
 
