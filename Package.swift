@@ -24,13 +24,15 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "TriageModel"),
+        .target(name: "TriageLayout"),
         .target(name: "TriageJSON"),
-        .target(name: "TriageDiagnosis", dependencies: ["TriageJSON"]),
+        .target(name: "TriageKubernetes", dependencies: ["TriageJSON"]),
+        .target(name: "TriageDiagnosis", dependencies: ["TriageJSON", "TriageKubernetes"]),
         .target(name: "TriageRegistry", dependencies: ["TriageDiagnosis"]),
-        .target(name: "TriageScan", dependencies: ["TriageDiagnosis", "TriageJSON"]),
+        .target(name: "TriageScan", dependencies: ["TriageDiagnosis", "TriageJSON", "TriageKubernetes", "TriageLayout"]),
         .target(
             name: "TriageRunbooks",
-            dependencies: ["TriageModel", .product(name: "Yams", package: "Yams")]
+            dependencies: ["TriageModel", "TriageJSON", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "TriageExecution",
@@ -38,16 +40,16 @@ let package = Package(
         ),
         .target(
             name: "TriageEngine",
-            dependencies: ["TriageModel", "TriageDiagnosis", "TriageExecution"]
+            dependencies: ["TriageModel", "TriageDiagnosis", "TriageExecution", "TriageJSON", "TriageKubernetes"]
         ),
-        .target(name: "TriageTerminal", dependencies: ["CLibEdit"]),
+        .target(name: "TriageTerminal", dependencies: ["CLibEdit", "TriageLayout"]),
         .target(
             name: "TriageTraining",
-            dependencies: ["TriageModel", "TriageEngine", "TriageExecution", "TriageRunbooks", "TriageTerminal"]
+            dependencies: ["TriageModel", "TriageEngine", "TriageExecution", "TriageRunbooks", "TriageTerminal", "TriageLayout"]
         ),
         .target(
             name: "TriageREPL",
-            dependencies: ["TriageModel", "TriageEngine", "TriageExecution", "TriageRunbooks", "TriageTerminal"]
+            dependencies: ["TriageModel", "TriageEngine", "TriageExecution", "TriageRunbooks", "TriageTerminal", "TriageLayout"]
         ),
         .target(
             name: "TriageCommandSupport",
@@ -57,7 +59,7 @@ let package = Package(
             name: "TriageCLI",
             dependencies: [
                 "TriageModel", "TriageDiagnosis", "TriageRunbooks", "TriageExecution", "TriageEngine", "TriageTerminal",
-                "TriageREPL", "TriageScan", "TriageTraining", "TriageCommandSupport",
+                "TriageREPL", "TriageScan", "TriageTraining", "TriageCommandSupport", "TriageLayout",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,16 +84,18 @@ let package = Package(
             dependencies: ["TriageModel", "TriageExecution"],
             path: "Tests/TriageTestSupport"
         ),
+        .testTarget(name: "TriageKubernetesTests", dependencies: ["TriageKubernetes", "TriageJSON"]),
         .testTarget(name: "TriageDiagnosisTests", dependencies: ["TriageDiagnosis", "TriageTestSupport"]),
         .testTarget(name: "TriageRegistryTests", dependencies: ["TriageRegistry", "TriageTestSupport"]),
-        .testTarget(name: "TriageScanTests", dependencies: ["TriageScan", "TriageTestSupport"]),
+        .testTarget(name: "TriageScanTests", dependencies: ["TriageScan", "TriageKubernetes", "TriageLayout", "TriageTestSupport"]),
         .testTarget(name: "TriageLabTests", dependencies: ["TriageDiagnosis", "TriageRegistry", "TriageTestSupport"]),
         .testTarget(name: "TriageTrainingTests", dependencies: ["TriageTraining", "TriageEngine", "TriageRunbooks", "TriageTestSupport"]),
         .testTarget(name: "TriageRunbooksTests", dependencies: ["TriageRunbooks", "TriageModel", "TriageTestSupport"]),
         .testTarget(name: "TriageExecutionTests", dependencies: ["TriageExecution", "TriageModel", "TriageTestSupport"]),
-        .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageRunbooks", "TriageModel", "TriageTestSupport"]),
+        .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageRunbooks", "TriageModel", "TriageKubernetes", "TriageTestSupport"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TriageTestSupport"]),
-        .testTarget(name: "TriageREPLTests", dependencies: ["TriageREPL", "TriageEngine", "TriageRunbooks", "TriageTerminal", "TriageTestSupport"]),
+        .testTarget(name: "TriageLayoutTests", dependencies: ["TriageLayout"]),
+        .testTarget(name: "TriageREPLTests", dependencies: ["TriageREPL", "TriageEngine", "TriageRunbooks", "TriageTerminal", "TriageLayout", "TriageTestSupport"]),
         .testTarget(
             name: "TriageCLITests",
             dependencies: ["TriageCLI", "triage", "triage-registry-check", "TriageRegistryCommand", "TriageTestSupport"]

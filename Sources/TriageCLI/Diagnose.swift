@@ -36,7 +36,7 @@ public struct Diagnose: AsyncParsableCommand {
             throw ExitCode(2)
         }
         switch output {
-        case .text:
+        case .text, .wide:
             print(report.renderText(), terminator: "")
         case .json:
             let encoder = JSONEncoder()

@@ -34,7 +34,7 @@ struct Interactive {
         defer { interrupts.stop() }
         let repl = REPL(
             session: session, runner: runner, parsers: .standard, input: input, console: console,
-            styler: Styler(capabilities: terminal), mode: mode, interrupts: interrupts,
+            styler: Styler(capabilities: terminal), layout: terminal.layout, mode: mode, interrupts: interrupts,
             suggestedAnswers: suggestedAnswers, transcript: transcript, readOnly: readOnly
         )
         return await repl.run()

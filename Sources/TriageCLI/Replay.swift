@@ -59,9 +59,10 @@ extension TriageCommand {
             if let diagnosis = outcome.diagnosis {
                 let reached = outcome.path.last ?? ""
                 let matches = reached == expected.ending && (expected.cause == nil || expected.cause == diagnosis.cause)
-                interactive.console.line(matches
+                let verdict = matches
                     ? "You reached '\(reached)' (\(diagnosis.cause)), the ending this scenario expects."
-                    : "You reached '\(reached)' (\(diagnosis.cause)); this scenario expects '\(expected.ending)'\(expected.cause.map { " (\($0))" } ?? "").")
+                    : "You reached '\(reached)' (\(diagnosis.cause)); this scenario expects '\(expected.ending)'\(expected.cause.map { " (\($0))" } ?? "")."
+                interactive.console.line(interactive.terminal.layout.wrap(verdict).joined(separator: "\n"))
             }
         }
 

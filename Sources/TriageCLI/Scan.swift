@@ -84,10 +84,15 @@ struct Scan: AsyncParsableCommand {
         if output.output == .json {
             try JSONOutput.print(report)
         } else {
-            print(ScanText(width: output.terminal.width).render(report), terminator: "")
+            print(textRenderer(output.terminal).render(report), terminator: "")
         }
         if runNumber != nil || runPod != nil { return try await startRunbook(report) }
         if !report.unscanned.isEmpty { throw ExitCode.failure }
+    }
+
+    /// The table for people: fitted to the terminal, whole on a pipe, everything with `-o wide`.
+    private func textRenderer(_ terminal: TerminalCapabilities) -> ScanText {
+        output.output == .wide ? ScanText(width: nil, podsPerGroup: nil) : ScanText(width: terminal.width)
     }
 
     /// One scan, with kubectl or reading failures printed and mapped to exit status 2.
@@ -153,7 +158,7 @@ struct Scan: AsyncParsableCommand {
                 if let changes {
                     text += changes.isEmpty ? "no changes since the last scan\n" : "changes:\n" + changes.lines.map { "  " + $0 + "\n" }.joined()
                 }
-                FileHandle.standardOutput.write(Data((text + "\n" + ScanText(width: terminal.width).render(report)).utf8))
+                FileHandle.standardOutput.write(Data((text + "\n" + textRenderer(terminal).render(report)).utf8))
             }
             previous = report
             try await Task.sleep(for: .milliseconds(Int(interval * 1000)))

@@ -3,7 +3,11 @@ import Foundation
 
 /// How a command prints its results: for people, or for scripts.
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// For people: fitted to the terminal's width, whole lines on a pipe.
     case text
+    /// For people, with nothing cut: every column and every value whole, as kubectl's `-o wide`.
+    case wide
+    /// For scripts.
     case json
 }
 

@@ -29,6 +29,10 @@ enum Advice {
         let runtime: ContainerRuntime
         let pod: String?
         let namespace: String?
+        /// The failing container, when the input names it.
+        let container: String?
+        /// The workload that declares the pod (`deployment/web`), when the input shows it.
+        let workload: String?
         let node: String?
 
         var imageText: String { image?.normalized ?? image?.original ?? "<image>" }
@@ -38,6 +42,19 @@ enum Advice {
         var namespaceFlag: String { namespace.map { " -n \($0)" } ?? "" }
         var nodeText: String { node ?? "<node>" }
         var repository: String { image?.repository ?? "<repository>" }
+        var containerText: String { container ?? "<container>" }
+        /// The AWS region of an ECR registry (`ACCOUNT.dkr.ecr.REGION.amazonaws.com`).
+        var region: String { registry.flatMap { RegistryFamily.ecrRegion(ofHost: $0.host) } ?? "<region>" }
+        /// Where the pod's spec is declared, in words.
+        var workloadText: String {
+            workload ?? "the workload that owns pod \(podText) (see Controlled By in kubectl describe pod \(podText)\(namespaceFlag))"
+        }
+        /// The image the fix should roll out: the suggested spelling, or the repository with a tag to choose.
+        var replacementImage: String {
+            if let suggestion = image?.suggestion, suggestion != image?.normalized { return suggestion }
+            guard let repository = image?.repository else { return "<image>" }
+            return (registry.map { $0.host + "/" } ?? "") + repository + ":<an existing tag>"
+        }
     }
 
     static func explanation(cause: PullFailureCause, meaning: String, subject: Subject) -> String {
@@ -62,7 +79,7 @@ enum Advice {
         case .imageNotFound:
             return ["Check the exact image in the pod spec: \(specImage)",
                     "List the tags that exist: \(listTags(s))",
-                    "Fix the tag/repository (or push the image), then roll out: kubectl set image deployment/<name> <container>=<image>\(s.namespaceFlag)"]
+                    setImage(s)]
         case .auth:
             return authSteps(s) + [
                 "Check the pod's pull secrets: kubectl get pod \(s.podText)\(s.namespaceFlag) -o jsonpath='{.spec.imagePullSecrets}'",
@@ -96,10 +113,13 @@ enum Advice {
                     "Check the CRI endpoint and image service: crictl info; crictl pull \(s.imageText)",
                     "For 'CRI v1 image API is not implemented' enable the CRI plugin (remove \"cri\" from disabled_plugins in /etc/containerd/config.toml) or upgrade containerd to 1.6+, then restart it.",
                     "For layer/commit/verification errors remove the partial image and retry: crictl rmi \(s.imageText) (or ctr -n k8s.io content prune references); for lchown errors check /etc/subuid and /etc/subgid ranges."]
+        case .neverPull:
+            return ["Load the image onto \(s.node.map { "node " + $0 } ?? "the node"): kind load docker-image \(s.imageText) (kind), minikube image load \(s.imageText) (minikube), or ctr -n k8s.io images import on the node",
+                    neverPullPolicy(s)]
         case .other:
             return ["Look for the underlying error in the events: kubectl get events\(s.namespaceFlag) --field-selector involvedObject.name=\(s.podText); \(describe)",
                     "Reproduce on the node to see the registry's answer: crictl pull \(s.imageText)",
-                    "For ErrImageNeverPull load the image onto the node (kind load docker-image / minikube image load) or set imagePullPolicy: IfNotPresent; for signature rejections check /etc/containers/policy.json."]
+                    "For signature rejections check /etc/containers/policy.json on the node."]
         }
     }
 
@@ -128,7 +148,7 @@ enum Advice {
         case (.other, .runtime):
             "A broken policy or runtime configuration refuses every pull; if other images also fail on this node, fix the node's configuration."
         case (.invalidName, _), (_, .invalidName):
-            "If the reference parses with skopeo inspect docker://<image>, the name is fine and the runtime is at fault."
+            "If the reference parses with skopeo inspect docker://\(s.imageText), the name is fine and the runtime is at fault."
         case (.tls, .network):
             "An HTTP answer to an HTTPS request can come from a proxy: compare curl -v http:// and https:// to the registry from the node."
         default:
@@ -136,11 +156,30 @@ enum Advice {
         }
     }
 
+    /// The rollout of a corrected image to the workload that declares it.
+    private static func setImage(_ s: Subject) -> String {
+        let change = "\(s.containerText)=\(s.replacementImage)\(s.namespaceFlag)"
+        guard let workload = s.workload else {
+            return "Fix the tag/repository (or push the image) in \(s.workloadText), then roll out: kubectl set image KIND/NAME \(change)"
+        }
+        return "Fix the tag/repository (or push the image), then roll out: kubectl set image \(workload) \(change)"
+    }
+
+    /// Switching the container's pull policy to `IfNotPresent` in the workload (a pod's own pull
+    /// policy cannot be changed).
+    private static func neverPullPolicy(_ s: Subject) -> String {
+        guard let workload = s.workload, !workload.hasPrefix("pod/") else {
+            return "Or let the kubelet pull it: set imagePullPolicy: IfNotPresent on container \(s.containerText) in \(s.workloadText)."
+        }
+        let patch = #"{"spec":{"template":{"spec":{"containers":[{"name":"\#(s.containerText)","imagePullPolicy":"IfNotPresent"}]}}}}"#
+        return "Or let the kubelet pull it: kubectl patch \(workload)\(s.namespaceFlag) -p '\(patch)'"
+    }
+
     // MARK: Family-specific pieces
 
     private static func listTags(_ s: Subject) -> String {
         switch s.family {
-        case .ecr: "aws ecr describe-images --repository-name \(s.repository) --region <region>"
+        case .ecr: "aws ecr describe-images --repository-name \(s.repository) --region \(s.region)"
         case .gar: "gcloud artifacts docker tags list \(s.host)/\(s.repository)"
         case .gcr: "gcloud container images list-tags \(s.host)/\(s.repository)"
         case .acr: "az acr repository show-tags --name \(s.host.split(separator: ".").first.map(String.init) ?? "<registry>") --repository \(s.repository)"
@@ -152,7 +191,7 @@ enum Advice {
         switch s.family {
         case .ecr:
             ["Give the node IAM role ECR read access (policy AmazonEC2ContainerRegistryReadOnly) or configure the kubelet ecr-credential-provider.",
-             "Test a login from the node: aws ecr get-login-password --region <region> | docker login --username AWS --password-stdin \(s.host)",
+             "Test a login from the node: aws ecr get-login-password --region \(s.region) | docker login --username AWS --password-stdin \(s.host)",
              "ECR tokens expire after 12 hours: a pull secret made from one stops working; use the credential provider instead."]
         case .ecrPublic:
             ["Authenticate to ECR Public: aws ecr-public get-login-password --region us-east-1 | docker login --username AWS --password-stdin public.ecr.aws"]
@@ -211,7 +250,7 @@ enum Advice {
     private static func blobHosts(_ s: Subject) -> String {
         switch s.family {
         case .dockerhub: "registry-1.docker.io, auth.docker.io, production.cloudflare.docker.com"
-        case .ecr: "the ECR endpoint and prod-<region>-starport-layer-bucket.s3.<region>.amazonaws.com"
+        case .ecr: "the ECR endpoint and prod-\(s.region)-starport-layer-bucket.s3.\(s.region).amazonaws.com"
         case .gcr, .gar, .k8sRegistry: "\(s.host) and storage.googleapis.com / *.pkg.dev"
         case .quay: "quay.io and cdn*.quay.io"
         case .ghcr: "ghcr.io and pkg-containers.githubusercontent.com"

@@ -44,6 +44,9 @@ enum ClassificationRules {
     static let tokenFetch = ["failed to authorize", "fetch anonymous token", "fetch oauth token", "/token?", "/oauth2/token", "/v2/auth?"]
 
     static let all: [ClassificationRule] = [
+        // The kubelet's ErrImageNeverPull: "Container image "X" is not present with pull policy of Never".
+        ClassificationRule(.neverPull, [["errimageneverpull", "pull policy of never"]],
+            "imagePullPolicy is Never and the image is not present on the node, so the kubelet did not try to pull it."),
         // Invalid names are reported before anything is fetched.
         ClassificationRule(.invalidName, [["invalid reference format", "parse image reference", "parse image name",
             "invalidimagename", "repository name must be lowercase", "repository name must be canonical",
@@ -175,8 +178,6 @@ enum ClassificationRules {
         // refuse to serve an image that exists.
         ClassificationRule(.other, [["cannot be pulled due to", "download blocking policy", "is not signed"]],
             "The registry refused to serve the image because of a policy configured on it (vulnerability scan, required signature or download blocking)."),
-        ClassificationRule(.other, [["errimageneverpull", "pull policy of never"]],
-            "imagePullPolicy is Never and the image is not present on the node, so the kubelet did not try to pull it."),
         // Older containers/image prints statuses as "invalid status code from registry 502 (Bad Gateway)".
         ClassificationRule(.other, alt: [.network], weight: 2, [["502 bad gateway", "503 service unavailable", "504 gateway timeout",
             "service unavailable", "statuscode: 502", "statuscode: 503", "statuscode: 504", "502 (bad gateway)", "504 (gateway timeout)",

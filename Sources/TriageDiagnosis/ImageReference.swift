@@ -42,7 +42,7 @@ public struct ImageReference: Sendable, Hashable, Codable, CustomStringConvertib
     static let dockerHubAliases: Set<String> = ["index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"]
 
     /// Whether `host` (without port) is Docker Hub's registry under any of its names.
-    static func isDockerHub(_ host: some StringProtocol) -> Bool {
+    public static func isDockerHub(_ host: some StringProtocol) -> Bool {
         host == "docker.io" || dockerHubAliases.contains(String(host))
     }
 

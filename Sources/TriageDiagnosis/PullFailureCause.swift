@@ -1,4 +1,4 @@
-/// Why an image pull failed, as one of ten fixed labels.
+/// Why an image pull failed, as one of eleven fixed labels.
 ///
 /// The raw values are the labels used in reports and JSON output.
 public enum PullFailureCause: String, Codable, CaseIterable, Sendable, Comparable {
@@ -20,21 +20,24 @@ public enum PullFailureCause: String, Codable, CaseIterable, Sendable, Comparabl
     case disk
     /// The container runtime failed locally: CRI service, layer unpacking, content verification.
     case runtime
-    /// No cause is visible, or the cause is outside the other nine (policy, registry 5xx, cancellation).
+    /// The pull policy is `Never` and the image is not on the node, so nothing was pulled.
+    case neverPull = "never-pull"
+    /// No cause is visible, or the cause is outside the other ten (policy, registry 5xx, cancellation).
     case other
 
     /// Rank used to pick the "most severe" finding: higher means it blocks more than one image
     /// (a broken node or unreachable registry beats a single missing tag). `other` ranks lowest.
     public var severity: Int {
         switch self {
-        case .disk: 9
-        case .runtime: 8
-        case .network: 7
-        case .tls: 6
-        case .rateLimit: 5
-        case .auth: 4
-        case .platform: 3
-        case .imageNotFound: 2
+        case .disk: 10
+        case .runtime: 9
+        case .network: 8
+        case .tls: 7
+        case .rateLimit: 6
+        case .auth: 5
+        case .platform: 4
+        case .imageNotFound: 3
+        case .neverPull: 2
         case .invalidName: 1
         case .other: 0
         }
@@ -52,6 +55,7 @@ public enum PullFailureCause: String, Codable, CaseIterable, Sendable, Comparabl
         case .platform: "no image for the node's platform"
         case .disk: "node out of disk space"
         case .runtime: "container runtime failure"
+        case .neverPull: "image not on the node and pull policy Never"
         case .other: "no specific cause visible"
         }
     }

@@ -1,4 +1,5 @@
 import TriageJSON
+import TriageKubernetes
 
 /// Reads pasted Kubernetes/runtime output and says why image pulls failed.
 ///
@@ -19,7 +20,9 @@ public enum PullFailureDiagnoser {
         let document = DocumentScanner.scan(bytes)
         var images = ImageTable()
         let records = resolve(document, images: &images)
-        var findings = group(records).map { makeFinding($0, of: records, document: document, bytes: bytes, images: &images) }
+        let pods = Set(records.compactMap(\.pod))
+        let owner = pods.count <= 1 ? OwnerReader.workload(in: bytes) : nil
+        var findings = group(records).map { makeFinding($0, of: records, document: document, bytes: bytes, owner: owner, images: &images) }
         // Most severe first, then earliest line, then input order.
         var keyed = findings.enumerated().map { (severity: $1.cause.severity, line: $1.evidence.line, position: $0) }
         keyed.sort { ($0.severity, -$0.line, -$0.position) > ($1.severity, -$1.line, -$1.position) }
@@ -145,7 +148,9 @@ public enum PullFailureDiagnoser {
     }
 
     /// The finding of the records at `members` (indices into `records`).
-    static func makeFinding(_ members: [Int], of records: [ResolvedRecord], document: ScannedDocument, bytes: [UInt8], images: inout ImageTable) -> Finding {
+    /// `owner` is the workload the input names as the pod's controller, when it names one pod.
+    static func makeFinding(_ members: [Int], of records: [ResolvedRecord], document: ScannedDocument, bytes: [UInt8], owner: String?,
+                            images: inout ImageTable) -> Finding {
         func first(_ field: (ResolvedRecord) -> String?) -> String? {
             for member in members { if let value = field(records[member]) { return value } }
             return nil
@@ -157,8 +162,10 @@ public enum PullFailureDiagnoser {
         let image = imageText.map { images.info(for: $0) }
         let registry = imageText.flatMap { images.registryHost(for: $0) }.map { images.registry(host: $0) }
         let runtime = RuntimeMarkers.runtime(for: document.runtimeFamilies)
-        let subject = Advice.Subject(image: image, registry: registry, runtime: runtime,
-                                     pod: first(\.pod), namespace: first(\.namespace), node: first(\.node))
+        let pod = first(\.pod)
+        let subject = Advice.Subject(image: image, registry: registry, runtime: runtime, pod: pod, namespace: first(\.namespace),
+                                     container: first(\.container), workload: owner ?? pod.flatMap { WorkloadResolver.deployment(ofPodNamed: $0, namespace: "")?.reference },
+                                     node: first(\.node))
         var alternatives: [PullFailureCause] = rule.alternatives
         for member in members {
             let cause = records[member].cause
@@ -169,7 +176,7 @@ public enum PullFailureDiagnoser {
             alternatives: alternatives.map { Alternative(cause: $0, howToTell: Advice.howToTell(rule.cause, $0, subject: subject)) },
             evidence: EvidenceLocator.evidence(for: bestRecord.candidate, hit: bestRecord.classification.evidence, document: document, bytes: bytes),
             occurrences: members.count, image: image, registry: registry, runtime: runtime,
-            pod: subject.pod, namespace: subject.namespace, container: first(\.container), node: subject.node,
+            pod: subject.pod, namespace: subject.namespace, container: subject.container, node: subject.node,
             advice: .derived(cause: rule.cause, meaning: rule.meaning, subject: subject))
     }
 }

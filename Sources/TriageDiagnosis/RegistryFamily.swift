@@ -50,6 +50,15 @@ public enum RegistryFamily: String, Codable, CaseIterable, Sendable {
         self = Self.family(ofHostName: name)
     }
 
+    /// The AWS region of an ECR host (`ACCOUNT.dkr.ecr.REGION.amazonaws.com`, also `.com.cn`), or `nil`.
+    public static func ecrRegion(ofHost host: String) -> String? {
+        let name = host.lowercased().split(separator: ":", maxSplits: 1).first ?? ""
+        let labels = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 6, labels[1] == "dkr", labels[2] == "ecr", labels[4] == "amazonaws",
+              !labels[3].isEmpty, labels[3].utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) else { return nil }
+        return String(labels[3])
+    }
+
     private static func family(ofHostName name: String) -> RegistryFamily {
         if ImageReference.isDockerHub(name) { return .dockerhub }
         switch name {

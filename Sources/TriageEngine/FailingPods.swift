@@ -1,4 +1,5 @@
-import TriageModel
+import TriageDiagnosis
+import TriageKubernetes
 
 /// A pod some of whose containers cannot pull their image, from `kubectl get pods -o json`.
 public struct FailingPod: Sendable, Equatable {
@@ -11,19 +12,11 @@ public struct FailingPod: Sendable, Equatable {
 
     /// The pods in a `kubectl get pods -o json` list that are failing image pulls, in list order.
     public static func parse(_ output: String) -> [FailingPod] {
-        guard let list = JSONFacts.object(output) else { return [] }
-        let items = list["kind"] as? String == "Pod" ? [list] : (list["items"] as? [[String: Any]] ?? [])
-        return items.compactMap { pod in
-            guard let name = pod.string(at: "metadata.name") else { return nil }
-            let statuses = (pod.value(at: "status.initContainerStatuses") as? [[String: Any]] ?? [])
-                + (pod.value(at: "status.containerStatuses") as? [[String: Any]] ?? [])
-            let failing = statuses.compactMap { status -> (String, String)? in
-                guard let reason = (status["state"] as? [String: Any]).flatMap({ ($0["waiting"] as? [String: Any])?["reason"] as? String }),
-                      PodParser.pullReasons.contains(reason) else { return nil }
-                return (reason, status["image"] as? String ?? "")
-            }
+        ((try? Pod.decodeList(output)) ?? []).compactMap { pod in
+            let failing = pod.containers(waitingFor: PullWaitingReason.names)
             guard !failing.isEmpty else { return nil }
-            return FailingPod(name: name, namespace: pod.string(at: "metadata.namespace") ?? "", reasons: failing.map(\.0), images: failing.map(\.1))
+            return FailingPod(name: pod.name, namespace: pod.metadata.namespace ?? "", reasons: failing.compactMap(\.state.waitingReason),
+                              images: failing.map(\.image))
         }
     }
 }

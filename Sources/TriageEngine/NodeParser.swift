@@ -1,41 +1,45 @@
+import TriageKubernetes
 import TriageModel
 
-/// Reads `kubectl get node NAME -o json`: the container runtime, the platform and the
-/// conditions that stop pulls (DiskPressure).
+/// Reads `kubectl get node NAME -o json` through the Kubernetes model: the container runtime,
+/// the platform, and the conditions that stop pulls (DiskPressure); and, when the registry check
+/// has said which platforms the image offers, whether one of them runs on this node.
 struct NodeParser: OutputParser {
     let signature = ParserSignature(
         name: "node-json",
-        summary: "kubectl get node -o json: runtime and version, platform, DiskPressure and Ready",
-        facts: ["node_runtime", "node_runtime_version", "node_platform", "node_arch", "node_disk_pressure", "node_ready", "kubelet_version"]
+        summary: "kubectl get node -o json: runtime and version, OS and platform, DiskPressure and Ready, whether the image offers the node's platform",
+        facts: [
+            "node_runtime", "node_runtime_version", "node_os", "node_platform", "node_arch", "node_disk_pressure", "node_ready",
+            "kubelet_version", "platform_offered",
+        ]
     )
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {
-        guard let object = JSONFacts.object(result.stdout), object["kind"] as? String == "Node" else { return [:] }
+        guard let node = try? Node.decode(result.stdout) else { return [:] }
         let json = JSONFacts(result.stdout, node: context.node)
         var facts: Facts = [:]
-        if let runtime = object.string(at: "status.nodeInfo.containerRuntimeVersion") {
-            // e.g. containerd://1.7.22, cri-o://1.30.4, docker://24.0.7
-            let parts = runtime.split(separator: ":", maxSplits: 1)
-            let name = parts.first.map(String.init) ?? runtime
-            facts["node_runtime"] = json.fact([name], seenAt: runtime)
-            if parts.count == 2 {
-                facts["node_runtime_version"] = json.fact([String(parts[1].drop { $0 == "/" })], seenAt: runtime)
-            }
+        if let runtime = node.info.runtime, let written = node.info.containerRuntimeVersion {
+            facts["node_runtime"] = json.fact(runtime.name, seenAt: written)
+            facts["node_runtime_version"] = json.fact(runtime.version, seenAt: written)
         }
-        let os = object.string(at: "status.nodeInfo.operatingSystem") ?? "linux"
-        if let arch = object.string(at: "status.nodeInfo.architecture") {
-            facts["node_arch"] = json.fact([arch])
-            facts["node_platform"] = json.fact(["\(os)/\(arch)"], seenAt: "\"\(arch)\"")
+        facts["node_os"] = json.fact(node.info.operatingSystem, seenAt: "\"operatingSystem\"")
+        if let arch = node.info.architecture, let platform = node.info.platform {
+            facts["node_arch"] = json.fact(arch)
+            facts["node_platform"] = json.fact(platform, seenAt: "\"\(arch)\"")
+            facts["platform_offered"] = Self.platformOffered(node: platform, image: context.facts["image_platforms"]?.values)
         }
-        facts["kubelet_version"] = object.string(at: "status.nodeInfo.kubeletVersion").flatMap { json.fact([$0]) }
-        for condition in object.value(at: "status.conditions") as? [[String: Any]] ?? [] {
-            guard let type = condition["type"] as? String, let status = condition["status"] as? String else { continue }
-            switch type {
-            case "DiskPressure": facts["node_disk_pressure"] = json.fact([status], seenAt: "\"DiskPressure\"")
-            case "Ready": facts["node_ready"] = json.fact([status], seenAt: "\"Ready\"")
-            default: continue
-            }
-        }
+        facts["kubelet_version"] = json.fact(node.info.kubeletVersion)
+        facts["node_disk_pressure"] = json.fact(node.condition("DiskPressure")?.status, seenAt: "\"DiskPressure\"")
+        facts["node_ready"] = json.fact(node.condition("Ready")?.status, seenAt: "\"Ready\"")
         return facts
+    }
+
+    /// `true` when one of the image's platforms runs on the node's, `false` when none does; nil
+    /// when either is unknown (a single-platform image lists none).
+    static func platformOffered(node: String?, image platforms: [String]?) -> Fact? {
+        guard let node = node.flatMap(Platform.init), let offered = platforms?.compactMap(Platform.init), !offered.isEmpty else {
+            return nil
+        }
+        return Fact(offered.contains(where: node.runs) ? "true" : "false")
     }
 }

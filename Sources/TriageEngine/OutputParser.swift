@@ -39,6 +39,7 @@ public struct ParserCatalog: Sendable {
         NodeParser(),
         ServiceAccountParser(),
         PullSecretsParser(),
+        PodEventsParser(),
     ])
 
     /// The signatures, sorted by name, for the validator and `triage lint`.

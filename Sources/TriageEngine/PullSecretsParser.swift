@@ -1,4 +1,5 @@
-import Foundation
+import TriageDiagnosis
+import TriageKubernetes
 import TriageModel
 
 /// Reads `kubectl get secret NAME… -o json` for a pod's imagePullSecrets and says, for each,
@@ -15,30 +16,27 @@ struct PullSecretsParser: OutputParser {
         ]
     )
 
-    static let pullSecretTypes: Set = ["kubernetes.io/dockerconfigjson", "kubernetes.io/dockercfg"]
-
     func facts(from result: CommandResult, context: ParserContext) -> Facts {
         var facts: Facts = [:]
         let json = JSONFacts(result.stdout, node: context.node)
-        let secrets = Self.secrets(in: result.stdout)
-        var found: [String] = [], wrongType: [String] = [], registries: [String] = [], summary: [String] = []
+        let secrets = (try? Secret.decodeList(result.stdout)) ?? []
+        var registries: [String] = [], wrongType: [String] = [], summary: [String] = []
         for secret in secrets {
-            guard let name = secret.string(at: "metadata.name") else { continue }
-            found.append(name)
-            let type = secret["type"] as? String ?? "Opaque"
-            guard Self.pullSecretTypes.contains(type) else {
-                wrongType.append("\(name) (\(type))")
-                summary.append("\(name): type \(type), which the kubelet does not read for pulls")
+            let name = secret.metadata.name
+            guard secret.isPullSecret else {
+                wrongType.append("\(name) (\(secret.type))")
+                summary.append("\(name): type \(secret.type), which the kubelet does not read for pulls")
                 continue
             }
-            let hosts = Self.registryHosts(in: secret, type: type)
+            var hosts: [String] = []
+            for host in secret.registryHosts.map(Self.canonicalHost).sorted() where !hosts.contains(host) { hosts.append(host) }
             registries += hosts.filter { !registries.contains($0) }
-            summary.append("\(name): \(type), registries: \(hosts.isEmpty ? "none" : hosts.joined(separator: ", "))")
+            summary.append("\(name): \(secret.type), registries: \(hosts.isEmpty ? "none" : hosts.joined(separator: ", "))")
         }
-        facts["secrets_found"] = json.fact(found)
+        facts["secrets_found"] = json.fact(secrets.map(\.metadata.name).filter { !$0.isEmpty })
         facts["secrets_wrong_type"] = json.fact(wrongType, seenAt: "\"type\"")
-        facts["secret_registries"] = registries.isEmpty ? nil : Fact(values: registries)
-        facts["secret_summary"] = summary.isEmpty ? nil : Fact(values: summary)
+        facts["secret_registries"] = Fact.list(registries)
+        facts["secret_summary"] = Fact.list(summary)
 
         let errors = result.stderr.split(separator: "\n")
         let missing = errors.compactMap(Self.missingSecretName)
@@ -55,36 +53,13 @@ struct PullSecretsParser: OutputParser {
         return facts
     }
 
-    /// The Secret objects in a single-object or `List` output.
-    static func secrets(in output: String) -> [[String: Any]] {
-        guard let object = JSONFacts.object(output) else { return [] }
-        if object["kind"] as? String == "Secret" { return [object] }
-        return (object["items"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "Secret" || $0["type"] != nil }
-    }
-
-    /// The registry hosts a pull secret has credentials for, canonical (Docker Hub as docker.io).
-    static func registryHosts(in secret: [String: Any], type: String) -> [String] {
-        let key = type == "kubernetes.io/dockercfg" ? ".dockercfg" : ".dockerconfigjson"
-        guard let encoded = (secret["data"] as? [String: Any])?[key] as? String,
-              let data = Data(base64Encoded: encoded),
-              let config = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-        else { return [] }
-        let entries = type == "kubernetes.io/dockercfg" ? config : (config["auths"] as? [String: Any] ?? [:])
-        var hosts: [String] = []
-        for host in entries.keys.map(canonicalHost).sorted() where !hosts.contains(host) { hosts.append(host) }
-        return hosts
-    }
-
     /// A registry as docker config files name it (`https://index.docker.io/v1/`, `ghcr.io`), as the
     /// host an image reference would carry.
     static func canonicalHost(_ entry: String) -> String {
         var host = Substring(entry.lowercased())
         for scheme in ["https://", "http://"] where host.hasPrefix(scheme) { host = host.dropFirst(scheme.count) }
         if let slash = host.firstIndex(of: "/") { host = host[..<slash] }
-        switch host {
-        case "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com", "docker.io": return "docker.io"
-        default: return String(host)
-        }
+        return ImageReference.isDockerHub(host) ? "docker.io" : String(host)
     }
 
     /// `secrets "regcred" not found` → `regcred`.

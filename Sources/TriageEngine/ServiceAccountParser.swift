@@ -1,3 +1,4 @@
+import TriageKubernetes
 import TriageModel
 
 /// Reads `kubectl get serviceaccount NAME -o json`: the pull secrets the ServiceAccount adds, and
@@ -13,17 +14,15 @@ struct ServiceAccountParser: OutputParser {
         var facts: Facts = [:]
         let podSecrets = context.facts["pull_secrets"]?.values ?? []
         var saSecrets: [String] = []
-        if let object = JSONFacts.object(result.stdout), object["kind"] as? String == "ServiceAccount" {
-            let json = JSONFacts(result.stdout, node: context.node)
+        if let account = try? ServiceAccount.decode(result.stdout) {
             facts["service_account_found"] = Fact("true")
-            saSecrets = (object["imagePullSecrets"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
-            facts["sa_pull_secrets"] = json.fact(saSecrets)
+            saSecrets = account.imagePullSecrets
+            facts["sa_pull_secrets"] = JSONFacts(result.stdout, node: context.node).fact(saSecrets)
         } else if result.stderr.contains("NotFound") {
             facts["service_account_found"] = Fact("false", evidence: Evidence(line: 1, text: result.stderr.split(separator: "\n").first.map(String.init) ?? "", node: context.node))
         }
         var seen: Set<String> = []
-        let all = (podSecrets + saSecrets).filter { seen.insert($0).inserted }
-        if !all.isEmpty { facts["all_pull_secrets"] = Fact(values: all) }
+        facts["all_pull_secrets"] = Fact.list((podSecrets + saSecrets).filter { seen.insert($0).inserted })
         return facts
     }
 }

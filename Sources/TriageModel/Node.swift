@@ -82,18 +82,22 @@ public struct CommandTemplate: Hashable, Codable, Sendable {
 }
 
 /// A fact read from a command's output with a regular expression: the first line that matches
-/// gives the value (the first capture group, or the whole match).
+/// gives the value (the first capture group, or the whole match); or, with ``jsonPath``, every
+/// value a kubectl-style JSONPath expression selects in the output's JSON.
 public struct FactExtraction: Hashable, Codable, Sendable {
     public var fact: String
     public var pattern: String
     /// Collect every matching line instead of the first.
     public var all: Bool
+    /// A JSONPath expression (`{.spec.containers[*].image}`) read instead of `pattern`.
+    public var jsonPath: String?
     public var location: SourceLocation?
 
-    public init(fact: String, pattern: String, all: Bool = false, location: SourceLocation? = nil) {
+    public init(fact: String, pattern: String, all: Bool = false, jsonPath: String? = nil, location: SourceLocation? = nil) {
         self.fact = fact
         self.pattern = pattern
         self.all = all
+        self.jsonPath = jsonPath
         self.location = location
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import TriageEngine
 import TriageExecution
+import TriageLayout
 import TriageModel
 import TriageTerminal
 
@@ -45,7 +46,7 @@ public final class REPL {
 
     public init(
         session: Session, runner: any CommandRunner, parsers: ParserCatalog, input: SharedLineReader,
-        console: any Console, styler: Styler, mode: Mode, interrupts: InterruptMonitor? = nil,
+        console: any Console, styler: Styler, layout: TextLayout = .unbounded, mode: Mode, interrupts: InterruptMonitor? = nil,
         suggestedAnswers: [String: String] = [:], transcript: TranscriptWriter? = nil, readOnly: Bool = false
     ) {
         self.readOnly = readOnly
@@ -54,7 +55,7 @@ public final class REPL {
         self.parsers = parsers
         self.input = input
         self.console = console
-        self.printer = SessionPrinter(styler: styler)
+        self.printer = SessionPrinter(styler: styler, layout: layout)
         self.mode = mode
         self.interrupts = interrupts
         self.suggestedAnswers = suggestedAnswers
@@ -131,7 +132,7 @@ public final class REPL {
         switch pending {
         case .conclusion:
             console.write(printer.diagnosis(session))
-            console.line(printer.dim("The session has ended. 'fix N' runs a fix step, 'verify' checks it, 'back' reconsiders, 'quit' leaves."))
+            console.line(printer.note("The session has ended. 'fix N' runs a fix step, 'verify' checks it, 'back' reconsiders, 'quit' leaves."))
         case .decision:
             moved(session.decide())
         case .question(let question):
@@ -169,7 +170,7 @@ public final class REPL {
             }
             let answer = reply.trimmingCharacters(in: .whitespaces).isEmpty ? recorded : reply
             guard let answer else {
-                console.line(printer.dim("No answer given; the step is unchanged. Type 'next' to answer, or 'skip'."))
+                console.line(printer.note("No answer given; the step is unchanged. Type 'next' to answer, or 'skip'."))
                 return nil
             }
             if let problem = Self.problem(with: answer, for: question) {
@@ -201,7 +202,7 @@ public final class REPL {
             guard let reply = input.readLine(prompt: printer.confirmPrompt(), completion: { _ in ["yes", "no"] }),
                   ["y", "yes"].contains(reply.trimmingCharacters(in: .whitespaces).lowercased())
             else {
-                console.line(printer.dim("Not run. 'skip' goes on without it."))
+                console.line(printer.note("Not run. 'skip' goes on without it."))
                 return nil
             }
         }

@@ -1,30 +1,67 @@
 import TriageEngine
+import TriageLayout
 import TriageModel
 import TriageTerminal
 
-/// Everything the REPL prints, as text, styled when colour is on.
+/// Everything the REPL prints, as text laid out for the terminal's width, styled when colour is
+/// on. Prose is wrapped at spaces; commands break between arguments; quoted output lines break
+/// with a marked continuation.
 struct SessionPrinter {
     let styler: Styler
+    var layout: TextLayout = .unbounded
 
+    /// An error message, wrapped, without a final line end.
     func error(_ message: String) -> String {
-        styler.apply(.error, to: "error: ") + message
+        layout.wrap(styler.apply(.error, to: "error:") + " " + message).joined(separator: "\n")
     }
 
+    /// `text` faint, as it is (for a part of a line).
     func dim(_ text: String) -> String {
         styler.apply(.dim, to: text)
     }
 
+    /// A line of secondary prose, wrapped and faint, without a final line end.
+    func note(_ text: String) -> String {
+        styled(layout.wrap(text), .dim)
+    }
+
+    /// Each line styled on its own (so a line end never sits inside a style), joined by line ends.
+    private func styled(_ lines: [String], _ style: Style?) -> String {
+        lines.map { line in style.map { styler.apply($0, to: line) } ?? line }.joined(separator: "\n")
+    }
+
+    /// Prose (pre-wrapped or not) reflowed to the width, ending with a line end.
+    private func prose(_ text: String, indent: String = "", style: Style? = nil) -> String {
+        styled(layout.reflow(text, indent: indent), style) + "\n"
+    }
+
+    /// `lead` then `$ command`, broken between arguments when it does not fit, the command
+    /// styled; `after` follows on the last line, or on a line of its own when it does not fit.
+    private func command(_ invocation: CommandInvocation, lead: String = "", leadStyle: Style? = nil, after: String = "") -> String {
+        let lines = layout.command(invocation.arguments.map(ShellQuoting.quote), lead: lead + "$ ")
+        var text = lines.enumerated().map { line in
+            guard line.offset == 0 else { return styler.apply(.command, to: line.element) }
+            let styledLead = leadStyle.map { styler.apply($0, to: lead) } ?? lead
+            return styledLead + styler.apply(.command, to: String(line.element.dropFirst(lead.count)))
+        }.joined(separator: "\n")
+        if !after.isEmpty {
+            let last = (lines.last ?? "").displayWidth
+            text += layout.width.map { last + after.displayWidth > $0 } == true ? "\n" + String(repeating: " ", count: lead.count) + after.drop { $0 == " " } : after
+        }
+        return text
+    }
+
     func welcome(_ runbook: Runbook, inputs: [String: String], mode: REPL.Mode) -> String {
-        var text = styler.apply(.heading, to: runbook.title) + "\n"
-        if !runbook.summary.isEmpty { text += dim(Self.firstParagraph(runbook.summary)) + "\n" }
+        var text = styled(layout.wrap(runbook.title), .heading) + "\n"
+        if !runbook.summary.isEmpty { text += prose(Self.firstParagraph(runbook.summary), style: .dim) }
         let given = inputs.keys.sorted().map { "\($0)=\(inputs[$0]!)" }.joined(separator: " ")
         let how = switch mode {
         case .live: "live: read-only commands run here; commands that change the cluster ask first"
         case .propose: "propose: Triage shows each command, you run it and paste the output, ending with a line '.'"
         case .replay: "replay: every output comes from the scenario; nothing is executed"
         }
-        text += dim("\(given.isEmpty ? "" : given + " · ")\(how)") + "\n"
-        text += dim("Enter runs the step; 'help' lists commands; Tab completes.") + "\n"
+        text += note("\(given.isEmpty ? "" : given + " · ")\(how)") + "\n"
+        text += note("Enter runs the step; 'help' lists commands; Tab completes.") + "\n"
         return text
     }
 
@@ -40,31 +77,31 @@ struct SessionPrinter {
 
     func header(_ node: Node, session: Session) -> String {
         let step = node.step.map { "Step \($0)\(session.runbook.stepCount.map { "/\($0)" } ?? "") · " } ?? ""
-        var text = "\n" + styler.apply(.heading, to: "── \(step)\(node.title)") + "\n"
+        var text = "\n" + styled(layout.wrap("── \(step)\(node.title)", indent: "   "), .heading) + "\n"
         if !node.explanation.isEmpty {
-            text += Self.firstParagraph(node.explanation) + "\n"
+            text += prose(Self.firstParagraph(node.explanation))
             if node.explanation.contains("\n\n") { text += dim("('explain' for more)") + "\n" }
         }
         if let command = node.command {
             if let invocation = try? session.invocation(for: command) {
                 let place = invocation.location == .node ? " (on the node)" : ""
                 let warning = invocation.mutates ? styler.apply(.warning, to: " — changes the cluster; asks first") : ""
-                text += "Next\(place): " + styler.apply(.command, to: "$ \(invocation)") + warning + "\n"
+                text += self.command(invocation, lead: "Next\(place): ", after: warning) + "\n"
             }
         } else if let question = node.question {
             text += self.question(question, recorded: nil) + "\n"
-            text += dim("Type the answer (Tab completes it), or Enter to be asked.") + "\n"
+            text += note("Type the answer (Tab completes it), or Enter to be asked.") + "\n"
         }
         return text
     }
 
     func explanation(of node: Node) -> String {
-        node.explanation.isEmpty ? "This step has no explanation.\n" : node.explanation.trimmingTrailingNewlines() + "\n"
+        node.explanation.isEmpty ? "This step has no explanation.\n" : prose(node.explanation)
     }
 
     func running(_ invocation: CommandInvocation, mode: REPL.Mode) -> String {
         let label = mode == .replay ? "replaying" : "running"
-        return dim(label + ": ") + styler.apply(.command, to: "$ \(invocation)")
+        return command(invocation, lead: label + ": ", leadStyle: .dim)
     }
 
     func result(_ result: CommandResult, invocation: CommandInvocation) -> String {
@@ -72,10 +109,10 @@ struct SessionPrinter {
         let status = result.timedOut
             ? styler.apply(.error, to: "timed out after \(Self.seconds(result.duration))")
             : (result.exitStatus == 0 ? styler.apply(.success, to: "exit 0") : styler.apply(.warning, to: "exit \(result.exitStatus)"))
-        var text = "\(status) · \(Self.seconds(result.duration)) · \(lines) line\(lines == 1 ? "" : "s") of output ('show' prints it)\n"
+        var text = layout.wrap("\(status) · \(Self.seconds(result.duration)) · \(lines) line\(lines == 1 ? "" : "s") of output ('show' prints it)").joined(separator: "\n") + "\n"
         if !result.succeeded, !result.stderr.isEmpty {
-            let first = result.stderr.split(separator: "\n").prefix(3).joined(separator: "\n")
-            text += styler.apply(.warning, to: first) + "\n"
+            let first = result.stderr.split(separator: "\n").prefix(3).flatMap { layout.verbatim(String($0)) }
+            text += styled(first, .warning) + "\n"
         }
         return text
     }
@@ -91,10 +128,10 @@ struct SessionPrinter {
         if !shown.isEmpty {
             text += "Found:\n"
             for name in shown {
-                text += "  " + factLine(name, newFacts[name]!, limit: 72) + "\n"
+                text += layout.wrap(factLine(name, newFacts[name]!, limit: 72), lead: "  ", indent: "      ").joined(separator: "\n") + "\n"
             }
         }
-        text += styler.apply(.success, to: "→ \(transition.to)") + dim(" because \(REPLText.reason(transition.reason))") + "\n"
+        text += layout.wrap(styler.apply(.success, to: "→ \(transition.to)") + " " + dim("because \(REPLText.reason(transition.reason))"), indent: "  ").joined(separator: "\n") + "\n"
         return text
     }
 
@@ -102,18 +139,19 @@ struct SessionPrinter {
         guard let step = session.steps.last else {
             return "No branch has been taken yet: this is the first step.\n"
         }
-        var text = "From '\(step.node)' the session went to '\(step.transition.to)' because \(REPLText.reason(step.transition.reason)).\n"
+        var text = prose("From '\(step.node)' the session went to '\(step.transition.to)' because \(REPLText.reason(step.transition.reason)).")
         if case .branch(_, _, _, let witnesses) = step.transition.reason {
             for witness in witnesses {
                 guard let evidence = witness.evidence else { continue }
-                text += "  \(witness.fact) came from line \(evidence.line) of the output of '\(evidence.node ?? step.node)':\n"
-                text += "    " + styler.apply(.evidence, to: evidence.text) + "\n"
+                text += prose("\(witness.fact) came from line \(evidence.line) of the output of '\(evidence.node ?? step.node)':", indent: "  ")
+                text += styled(layout.verbatim(evidence.text, lead: "    "), .evidence) + "\n"
             }
         }
         if let node = session.runbook.node(step.node) {
-            let untaken = node.branches.map { "  - \($0.condition) → \($0.target)" }
+            let untaken = node.branches.map { "- \($0.condition) → \($0.target)" }
             if !untaken.isEmpty {
-                text += dim("The branches of '\(node.id)', in order:\n" + untaken.joined(separator: "\n") + "\n  - otherwise → \(node.otherwise ?? node.id)") + "\n"
+                text += note("The branches of '\(node.id)', in order:") + "\n"
+                text += prose((untaken + ["- otherwise → \(node.otherwise ?? node.id)"]).joined(separator: "\n"), indent: "  ", style: .dim)
             }
         }
         return text
@@ -124,15 +162,17 @@ struct SessionPrinter {
             return "No command has run yet.\n"
         }
         let evidenceLines = Set(step.newFacts.values.compactMap { $0.evidence?.node == step.node ? $0.evidence?.line : nil })
-        var text = dim("Output of: $ \(step.invocation?.description ?? step.node)") + "\n"
+        var text = styled(layout.verbatim("Output of: $ \(step.invocation?.description ?? step.node)"), .dim) + "\n"
         let lines = result.combinedOutput.split(separator: "\n", omittingEmptySubsequences: false)
         let width = String(lines.count).count
         for (index, line) in lines.enumerated() where !(index == lines.count - 1 && line.isEmpty) {
             let number = String(index + 1).leftPadded(to: width)
             if evidenceLines.contains(index + 1) {
-                text += styler.apply(.evidence, to: "▶ \(number)  \(line)") + "\n"
+                text += styled(layout.verbatim(String(line), lead: "▶ \(number)  "), .evidence) + "\n"
             } else {
-                text += dim("  \(number)  ") + line + "\n"
+                text += layout.verbatim(String(line), lead: "  \(number)  ").enumerated()
+                    .map { $0.offset == 0 ? dim("  \(number)  ") + $0.element.dropFirst(number.count + 4) : $0.element }
+                    .joined(separator: "\n") + "\n"
             }
         }
         return text
@@ -140,7 +180,7 @@ struct SessionPrinter {
 
     func facts(_ facts: Facts) -> String {
         guard !facts.isEmpty else { return "No facts yet.\n" }
-        return facts.keys.sorted().map { factLine($0, facts[$0]!) }.joined(separator: "\n") + "\n"
+        return facts.keys.sorted().flatMap { layout.wrap(factLine($0, facts[$0]!), indent: "    ") }.joined(separator: "\n") + "\n"
     }
 
     func path(_ session: Session) -> String {
@@ -149,17 +189,18 @@ struct SessionPrinter {
 
     func help() -> String {
         let width = REPLCommand.words.map(\.word.count).max() ?? 0
-        return REPLCommand.words.map { "  " + styler.apply(.command, to: $0.word.padding(toLength: width, withPad: " ", startingAt: 0)) + "  " + $0.help }
+        let indent = String(repeating: " ", count: width + 4)
+        return REPLCommand.words.flatMap { layout.wrap($0.help, lead: "  " + styler.apply(.command, to: $0.word.padding(toLength: width, withPad: " ", startingAt: 0)) + "  ", indent: indent) }
             .joined(separator: "\n") + "\n"
     }
 
     func question(_ question: Question, recorded: String?) -> String {
-        var text = styler.apply(.heading, to: question.prompt)
-        if case .yesNo = question.kind { text += " (yes/no)" }
+        let yesNo = if case .yesNo = question.kind { " (yes/no)" } else { "" }
+        var text = layout.wrap(question.prompt).map { styler.apply(.heading, to: $0) }.joined(separator: "\n") + yesNo
         if case .choice(let choices) = question.kind {
-            text += "\n" + choices.enumerated().map { "  \($0.offset + 1). \($0.element)" }.joined(separator: "\n")
+            text += "\n" + choices.enumerated().flatMap { layout.wrap($0.element, lead: "  \($0.offset + 1). ") }.joined(separator: "\n")
         }
-        if let recorded { text += "\n" + dim("(the scenario answered: \(recorded); Enter accepts it)") }
+        if let recorded { text += "\n" + note("(the scenario answered: \(recorded); Enter accepts it)") }
         return text
     }
 
@@ -173,32 +214,32 @@ struct SessionPrinter {
     }
 
     func watching(_ invocation: CommandInvocation, _ watch: Watch) -> String {
-        dim("Watching until \(watch.until), every \(Int(watch.every)) s for up to \(Int(watch.within)) s (Ctrl-C stops): ")
-            + styler.apply(.command, to: "$ \(invocation)")
+        note("Watching until \(watch.until), every \(Int(watch.every)) s for up to \(Int(watch.within)) s (Ctrl-C stops):") + "\n"
+            + command(invocation, lead: "  ")
     }
 
     func poll(_ poll: Watcher.Poll, watch: Watch) -> String {
         let names = watch.until.factNames.union(["waiting_reasons"]).sorted()
         let seen = names.compactMap { name in poll.facts[name].map { "\(name)=\($0.values.joined(separator: ","))" } }
         let status = poll.result.timedOut ? "timed out" : "exit \(poll.result.exitStatus)"
-        return dim("  poll \(poll.attempt): \(status)\(seen.isEmpty ? "" : " · " + seen.joined(separator: " · "))")
+        return styled(layout.wrap("\(status)\(seen.isEmpty ? "" : " · " + seen.joined(separator: " · "))", lead: "  poll \(poll.attempt): ", indent: "    "), .dim)
     }
 
     func watchOutcome(_ outcome: Watcher.Outcome, watch: Watch) -> String {
         switch outcome {
         case .satisfied(let poll):
-            return styler.apply(.success, to: "Recovered: \(watch.until) held at poll \(poll.attempt).") + "\n"
+            return prose("Recovered: \(watch.until) held at poll \(poll.attempt).", style: .success)
         case .gaveUp(let poll):
-            var text = styler.apply(.warning, to: "Not recovered within \(Int(watch.within)) s: \(watch.until) never held.") + "\n"
+            var text = prose("Not recovered within \(Int(watch.within)) s: \(watch.until) never held.", style: .warning)
             if let reasons = poll.facts["waiting_reasons"] {
-                text += "  The pod still waits with \(reasons.values.joined(separator: ", ")); if it is the same failure, the fix has not taken effect (the kubelet may still be in its back-off: delete the pod to retry now).\n"
+                text += prose("The pod still waits with \(reasons.values.joined(separator: ", ")); if it is the same failure, the fix has not taken effect (the kubelet may still be in its back-off: delete the pod to retry now).", indent: "  ")
             }
             return text
         }
     }
 
     func mutationWarning(_ invocation: CommandInvocation) -> String {
-        styler.apply(.warning, to: "This command changes the cluster:") + "\n  " + styler.apply(.command, to: "$ \(invocation)") + "\n"
+        styler.apply(.warning, to: "This command changes the cluster:") + "\n" + command(invocation, lead: "  ") + "\n"
     }
 
     func confirmPrompt() -> String {
@@ -207,32 +248,36 @@ struct SessionPrinter {
 
     func diagnosis(_ session: Session) -> String {
         guard let diagnosis = session.current.diagnosis else { return "" }
-        var text = "\n" + styler.apply(.heading, to: "Diagnosis: \(diagnosis.cause)") + "\n"
-        text += session.render(diagnosis.summary).trimmingTrailingNewlines() + "\n"
+        var text = "\n" + styled(layout.wrap("Diagnosis: \(diagnosis.cause)"), .heading) + "\n"
+        text += prose(session.render(diagnosis.summary))
         if let evidence = diagnosis.evidence {
-            text += "\nEvidence:\n  " + styler.apply(.evidence, to: session.render(evidence).trimmingTrailingNewlines()) + "\n"
+            let lines = session.render(evidence).trimmingTrailingNewlines().split(separator: "\n").flatMap { layout.verbatim(String($0), lead: "  ") }
+            text += "\nEvidence:\n" + styled(lines, .evidence) + "\n"
         }
         let explanation = session.render(diagnosis.explanation).trimmingTrailingNewlines()
-        if !explanation.isEmpty { text += "\n\(explanation)\n" }
+        if !explanation.isEmpty { text += "\n" + prose(explanation) }
         let steps = session.fixSteps(of: diagnosis)
         if !steps.isEmpty {
             text += "\n" + styler.apply(.heading, to: "Fix") + "\n"
             for (index, step) in steps.enumerated() {
-                text += "  \(index + 1). \(step.text.trimmingTrailingNewlines())\n"
+                let lead = "  \(index + 1). "
+                var lines = layout.reflow(step.text.trimmingTrailingNewlines(), indent: String(repeating: " ", count: lead.count))
+                if !lines.isEmpty { lines[0] = lead + lines[0].dropFirst(lead.count) }
+                text += lines.joined(separator: "\n") + "\n"
                 if let invocation = step.invocation {
                     let note = invocation.mutates ? styler.apply(.warning, to: "  (changes the cluster; 'fix \(index + 1)' asks first)") : ""
-                    text += "     " + styler.apply(.command, to: "$ \(invocation)") + note + "\n"
+                    text += command(invocation, lead: "     ", after: note) + "\n"
                 }
             }
         }
         if let verify = diagnosis.verify.map(session.resolve) {
             let step = session.current.step.map { "Step \($0)\(session.runbook.stepCount.map { "/\($0)" } ?? "") · " } ?? ""
-            text += "\n" + styler.apply(.heading, to: "\(step)Verify") + "\n  \(verify.text.trimmingTrailingNewlines())\n"
+            text += "\n" + styler.apply(.heading, to: "\(step)Verify") + "\n" + prose(verify.text.trimmingTrailingNewlines(), indent: "  ")
             if let invocation = verify.invocation {
-                text += "     " + styler.apply(.command, to: "$ \(invocation)") + dim("  ('verify' runs it)") + "\n"
+                text += command(invocation, lead: "     ", after: dim("  ('verify' runs it)")) + "\n"
             }
         }
-        text += dim("Path: " + path(session)) + "\n"
+        text += styled(layout.wrap("Path: " + path(session), indent: "  "), .dim) + "\n"
         return text
     }
 

@@ -58,7 +58,7 @@ public struct RegistryCheckCommand: AsyncParsableCommand {
         let options = RegistryCheckOptions(timeout: timeout, plainHTTP: insecureHTTP ? .always : .loopback)
         let result = await RegistryChecker(options: options).check(reference)
         switch output {
-        case .text: print(result.renderText(), terminator: "")
+        case .text, .wide: print(result.renderText(), terminator: "")
         case .json: try JSONOutput.print(result)
         }
     }

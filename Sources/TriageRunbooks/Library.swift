@@ -86,8 +86,10 @@ public struct LibraryLoader: Sendable {
 
     private enum FileKind { case runbook, scenario }
 
+    /// Anchors, aliases and oversized files are left for the runbook decoder to report.
     private static func kind(of text: String) -> FileKind? {
-        guard case .mapping(let mapping)? = try? Yams.compose(yaml: text) else { return .runbook }
+        guard YAMLTokenScan.refusal(in: text, valueBudget: YAMLReader.valueBudget) == nil,
+              case .mapping(let mapping)? = try? Yams.compose(yaml: text) else { return .runbook }
         if mapping["nodes"] != nil { return .runbook }
         if mapping["expect"] != nil || mapping["commands"] != nil { return .scenario }
         return nil
@@ -96,10 +98,7 @@ public struct LibraryLoader: Sendable {
     /// Decodes and validates one runbook file.
     public func loadRunbook(_ file: String) -> Result<Runbook, RunbookLoadError> {
         Self.read(file).flatMap { text in
-            RunbookDecoder.decode(text, file: file).flatMap { runbook in
-                let problems = validator.validate(runbook)
-                return problems.isEmpty ? .success(runbook) : .failure(RunbookLoadError(diagnostics: problems))
-            }
+            RunbookDecoder.load(text, file: file, validator: validator)
         }
     }
 

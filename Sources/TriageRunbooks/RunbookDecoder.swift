@@ -1,3 +1,4 @@
+import TriageJSON
 import TriageModel
 import Yams
 
@@ -5,7 +6,7 @@ import Yams
 /// keys, wrong types, missing fields) at its line and column. The graph checks live in
 /// `RunbookValidator`.
 public enum RunbookDecoder {
-    static let topKeys = ["id", "title", "summary", "inputs", "start", "nodes"]
+    static let topKeys = ["id", "title", "summary", "inputs", "start", "nodes", SnippetExpander.topKey]
     static let inputKeys = ["description", "required", "default", "format"]
     static let nodeKeys = [
         "title", "step", "explain", "run", "where", "mutates", "timeout", "parser", "facts", "ask",
@@ -15,12 +16,48 @@ public enum RunbookDecoder {
     static let diagnosisKeys = ["cause", "summary", "explain", "evidence", "fix", "verify"]
     static let stepKeys = ["text", "run", "where", "mutates", "timeout", "parser", "until", "every", "for"]
 
+    /// Seconds a command may run, live.
+    static let timeoutBounds: ClosedRange<Double> = 0.001...86_400
+    /// Seconds between two polls of a verification.
+    static let pollBounds: ClosedRange<Double> = 0.1...3_600
+    /// Seconds a verification may poll for.
+    static let watchBounds: ClosedRange<Double> = 0.1...86_400
+
+    static let aliasAdvice = "define the value once under 'snippets:' and write {use: NAME} where it goes"
+
     /// Decodes `text` read from `file`; the runbook is returned only when no problem was found.
+    /// A problem inside a snippet is reported at the snippet's line, saying where it was used.
     public static func decode(_ text: String, file: String) -> Result<Runbook, RunbookLoadError> {
+        let (runbook, diagnostics) = decodeWithSnippets(text, file: file)
+        if let runbook, diagnostics.isEmpty { return .success(runbook) }
+        return .failure(RunbookLoadError(diagnostics: diagnostics))
+    }
+
+    /// Decodes `text` and checks it with `validator`: every problem of shape and of graph, each
+    /// inside a snippet told where the snippet was used.
+    public static func load(_ text: String, file: String, validator: RunbookValidator) -> Result<Runbook, RunbookLoadError> {
         let reader = YAMLReader(file: file)
-        let runbook = reader.compose(text).flatMap { decodeRunbook($0, reader) }
-        if let runbook, reader.diagnostics.isEmpty { return .success(runbook) }
-        return .failure(RunbookLoadError(diagnostics: reader.diagnostics))
+        let (runbook, map) = decodeExpanded(text, reader)
+        guard let runbook, reader.diagnostics.isEmpty else {
+            return .failure(RunbookLoadError(diagnostics: map?.annotate(reader.diagnostics) ?? reader.diagnostics))
+        }
+        let problems = validator.validate(runbook)
+        if problems.isEmpty { return .success(runbook) }
+        return .failure(RunbookLoadError(diagnostics: map?.annotate(problems) ?? problems))
+    }
+
+    private static func decodeWithSnippets(_ text: String, file: String) -> (Runbook?, [RunbookDiagnostic]) {
+        let reader = YAMLReader(file: file)
+        let (runbook, map) = decodeExpanded(text, reader)
+        return (runbook, map?.annotate(reader.diagnostics) ?? reader.diagnostics)
+    }
+
+    private static func decodeExpanded(_ text: String, _ reader: YAMLReader) -> (Runbook?, SnippetMap?) {
+        guard let root = reader.compose(text, aliasAdvice: aliasAdvice) else { return (nil, nil) }
+        guard let (expanded, map) = SnippetExpander(reader: reader, valueBudget: YAMLReader.valueBudget).expand(root) else {
+            return (nil, nil)
+        }
+        return (decodeRunbook(expanded, reader), map)
     }
 
     private static func decodeRunbook(_ root: Yams.Node, _ reader: YAMLReader) -> Runbook? {
@@ -81,7 +118,7 @@ public enum RunbookDecoder {
         fields.rejectUnknown(nodeKeys, in: reader)
         let title = fields.require("title", in: reader).flatMap { reader.word($0, "'title' of \(what)") } ?? id
         let step = fields["step"].flatMap { reader.int($0, "'step' of \(what)") }
-        let explanation = fields["explain"].flatMap { reader.string($0, "'explain' of \(what)") } ?? ""
+        let explanation = fields["explain"].flatMap { reader.paragraphs($0, "'explain' of \(what)") } ?? ""
         let command = decodeCommand(fields, what, reader)
         let parser = fields["parser"].flatMap { reader.word($0, "'parser' of \(what)") }
         let extractions = fields["facts"].flatMap { decodeExtractions($0, what, reader) } ?? []
@@ -135,12 +172,24 @@ public enum RunbookDecoder {
         }
         let location = fields["where"].flatMap { reader.choice($0, "'where' of \(what)", as: CommandLocation.self) } ?? .cluster
         let mutates = fields["mutates"].flatMap { reader.bool($0, "'mutates' of \(what)") } ?? false
-        let timeout = fields["timeout"].flatMap { reader.number($0, "'timeout' of \(what) (seconds)") }
-        if let timeout, timeout <= 0, let node = fields["timeout"] {
-            reader.report(node, "'timeout' of \(what) must be more than 0 seconds")
-        }
+        let timeout = fields["timeout"].flatMap { reader.number($0, "'timeout' of \(what)", within: timeoutBounds, unit: "seconds") }
         guard arguments.count == items.count else { return nil }
         return CommandTemplate(arguments: arguments, location: location, mutates: mutates, timeout: timeout, sourceLocation: reader.location(run))
+    }
+
+    /// A JSONPath expression, checked now: a bad one is reported at the character where it goes wrong.
+    private static func jsonPath(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> String? {
+        guard let text = reader.string(node, what) else { return nil }
+        do throws(JSONPathError) {
+            _ = try JSONPath(text)
+            return text
+        } catch {
+            var location = reader.location(node)
+            let quoted = node.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false
+            location.column += error.offset + (quoted ? 1 : 0)
+            reader.report(at: location, "\(what) is not a valid JSONPath expression: \(error.problem)")
+            return nil
+        }
     }
 
     private static func decodeExtractions(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> [FactExtraction]? {
@@ -158,7 +207,15 @@ public enum RunbookDecoder {
                 }
             default:
                 guard let fields = reader.fields(pair.value, factWhat) else { return nil }
-                fields.rejectUnknown(["pattern", "all"], in: reader)
+                fields.rejectUnknown(["pattern", "all", "jsonpath"], in: reader)
+                if let expression = fields["jsonpath"] {
+                    for other in ["pattern", "all"] where fields[other] != nil {
+                        reader.report(fields[other]!, "'\(other)' of \(factWhat) does not apply to 'jsonpath', which gives every value it selects")
+                    }
+                    return jsonPath(expression, "'jsonpath' of \(factWhat)", reader).map {
+                        FactExtraction(fact: pair.key, pattern: "", jsonPath: $0, location: reader.location(pair.keyNode))
+                    }
+                }
                 let pattern = fields.require("pattern", in: reader).flatMap { reader.pattern($0, "'pattern' of \(factWhat)") }
                 let all = fields["all"].flatMap { reader.bool($0, "'all' of \(factWhat)") } ?? false
                 return pattern.map { FactExtraction(fact: pair.key, pattern: $0, all: all, location: reader.location(pair.keyNode)) }
@@ -278,7 +335,7 @@ public enum RunbookDecoder {
         fields.rejectUnknown(diagnosisKeys, in: reader)
         let cause = fields.require("cause", in: reader).flatMap { reader.word($0, "'cause' of \(diagWhat)") }
         let summary = fields.require("summary", in: reader).flatMap { reader.template($0, "'summary' of \(diagWhat)") }
-        let explanation = fields["explain"].flatMap { reader.template($0, "'explain' of \(diagWhat)") } ?? Template.empty
+        let explanation = fields["explain"].flatMap { reader.templateParagraphs($0, "'explain' of \(diagWhat)") } ?? Template.empty
         let evidence = fields["evidence"].flatMap { reader.template($0, "'evidence' of \(diagWhat)") }
         let fix = fields.require("fix", in: reader).flatMap { fixNode in
             reader.sequence(fixNode, "'fix' of \(diagWhat)")?.enumerated().compactMap { index, item in
@@ -302,11 +359,11 @@ public enum RunbookDecoder {
         var watch: Watch?
         if let until = fields["until"] {
             let parser = fields["parser"].flatMap { reader.word($0, "'parser' of \(what)") }
-            let every = fields["every"].flatMap { reader.number($0, "'every' of \(what) (seconds)") } ?? 5
-            let within = fields["for"].flatMap { reader.number($0, "'for' of \(what) (seconds)") } ?? 300
+            let every = fields["every"].flatMap { reader.number($0, "'every' of \(what)", within: pollBounds, unit: "seconds") } ?? 5
+            let within = fields["for"].flatMap { reader.number($0, "'for' of \(what)", within: watchBounds, unit: "seconds") } ?? 300
             if command == nil { reader.report(until, "'until' of \(what) needs a 'run' command to watch") }
-            if every <= 0 || within < every, let node = fields["every"] ?? fields["for"] {
-                reader.report(node, "\(what) must poll every so many seconds (more than 0) for at least that long")
+            if within < every, let node = fields["for"] ?? fields["every"] {
+                reader.report(node, "\(what) must poll for at least as long as it waits between polls ('for' \(within) < 'every' \(every))")
             }
             watch = decodeCondition(until, what, reader).map { Watch(parser: parser, until: $0, every: every, within: within) }
         } else {

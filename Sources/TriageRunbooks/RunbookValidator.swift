@@ -49,6 +49,7 @@ public struct RunbookValidator: Sendable {
         }
 
         checkFacts(runbook, graph: graph, report: report)
+        checkCommands(runbook, report: report)
         return problems.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
     }
 
@@ -78,7 +79,10 @@ public struct RunbookValidator: Sendable {
                 let steps = diagnosis.fix + (diagnosis.verify.map { [$0] } ?? [])
                 var names = diagnosis.summary.placeholders + diagnosis.explanation.placeholders + (diagnosis.evidence?.placeholders ?? [])
                 for step in steps {
-                    names += step.text.placeholders + (step.command?.placeholders ?? [])
+                    names += step.text.placeholders
+                    if let command = step.command {
+                        checkPlaceholders(command.placeholders, available: before, at: command.sourceLocation ?? node.location, in: node, report: report)
+                    }
                 }
                 checkPlaceholders(names, available: before, at: node.location, in: node, report: report)
             }

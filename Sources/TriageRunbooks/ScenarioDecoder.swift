@@ -10,7 +10,7 @@ public enum ScenarioDecoder {
     /// Decodes `text` read from `file`; the scenario is returned only when no problem was found.
     public static func decode(_ text: String, file: String) -> Result<Scenario, RunbookLoadError> {
         let reader = YAMLReader(file: file)
-        let scenario = reader.compose(text).flatMap { decodeScenario($0, reader) }
+        let scenario = reader.compose(text, aliasAdvice: "write each value out where it goes").flatMap { decodeScenario($0, reader) }
         if let scenario, reader.diagnostics.isEmpty { return .success(scenario) }
         return .failure(RunbookLoadError(diagnostics: reader.diagnostics))
     }
@@ -63,7 +63,7 @@ public enum ScenarioDecoder {
         if !(0...255).contains(exit), let node = fields["exit"] {
             reader.report(node, "'exit' of \(what) must be an exit status from 0 to 255")
         }
-        let duration = fields["duration"].flatMap { reader.number($0, "'duration' of \(what)") } ?? 0
+        let duration = fields["duration"].flatMap { reader.number($0, "'duration' of \(what)", within: 0...86_400, unit: "seconds") } ?? 0
         let timedOut = fields["timed_out"].flatMap { reader.bool($0, "'timed_out' of \(what)") } ?? false
         guard let arguments, !arguments.isEmpty else { return nil }
         let result = CommandResult(stdout: stdout, stderr: stderr, exitStatus: Int32(clamping: exit), duration: duration, timedOut: timedOut)

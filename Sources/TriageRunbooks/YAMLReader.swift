@@ -11,8 +11,24 @@ final class YAMLReader {
         self.file = file
     }
 
-    /// Composes `text`, reporting a syntax error at its mark.
-    func compose(_ text: String) -> Yams.Node? {
+    /// The most values (scalars) a runbook or scenario may hold, written or expanded from
+    /// snippets: far above any real file, far below what would take long to decode.
+    static let valueBudget = 100_000
+
+    /// Composes `text`, reporting a syntax error at its mark. Anchors and aliases are refused
+    /// before composition, which would follow them; `aliasAdvice` says what to write instead.
+    func compose(_ text: String, aliasAdvice: String) -> Yams.Node? {
+        switch YAMLTokenScan.refusal(in: text, valueBudget: Self.valueBudget) {
+        case .anchorOrAlias(let kind, let name, let line, let column)?:
+            let written = (kind == "anchor" ? "&" : "*") + name
+            report(at: SourceLocation(file: file, line: line, column: column), "YAML \(kind) '\(written)' is not allowed: anchors and aliases can multiply a small file into a huge one; \(aliasAdvice)")
+            return nil
+        case .tooManyValues(let line, let column)?:
+            report(at: SourceLocation(file: file, line: line, column: column), "the file holds more than \(Self.valueBudget) values; split it")
+            return nil
+        case nil:
+            break
+        }
         do {
             guard let root = try Yams.compose(yaml: text) else {
                 report(at: SourceLocation(file: file, line: 1, column: 1), "the file is empty")
@@ -106,12 +122,49 @@ final class YAMLReader {
         return value
     }
 
-    func number(_ node: Yams.Node, _ what: String) -> Double? {
-        guard case .scalar = node, let value = node.float else {
-            report(node, "\(what) must be a number")
+    /// A finite number within `bounds`; NaN, infinities and numbers out of range are reported
+    /// with the range expected.
+    func number(_ node: Yams.Node, _ what: String, within bounds: ClosedRange<Double>, unit: String) -> Double? {
+        guard case .scalar(let scalar) = node, let value = node.float else {
+            report(node, "\(what) must be a number of \(unit)")
+            return nil
+        }
+        guard value.isFinite, bounds.contains(value) else {
+            report(node, "\(what) is '\(scalar.string)'; expected a number of \(unit) from \(Self.format(bounds.lowerBound)) to \(Self.format(bounds.upperBound))")
             return nil
         }
         return value
+    }
+
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(exactly: value) ?? 0) : String(value)
+    }
+
+    /// Text, or a list of paragraphs (each text) joined with a blank line and ended with a line
+    /// break, as a `|` block of the same paragraphs would be.
+    func paragraphs(_ node: Yams.Node, _ what: String) -> String? {
+        guard case .sequence(let items) = node else { return string(node, what) }
+        if items.isEmpty {
+            report(node, "\(what) is an empty list; give text, or a list of paragraphs")
+            return nil
+        }
+        let texts = items.compactMap { string($0, "each paragraph of \(what)") }
+        guard texts.count == items.count else { return nil }
+        return texts.map { text in
+            var paragraph = Substring(text)
+            while paragraph.last?.isNewline == true { paragraph.removeLast() }
+            return String(paragraph)
+        }.joined(separator: "\n\n") + "\n"
+    }
+
+    /// A `{{placeholder}}` template written as text or as a list of paragraphs, each checked
+    /// where it is written.
+    func templateParagraphs(_ node: Yams.Node, _ what: String) -> Template? {
+        if case .sequence(let items) = node {
+            let parsed = items.compactMap { template($0, "a paragraph of \(what)") }
+            guard parsed.count == items.count else { return nil }
+        }
+        return paragraphs(node, what).flatMap { template(parsing: $0, at: node, what) }
     }
 
     func sequence(_ node: Yams.Node, _ what: String) -> [Yams.Node]? {
@@ -130,7 +183,10 @@ final class YAMLReader {
 
     /// A `{{placeholder}}` template.
     func template(_ node: Yams.Node, _ what: String) -> Template? {
-        guard let text = string(node, what) else { return nil }
+        string(node, what).flatMap { template(parsing: $0, at: node, what) }
+    }
+
+    private func template(parsing text: String, at node: Yams.Node, _ what: String) -> Template? {
         do {
             return try Template(parsing: text)
         } catch {

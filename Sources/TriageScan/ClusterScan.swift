@@ -1,3 +1,5 @@
+import TriageKubernetes
+
 /// Scans a live cluster: lists pods with kubectl, reads them with the streaming reader, resolves
 /// ReplicaSets to Deployments, and reads events for failures whose status names no cause.
 ///

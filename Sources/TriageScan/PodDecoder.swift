@@ -1,4 +1,6 @@
+import TriageDiagnosis
 import TriageJSON
+import TriageKubernetes
 
 /// Decodes one element of a pod list's `items`, reading only the fields a scan needs and
 /// checking the grammar of everything it skips.
@@ -190,6 +192,8 @@ struct PodDecoder {
         if cursor.equals(span, "ErrImagePull") { return .errImagePull }
         if cursor.equals(span, "InvalidImageName") { return .invalidImageName }
         if cursor.equals(span, "ErrImageNeverPull") { return .errImageNeverPull }
+        if cursor.equals(span, "ImageInspectError") { return .imageInspectError }
+        if cursor.equals(span, "RegistryUnavailable") { return .registryUnavailable }
         return nil
     }
 }

@@ -1,31 +1,5 @@
-/// The waiting reasons that mean an image could not be pulled.
-public enum PullWaitingReason: String, Codable, CaseIterable, Sendable {
-    /// The last pull attempt failed.
-    case errImagePull = "ErrImagePull"
-    /// The kubelet is waiting before it tries the pull again.
-    case imagePullBackOff = "ImagePullBackOff"
-    /// The image reference does not parse.
-    case invalidImageName = "InvalidImageName"
-    /// The pull policy is `Never` and the image is not on the node.
-    case errImageNeverPull = "ErrImageNeverPull"
-}
-
-/// A reference from an object to the object that owns it.
-public struct OwnerReference: Sendable, Equatable, Hashable {
-    /// The owner's kind (`ReplicaSet`, `StatefulSet`, `Job`…).
-    public var kind: String
-    /// The owner's name.
-    public var name: String
-    /// Whether this owner is the managing controller.
-    public var controller: Bool
-
-    /// Creates a reference.
-    public init(kind: String, name: String, controller: Bool) {
-        self.kind = kind
-        self.name = name
-        self.controller = controller
-    }
-}
+import TriageDiagnosis
+import TriageKubernetes
 
 /// A container (or init container) waiting because its image could not be pulled.
 public struct ContainerFailure: Sendable, Equatable {

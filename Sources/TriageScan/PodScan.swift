@@ -1,4 +1,5 @@
 import TriageDiagnosis
+import TriageKubernetes
 
 /// Collects the failing pods of one scan and groups them into a ``ScanReport``.
 public struct PodScan {
@@ -32,7 +33,7 @@ public struct PodScan {
         var seen = Set<String>()
         var wanted: [(namespace: String, pod: String, image: String)] = []
         for pod in pods {
-            for failure in pod.failures where failure.reason != .errImageNeverPull && !classifier.classify(failure).explained {
+            for failure in pod.failures where !classifier.classify(failure).explained {
                 let key = Self.eventKey(namespace: pod.namespace, image: failure.image)
                 guard wanted.count < limit, seen.insert(key).inserted else { continue }
                 wanted.append((pod.namespace, pod.name, failure.image))
@@ -62,7 +63,7 @@ public struct PodScan {
         var images = ImageNames()
         var failing = 0
         for pod in pods {
-            let workload = resolver.workload(of: pod)
+            let workload = resolver.workload(namespace: pod.namespace, podName: pod.name, owners: pod.owners, templateHash: pod.templateHash)
             for failure in pod.failures {
                 failing += 1
                 var classification = classifier.classify(failure)

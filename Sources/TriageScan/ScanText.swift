@@ -1,22 +1,27 @@
+import TriageLayout
+
 /// The text output of a scan, for people: a table of groups, each group's fix, and the failing
 /// containers numbered for `triage scan --run N`.
 public struct ScanText {
-    /// Columns available.
-    public var width: Int
-    /// Containers listed per group; the JSON output lists all of them.
-    public var podsPerGroup: Int
+    /// Columns available; nil (a pipe, or `-o wide`) for whole values and lines.
+    public var width: Int?
+    /// Containers listed per group (nil: all); the JSON output lists all of them.
+    public var podsPerGroup: Int?
 
-    /// A renderer for `width` columns listing at most `podsPerGroup` containers per group.
-    public init(width: Int, podsPerGroup: Int = 5) {
-        self.width = max(40, width)
+    /// A renderer for `width` columns (nil: no limit) listing at most `podsPerGroup` containers
+    /// per group (nil: all).
+    public init(width: Int?, podsPerGroup: Int? = 5) {
+        self.width = width.map { max(40, $0) }
         self.podsPerGroup = podsPerGroup
     }
 
     /// The whole text, ending with a newline.
     public func render(_ report: ScanReport) -> String {
-        var lines = TextTable.wrap(summary(report), width: width, lead: "")
+        let layout = TextLayout(width: width)
+        let podsPerGroup = self.podsPerGroup ?? Int.max
+        var lines = layout.wrap(summary(report), lead: "")
         for skipped in report.unscanned {
-            lines += TextTable.wrap("\(skipped.namespace): \(skipped.reason)", width: width, lead: "not scanned: ")
+            lines += layout.wrap("\(skipped.namespace): \(skipped.reason)", lead: "not scanned: ")
         }
         guard !report.groups.isEmpty else { return (lines + ["No image pull failures."]).joined(separator: "\n") + "\n" }
         var table = TextTable(columns: [
@@ -37,9 +42,9 @@ public struct ScanText {
         lines += table.render(width: width)
         for (index, group) in report.groups.enumerated() {
             lines.append("")
-            lines += TextTable.wrap("\(group.title), \(group.image) (\(group.count))", width: width, lead: "G\(index + 1) ")
-            lines += TextTable.wrap(group.fix, width: width, lead: "   fix: ")
-            if !group.explained { lines += TextTable.wrap(group.message, width: width, lead: "   status says: ") }
+            lines += layout.wrap("\(group.title), \(group.image) (\(group.count))", lead: "G\(index + 1) ")
+            lines += layout.wrap(group.fix, lead: "   fix: ")
+            if !group.explained { lines += layout.wrap(group.message, lead: "   status says: ") }
             var pods = TextTable(columns: [
                 .init(title: "   N", minimum: 4, alignRight: true),
                 .init(title: "NAMESPACE", minimum: 8, shrinkOrder: 3),
@@ -52,11 +57,11 @@ public struct ScanText {
             }
             lines += pods.render(width: width)
             if group.pods.count > podsPerGroup {
-                lines += TextTable.wrap("… \(group.pods.count - podsPerGroup) more (numbers \(group.pods[podsPerGroup].number)–\(group.pods.last!.number); -o json lists all)", width: width, lead: "   ")
+                lines += layout.wrap("… \(group.pods.count - podsPerGroup) more (numbers \(group.pods[podsPerGroup].number)–\(group.pods.last!.number); -o json lists all)", lead: "   ")
             }
         }
         lines.append("")
-        lines += TextTable.wrap("triage scan --run N starts the ImagePullBackOff runbook on container N.", width: width, lead: "")
+        lines += layout.wrap("triage scan --run N starts the ImagePullBackOff runbook on container N.", lead: "")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TriageLayout
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,6 +11,10 @@ import Darwin
 /// Colour rules, in order: an explicit ``ColorOverride`` (`--color` / `--no-color`) always
 /// wins; otherwise `NO_COLOR` set to a non-empty value, `TERM=dumb`, an unset `TERM` or a
 /// standard output that is not a terminal turn colour off.
+///
+/// Width rules: `COLUMNS` set to a positive number wins; otherwise a terminal's own width
+/// (80 when it cannot be read); otherwise (a pipe, a file) no width at all, so that nothing is
+/// wrapped or cut.
 public struct TerminalCapabilities: Sendable, Equatable {
     /// An explicit colour choice from the command line that beats every heuristic.
     public enum ColorOverride: Sendable, Equatable {
@@ -25,23 +30,27 @@ public struct TerminalCapabilities: Sendable, Equatable {
     public var supportsLineEditing: Bool
     /// Output may carry ANSI SGR colour sequences.
     public var supportsColor: Bool
-    /// Columns of the terminal on standard output (80 when unknown).
-    public var width: Int
+    /// Columns a line of output may take: `COLUMNS`, or the terminal's width; nil when
+    /// standard output is a pipe or a file.
+    public var width: Int?
 
     /// The width used when the terminal size cannot be read.
     public static let defaultWidth = 80
 
     /// Creates capabilities from explicit values (tests, or a caller that knows better).
-    public init(isInteractive: Bool, supportsLineEditing: Bool, supportsColor: Bool, width: Int = defaultWidth) {
+    public init(isInteractive: Bool, supportsLineEditing: Bool, supportsColor: Bool, width: Int? = defaultWidth) {
         self.isInteractive = isInteractive
         self.supportsLineEditing = supportsLineEditing
         self.supportsColor = supportsColor
         self.width = width
     }
 
+    /// How text is laid out for this output: wrapped to ``width``, or never when it is nil.
+    public var layout: TextLayout { TextLayout(width: width) }
+
     /// Decides the capabilities from already-gathered facts; pure, so every rule is testable.
     /// - Parameters:
-    ///   - environment: the process environment (`TERM`, `NO_COLOR` are read).
+    ///   - environment: the process environment (`TERM`, `NO_COLOR`, `COLUMNS` are read).
     ///   - stdinIsTerminal: whether standard input is a terminal.
     ///   - stdoutIsTerminal: whether standard output is a terminal.
     ///   - terminalWidth: the measured width, or nil when unknown.
@@ -64,7 +73,9 @@ public struct TerminalCapabilities: Sendable, Equatable {
             let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
             color = !noColor && !dumb && stdoutIsTerminal
         }
-        let width = terminalWidth.flatMap { $0 > 0 ? $0 : nil } ?? defaultWidth
+        let columns = environment["COLUMNS"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.flatMap { $0 > 0 ? $0 : nil }
+        let measured = stdoutIsTerminal ? terminalWidth.flatMap { $0 > 0 ? $0 : nil } ?? defaultWidth : nil
+        let width = columns ?? measured
         return TerminalCapabilities(
             isInteractive: interactive,
             supportsLineEditing: interactive && !dumb,

@@ -54,6 +54,35 @@ struct ScanCommandTests {
         #expect(run.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
+    /// An image, a workload and a namespace far longer than a terminal line.
+    static let longDump = dump(count: 3)
+        .replacingOccurrences(of: "registry.corp.example.com/data/db:2.0", with: longImage)
+        .replacingOccurrences(of: #""name": "db""#, with: #""name": "postgres-operator-primary-database-for-the-orders-service""#)
+        .replacingOccurrences(of: #""namespace": "data""#, with: #""namespace": "platform-data-services-production-eu-west-1""#)
+    static let longImage = "registry.corp.example.com/platform/data-services/postgres-operator-primary:2024.11.05-rc1"
+
+    @Test func aPipeGetsWholeValuesAndLines() throws {
+        let run = try TriageBinary.run(["scan", "--from", "-"], input: Self.longDump)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains(Self.longImage))
+        #expect(run.stdout.contains("statefulset/postgres-operator-primary-database-for-the-orders-service"))
+        #expect(run.stdout.contains("platform-data-services-production-eu-west-1"))
+        #expect(!run.stdout.contains("…"))
+        #expect(run.stdout.split(separator: "\n").contains { $0.count > 160 }, "a table row is one whole line")
+    }
+
+    @Test func aTerminalWidthFitsTheTableAndWideShowsEverything() throws {
+        let fitted = try TriageBinary.run(["scan", "--from", "-"], input: Self.longDump, environment: ["COLUMNS": "72"])
+        #expect(fitted.stdout.split(separator: "\n").allSatisfy { $0.count <= 72 }, "\(fitted.stdout)")
+        #expect(fitted.stdout.contains("…"))
+        #expect(fitted.stdout.contains("2024.11.05-rc1"), "an image keeps its tag when cut")
+        let wide = try TriageBinary.run(["scan", "--from", "-", "-o", "wide"], input: Self.longDump, environment: ["COLUMNS": "72"])
+        #expect(wide.status == 0, "stderr: \(wide.stderr)")
+        #expect(wide.stdout.contains(Self.longImage))
+        #expect(wide.stdout.contains("platform-data-services-production-eu-west-1"))
+        #expect(!wide.stdout.contains("…"))
+    }
+
     @Test func malformedDumpsAndBadFlagsFail() throws {
         let truncated = try withDump(String(Self.dump(count: 3).prefix(500))) { try TriageBinary.run(["scan", "--from", $0]) }
         #expect(truncated.status == 2)

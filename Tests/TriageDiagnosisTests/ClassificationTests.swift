@@ -54,7 +54,7 @@ struct ClassificationTests {
         Case(name: "commit digest", text: #"failed commit on ref "layer-sha256:aaaa": unexpected commit digest sha256:bbbb, expected sha256:aaaa: failed precondition"#, cause: .runtime),
         // other
         Case(name: "back-off only", text: #"Back-off pulling image "acme/web:1""#, cause: .other),
-        Case(name: "never pull", text: #"Container image "acme/local:dev" is not present with pull policy of Never"#, cause: .other),
+        Case(name: "never pull", text: #"Container image "acme/local:dev" is not present with pull policy of Never"#, cause: .neverPull),
         Case(name: "signature policy", text: "Error: Source image rejected: Running image docker://registry.example.com/app:1 is rejected by policy.", cause: .other),
         Case(name: "registry 500", text: "error pulling image configuration: received unexpected HTTP status: 500 Internal Server Error", cause: .other),
         Case(name: "context canceled", text: #"Failed to pull image "registry.k8s.io/pause:3.9": rpc error: code = Canceled desc = context canceled"#, cause: .other),

@@ -76,9 +76,9 @@ struct SourceWordingTests {
         example("podman rootless UIDs", .runtime, #"Error: copying system image from manifest list: writing blob: adding layer with blob "sha256:7a7a": processing tar file(potentially insufficient UIDs or GIDs available in user namespace (requested 0:42 for /etc/shadow): Check /etc/subuid and /etc/subgid if configured locally): lchown /etc/shadow: invalid argument"#),
         example("kubelet inspect failure", .runtime, #"  Warning  InspectFailed  3s  kubelet  Failed to inspect image "reg.corp.test/app:1": rpc error: code = Unknown desc = ImageInspectError"#),
         example("distribution DIGEST_INVALID on pull", .runtime, "Error: copying system image from manifest list: writing blob: digest invalid: provided digest did not match uploaded content"),
-        // other: signatures, never-pull, 5xx, UNSUPPORTED, MANIFEST_INVALID, UNAVAILABLE.
+        // never-pull; other: signatures, 5xx, UNSUPPORTED, MANIFEST_INVALID, UNAVAILABLE.
         example("CRI-O signature failure", .other, "rpc error: code = SignatureValidationFailed desc = image pull failed for reg.corp.test/signed/app:1 due to signature validation failure: Source image rejected: A signature was required, but no signature exists"),
-        example("kubelet never pull", .other, #"  Warning  ErrImageNeverPull  5s  kubelet  Container image "reg.corp.test/app:dev" is not present with pull policy of Never"#),
+        example("kubelet never pull", .neverPull, #"  Warning  ErrImageNeverPull  5s  kubelet  Container image "reg.corp.test/app:dev" is not present with pull policy of Never"#),
         example("containers/image 502 body", .other, "reading manifest 1 in mirror.corp.test/app: received unexpected HTTP status: 502 Bad Gateway"),
         example("distribution UNAVAILABLE", .other, "Error: initializing source docker://reg.corp.test/app:1: reading manifest 1 in reg.corp.test/app: service unavailable"),
         example("distribution UNSUPPORTED", .other, "Error response from daemon: unsupported: The operation is unsupported."),
@@ -221,13 +221,13 @@ struct SourceWordingTests {
         example("docker unexpected EOF on layer", .runtime, #"1.0: Pulling from team/app\#na1b2c3: Pulling fs layer\#na1b2c3: Downloading  10MB/50MB\#nunexpected EOF"#),
         example("podman storage corrupt", .runtime, #"Error: copying system image from manifest list: trying to reuse blob sha256:aa11 at destination: reading layer "aa11" for blob "sha256:aa11": layer not known"#),
         example("CRI connection dropped mid-pull", .runtime, #"Failed to pull image "reg.corp.test/app:1": rpc error: code = Unavailable desc = error reading from server: EOF"#),
-        // other: registry 5xx (token endpoint too), signatures and policy, never-pull, status only, cancellation.
+        // never-pull; other: registry 5xx (token endpoint too), signatures and policy, status only, cancellation.
         example("containerd 500 body", .other, #"Failed to pull image "reg.corp.test/app:1": rpc error: code = Unknown desc = failed to pull and unpack image "reg.corp.test/app:1": failed to resolve reference "reg.corp.test/app:1": unexpected status from HEAD request to https://reg.corp.test/v2/app/manifests/1: 500 Internal Server Error"#),
         example("containerd 503", .other, #"Failed to pull image "reg.corp.test/app:1": rpc error: code = Unknown desc = failed to pull and unpack image "reg.corp.test/app:1": failed to resolve reference "reg.corp.test/app:1": unexpected status from HEAD request to https://reg.corp.test/v2/app/manifests/1: 503 Service Unavailable"#),
         example("docker 502 proxy", .other, #"Error response from daemon: received unexpected HTTP status: 502 Bad Gateway"#),
         example("cri-o signature", .other, #"  Warning  Failed  2s  kubelet  Failed to pull image "reg.corp.test/app:1": SignatureValidationFailed: image pull failed for reg.corp.test/app:1 because the signature validation failed: Source image rejected: None of the signatures were accepted, reasons: Signature for identity "reg.corp.test/app" is not accepted"#),
         example("policy json missing", .other, #"Error: no policy.json file found at any of the following: "/root/.config/containers/policy.json", "/etc/containers/policy.json""#),
-        example("kubelet never pull event reason", .other, #"  Warning  ErrImageNeverPull  3s  kubelet  Container image "app:dev" is not present with pull policy of Never\#n  Warning  Failed  3s  kubelet  Error: ErrImageNeverPull"#),
+        example("kubelet never pull event reason", .neverPull, #"  Warning  ErrImageNeverPull  3s  kubelet  Container image "app:dev" is not present with pull policy of Never\#n  Warning  Failed  3s  kubelet  Error: ErrImageNeverPull"#),
         example("ImagePullBackOff only", .other, #"NAME    READY   STATUS             RESTARTS   AGE\#nweb-1   0/1     ImagePullBackOff   0          5m"#),
         example("context canceled docker", .other, #"Error response from daemon: Get "https://reg.corp.test/v2/": context canceled"#),
         example("docker unsupported manifest", .other, #"Error response from daemon: unsupported: The operation is unsupported."#),

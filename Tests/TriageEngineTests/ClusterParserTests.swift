@@ -72,12 +72,6 @@ struct ClusterParserTests {
         #expect(facts["all_pull_secrets"]?.values == ["regcred", "hub", "ecr"])
     }
 
-    @Test func workloadIsFoundFromTheController() {
-        #expect(PodParser.workload(ownerKind: "ReplicaSet", ownerName: "web-6d9f7c8b5", templateHash: "6d9f7c8b5") == ("Deployment", "web"))
-        #expect(PodParser.workload(ownerKind: "Job", ownerName: "nightly-29012340", templateHash: nil) == ("CronJob", "nightly"))
-        #expect(PodParser.workload(ownerKind: "StatefulSet", ownerName: "db", templateHash: nil) == ("StatefulSet", "db"))
-    }
-
     @Test func failingPodsAreListedFromAPodList() {
         let list = """
             {"kind":"List","items":[

@@ -89,7 +89,7 @@ struct REPLTests {
         #expect(text.contains("[demo 1/2 look] > "))
         #expect(text.contains("── Step 1/2 · Look at the pod"))
         #expect(text.contains("Next: $ kubectl get pod web"))
-        #expect(text.contains("reason = ErrImagePull  (line 2 of look)"))
+        #expect(text.contains("reason = ErrImagePull (line 2 of look)"))
         #expect(text.contains("→ ask because branch 1 held: reason == ErrImagePull (the pull failed)"))
         #expect(text.contains("[demo 2/2 ask] > "))
         #expect(text.contains("Diagnosis: auth"))

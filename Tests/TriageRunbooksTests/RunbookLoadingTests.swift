@@ -10,9 +10,9 @@ struct RunbookLoadingTests {
     /// Problems as `line:column: message`, after decoding and validating `yaml`.
     func problems(_ yaml: String) -> [String] {
         let validator = RunbookValidator(parsers: Self.parsers)
-        switch RunbookDecoder.decode(yaml, file: "book.yaml") {
-        case .success(let runbook):
-            return validator.validate(runbook).map { "\($0.location.line):\($0.location.column): \($0.message)" }
+        switch RunbookDecoder.load(yaml, file: "book.yaml", validator: validator) {
+        case .success:
+            return []
         case .failure(let error):
             return error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" }
         }

@@ -1,6 +1,7 @@
 import Testing
-import TriageTestSupport
+import TriageKubernetes
 import TriageScan
+import TriageTestSupport
 
 /// The streaming reader: fields, escapes, structure, chunk boundaries and bad input.
 struct PodListReaderTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TriageDiagnosis
+import TriageKubernetes
 import TriageScan
 
 /// Grouping, owner walking, the JSON shape, the text table and watch changes.
@@ -35,11 +36,30 @@ struct ScanReportTests {
         #expect(report.entries[3].initContainer)
     }
 
+    @Test func neverPullIsItsOwnGroupWithItsFixAndNeedsNoEvents() throws {
+        let message = #"Container image \"kind.local/shop/cart:dev\" is not present with pull policy of Never"#
+        var scan = PodScan()
+        var source = MemorySource(Array(Fixtures.list([
+            Fixtures.pod("cart-6d9f7c8b5-ccccc", owner: ("ReplicaSet", "cart-6d9f7c8b5"), hash: "6d9f7c8b5",
+                         containers: [Fixtures.status("cart", image: "kind.local/shop/cart:dev", reason: "ErrImageNeverPull", message: message)]),
+            Fixtures.pod("cart-6d9f7c8b5-ddddd", owner: ("ReplicaSet", "cart-6d9f7c8b5"), hash: "6d9f7c8b5",
+                         containers: [Fixtures.status("cart", image: "kind.local/shop/cart:dev", reason: "ErrImageNeverPull")]),
+        ]).utf8))
+        try scan.read(from: &source)
+        #expect(scan.podsNeedingEvents(limit: 10).isEmpty)
+        let report = scan.report()
+        #expect(report.groups.map { "\($0.cause.rawValue) \($0.count) \($0.explained)" } == ["never-pull 2 true"])
+        let group = try #require(report.groups.first)
+        #expect(group.title == "image not on the node and pull policy Never")
+        #expect(group.fix.contains("kind load docker-image kind.local/shop/cart:dev"))
+        #expect(group.fixSteps.contains { $0.contains("IfNotPresent") })
+    }
+
     @Test func ownersResolveToWorkloads() {
         func workload(_ owner: (String, String)?, hash: String? = nil, known: [String: OwnerReference?] = [:]) -> String {
             let pod = FailingPod(namespace: "ns", name: "p-1", owners: owner.map { [OwnerReference(kind: $0.0, name: $0.1, controller: true)] } ?? [],
                                  templateHash: hash, failures: [])
-            let resolved = WorkloadResolver(replicaSetOwners: known).workload(of: pod)
+            let resolved = WorkloadResolver(replicaSetOwners: known).workload(namespace: pod.namespace, podName: pod.name, owners: pod.owners, templateHash: pod.templateHash)
             return "\(resolved.kind)/\(resolved.name)"
         }
         #expect(workload(("ReplicaSet", "web-7d9f8c6b5"), hash: "7d9f8c6b5") == "Deployment/web")

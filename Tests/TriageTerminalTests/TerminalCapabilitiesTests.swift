@@ -47,9 +47,23 @@ struct TerminalCapabilitiesTests {
         #expect(!resolve(override: .never).supportsColor)
     }
 
-    @Test func unknownWidthDefaultsTo80() {
+    @Test func anUnreadableTerminalWidthDefaultsTo80() {
         #expect(resolve(width: nil).width == 80)
         #expect(resolve(width: 0).width == 80)
+    }
+
+    @Test func aPipeHasNoWidthSoNothingIsWrappedOrCut() {
+        #expect(resolve(stdout: false, width: nil).width == nil)
+        #expect(resolve(stdout: false, width: nil).layout == .unbounded)
+    }
+
+    @Test func columnsWinsOverTheTerminalAndGivesAPipeAWidth() {
+        #expect(resolve(["TERM": "xterm", "COLUMNS": "60"]).width == 60)
+        #expect(resolve(["TERM": "xterm", "COLUMNS": "60"], stdout: false, width: nil).width == 60)
+        for bad in ["0", "-3", "wide", ""] {
+            #expect(resolve(["TERM": "xterm", "COLUMNS": bad]).width == 132)
+            #expect(resolve(["TERM": "xterm", "COLUMNS": bad], stdout: false, width: nil).width == nil)
+        }
     }
 }
 

@@ -3,7 +3,8 @@ import Foundation
 /// A tiny Kubernetes API server on 127.0.0.1 serving fixed objects to the real `kubectl`: the
 /// discovery documents kubectl reads first (`/version`, `/api`, `/apis`, `/api/v1`,
 /// `/apis/apps/v1`), then GETs of the objects in ``KubeObjects`` by path; the events list
-/// honours `fieldSelector=involvedObject.name=…`. Anything else is a 404 `Status`, as the API
+/// honours `fieldSelector=involvedObject.name=…`, and a watch (`kubectl rollout status`) stays
+/// open with no change until kubectl closes it. Anything else is a 404 `Status`, as the API
 /// server answers.
 ///
 /// ``kubeconfig`` points at `http://127.0.0.1:PORT` with no credentials. ``close()`` (also run
@@ -90,6 +91,10 @@ public final class KubeAPIFixture: Sendable {
                 let empty = try? JSONSerialization.data(withJSONObject: objects.list("PodList", []))
                 guard reply(connection, 200, empty ?? Data()) else { return }
             case .serve, .podNotFound:
+                if query.split(separator: "&").contains(where: { $0 == "watch=true" || $0 == "watch=1" }) {
+                    watch(connection)
+                    return
+                }
                 if let body = objects.body(path: path, query: query) {
                     guard reply(connection, 200, body) else { return }
                 } else {
@@ -98,6 +103,20 @@ public final class KubeAPIFixture: Sendable {
                     guard reply(connection, 404, status(404, "NotFound", "\(resource) \"\(name)\" not found", resource: resource)) else { return }
                 }
             }
+        }
+    }
+
+    /// A watch that sees no change: the stream's head, then nothing until kubectl gives up and
+    /// closes it, or the fixture closes (at most two minutes).
+    private static func watch(_ connection: LoopbackConnection) {
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+        guard connection.write(Data(head.utf8)) else { return }
+        let deadline = ContinuousClock.now + .seconds(120)
+        while ContinuousClock.now < deadline, !connection.isStopping() {
+            var poller = pollfd(fd: connection.descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 100) > 0 else { continue }
+            var byte: UInt8 = 0
+            if recv(connection.descriptor, &byte, 1, 0) <= 0 { return }
         }
     }
 

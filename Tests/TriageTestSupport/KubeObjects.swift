@@ -1,33 +1,159 @@
 import Foundation
 
-/// The objects a ``KubeAPIFixture`` serves for one pod stuck in ImagePullBackOff, built as the
+/// The objects a ``KubeAPIFixture`` serves for one pod that cannot pull an image, built as the
 /// kubelet and controllers would have left them: a Deployment → ReplicaSet → Pod on one node,
-/// the container waiting in `ImagePullBackOff` with the runtime's error in its message (as
-/// kubelet 1.32 writes it), and the events `kubectl describe` lists, including
-/// `Failed to pull image "IMAGE": ERROR`.
+/// its ServiceAccount and pull secrets, and the events `kubectl describe` lists.
+///
+/// By default the pod has one container waiting in `ImagePullBackOff` with the runtime's error
+/// in its message (as kubelet 1.32 writes it) and the events include
+/// `Failed to pull image "IMAGE": ERROR`. The other properties describe the cases the events
+/// alone do not explain: init containers and sidecars, a pod that recovered, events about an
+/// image the spec no longer uses, events that expired, pull secrets named by the pod or its
+/// ServiceAccount, and a rollout in progress.
 public struct KubeObjects: Sendable {
+    /// One container of the pod: its spec and its status.
+    public struct Container: Sendable {
+        /// What the container's status says now.
+        public enum State: Sendable {
+            /// Waiting with `reason` (`ImagePullBackOff`, `ErrImagePull`…) and `message` (empty before 1.32).
+            case waiting(reason: String, message: String)
+            /// Running since `minutesAgo`.
+            case running(minutesAgo: Int)
+        }
+
+        /// The container's name.
+        public var name: String
+        /// The image its spec asks for.
+        public var image: String
+        /// Its status now.
+        public var state: State
+        /// `IfNotPresent`, `Always` or `Never`.
+        public var pullPolicy: String
+        /// For an init container, `Always` makes it a native sidecar.
+        public var restartPolicy: String?
+
+        /// A container of `image` in `state`.
+        public init(name: String, image: String, state: State, pullPolicy: String = "IfNotPresent", restartPolicy: String? = nil) {
+            self.name = name
+            self.image = image
+            self.state = state
+            self.pullPolicy = pullPolicy
+            self.restartPolicy = restartPolicy
+        }
+    }
+
+    /// One event about the pod.
+    public struct Event: Sendable {
+        /// `Normal` or `Warning`.
+        public var type: String
+        /// `Failed`, `BackOff`, `Pulling`, `Pulled`, `Scheduled`…
+        public var reason: String
+        /// The event's message.
+        public var message: String
+        /// The container it is about (its field path), or nil for the pod.
+        public var container: String?
+        /// When it was first and last seen, in minutes before now, and how often.
+        public var firstMinutesAgo: Int, lastMinutesAgo: Int, count: Int
+
+        /// An event.
+        public init(_ type: String, _ reason: String, _ message: String, container: String?, first: Int, last: Int, count: Int) {
+            self.type = type
+            self.reason = reason
+            self.message = message
+            self.container = container
+            firstMinutesAgo = first
+            lastMinutesAgo = last
+            self.count = count
+        }
+    }
+
+    /// A `kubernetes.io/dockerconfigjson` Secret whose config logs `user` into `registry` with
+    /// `password`; it is also in the `last-applied-configuration` annotation, as `kubectl apply` leaves it.
+    public struct PullSecret: Sendable {
+        /// The Secret's name.
+        public var name: String
+        /// The registry host the config names.
+        public var registry: String
+        /// The user name.
+        public var user: String
+        /// The password planted in the config.
+        public var password: String
+
+        /// A pull secret.
+        public init(name: String, registry: String, user: String, password: String) {
+            self.name = name
+            self.registry = registry
+            self.user = user
+            self.password = password
+        }
+
+        /// The `.dockerconfigjson` document, as `kubectl create secret docker-registry` writes it.
+        public var dockerConfigJSON: String {
+            let auth = Data("\(user):\(password)".utf8).base64EncodedString()
+            return #"{"auths":{"\#(registry)":{"username":"\#(user)","password":"\#(password)","auth":"\#(auth)"}}}"#
+        }
+    }
+
     /// The pod's name.
     public let pod: String
     /// The namespace.
     public let namespace: String
-    /// The image the container asks for.
-    public let image: String
+    /// The image of the first failing container (or of the first container).
+    public var image: String { (initContainers + containers).first { if case .waiting = $0.state { true } else { false } }?.image ?? containers[0].image }
     /// The container runtime's error, as the kubelet received it.
     public let error: String
     /// The node the pod runs on.
     public let node = "lab-node"
     /// The Deployment that owns the pod's ReplicaSet.
     public let deployment = "web"
+    /// The pod's containers.
+    public var containers: [Container]
+    /// The pod's init containers (a native sidecar has restartPolicy `Always`).
+    public var initContainers: [Container] = []
+    /// The pod's events.
+    public var events: [Event]
+    /// The pod's ServiceAccount and the pull secrets it names.
+    public var serviceAccount = "default"
+    /// The pull secrets the ServiceAccount names.
+    public var serviceAccountPullSecrets: [String] = []
+    /// The pull secrets the pod's spec names.
+    public var podPullSecrets: [String] = []
+    /// The Secrets of the namespace.
+    public var secrets: [PullSecret] = []
+    /// The node's OS and architecture.
+    public var nodePlatform = (os: "linux", architecture: "amd64")
+    /// Whether the Deployment's rollout is complete (its pods available); otherwise it waits on a new ReplicaSet.
+    public var rolloutComplete = false
 
     private var replicaSet: String { "\(deployment)-6d9f7c8b5" }
-    private var container: String { "app" }
 
-    /// Objects for `pod` in `namespace`, whose container `image` failed to pull with `error`.
+    /// Objects for `pod` in `namespace`, whose container `app` failed to pull `image` with
+    /// `error` (in its 1.32 waiting message and in the events).
     public init(pod: String = "web-6d9f7c8b5-k2x7p", namespace: String = "shop", image: String, error: String) {
         self.pod = pod
         self.namespace = namespace
-        self.image = image
         self.error = error
+        let waiting = "Back-off pulling image \"\(image)\": ErrImagePull: \(error)"
+        containers = [Container(name: "app", image: image, state: .waiting(reason: "ImagePullBackOff", message: waiting))]
+        events = Self.pullFailure(image: image, error: error, container: "app", pod: pod, namespace: namespace, node: "lab-node")
+    }
+
+    /// The events of a failing pull, as the scheduler and kubelet write them: scheduled 12 minutes
+    /// ago, four attempts, the last 2 minutes ago, then back-off. `lastMinutesAgo` shifts them all.
+    public static func pullFailure(image: String, error: String?, container: String, pod: String, namespace: String,
+                                   node: String, lastMinutesAgo: Int = 2) -> [Event] {
+        let shift = lastMinutesAgo - 2
+        var events = [
+            Event("Normal", "Scheduled", "Successfully assigned \(namespace)/\(pod) to \(node)", container: nil, first: 12 + shift, last: 12 + shift, count: 1),
+            Event("Normal", "Pulling", "Pulling image \"\(image)\"", container: container, first: 12 + shift, last: 2 + shift, count: 4),
+        ]
+        if let error {
+            events.append(Event("Warning", "Failed", "Failed to pull image \"\(image)\": \(error)", container: container, first: 12 + shift, last: 2 + shift, count: 4))
+            events.append(Event("Warning", "Failed", "Error: ErrImagePull", container: container, first: 12 + shift, last: 2 + shift, count: 4))
+        }
+        events.append(Event("Normal", "BackOff", "Back-off pulling image \"\(image)\"", container: container, first: 11 + shift, last: 1 + shift, count: 6))
+        events.append(Event("Warning", "Failed", "Error: ImagePullBackOff", container: container, first: 11 + shift, last: 1 + shift, count: 6))
+        return events
     }
 
     /// The pod's API path.
@@ -36,18 +162,25 @@ public struct KubeObjects: Sendable {
     /// The namespace's pod list path.
     public var podListPath: String { "/api/v1/namespaces/\(namespace)/pods" }
 
+    /// The Deployments list path, which `kubectl rollout status` lists and watches.
+    public var deploymentListPath: String { "/apis/apps/v1/namespaces/\(namespace)/deployments" }
+
     /// The JSON body for a GET of `path` with `query`, or nil when there is no such object.
     func body(path: String, query: String) -> Data? {
-        let objects: [String: [String: Any]] = [
+        var objects: [String: [String: Any]] = [
             podPath: podObject,
             podListPath: list("PodList", [podObject]),
             "/api/v1/namespaces/\(namespace)": namespaceObject,
             "/api/v1/namespaces/\(namespace)/events": eventList(query: query),
-            "/api/v1/namespaces/\(namespace)/serviceaccounts/default": serviceAccount,
+            "/api/v1/namespaces/\(namespace)/serviceaccounts/\(serviceAccount)": serviceAccountObject,
+            "/api/v1/namespaces/\(namespace)/secrets": list("SecretList", secrets.map(secretObject)),
             "/api/v1/nodes/\(node)": nodeObject,
             "/apis/apps/v1/namespaces/\(namespace)/replicasets/\(replicaSet)": replicaSetObject,
+            "/apis/apps/v1/namespaces/\(namespace)/replicasets": list("ReplicaSetList", [replicaSetObject]),
             "/apis/apps/v1/namespaces/\(namespace)/deployments/\(deployment)": deploymentObject,
+            deploymentListPath: list("DeploymentList", [deploymentObject]),
         ]
+        for secret in secrets { objects["/api/v1/namespaces/\(namespace)/secrets/\(secret.name)"] = secretObject(secret) }
         return objects[path].flatMap { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) }
     }
 
@@ -65,7 +198,7 @@ public struct KubeObjects: Sendable {
     private func metadata(_ name: String, uid: String, owner: (kind: String, name: String, apiVersion: String)? = nil,
                           namespaced: Bool = true) -> [String: Any] {
         var object: [String: Any] = [
-            "name": name, "uid": uid, "resourceVersion": "4711", "creationTimestamp": timestamp(minutesAgo: 12),
+            "name": name, "uid": uid, "resourceVersion": "4711", "creationTimestamp": timestamp(minutesAgo: 60),
             "labels": ["app": deployment],
         ]
         if namespaced { object["namespace"] = namespace }
@@ -79,44 +212,73 @@ public struct KubeObjects: Sendable {
         return object
     }
 
+    private func containerSpec(_ container: Container) -> [String: Any] {
+        var spec: [String: Any] = [
+            "name": container.name, "image": container.image, "imagePullPolicy": container.pullPolicy,
+            "resources": [String: Any](), "terminationMessagePath": "/dev/termination-log", "terminationMessagePolicy": "File",
+        ]
+        if let restartPolicy = container.restartPolicy { spec["restartPolicy"] = restartPolicy }
+        return spec
+    }
+
     private var podSpec: [String: Any] {
-        [
-            "containers": [[
-                "name": container, "image": image, "imagePullPolicy": "IfNotPresent",
-                "resources": [String: Any](), "terminationMessagePath": "/dev/termination-log",
-                "terminationMessagePolicy": "File",
-            ]],
-            "restartPolicy": "Always", "serviceAccountName": "default", "serviceAccount": "default",
+        var spec: [String: Any] = [
+            "containers": containers.map(containerSpec),
+            "restartPolicy": "Always", "serviceAccountName": serviceAccount, "serviceAccount": serviceAccount,
             "dnsPolicy": "ClusterFirst", "schedulerName": "default-scheduler", "terminationGracePeriodSeconds": 30,
         ]
+        if !initContainers.isEmpty { spec["initContainers"] = initContainers.map(containerSpec) }
+        if !podPullSecrets.isEmpty { spec["imagePullSecrets"] = podPullSecrets.map { ["name": $0] } }
+        return spec
+    }
+
+    private func containerStatus(_ container: Container) -> [String: Any] {
+        var status: [String: Any] = ["name": container.name, "image": container.image, "restartCount": 0]
+        switch container.state {
+        case .waiting(let reason, let message):
+            var waiting = ["reason": reason]
+            if !message.isEmpty { waiting["message"] = message }
+            status["state"] = ["waiting": waiting]
+            status["imageID"] = ""
+            status["ready"] = false
+            status["started"] = false
+        case .running(let minutesAgo):
+            status["state"] = ["running": ["startedAt": timestamp(minutesAgo: minutesAgo)]]
+            status["imageID"] = "\(container.image.split(separator: ":").first ?? "")@sha256:" + String(repeating: "ab", count: 32)
+            status["ready"] = true
+            status["started"] = true
+        }
+        return status
+    }
+
+    private var failingNames: [String] {
+        (initContainers + containers).filter { if case .waiting = $0.state { true } else { false } }.map(\.name)
     }
 
     private var podObject: [String: Any] {
         var spec = podSpec
         spec["nodeName"] = node
-        let waiting = "Back-off pulling image \"\(image)\": ErrImagePull: \(error)"
-        return [
-            "apiVersion": "v1", "kind": "Pod",
-            "metadata": metadata(pod, uid: "00000000-0000-4000-8000-000000000003",
-                                 owner: ("ReplicaSet", replicaSet, "apps/v1")),
-            "spec": spec,
-            "status": [
-                "phase": "Pending", "hostIP": "127.0.0.1", "podIP": "10.244.0.17", "podIPs": [["ip": "10.244.0.17"]],
-                "qosClass": "BestEffort", "startTime": timestamp(minutesAgo: 12),
-                "conditions": [
-                    ["type": "PodScheduled", "status": "True", "lastTransitionTime": timestamp(minutesAgo: 12)],
-                    ["type": "Initialized", "status": "True", "lastTransitionTime": timestamp(minutesAgo: 12)],
-                    ["type": "Ready", "status": "False", "reason": "ContainersNotReady",
-                     "message": "containers with unready status: [\(container)]", "lastTransitionTime": timestamp(minutesAgo: 12)],
-                    ["type": "ContainersReady", "status": "False", "reason": "ContainersNotReady",
-                     "message": "containers with unready status: [\(container)]", "lastTransitionTime": timestamp(minutesAgo: 12)],
-                ],
-                "containerStatuses": [[
-                    "name": container, "image": image, "imageID": "", "ready": false, "restartCount": 0, "started": false,
-                    "state": ["waiting": ["reason": "ImagePullBackOff", "message": waiting]],
-                ]],
-            ] as [String: Any],
+        let failing = failingNames
+        let initFailing = initContainers.contains { if case .waiting = $0.state { $0.restartPolicy == nil } else { false } }
+        let ready: [String: Any] = failing.isEmpty
+            ? ["type": "Ready", "status": "True", "lastTransitionTime": timestamp(minutesAgo: 5)]
+            : ["type": "Ready", "status": "False", "reason": "ContainersNotReady",
+               "message": "containers with unready status: [\(failing.joined(separator: " "))]", "lastTransitionTime": timestamp(minutesAgo: 12)]
+        var status: [String: Any] = [
+            "phase": failing.isEmpty ? "Running" : "Pending", "hostIP": "127.0.0.1", "podIP": "10.244.0.17",
+            "podIPs": [["ip": "10.244.0.17"]], "qosClass": "BestEffort", "startTime": timestamp(minutesAgo: 12),
+            "conditions": [
+                ["type": "PodScheduled", "status": "True", "lastTransitionTime": timestamp(minutesAgo: 12)],
+                ["type": "Initialized", "status": initFailing ? "False" : "True", "lastTransitionTime": timestamp(minutesAgo: 12)],
+                ready,
+                ["type": "ContainersReady", "status": ready["status"]!, "lastTransitionTime": timestamp(minutesAgo: 12)],
+            ],
+            "containerStatuses": containers.map(containerStatus),
         ]
+        if !initContainers.isEmpty { status["initContainerStatuses"] = initContainers.map(containerStatus) }
+        var meta = metadata(pod, uid: "00000000-0000-4000-8000-000000000003", owner: ("ReplicaSet", replicaSet, "apps/v1"))
+        meta["labels"] = ["app": deployment, "pod-template-hash": "6d9f7c8b5"]
+        return ["apiVersion": "v1", "kind": "Pod", "metadata": meta, "spec": spec, "status": status]
     }
 
     private func eventList(query: String) -> [String: Any] {
@@ -124,33 +286,26 @@ public struct KubeObjects: Sendable {
             .map { String($0.dropFirst("fieldSelector=".count)).removingPercentEncoding ?? "" } ?? ""
         let wanted = selector.split(separator: ",").first { $0.hasPrefix("involvedObject.name=") }
             .map { String($0.dropFirst("involvedObject.name=".count)) }
-        let items = wanted == nil || wanted == pod ? events : []
+        let items = wanted == nil || wanted == pod ? eventObjects : []
         return list("EventList", items)
     }
 
-    private var events: [[String: Any]] {
-        let failures: [(String, String, String, Int, Int, Int)] = [
-            ("Normal", "Scheduled", "Successfully assigned \(namespace)/\(pod) to \(node)", 12, 12, 1),
-            ("Normal", "Pulling", "Pulling image \"\(image)\"", 12, 2, 4),
-            ("Warning", "Failed", "Failed to pull image \"\(image)\": \(error)", 12, 2, 4),
-            ("Warning", "Failed", "Error: ErrImagePull", 12, 2, 4),
-            ("Normal", "BackOff", "Back-off pulling image \"\(image)\"", 11, 1, 6),
-            ("Warning", "Failed", "Error: ImagePullBackOff", 11, 1, 6),
-        ]
-        return failures.enumerated().map { index, event in
-            let (type, reason, message, first, last, count) = event
-            return [
-                "apiVersion": "v1", "kind": "Event", "type": type, "reason": reason, "message": message, "count": count,
+    private var eventObjects: [[String: Any]] {
+        events.enumerated().map { index, event in
+            [
+                "apiVersion": "v1", "kind": "Event", "type": event.type, "reason": event.reason, "message": event.message, "count": event.count,
                 "metadata": ["name": "\(pod).18a3c\(index)", "namespace": namespace, "resourceVersion": "47\(index)"],
                 "involvedObject": [
                     "apiVersion": "v1", "kind": "Pod", "name": pod, "namespace": namespace,
                     "uid": "00000000-0000-4000-8000-000000000003",
-                    "fieldPath": reason == "Scheduled" ? "" : "spec.containers{\(container)}",
+                    "fieldPath": event.container.map { name in
+                        initContainers.contains { $0.name == name } ? "spec.initContainers{\(name)}" : "spec.containers{\(name)}"
+                    } ?? "",
                 ],
-                "source": reason == "Scheduled" ? ["component": "default-scheduler"] : ["component": "kubelet", "host": node],
-                "reportingComponent": reason == "Scheduled" ? "default-scheduler" : "kubelet",
-                "reportingInstance": reason == "Scheduled" ? "" : node,
-                "firstTimestamp": timestamp(minutesAgo: first), "lastTimestamp": timestamp(minutesAgo: last),
+                "source": event.container == nil ? ["component": "default-scheduler"] : ["component": "kubelet", "host": node],
+                "reportingComponent": event.container == nil ? "default-scheduler" : "kubelet",
+                "reportingInstance": event.container == nil ? "" : node,
+                "firstTimestamp": timestamp(minutesAgo: event.firstMinutesAgo), "lastTimestamp": timestamp(minutesAgo: event.lastMinutesAgo),
             ]
         }
     }
@@ -160,8 +315,19 @@ public struct KubeObjects: Sendable {
          "metadata": metadata(namespace, uid: "00000000-0000-4000-8000-000000000006", namespaced: false)]
     }
 
-    private var serviceAccount: [String: Any] {
-        ["apiVersion": "v1", "kind": "ServiceAccount", "metadata": metadata("default", uid: "00000000-0000-4000-8000-000000000004")]
+    private var serviceAccountObject: [String: Any] {
+        var object: [String: Any] = ["apiVersion": "v1", "kind": "ServiceAccount", "metadata": metadata(serviceAccount, uid: "00000000-0000-4000-8000-000000000004")]
+        if !serviceAccountPullSecrets.isEmpty { object["imagePullSecrets"] = serviceAccountPullSecrets.map { ["name": $0] } }
+        return object
+    }
+
+    private func secretObject(_ secret: PullSecret) -> [String: Any] {
+        let encoded = Data(secret.dockerConfigJSON.utf8).base64EncodedString()
+        let applied = #"{"apiVersion":"v1","data":{".dockerconfigjson":"\#(encoded)"},"kind":"Secret","metadata":{"name":"\#(secret.name)","namespace":"\#(namespace)"},"stringData":{"password":"\#(secret.password)"},"type":"kubernetes.io/dockerconfigjson"}"#
+        var meta = metadata(secret.name, uid: "00000000-0000-4000-8000-000000000007")
+        meta["annotations"] = ["kubectl.kubernetes.io/last-applied-configuration": applied + "\n"]
+        return ["apiVersion": "v1", "kind": "Secret", "type": "kubernetes.io/dockerconfigjson", "metadata": meta,
+                "data": [".dockerconfigjson": encoded]]
     }
 
     private var nodeObject: [String: Any] {
@@ -170,8 +336,8 @@ public struct KubeObjects: Sendable {
             "metadata": metadata(node, uid: "00000000-0000-4000-8000-000000000005", namespaced: false),
             "status": [
                 "nodeInfo": [
-                    "architecture": "amd64", "operatingSystem": "linux", "containerRuntimeVersion": "containerd://1.6.20",
-                    "kubeletVersion": "v1.32.4", "osImage": "Debian GNU/Linux 12 (bookworm)",
+                    "architecture": nodePlatform.architecture, "operatingSystem": nodePlatform.os,
+                    "containerRuntimeVersion": "containerd://1.6.20", "kubeletVersion": "v1.32.4", "osImage": "Debian GNU/Linux 12 (bookworm)",
                 ],
                 "conditions": [["type": "Ready", "status": "True", "reason": "KubeletReady"]],
                 "addresses": [["type": "InternalIP", "address": "127.0.0.1"], ["type": "Hostname", "address": node]],
@@ -186,15 +352,35 @@ public struct KubeObjects: Sendable {
                                  owner: ("Deployment", deployment, "apps/v1")),
             "spec": ["replicas": 1, "selector": ["matchLabels": ["app": deployment]],
                      "template": ["metadata": ["labels": ["app": deployment]], "spec": podSpec]],
+            "status": ["replicas": 1, "readyReplicas": rolloutComplete ? 1 : 0, "availableReplicas": rolloutComplete ? 1 : 0, "observedGeneration": 2],
         ]
     }
 
+    /// The Deployment, generation 2, with the status `kubectl rollout status` reads: complete, or
+    /// its one updated replica not yet available.
     private var deploymentObject: [String: Any] {
-        [
-            "apiVersion": "apps/v1", "kind": "Deployment",
-            "metadata": metadata(deployment, uid: "00000000-0000-4000-8000-000000000001"),
-            "spec": ["replicas": 1, "selector": ["matchLabels": ["app": deployment]],
+        var meta = metadata(deployment, uid: "00000000-0000-4000-8000-000000000001")
+        meta["generation"] = 2
+        meta["annotations"] = ["deployment.kubernetes.io/revision": "2"]
+        let available = rolloutComplete ? 1 : 0
+        return [
+            "apiVersion": "apps/v1", "kind": "Deployment", "metadata": meta,
+            "spec": ["replicas": 1, "selector": ["matchLabels": ["app": deployment]], "progressDeadlineSeconds": 600,
+                     "strategy": ["type": "RollingUpdate", "rollingUpdate": ["maxSurge": "25%", "maxUnavailable": "25%"]],
                      "template": ["metadata": ["labels": ["app": deployment]], "spec": podSpec]],
+            "status": [
+                "observedGeneration": 2, "replicas": 1, "updatedReplicas": 1, "readyReplicas": available,
+                "availableReplicas": available, "unavailableReplicas": 1 - available,
+                "conditions": [
+                    ["type": "Available", "status": rolloutComplete ? "True" : "False",
+                     "reason": rolloutComplete ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
+                     "lastUpdateTime": timestamp(minutesAgo: 12), "lastTransitionTime": timestamp(minutesAgo: 12)],
+                    ["type": "Progressing", "status": "True",
+                     "reason": rolloutComplete ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
+                     "message": "ReplicaSet \"\(replicaSet)\" is progressing.",
+                     "lastUpdateTime": timestamp(minutesAgo: 12), "lastTransitionTime": timestamp(minutesAgo: 12)],
+                ],
+            ] as [String: Any],
         ]
     }
 }

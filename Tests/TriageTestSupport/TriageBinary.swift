@@ -36,6 +36,7 @@ public enum TriageBinary {
         process.currentDirectoryURL = packageRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        env["COLUMNS"] = nil
         env["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("triage-state-\(UUID().uuidString)").path
         for (key, value) in environment { env[key] = value }
         process.environment = env

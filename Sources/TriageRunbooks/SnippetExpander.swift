@@ -1,0 +1,195 @@
+import TriageModel
+import Yams
+
+/// Replaces each `{use: NAME}` of a runbook with the value of `NAME` in its top-level `snippets:`
+/// map: as a value, it stands for the snippet's value; as a list item whose snippet is a list, the
+/// snippet's items are spliced into the list. Snippets may use snippets. A cycle, an unknown name,
+/// a snippet nobody uses, and an expansion past the value budget are reported at their place.
+final class SnippetExpander {
+    static let topKey = "snippets"
+    static let useKey = "use"
+
+    private let reader: YAMLReader
+    private let valueBudget: Int
+    private var definitions: [String: Yams.Node] = [:]
+    private var order: [String] = []
+    private var uses: [String: [SourceLocation]] = [:]
+    private var definitionKeys: [String: Yams.Node] = [:]
+    private var produced = 0
+    /// A use could not be expanded; expansion goes on to report the others.
+    private var hadProblems = false
+    /// The budget ran out; expansion stops.
+    private var failed = false
+
+    init(reader: YAMLReader, valueBudget: Int) {
+        self.reader = reader
+        self.valueBudget = valueBudget
+    }
+
+    /// The runbook's root with `snippets:` removed and every use expanded, and where each snippet
+    /// sits and is used; nil when a use cannot be expanded (the reason is reported).
+    func expand(_ root: Yams.Node) -> (Yams.Node, SnippetMap)? {
+        guard case .mapping(let mapping) = root else { return (root, SnippetMap(file: reader.file, regions: [])) }
+        let pairs = Array(mapping)
+        guard let index = pairs.firstIndex(where: { $0.key.scalar?.string == Self.topKey }) else {
+            return expandAll(root, pairs: pairs, snippetsEnd: nil)
+        }
+        readDefinitions(pairs[index].value)
+        let end = pairs.indices.contains(index + 1) ? pairs[index + 1].key.mark?.line : nil
+        var rest = pairs
+        rest.remove(at: index)
+        return expandAll(root, pairs: rest, snippetsEnd: (pairs[index].value, end))
+    }
+
+    private func expandAll(_ root: Yams.Node, pairs: [(key: Yams.Node, value: Yams.Node)], snippetsEnd: (Yams.Node, Int?)?) -> (Yams.Node, SnippetMap)? {
+        var expanded: [(Yams.Node, Yams.Node)] = []
+        for pair in pairs {
+            guard let value = expandValue(pair.value, through: []) else { return nil }
+            expanded.append((pair.key, value))
+        }
+        guard !failed, !hadProblems, case .mapping(let mapping) = root else { return nil }
+        for name in order where uses[name] == nil {
+            if let key = definitionKeys[name] {
+                reader.report(key, "snippet '\(name)' is never used; remove it or use it with {use: \(name)}")
+            }
+        }
+        let map = SnippetMap(file: reader.file, regions: regions(endLine: snippetsEnd?.1))
+        return (.mapping(Yams.Node.Mapping(expanded, mapping.tag, mapping.style, mapping.mark)), map)
+    }
+
+    private func readDefinitions(_ node: Yams.Node) {
+        guard let fields = reader.fields(node, "'snippets'") else { return }
+        for pair in fields.pairs {
+            guard ValueFormat.dns1123Label.problem(with: pair.key) == nil else {
+                reader.report(pair.keyNode, "snippet name '\(pair.key)' must be lower-case words joined by '-', like verify-pod")
+                continue
+            }
+            definitions[pair.key] = pair.value
+            definitionKeys[pair.key] = pair.keyNode
+            order.append(pair.key)
+        }
+    }
+
+    private func regions(endLine: Int?) -> [SnippetMap.Region] {
+        let starts = order.compactMap { name in definitionKeys[name]?.mark.map { (name, $0.line) } }
+        return starts.enumerated().map { index, start in
+            let end = index + 1 < starts.count ? starts[index + 1].1 : (endLine ?? Int.max)
+            return SnippetMap.Region(name: start.0, lines: start.1..<max(end, start.1 + 1), uses: uses[start.0] ?? [])
+        }
+    }
+
+    private enum Use {
+        case none
+        case snippet(name: String, value: Yams.Node)
+        case invalid
+    }
+
+    /// Whether `node` is a `{use: NAME}`, and if so the snippet's value, reporting unknown names
+    /// and cycles at the use.
+    private func use(_ node: Yams.Node, through stack: [String]) -> Use {
+        guard case .mapping(let mapping) = node,
+              let pair = mapping.first(where: { $0.key.scalar?.string == Self.useKey }) else { return .none }
+        if mapping.count != 1 {
+            reader.report(node, "{use: NAME} stands alone: the snippet is the whole value, so it takes no other keys")
+            return .invalid
+        }
+        guard case .scalar(let scalar) = pair.value, !scalar.string.isEmpty else {
+            reader.report(pair.value, "'use' names a snippet, like {use: verify-pod}; not \(pair.value.kindName)")
+            return .invalid
+        }
+        let name = scalar.string
+        guard let value = definitions[name] else {
+            let known = order.isEmpty ? "; this runbook has no 'snippets:'" : "; snippets: \(order.joined(separator: ", "))\(Suggestion.didYouMean(name, in: order))"
+            reader.report(pair.value, "no snippet is called '\(name)'\(known)")
+            return .invalid
+        }
+        if stack.contains(name) {
+            reader.report(pair.value, "snippet '\(name)' uses itself: \((stack + [name]).joined(separator: " → ")); a snippet cannot contain itself")
+            return .invalid
+        }
+        let location = reader.location(node)
+        if !(uses[name]?.contains(location) ?? false) { uses[name, default: []].append(location) }
+        return .snippet(name: name, value: value)
+    }
+
+    private func expandValue(_ node: Yams.Node, through stack: [String]) -> Yams.Node? {
+        guard !failed else { return nil }
+        produced += 1
+        if produced > valueBudget {
+            reader.report(node, "the runbook's snippets expand to more than \(valueBudget) values; use fewer or smaller snippets")
+            failed = true
+            return nil
+        }
+        switch use(node, through: stack) {
+        case .invalid:
+            hadProblems = true
+            return node
+        case .snippet(let name, let value):
+            return expandValue(value, through: stack + [name])
+        case .none:
+            break
+        }
+        switch node {
+        case .mapping(let mapping):
+            var pairs: [(Yams.Node, Yams.Node)] = []
+            for (key, value) in mapping {
+                guard let expanded = expandValue(value, through: stack) else { return nil }
+                pairs.append((key, expanded))
+            }
+            return .mapping(Yams.Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
+        case .sequence(let sequence):
+            var items: [Yams.Node] = []
+            for item in sequence {
+                guard let expanded = expandItem(item, through: stack) else { return nil }
+                items += expanded
+            }
+            return .sequence(Yams.Node.Sequence(items, sequence.tag, sequence.style, sequence.mark))
+        case .scalar, .alias:
+            return node
+        }
+    }
+
+    /// A list item: a use of a list snippet splices its items.
+    private func expandItem(_ node: Yams.Node, through stack: [String]) -> [Yams.Node]? {
+        switch use(node, through: stack) {
+        case .none:
+            return expandValue(node, through: stack).map { [$0] }
+        case .invalid:
+            hadProblems = true
+            return [node]
+        case .snippet(let name, let value):
+            guard let expanded = expandValue(value, through: stack + [name]) else { return nil }
+            if case .sequence(let items) = expanded { return Array(items) }
+            return [expanded]
+        }
+    }
+}
+
+/// Where each snippet of a runbook file sits and where it is used, so that a problem found inside
+/// a snippet can say where the snippet was used.
+struct SnippetMap: Sendable {
+    /// One snippet's lines in the file and its uses.
+    struct Region: Sendable {
+        let name: String
+        let lines: Range<Int>
+        let uses: [SourceLocation]
+    }
+
+    let file: String
+    let regions: [Region]
+
+    /// The diagnostics with each one found inside a snippet told where that snippet was used,
+    /// and duplicates (the same problem found once per use) kept once.
+    func annotate(_ diagnostics: [RunbookDiagnostic]) -> [RunbookDiagnostic] {
+        var seen: Set<RunbookDiagnostic> = []
+        return diagnostics.compactMap { diagnostic in
+            var annotated = diagnostic
+            if diagnostic.location.file == file,
+               let region = regions.first(where: { $0.lines.contains(diagnostic.location.line) }), !region.uses.isEmpty {
+                let places = region.uses.map { "\($0.line):\($0.column)" }.joined(separator: ", ")
+                annotated.message += " (in snippet '\(region.name)', used at \(places))"
+            }
+            return seen.insert(annotated).inserted ? annotated : nil
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+import TriageModel
+@testable import TriageRunbooks
+
+/// Snippets (`snippets:` and `{use: NAME}`), paragraphs, and the bounds on what a file may make
+/// the loader do: no anchors or aliases, a value budget, finite numbers in range.
+struct SnippetAndBoundsTests {
+    static let parsers = [ParserSignature(name: "pull-failure", summary: "", facts: ["cause", "image"])]
+
+    func load(_ yaml: String) -> Result<Runbook, RunbookLoadError> {
+        RunbookDecoder.load(yaml, file: "book.yaml", validator: RunbookValidator(parsers: Self.parsers))
+    }
+
+    func problems(_ yaml: String) -> [String] {
+        guard case .failure(let error) = load(yaml) else { return [] }
+        return error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" }
+    }
+
+    func scenarioProblems(_ yaml: String) -> [String] {
+        guard case .failure(let error) = ScenarioDecoder.decode(yaml, file: "scenario.yaml") else { return [] }
+        return error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" }
+    }
+
+    static let withSnippets = """
+        id: demo
+        title: Demo
+        inputs:
+          pod: {format: dns-1123-subdomain}
+        snippets:
+          retry:
+            - text: Retry now
+              run: [kubectl, delete, pod, "{{pod}}"]
+              mutates: true
+          watch:
+            text: Watch the pod
+            run: [kubectl, get, pod, "{{pod}}"]
+          steps:
+            - First do this.
+            - {use: retry}
+          why: The registry wants credentials.
+        start: first
+        nodes:
+          first:
+            title: Describe
+            explain:
+              - "Read the events."
+              - {use: why}
+            run: [kubectl, describe, pod, "{{pod}}"]
+            parser: pull-failure
+            next: done
+          done:
+            title: Done
+            diagnosis:
+              cause: auth
+              summary: "{{image}} needs credentials"
+              explain: [{use: why}, "Then {{image}} pulls."]
+              fix:
+                - {use: steps}
+                - Last, check.
+              verify: {use: watch}
+        """
+
+    @Test func snippetsStandForValuesAndListSnippetsAreSplicedIntoLists() throws {
+        let runbook = try load(Self.withSnippets).get()
+        let diagnosis = try #require(runbook.node("done")?.diagnosis)
+        #expect(diagnosis.fix.map(\.text.source) == ["First do this.", "Retry now", "Last, check."])
+        #expect(diagnosis.fix[1].command?.arguments.map(\.source) == ["kubectl", "delete", "pod", "{{pod}}"])
+        #expect(diagnosis.fix[1].command?.mutates == true)
+        #expect(diagnosis.verify?.text.source == "Watch the pod")
+        #expect(diagnosis.explanation.source == "The registry wants credentials.\n\nThen {{image}} pulls.\n")
+        #expect(runbook.node("first")?.explanation == "Read the events.\n\nThe registry wants credentials.\n")
+    }
+
+    @Test func anUnknownSnippetIsReportedAtTheUseWithTheNearestName() {
+        let yaml = Self.withSnippets.replacingOccurrences(of: "verify: {use: watch}", with: "verify: {use: wacth}")
+        #expect(problems(yaml) == ["36:21: no snippet is called 'wacth'; snippets: retry, watch, steps, why; did you mean 'watch'?"])
+    }
+
+    @Test func aCycleIsReportedAtTheUseThatClosesIt() {
+        let yaml = Self.withSnippets.replacingOccurrences(of: "    - {use: retry}", with: "    - {use: retry}\n    - {use: steps}")
+        #expect(problems(yaml) == ["16:13: snippet 'steps' uses itself: steps → steps; a snippet cannot contain itself"])
+        let indirect = Self.withSnippets
+            .replacingOccurrences(of: "  why: The registry wants credentials.", with: "  why: {use: again}\n  again: {use: why}")
+        #expect(problems(indirect).first == "17:16: snippet 'why' uses itself: why → again → why; a snippet cannot contain itself")
+    }
+
+    @Test func aProblemInsideASnippetIsReportedOnceAtItsLineSayingWhereItWasUsed() {
+        let yaml = Self.withSnippets.replacingOccurrences(of: "    text: Watch the pod", with: "    txet: Watch the pod")
+        let found = problems(yaml)
+        #expect(found.count == 2)
+        #expect(found[0].hasPrefix("11:5: unknown key 'txet' in 'verify' of node 'done'"))
+        #expect(found[0].hasSuffix("(in snippet 'watch', used at 36:15)"))
+        #expect(found[1] == "11:5: 'verify' of node 'done' is missing 'text' (in snippet 'watch', used at 36:15)")
+
+        let twice = Self.withSnippets
+            .replacingOccurrences(of: "      mutates: true", with: "      mutates: maybe")
+            .replacingOccurrences(of: "        - Last, check.", with: "        - {use: retry}")
+        #expect(problems(twice) == [
+            "9:16: 'mutates' of fix step 2 of node 'done' must be true or false (in snippet 'retry', used at 15:7, 35:11)",
+            "9:16: 'mutates' of fix step 3 of node 'done' must be true or false (in snippet 'retry', used at 15:7, 35:11)",
+        ])
+    }
+
+    @Test func aValidatorProblemInsideASnippetSaysWhereItWasUsed() {
+        let yaml = Self.withSnippets.replacingOccurrences(of: "    run: [kubectl, get, pod, \"{{pod}}\"]", with: "    run: [kubectl, get, pod, \"{{podd}}\"]")
+        #expect(problems(yaml).first?.hasSuffix("(in snippet 'watch', used at 36:15)") == true)
+        #expect(problems(yaml).first?.contains("placeholder '{{podd}}'") == true)
+    }
+
+    @Test func aSnippetNobodyUsesIsReported() {
+        let yaml = Self.withSnippets.replacingOccurrences(of: "  why: The registry", with: "  spare: unused\n  why: The registry")
+        #expect(problems(yaml) == ["16:3: snippet 'spare' is never used; remove it or use it with {use: spare}"])
+    }
+
+    @Test func aUseTakesNoOtherKeys() {
+        let yaml = Self.withSnippets.replacingOccurrences(of: "verify: {use: watch}", with: "verify: {use: watch, text: more}")
+        #expect(problems(yaml) == ["36:15: {use: NAME} stands alone: the snippet is the whole value, so it takes no other keys"])
+    }
+
+    @Test func snippetsThatMultiplyPastTheBudgetAreRefused() {
+        var levels = ""
+        for level in 0..<8 {
+            let uses = Array(repeating: "{use: s\(level + 1)}", count: 10).joined(separator: ", ")
+            levels += "  s\(level): [\(uses)]\n"
+        }
+        levels += "  s8: [x]\n"
+        let yaml = Self.withSnippets.replacingOccurrences(of: "          why: The registry wants credentials.\n".dropFirst(8), with: "  why: The registry wants credentials.\n" + levels)
+            .replacingOccurrences(of: "        - Last, check.", with: "        - {use: s0}")
+        let found = problems(yaml)
+        #expect(found.count == 1)
+        #expect(found.first?.contains("the runbook's snippets expand to more than \(YAMLReader.valueBudget) values") == true)
+    }
+
+    @Test func anAliasBombIsRefusedBeforeItIsExpanded() {
+        var yaml = "id: demo\ntitle: Demo\nsnippets:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1..<30 {
+            let aliases = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+            yaml += "  a\(level): &a\(level) [\(aliases)]\n"
+        }
+        yaml += "start: first\nnodes:\n  first:\n    title: T\n    diagnosis: {cause: x, summary: y, fix: [], explain: *a29}\n"
+        #expect(problems(yaml) == [
+            "4:7: YAML anchor '&a0' is not allowed: anchors and aliases can multiply a small file into a huge one; define the value once under 'snippets:' and write {use: NAME} where it goes",
+        ])
+        #expect(scenarioProblems("id: s\nexpect: &e {ending: done}\nagain: *e\n").first?.hasPrefix("2:9: YAML anchor '&e' is not allowed") == true)
+        #expect(scenarioProblems("id: s\nexpect: *e\n").first?.hasPrefix("2:9: YAML alias '*e' is not allowed") == true)
+    }
+
+    @Test func anAmpersandOrAsteriskInsideTextIsNotAnAnchor() throws {
+        let yaml = Self.withSnippets.replacingOccurrences(of: "Read the events.", with: "Read *all* the events & more")
+        #expect(try load(yaml).get().node("first")?.explanation.hasPrefix("Read *all* the events & more") == true)
+    }
+
+    @Test func timeoutsAndPollingMustBeFiniteAndInRange() {
+        func with(_ key: String) -> String {
+            Self.withSnippets.replacingOccurrences(of: "    title: Describe\n", with: "    title: Describe\n    \(key)\n")
+        }
+        #expect(problems(with("timeout: .nan")) == ["21:14: 'timeout' of node 'first' is '.nan'; expected a number of seconds from 0.001 to 86400"])
+        #expect(problems(with("timeout: .inf")) == ["21:14: 'timeout' of node 'first' is '.inf'; expected a number of seconds from 0.001 to 86400"])
+        #expect(problems(with("timeout: 1e300")) == ["21:14: 'timeout' of node 'first' is '1e300'; expected a number of seconds from 0.001 to 86400"])
+        #expect(problems(with("timeout: 0")) == ["21:14: 'timeout' of node 'first' is '0'; expected a number of seconds from 0.001 to 86400"])
+        #expect(problems(with("timeout: soon")) == ["21:14: 'timeout' of node 'first' must be a number of seconds"])
+        #expect(problems(with("timeout: 2.5")) == [])
+
+        let watch = Self.withSnippets.replacingOccurrences(of: "    run: [kubectl, get, pod, \"{{pod}}\"]\n", with: "    run: [kubectl, get, pod, \"{{pod}}\"]\n    until: {fact: image, present: true}\n    every: .NaN\n    for: -.inf\n")
+        #expect(problems(watch) == [
+            "14:12: 'every' of 'verify' of node 'done' is '.NaN'; expected a number of seconds from 0.1 to 3600 (in snippet 'watch', used at 39:15)",
+            "15:10: 'for' of 'verify' of node 'done' is '-.inf'; expected a number of seconds from 0.1 to 86400 (in snippet 'watch', used at 39:15)",
+        ])
+    }
+
+    @Test func aScenarioDurationMustBeFinite() {
+        let yaml = "id: s\nrunbook: demo\ntitle: T\ndifficulty: beginner\ncommands:\n  - run: [kubectl]\n    duration: .nan\nexpect: {ending: done}\n"
+        #expect(scenarioProblems(yaml) == ["7:15: 'duration' of command 1 is '.nan'; expected a number of seconds from 0 to 86400"])
+    }
+}
