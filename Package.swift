@@ -109,7 +109,7 @@ let package = Package(
 if Context.environment["TRIAGE_FUZZ"] == "1" {
     let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
         ("fuzz-diagnosis", ["TriageDiagnosis"]),
-        ("fuzz-json", ["TriageJSON"]),
+        ("fuzz-json", ["TriageJSON", "TriageKubernetes"]),
         ("fuzz-runbooks", ["TriageRunbooks", "TriageEngine", "TriageModel"]),
         ("fuzz-image-reference", ["TriageDiagnosis"]),
     ]

@@ -1,8 +1,18 @@
 import FuzzDriver
 @testable import TriageJSON
+import TriageKubernetes
+
+/// Expressions of the kinds runbooks use, evaluated on every document the tree reader accepts.
+let paths = try [
+    "{.metadata.name}", "{.spec.containers[*].image}", "{.spec.initContainers[-1].name}", "{..image}",
+    "{.items[0].status.containerStatuses[?(@.name==\"web\")].state.waiting.reason}", "{.metadata.labels.*}",
+    "{.status.containerStatuses[?(@.ready==true)].name}", "{.metadata.annotations['kubectl.kubernetes.io/restartedAt']}",
+].map { (source: String) throws(JSONPathError) in try JSONPath(source) }
 
 // Reads each input as one JSON document, whole and in windows, and checks that both readings
-// agree and that every string decodes and maps back to its raw bytes.
+// agree and that every string decodes and maps back to its raw bytes; then as a tree, which must
+// print as JSON that reads back the same, and as the Kubernetes objects; a short one-line input
+// is also compiled as a JSONPath expression.
 FuzzDriver.run { bytes in
     let size = bytes.count
     let whole = JSONReading.read(bytes, isFinal: true)
@@ -24,6 +34,20 @@ FuzzDriver.run { bytes in
         case nil:
             require(whole.stop == nil && whole.end == partial.end, "window of \(cut) bytes read a value the whole input did not")
         }
+    }
+    if let document = try? JSONValue.parse(bytes) {
+        require(whole.stop == nil, "the tree reader accepted a document the cursor refused: \(String(describing: whole.stop))")
+        require((try? JSONValue.parse(document.json)) == document, "the document does not read back from its printed JSON")
+        for path in paths { _ = path.values(in: document).map(\.text) }
+        _ = try? Pod.decodeList(document)
+        _ = try? Event.decodeList(document)
+        _ = try? Node.decodeList(document)
+        _ = try? ServiceAccount.decodeList(document)
+        _ = try? Secret.decodeList(document)
+    }
+    if size <= 256, !bytes.contains(0x0A), let source = String(validating: bytes, as: UTF8.self),
+       let path = try? JSONPath(source) {
+        _ = path.values(in: .object([("metadata", .object([("name", .string("web"))])), ("items", .array([.null, .number("1")]))]))
     }
 }
 
