@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "TriageKubernetes", dependencies: ["TriageJSON"]),
         .target(name: "TriageDiagnosis", dependencies: ["TriageJSON", "TriageKubernetes"]),
         .target(name: "TriageRegistry", dependencies: ["TriageDiagnosis"]),
-        .target(name: "TriageScan", dependencies: ["TriageDiagnosis", "TriageJSON", "TriageKubernetes", "TriageLayout"]),
+        .target(name: "TriageScan", dependencies: ["TriageModel", "TriageDiagnosis", "TriageJSON", "TriageKubernetes", "TriageLayout"]),
         .target(
             name: "TriageRunbooks",
             dependencies: ["TriageModel", "TriageJSON", .product(name: "Yams", package: "Yams")]
@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "TriageRegistryCommand",
             dependencies: [
-                "TriageDiagnosis", "TriageRegistry", "TriageCommandSupport",
+                "TriageModel", "TriageDiagnosis", "TriageRegistry", "TriageCommandSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

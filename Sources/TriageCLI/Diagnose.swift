@@ -9,7 +9,7 @@ public struct Diagnose: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "diagnose",
         abstract: "Say why an image pull failed, from kubectl describe/events, pod status, runtime or pull output.",
-        discussion: "Reads FILE, or standard input when FILE is '-' or absent. Exits 0 when the input was read (even if no cause is visible) and 2 when it is empty, binary, too large or unreadable."
+        discussion: "Reads FILE, or standard input when FILE is '-' or absent. Exits 0 when a cause is named, 1 when the input shows no cause, and 2 when it is empty, binary, too large or unreadable."
     )
 
     /// The file to read; `-` or nothing for standard input.
@@ -30,10 +30,10 @@ public struct Diagnose: AsyncParsableCommand {
             report = try PullFailureDiagnoser.diagnose(validating: try readInput())
         } catch let error as DiagnosisInputError {
             FileHandle.standardError.write(Data("triage diagnose: \(error.localizedDescription)\n".utf8))
-            throw ExitCode(2)
+            throw ExitStatus.couldNotLook.exitCode
         } catch {
             FileHandle.standardError.write(Data("triage diagnose: cannot read \(file ?? "standard input"): \(error.localizedDescription)\n".utf8))
-            throw ExitCode(2)
+            throw ExitStatus.couldNotLook.exitCode
         }
         switch output {
         case .text, .wide:
@@ -43,6 +43,7 @@ public struct Diagnose: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         }
+        if report.cause == .other { throw ExitStatus.nothingWrong.exitCode }
     }
 
     /// The input bytes, read no further than one byte past the size limit.

@@ -41,12 +41,12 @@ extension TriageCommand {
             let library = workspace.loadReportingProblems()
             let scenario = try Self.find(scenario, in: library)
             guard let runbook = library.runbook(scenario.runbook) else {
-                throw Failure(description: "scenario '\(scenario.id)' uses runbook '\(scenario.runbook)', which is not among the runbooks in \(workspace.runbookPaths.joined(separator: ", "))")
+                throw CommandFailure("scenario '\(scenario.id)' uses runbook '\(scenario.runbook)', which is not among the runbooks in \(workspace.runbookPaths.joined(separator: ", "))", status: .usage)
             }
             if noInput {
                 let report = await ScenarioReplay(parsers: .standard).replay(scenario, runbook: runbook)
                 try print(report)
-                if !report.passed { throw ExitCode.failure }
+                if !report.passed { throw ExitStatus.nothingWrong.exitCode }
                 return
             }
             let session = try Session(runbook: runbook, inputs: scenario.inputs)
@@ -56,14 +56,14 @@ extension TriageCommand {
                 transcriptPath: transcript, suggestedAnswers: scenario.answers
             )
             let expected = scenario.expectation
-            if let diagnosis = outcome.diagnosis {
-                let reached = outcome.path.last ?? ""
-                let matches = reached == expected.ending && (expected.cause == nil || expected.cause == diagnosis.cause)
-                let verdict = matches
-                    ? "You reached '\(reached)' (\(diagnosis.cause)), the ending this scenario expects."
-                    : "You reached '\(reached)' (\(diagnosis.cause)); this scenario expects '\(expected.ending)'\(expected.cause.map { " (\($0))" } ?? "")."
-                interactive.console.line(interactive.terminal.layout.wrap(verdict).joined(separator: "\n"))
-            }
+            guard let diagnosis = outcome.diagnosis else { throw ExitStatus.stoppedBeforeDiagnosis.exitCode }
+            let reached = outcome.path.last ?? ""
+            let matches = reached == expected.ending && (expected.cause == nil || expected.cause == diagnosis.cause)
+            let verdict = matches
+                ? "You reached '\(reached)' (\(diagnosis.cause)), the ending this scenario expects."
+                : "You reached '\(reached)' (\(diagnosis.cause)); this scenario expects '\(expected.ending)'\(expected.cause.map { " (\($0))" } ?? "")."
+            interactive.console.line(interactive.terminal.layout.wrap(verdict).joined(separator: "\n"))
+            if !matches { throw ExitStatus.nothingWrong.exitCode }
         }
 
         /// The scenario named by id, or loaded from a file path.
@@ -72,12 +72,12 @@ extension TriageCommand {
             if FileManager.default.fileExists(atPath: name) {
                 switch LibraryLoader(validator: Workspace.validator).loadScenario(name) {
                 case .success(let scenario): return scenario
-                case .failure(let error): throw Failure(description: error.localizedDescription)
+                case .failure(let error): throw CommandFailure(error.localizedDescription, status: .usage)
                 }
             }
             let ids = library.scenarios.map(\.id)
             let near = ids.filter { $0.contains(name) || name.contains($0) }
-            throw Failure(description: "no scenario '\(name)'\(near.isEmpty ? "" : "; did you mean: \(near.joined(separator: ", "))?") ('triage list' shows them all)")
+            throw CommandFailure("no scenario '\(name)'\(near.isEmpty ? "" : "; did you mean: \(near.joined(separator: ", "))?") ('triage list' shows them all)", status: .usage)
         }
 
         private func print(_ report: ScenarioReplay.Report) throws {

@@ -39,6 +39,8 @@ struct SessionReport: Encodable {
     var path: [String]
     var facts: Facts
     var cause: String?
+    /// `cause-found`, `nothing-wrong` or `could-not-look`, when a diagnosis was reached.
+    var outcome: String?
     var ending: String?
     var diagnosis: DiagnosisRecord?
     var stoppedAt: String?
@@ -49,7 +51,7 @@ struct SessionReport: Encodable {
     var passed: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case runbook, scenario, inputs, path, facts, cause, ending, diagnosis, reason, commands, passed
+        case runbook, scenario, inputs, path, facts, cause, outcome, ending, diagnosis, reason, commands, passed
         case stoppedAt = "stopped_at"
         case expectedCause = "expected_cause"
         case expectedEnding = "expected_ending"
@@ -68,6 +70,7 @@ struct SessionReport: Encodable {
         switch outcome {
         case .concluded(let diagnosis)?:
             cause = diagnosis.cause
+            self.outcome = diagnosis.outcome.rawValue
             ending = session.currentID
             self.diagnosis = DiagnosisRecord(diagnosis, in: session)
         case .stopped(let node, let why)?:
@@ -108,7 +111,7 @@ extension SessionReport.DiagnosisRecord {
         }
         cause = diagnosis.cause
         summary = session.render(diagnosis.summary)
-        evidence = diagnosis.evidence.map(session.render)
+        evidence = session.evidence(of: diagnosis)
         explanation = session.render(diagnosis.explanation)
         fix = session.fixSteps(of: diagnosis).map(step)
         verify = diagnosis.verify.map { step(session.resolve($0)) }

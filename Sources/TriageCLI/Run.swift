@@ -108,11 +108,18 @@ extension TriageCommand {
             let library = workspace.loadReportingProblems()
             guard let runbook = library.runbook(runbook) else {
                 let ids = library.runbooks.map(\.id).joined(separator: ", ")
-                throw Failure(description: "no runbook '\(self.runbook)'; available: \(ids.isEmpty ? "none found in \(workspace.runbookPaths.joined(separator: ", "))" : ids)")
+                throw CommandFailure("no runbook '\(self.runbook)'; available: \(ids.isEmpty ? "none found in \(workspace.runbookPaths.joined(separator: ", "))" : ids)", status: .usage)
             }
             let kubectl = try KubectlOptions(context: cluster.context, kubeconfig: cluster.kubeconfig)
             let interactive = noInput ? nil : Interactive(terminal: output.terminal)
             let live = LiveRunner(timeout: .milliseconds(Int(timeout * 1000)))
+            if !propose {
+                do {
+                    try await live.checkAvailable("kubectl")
+                } catch {
+                    throw CommandFailure(error.localizedDescription, status: .couldNotLook)
+                }
+            }
             let proposer = interactive.map { interactive -> ProposeRunner in
                 let console = interactive.console
                 return ProposeRunner(paste: interactive.input, write: { console.write($0) })
@@ -133,10 +140,11 @@ extension TriageCommand {
             }
             if given["pod"] == nil, let interactive {
                 let namespace = given["namespace"] ?? runbook.input("namespace")?.defaultValue ?? "default"
-                let listing = CommandInvocation(arguments: ["kubectl", "get", "pods", "--namespace", namespace, "--output", "json"])
-                let pods = FailingPod.parse(try await runner.run(listing).stdout)
+                let pods = try await Self.failingPods(in: namespace, runner: runner, checkingNamespace: !propose)
                 let picker = PodPicker(input: interactive.input, console: interactive.console, styler: Styler(capabilities: interactive.terminal))
-                guard let pod = picker.choose(from: pods, namespace: namespace) else { return }
+                guard let pod = picker.choose(from: pods, namespace: namespace) else {
+                    throw (pods.isEmpty ? ExitStatus.nothingWrong : .stoppedBeforeDiagnosis).exitCode
+                }
                 given["pod"] = pod
             }
             let session: Session
@@ -148,23 +156,68 @@ extension TriageCommand {
             guard let interactive else {
                 var session = session
                 let driver = SessionDriver(runner: recorder ?? runner, parsers: .standard, answers: nil, policy: DrivePolicy(runsNodeCommands: onNode, runsMutatingCommands: false))
+                let outcome: DriveOutcome
                 do {
-                    let outcome = try await driver.drive(&session)
-                    try report(SessionReport(session: session, outcome: outcome))
-                    if let recorder, case .concluded(let diagnosis) = outcome {
-                        let answers = Dictionary(session.steps.compactMap { step in step.answer.map { (step.node, $0) } }, uniquingKeysWith: { _, last in last })
-                        try await save(recorder, session: session, answers: answers, path: session.path, cause: diagnosis.cause)
-                    }
+                    outcome = try await driver.drive(&session)
                 } catch {
+                    // The runner could not run a command at all: nothing was asked.
                     try report(SessionReport(session: session, outcome: .stopped(node: session.currentID, reason: error.localizedDescription)))
-                    throw ExitCode.failure
+                    throw ExitStatus.couldNotLook.exitCode
                 }
+                try report(SessionReport(session: session, outcome: outcome))
+                guard case .concluded(let diagnosis) = outcome else { throw ExitStatus.stoppedBeforeDiagnosis.exitCode }
+                if let recorder {
+                    let answers = Dictionary(session.steps.compactMap { step in step.answer.map { (step.node, $0) } }, uniquingKeysWith: { _, last in last })
+                    try await save(recorder, session: session, answers: answers, path: session.path, cause: diagnosis.cause)
+                }
+                try Self.end(with: diagnosis)
                 return
             }
             let outcome = try await interactive.run(session, runner: recorder ?? runner, mode: propose ? .propose : .live, transcriptPath: transcript, readOnly: readOnly)
-            if let recorder, let diagnosis = outcome.diagnosis {
+            guard let diagnosis = outcome.diagnosis else { throw ExitStatus.stoppedBeforeDiagnosis.exitCode }
+            if let recorder {
                 try await save(recorder, session: session, answers: [:], path: outcome.path, cause: diagnosis.cause)
             }
+            try Self.end(with: diagnosis)
+        }
+
+        /// Ends the command with the exit status `diagnosis` stands for; a found cause returns.
+        private static func end(with diagnosis: Diagnosis) throws {
+            switch diagnosis.outcome {
+            case .causeFound: return
+            case .nothingWrong: throw ExitStatus.nothingWrong.exitCode
+            case .couldNotLook: throw ExitStatus.couldNotLook.exitCode
+            }
+        }
+
+        /// The pods of `namespace` failing to pull an image. A listing kubectl could not make is
+        /// an error with kubectl's own message, never an empty list; so is a namespace that does
+        /// not exist, when `checkingNamespace` (live mode) allows one more command.
+        private static func failingPods(in namespace: String, runner: any CommandRunner, checkingNamespace: Bool) async throws -> [FailingPod] {
+            let listing = CommandInvocation(arguments: ["kubectl", "get", "pods", "--namespace", namespace, "--output", "json"])
+            let result: CommandResult
+            do {
+                result = try await runner.run(listing)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                throw CommandFailure("cannot list the pods in namespace \(namespace): \(error.localizedDescription)", status: .couldNotLook)
+            }
+            guard result.succeeded else {
+                throw CommandFailure("kubectl could not list the pods in namespace \(namespace): \(result.failureSummary)", status: .couldNotLook)
+            }
+            let pods = FailingPod.parse(result.stdout)
+            if pods.isEmpty && checkingNamespace { try await requireNamespace(namespace, runner: runner) }
+            return pods
+        }
+
+        /// kubectl lists no pods, and exits 0, for a namespace that does not exist: before saying
+        /// that nothing fails there, make sure the namespace is real.
+        private static func requireNamespace(_ namespace: String, runner: any CommandRunner) async throws {
+            let lookup = CommandInvocation(arguments: ["kubectl", "get", "namespace", namespace, "--output", "name"])
+            guard let result = try? await runner.run(lookup), !result.succeeded,
+                  result.stderr.contains("NotFound") else { return }
+            throw CommandFailure("namespace \(namespace) cannot be read: \(result.failureSummary)", status: .couldNotLook)
         }
 
         /// Writes what `recorder` saw as the scenario file named by --record.
@@ -187,7 +240,9 @@ extension TriageCommand {
             if output.output == .json { return try JSONOutput.print(report) }
             var text = "path: \(report.path.joined(separator: " → "))\n"
             if let diagnosis = report.diagnosis {
-                text += "cause: \(diagnosis.cause)\n\(diagnosis.summary)\n"
+                text += "cause: \(diagnosis.cause)\n"
+                if let outcome = report.outcome, outcome != DiagnosisOutcome.causeFound.rawValue { text += "outcome: \(outcome)\n" }
+                text += "\(diagnosis.summary)\n"
                 if let evidence = diagnosis.evidence { text += "evidence: \(evidence)\n" }
                 for (index, step) in diagnosis.fix.enumerated() {
                     text += "fix \(index + 1): \(step.text)\n"

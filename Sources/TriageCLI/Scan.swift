@@ -13,8 +13,8 @@ struct Scan: AsyncParsableCommand {
         discussion: """
             Reads `kubectl get pods -o json` (live, or a saved dump with --from), diagnoses every container waiting in \
             ErrImagePull, ImagePullBackOff, InvalidImageName or ErrImageNeverPull, and groups them. Live, the events of \
-            pods whose status names no cause are read too. Exit status: 0 when everything asked for was scanned, 1 when \
-            some namespaces could not be read, 2 when the input or kubectl failed.
+            pods whose status names no cause are read too. Exit status: 0 when a pod fails to pull, 1 when none does, \
+            2 when kubectl or the input failed or some namespaces could not be read (see 'triage --help').
             Examples:
               triage scan -A
               kubectl get pods -A -o json > pods.json; triage scan --from pods.json -o json
@@ -87,7 +87,15 @@ struct Scan: AsyncParsableCommand {
             print(textRenderer(output.terminal).render(report), terminator: "")
         }
         if runNumber != nil || runPod != nil { return try await startRunbook(report) }
-        if !report.unscanned.isEmpty { throw ExitCode.failure }
+        let status = Self.exitStatus(of: report)
+        if status != .causeFound { throw status.exitCode }
+    }
+
+    /// A failing pull found, nothing failing, or namespaces that could not be read (which makes
+    /// any all-clear unchecked).
+    static func exitStatus(of report: ScanReport) -> ExitStatus {
+        if !report.unscanned.isEmpty { return .couldNotLook }
+        return report.failing > 0 ? .causeFound : .nothingWrong
     }
 
     /// The table for people: fitted to the terminal, whole on a pipe, everything with `-o wide`.
@@ -105,8 +113,8 @@ struct Scan: AsyncParsableCommand {
             throw CancellationError()
         } catch {
             progress.finish()
-            FileHandle.standardError.write(Data("triage scan: \(error.localizedDescription)\n".utf8))
-            throw ExitCode(2)
+            FileHandle.standardError.write(Data("triage scan: \(VisibleText.escapingControls(error.localizedDescription))\n".utf8))
+            throw ExitStatus.couldNotLook.exitCode
         }
     }
 

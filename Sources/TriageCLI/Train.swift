@@ -1,4 +1,5 @@
 import ArgumentParser
+import TriageCommandSupport
 import Foundation
 import TriageModel
 import TriageRunbooks
@@ -77,7 +78,7 @@ extension TriageCommand {
                 chosen = entry.scenario
             }
             guard let runbook = library.runbook(chosen.runbook) else {
-                throw Failure(description: "scenario '\(chosen.id)' uses runbook '\(chosen.runbook)', which is not loaded")
+                throw CommandFailure("scenario '\(chosen.id)' uses runbook '\(chosen.runbook)', which is not loaded", status: .usage)
             }
             let earlier = try store.load().trainees[traineeName]?.filter { $0.scenario == chosen.id }.count ?? 0
             let trainer = Trainer(

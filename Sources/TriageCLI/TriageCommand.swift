@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TriageCommandSupport
 
 /// The `triage` command: subcommands parse and validate, then hand off to the libraries.
 public struct TriageCommand: AsyncParsableCommand {
@@ -28,6 +29,9 @@ public struct TriageCommand: AsyncParsableCommand {
                     kubectl describe pod web-7d4b9 | triage diagnose
                   Check every runbook and replay every scenario:
                     triage lint
+
+                \(ExitStatus.help)
+                  lint: 0 when every runbook and scenario is sound, 1 when it finds a problem
                 """,
             version: "0.1.0",
             subcommands: [Run.self, Replay.self, Diagnose.self, Lint.self, List.self, RegistryCheck.self, Scan.self, Train.self]

@@ -43,8 +43,3 @@ struct Workspace {
         return nil
     }
 }
-
-/// A message for standard error and the exit status that goes with it.
-struct Failure: Error, CustomStringConvertible {
-    var description: String
-}

@@ -259,12 +259,7 @@ enum Advice {
     }
 
     private static func runtimeService(_ s: Subject) -> String {
-        switch s.runtime {
-        case .docker, .dockershim: "docker"
-        case .crio: "crio"
-        case .podman: "podman"
-        case .containerd, .unknown: "containerd"
-        }
+        s.runtime.serviceName
     }
 
     private static func caLocation(_ s: Subject) -> String {

@@ -18,7 +18,8 @@ struct PodEventsParser: OutputParser {
             "events_found", "pull_failures", "pull_failures_first_seen", "pull_failures_last_seen", "last_pull_error",
             "back_offs", "back_offs_first_seen", "back_offs_last_seen", "backoff_delay_seconds", "backoff_capped",
             "next_pull_due", "event_images", "stale_event_images", "event_containers",
-        ]
+        ],
+        headline: [.init("pull_failures", "failed pulls"), .init("last_pull_error", "last error"), .init("next_pull_due", "next pull")]
     )
 
     /// The kubelet's first wait after a failed pull, in seconds.

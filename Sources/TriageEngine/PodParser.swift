@@ -22,7 +22,8 @@ struct PodParser: OutputParser {
             "all_running", "running_since", "pod_ready",
             "status_cause", "cause", "causes", "alternatives", "evidence", "image", "image_problem", "image_suggestion",
             "registry", "registry_family", "runtime", "container", "container_kind",
-        ]
+        ],
+        headline: [.init("failing_containers", "failing"), .init("failing_images", "image"), .init("waiting_reasons", "waiting"), .init("cause", "cause"), .init("node", "node"), .init("workload", "declared in")]
     )
 
     /// The value of an aligned per-container fact where the container has none.

@@ -7,12 +7,13 @@ import TriageModel
 struct PullFailureParser: OutputParser {
     let signature = ParserSignature(
         name: "pull-failure",
-        summary: "any image-pull failure output: cause, alternatives, evidence, image, registry, runtime, failing containers",
+        summary: "any image-pull failure output: cause, alternatives, evidence, image, registry (family, API address, ECR region, Azure name), runtime, failing containers",
         facts: [
             "cause", "causes", "alternatives", "evidence", "image", "image_problem", "image_suggestion",
-            "registry", "registry_family", "runtime", "pod", "container", "failing_containers", "node",
-            "explanation", "fix",
-        ]
+            "repository", "registry", "registry_family", "registry_address", "registry_hostname", "ecr_region",
+            "acr_name", "runtime", "runtime_service", "pod", "container", "failing_containers", "node",
+        ],
+        headline: [.init("cause", "cause"), .init("container", "container"), .init("image", "image"), .init("node", "node"), .init("evidence", "evidence")]
     )
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {
@@ -32,18 +33,22 @@ struct PullFailureParser: OutputParser {
             facts["image"] = fact([image.normalized ?? image.original])
             facts["image_problem"] = fact(image.problem.map { [$0] } ?? [])
             facts["image_suggestion"] = fact(image.suggestion.map { [$0] } ?? [])
+            facts["repository"] = fact(image.repository.map { [$0] } ?? [])
         }
         if let registry = primary.registry {
             facts["registry"] = fact([registry.host])
             facts["registry_family"] = fact([registry.family.rawValue])
+            facts["registry_address"] = fact([registry.apiAddress])
+            facts["registry_hostname"] = fact([registry.apiHostName])
+            facts["ecr_region"] = fact(registry.ecrRegion.map { [$0] } ?? [])
+            facts["acr_name"] = fact(registry.azureRegistryName.map { [$0] } ?? [])
         }
         if primary.runtime != .unknown { facts["runtime"] = fact([primary.runtime.rawValue]) }
+        facts["runtime_service"] = fact([primary.runtime.serviceName])
         facts["pod"] = fact(primary.pod.map { [$0] } ?? [])
         facts["container"] = fact(primary.container.map { [$0] } ?? [])
         facts["failing_containers"] = fact(uniqued(report.findings.compactMap(\.container)))
         facts["node"] = fact(primary.node.map { [$0] } ?? [])
-        facts["explanation"] = fact([primary.explanation])
-        facts["fix"] = fact(primary.fix)
         return facts
     }
 

@@ -13,7 +13,8 @@ struct PullSecretsParser: OutputParser {
         facts: [
             "secrets_found", "secrets_missing", "secrets_wrong_type", "secret_registries", "secret_summary",
             "secret_for_registry", "secrets_forbidden",
-        ]
+        ],
+        headline: [.init("secrets_missing", "missing"), .init("secrets_wrong_type", "wrong type"), .init("secret_registries", "registries"), .init("secrets_forbidden", "forbidden")]
     )
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {

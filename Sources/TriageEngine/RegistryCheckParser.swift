@@ -12,7 +12,8 @@ struct RegistryCheckParser: OutputParser {
         facts: [
             "registry_reachable", "tag_exists", "missing", "needs_auth", "image_platforms", "platform_offered", "nearest_tags",
             "registry_error", "registry_error_cause", "registry_note",
-        ]
+        ],
+        headline: [.init("registry_reachable", "reachable"), .init("tag_exists", "tag exists"), .init("missing", "missing"), .init("nearest_tags", "nearest tags"), .init("registry_error", "error")]
     )
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {

@@ -7,7 +7,8 @@ struct ServiceAccountParser: OutputParser {
     let signature = ParserSignature(
         name: "service-account-json",
         summary: "kubectl get serviceaccount -o json: its imagePullSecrets, merged with the pod's",
-        facts: ["service_account_found", "sa_pull_secrets", "all_pull_secrets"]
+        facts: ["service_account_found", "sa_pull_secrets", "all_pull_secrets"],
+        headline: [.init("all_pull_secrets", "pull secrets")]
     )
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {

@@ -146,9 +146,31 @@ public struct Session: Sendable {
     }
 
     /// Text from the runbook with placeholders filled from the facts (a fact with several values
-    /// gives one per line); an unknown fact reads `(name unknown)`.
+    /// gives one per line); a fact that is not known reads `(not known)`, never its internal name.
     public func render(_ template: Template) -> String {
-        template.render { facts[$0]?.values.joined(separator: "\n") ?? "(\($0) unknown)" }
+        renderIfKnown(template) ?? template.render { facts[$0]?.values.joined(separator: "\n") ?? "(not known)" }
+    }
+
+    /// The line of output that proves `diagnosis`: its `evidence:` when every fact it names is
+    /// known, else what the last command said about why it failed (kubectl's own message), else
+    /// nothing.
+    public func evidence(of diagnosis: Diagnosis) -> String? {
+        if let evidence = diagnosis.evidence, let rendered = renderIfKnown(evidence) { return rendered }
+        guard let lastResult, !lastResult.succeeded else { return nil }
+        let said = FailureMessage.summary(ofStandardError: lastResult.stderr)
+        return said.isEmpty && !lastResult.timedOut ? nil : lastResult.failureSummary
+    }
+
+    private func renderIfKnown(_ template: Template) -> String? {
+        var complete = true
+        let text = template.render { name in
+            guard let fact = facts[name] else {
+                complete = false
+                return nil
+            }
+            return fact.values.joined(separator: "\n")
+        }
+        return complete ? text : nil
     }
 
     /// Reads the current node's command result into facts and follows the first branch that holds.
@@ -222,16 +244,9 @@ public struct Session: Sendable {
         public var invocation: CommandInvocation?
     }
 
-    /// The diagnosis's fix steps, filled in. A step that is only a placeholder for a fact with
-    /// several values (the classifier's `{{fix}}`) becomes one step per value.
+    /// The diagnosis's fix steps that apply (those whose `when:` holds), filled in.
     public func fixSteps(of diagnosis: Diagnosis) -> [ResolvedStep] {
-        diagnosis.fix.flatMap { step -> [ResolvedStep] in
-            if step.command == nil, step.text.segments.count == 1,
-               case .placeholder(let name) = step.text.segments[0], let fact = facts[name] {
-                return fact.values.map { ResolvedStep(text: $0, invocation: nil) }
-            }
-            return [resolve(step)]
-        }
+        diagnosis.fix.filter { $0.when?.evaluate(facts).holds ?? true }.map(resolve)
     }
 
     /// `step` with its text and command filled in.

@@ -177,6 +177,12 @@ public struct LiveRunner: CommandRunner {
     }
 
     /// The absolute path of `program`: itself when it contains a `/`, else its match on `PATH`.
+    /// Throws ``ExecutionError/programNotFound(_:)`` unless `program` is an executable path or is
+    /// found on `PATH`, so that a session can say so before it starts.
+    public func checkAvailable(_ program: String) async throws {
+        _ = try await resolve(program)
+    }
+
     private func resolve(_ program: String) async throws -> FilePath {
         if program.contains("/") {
             guard FileManager.default.isExecutableFile(atPath: program) else {

@@ -93,6 +93,26 @@ public indirect enum Condition: Hashable, Codable, Sendable, CustomStringConvert
         }
     }
 
+    /// The condition as a sentence for people, fact names read as words: `phase is Running and
+    /// there are no failing containers`.
+    public var inWords: String {
+        func words(_ fact: String) -> String { String(fact.map { $0 == "_" ? " " : $0 }) }
+        switch self {
+        case .equals(let fact, let value): return "\(words(fact)) is \(value)"
+        case .oneOf(let fact, let values): return "\(words(fact)) is one of \(values.joined(separator: ", "))"
+        case .present(let fact, let wanted):
+            let plural = fact.hasSuffix("s")
+            return wanted ? "the \(words(fact)) \(plural ? "are" : "is") known" : "there \(plural ? "are" : "is") no \(words(fact))"
+        case .matches(let fact, let pattern): return "\(words(fact)) matches /\(pattern)/"
+        case .inFact(let fact, let other): return "\(words(fact)) is among the \(words(other))"
+        case .all(let conditions): return conditions.map(\.inWords).joined(separator: " and ")
+        case .any(let conditions): return conditions.map(\.inWords).joined(separator: " or ")
+        case .not(.present(let fact, let wanted)): return Condition.present(fact: fact, !wanted).inWords
+        case .not(.equals(let fact, let value)): return "\(words(fact)) is not \(value)"
+        case .not(let condition): return "not (\(condition.inWords))"
+        }
+    }
+
     private static func test(_ name: String, in facts: Facts, _ predicate: (String) -> Bool) -> ConditionOutcome {
         guard let fact = facts[name], let value = fact.values.first(where: predicate) else { return .fails }
         return ConditionOutcome(holds: true, witnesses: [Witness(fact: name, value: value, evidence: fact.evidence)])

@@ -149,10 +149,22 @@ public struct Branch: Hashable, Codable, Sendable {
     }
 }
 
+/// What a diagnosis tells about the problem, which decides the exit status of a session.
+public enum DiagnosisOutcome: String, Hashable, Codable, Sendable, CaseIterable {
+    /// The cause was found (the default).
+    case causeFound = "cause-found"
+    /// Triage looked and found nothing wrong.
+    case nothingWrong = "nothing-wrong"
+    /// Triage could not look: the cluster or the registry could not be asked.
+    case couldNotLook = "could-not-look"
+}
+
 /// The conclusion of a terminal node.
 public struct Diagnosis: Hashable, Codable, Sendable {
     /// A short machine-readable cause, e.g. `auth`.
     public var cause: String
+    /// Whether the cause was found, nothing is wrong, or nothing could be asked.
+    public var outcome: DiagnosisOutcome
     /// One line a person reads first.
     public var summary: Template
     /// Why this is the cause and what it means.
@@ -164,8 +176,12 @@ public struct Diagnosis: Hashable, Codable, Sendable {
     /// How to check that the fix worked.
     public var verify: FixStep?
 
-    public init(cause: String, summary: Template, explanation: Template, evidence: Template? = nil, fix: [FixStep], verify: FixStep? = nil) {
+    public init(
+        cause: String, outcome: DiagnosisOutcome = .causeFound, summary: Template, explanation: Template,
+        evidence: Template? = nil, fix: [FixStep], verify: FixStep? = nil
+    ) {
         self.cause = cause
+        self.outcome = outcome
         self.summary = summary
         self.explanation = explanation
         self.evidence = evidence
@@ -180,11 +196,15 @@ public struct FixStep: Hashable, Codable, Sendable {
     public var command: CommandTemplate?
     /// For a verification: run the command again and again until a condition holds.
     public var watch: Watch?
+    /// The step applies only when this holds over the session's facts (e.g. the registry's
+    /// family); a step whose condition fails is left out.
+    public var when: Condition?
 
-    public init(text: Template, command: CommandTemplate? = nil, watch: Watch? = nil) {
+    public init(text: Template, command: CommandTemplate? = nil, watch: Watch? = nil, when: Condition? = nil) {
         self.text = text
         self.command = command
         self.watch = watch
+        self.when = when
     }
 }
 

@@ -1,15 +1,36 @@
 /// What an output parser is called and which facts it may produce, so a runbook can be checked
 /// without running anything.
 public struct ParserSignature: Hashable, Sendable {
+    /// The name a runbook's `parser:` uses.
     public var name: String
     /// One line for `triage lint` and docs.
     public var summary: String
+    /// Every fact the parser may produce.
     public var facts: Set<String>
+    /// The few facts a person wants to see first, in order, each with the words that name it;
+    /// the REPL shows these when the parser has read an output and leaves the rest to `facts`.
+    public var headline: [Headline]
 
-    public init(name: String, summary: String, facts: Set<String>) {
+    /// One fact of the headline and what to call it.
+    public struct Headline: Hashable, Sendable {
+        /// The fact's name.
+        public var fact: String
+        /// What a person calls it.
+        public var label: String
+
+        /// `fact`, shown as `label`.
+        public init(_ fact: String, _ label: String) {
+            self.fact = fact
+            self.label = label
+        }
+    }
+
+    /// A parser called `name` that may produce `facts`, showing `headline` first.
+    public init(name: String, summary: String, facts: Set<String>, headline: [Headline] = []) {
         self.name = name
         self.summary = summary
         self.facts = facts
+        self.headline = headline
     }
 }
 

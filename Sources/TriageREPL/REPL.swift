@@ -224,7 +224,9 @@ public final class REPL {
     private func moved(_ transition: Transition) {
         let step = session.steps.last
         transcript?.moved(transition, newFacts: step?.newFacts ?? [:])
-        console.write(printer.transition(transition, newFacts: step?.newFacts ?? [:]))
+        let node = step.flatMap { session.runbook.node($0.node) }
+        let signature = node?.parser.flatMap { parsers.parser($0)?.signature }
+        console.write(printer.transition(transition, newFacts: step?.newFacts ?? [:], node: node, signature: signature))
         arrive()
     }
 
@@ -305,10 +307,10 @@ public final class REPL {
             console.write(printer.watchOutcome(outcome, watch: watch))
             if case .satisfied(let poll) = outcome {
                 transcript?.ran(invocation, result: poll.result, mode: mode.ranLabel)
-                transcript?.note("Verified: \(watch.until) held at poll \(poll.attempt).")
+                transcript?.note("Verified: \(watch.until.inWords), at poll \(poll.attempt).")
             } else if case .gaveUp(let poll) = outcome {
                 transcript?.ran(invocation, result: poll.result, mode: mode.ranLabel)
-                transcript?.note("Not verified: \(watch.until) did not hold within \(Int(watch.within)) s.")
+                transcript?.note("Not verified: it never came to be that \(watch.until.inWords) within \(Int(watch.within)) s.")
             }
         } catch is CancellationError {
             console.line(printer.error("stopped watching."))

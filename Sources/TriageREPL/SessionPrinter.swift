@@ -122,16 +122,34 @@ struct SessionPrinter {
         return text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
     }
 
-    func transition(_ transition: Transition, newFacts: Facts) -> String {
-        var text = ""
-        let shown = newFacts.keys.sorted().filter { !CommandFacts.all.contains($0) }
-        if !shown.isEmpty {
-            text += "Found:\n"
-            for name in shown {
-                text += layout.wrap(factLine(name, newFacts[name]!, limit: 72), lead: "  ", indent: "      ").joined(separator: "\n") + "\n"
+    /// What a step found, in short (the headline facts of the node's parser, labelled, then the
+    /// facts the runbook itself reads or asks for), and where the branch went.
+    func transition(_ transition: Transition, newFacts: Facts, node: Node?, signature: ParserSignature?) -> String {
+        var text = found(newFacts, node: node, signature: signature)
+        text += layout.wrap(styler.apply(.success, to: "→ \(transition.to)") + " " + dim("because \(REPLText.reason(transition.reason))"), indent: "  ").joined(separator: "\n") + "\n"
+        return text
+    }
+
+    /// `Found:` and a short list: the parser's headline facts first, under their labels, then the
+    /// runbook's own facts by name; the rest is counted and left to `facts`.
+    private func found(_ facts: Facts, node: Node?, signature: ParserSignature?) -> String {
+        let all = facts.keys.filter { !CommandFacts.all.contains($0) }
+        guard !all.isEmpty else { return "" }
+        var rows = (signature?.headline ?? []).compactMap { headline in facts[headline.fact].map { (headline.label, headline.fact, $0) } }
+        let authored = Set((node?.extractions.map(\.fact) ?? []) + (node?.question.map { [$0.fact] } ?? []))
+        rows += all.filter { authored.contains($0) && !rows.map(\.1).contains($0) }.sorted().map { ($0, $0, facts[$0]!) }
+        let rest = all.count - rows.count
+        var text = "Found:" + (rest > 0 ? dim(" (and \(rest) more; 'facts' lists all)") : "") + "\n"
+        let labelWidth = rows.map(\.0.displayWidth).max() ?? 0
+        for (label, _, fact) in rows {
+            let lead = "  " + label + String(repeating: " ", count: labelWidth - label.displayWidth) + "  "
+            let value = fact.values.joined(separator: ", ")
+            if let evidence = fact.evidence, value == evidence.text.trimmingCharacters(in: .whitespaces) {
+                text += styled(layout.verbatim(value, lead: lead), .evidence) + "\n"
+            } else {
+                text += layout.wrap(value, lead: lead).joined(separator: "\n") + "\n"
             }
         }
-        text += layout.wrap(styler.apply(.success, to: "→ \(transition.to)") + " " + dim("because \(REPLText.reason(transition.reason))"), indent: "  ").joined(separator: "\n") + "\n"
         return text
     }
 
@@ -214,13 +232,13 @@ struct SessionPrinter {
     }
 
     func watching(_ invocation: CommandInvocation, _ watch: Watch) -> String {
-        note("Watching until \(watch.until), every \(Int(watch.every)) s for up to \(Int(watch.within)) s (Ctrl-C stops):") + "\n"
+        note("Watching until \(watch.until.inWords), every \(Int(watch.every)) s for up to \(Int(watch.within)) s (Ctrl-C stops):") + "\n"
             + command(invocation, lead: "  ")
     }
 
     func poll(_ poll: Watcher.Poll, watch: Watch) -> String {
         let names = watch.until.factNames.union(["waiting_reasons"]).sorted()
-        let seen = names.compactMap { name in poll.facts[name].map { "\(name)=\($0.values.joined(separator: ","))" } }
+        let seen = names.compactMap { name in poll.facts[name].map { "\(name.replacingOccurrences(of: "_", with: " ")): \($0.values.joined(separator: ", "))" } }
         let status = poll.result.timedOut ? "timed out" : "exit \(poll.result.exitStatus)"
         return styled(layout.wrap("\(status)\(seen.isEmpty ? "" : " · " + seen.joined(separator: " · "))", lead: "  poll \(poll.attempt): ", indent: "    "), .dim)
     }
@@ -228,9 +246,9 @@ struct SessionPrinter {
     func watchOutcome(_ outcome: Watcher.Outcome, watch: Watch) -> String {
         switch outcome {
         case .satisfied(let poll):
-            return prose("Recovered: \(watch.until) held at poll \(poll.attempt).", style: .success)
+            return prose("Recovered at poll \(poll.attempt): \(watch.until.inWords).", style: .success)
         case .gaveUp(let poll):
-            var text = prose("Not recovered within \(Int(watch.within)) s: \(watch.until) never held.", style: .warning)
+            var text = prose("Not recovered within \(Int(watch.within)) s: it never came to be that \(watch.until.inWords).", style: .warning)
             if let reasons = poll.facts["waiting_reasons"] {
                 text += prose("The pod still waits with \(reasons.values.joined(separator: ", ")); if it is the same failure, the fix has not taken effect (the kubelet may still be in its back-off: delete the pod to retry now).", indent: "  ")
             }
@@ -250,8 +268,8 @@ struct SessionPrinter {
         guard let diagnosis = session.current.diagnosis else { return "" }
         var text = "\n" + styled(layout.wrap("Diagnosis: \(diagnosis.cause)"), .heading) + "\n"
         text += prose(session.render(diagnosis.summary))
-        if let evidence = diagnosis.evidence {
-            let lines = session.render(evidence).trimmingTrailingNewlines().split(separator: "\n").flatMap { layout.verbatim(String($0), lead: "  ") }
+        if let evidence = session.evidence(of: diagnosis) {
+            let lines = evidence.trimmingTrailingNewlines().split(separator: "\n").flatMap { layout.verbatim(String($0), lead: "  ") }
             text += "\nEvidence:\n" + styled(lines, .evidence) + "\n"
         }
         let explanation = session.render(diagnosis.explanation).trimmingTrailingNewlines()
@@ -281,12 +299,10 @@ struct SessionPrinter {
         return text
     }
 
-    /// `name = value  (line N of node)`, the value cut to `limit` characters when given.
-    private func factLine(_ name: String, _ fact: Fact, limit: Int? = nil) -> String {
-        let source = fact.evidence.map { dim("  (line \($0.line)\($0.node.map { " of \($0)" } ?? ""))") } ?? ""
-        var value = fact.values.joined(separator: ", ")
-        if let limit, value.count > limit { value = value.prefix(limit - 1) + "…" }
-        return "\(name) = \(value)" + source
+    /// `name = value  (line N of node)`.
+    private func factLine(_ name: String, _ fact: Fact) -> String {
+        let source = fact.evidence.map { dim("(line \($0.line)\($0.node.map { " of \($0)" } ?? ""))") } ?? ""
+        return "\(name) = \(fact.values.joined(separator: ", "))" + (source.isEmpty ? "" : " " + source)
     }
 
     static func firstParagraph(_ text: String) -> String {

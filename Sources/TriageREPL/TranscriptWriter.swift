@@ -64,8 +64,8 @@ public final class TranscriptWriter {
     /// Records the diagnosis and the path that led to it.
     public func concluded(_ diagnosis: Diagnosis, session: Session) {
         var text = "\n## Diagnosis: \(diagnosis.cause)\n\n\(session.render(diagnosis.summary))\n"
-        if let evidence = diagnosis.evidence {
-            text += "\nEvidence:\n\n" + Self.fenced(session.render(evidence))
+        if let evidence = session.evidence(of: diagnosis) {
+            text += "\nEvidence:\n\n" + Self.fenced(evidence)
         }
         let explanation = session.render(diagnosis.explanation)
         if !explanation.isEmpty { text += "\n\(explanation)\n" }

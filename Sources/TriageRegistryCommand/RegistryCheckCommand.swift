@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TriageCommandSupport
 import TriageDiagnosis
+import TriageModel
 import TriageRegistry
 
 /// `triage registry-check IMAGE [-o text|json] [--timeout S] [--insecure-http]`: asks the image's
@@ -18,7 +19,8 @@ public struct RegistryCheckCommand: AsyncParsableCommand {
             Runs from where triage runs, anonymously: no credentials are ever sent. A missing tag lists the \
             nearest existing tags when the registry allows listing. Plain HTTP is used only for localhost \
             and loopback registries, as the runtimes do, unless --insecure-http allows it everywhere. \
-            Exits 0 when the check ran, whatever it found, and 2 when IMAGE is not a valid reference.
+            Exits 0 when the registry says the tag or repository is missing (a cause found), 1 when the image \
+            exists, 2 when the registry could not be asked or would not say, and 64 when IMAGE is not a valid reference.
             """
     )
 
@@ -52,14 +54,27 @@ public struct RegistryCheckCommand: AsyncParsableCommand {
         do {
             reference = try ImageReference.parse(image)
         } catch {
-            FileHandle.standardError.write(Data("triage registry-check: \(error.localizedDescription)\n".utf8))
-            throw ExitCode(2)
+            throw CommandFailure(VisibleText.escapingControls(error.localizedDescription), status: .usage)
         }
         let options = RegistryCheckOptions(timeout: timeout, plainHTTP: insecureHTTP ? .always : .loopback)
         let result = await RegistryChecker(options: options).check(reference)
         switch output {
         case .text, .wide: print(result.renderText(), terminator: "")
         case .json: try JSONOutput.print(result)
+        }
+        let status = result.exitStatus
+        if status != .causeFound { throw status.exitCode }
+    }
+}
+
+extension RegistryCheckResult {
+    /// A missing tag or repository is a cause found; an image that exists is nothing wrong; a
+    /// registry that could not be reached, or would not say, was not checked.
+    var exitStatus: ExitStatus {
+        switch exists {
+        case false?: .causeFound
+        case true?: .nothingWrong
+        case nil: .couldNotLook
         }
     }
 }

@@ -13,8 +13,8 @@ public enum RunbookDecoder {
         "branches", "next", "diagnosis",
     ]
     static let askKeys = ["question", "answer", "choices", "pattern", "fact"]
-    static let diagnosisKeys = ["cause", "summary", "explain", "evidence", "fix", "verify"]
-    static let stepKeys = ["text", "run", "where", "mutates", "timeout", "parser", "until", "every", "for"]
+    static let diagnosisKeys = ["cause", "outcome", "summary", "explain", "evidence", "fix", "verify"]
+    static let stepKeys = ["text", "run", "where", "mutates", "timeout", "parser", "until", "every", "for", "when"]
 
     /// Seconds a command may run, live.
     static let timeoutBounds: ClosedRange<Double> = 0.001...86_400
@@ -334,6 +334,7 @@ public enum RunbookDecoder {
         guard let fields = reader.fields(node, diagWhat) else { return nil }
         fields.rejectUnknown(diagnosisKeys, in: reader)
         let cause = fields.require("cause", in: reader).flatMap { reader.word($0, "'cause' of \(diagWhat)") }
+        let outcome = fields["outcome"].flatMap { reader.choice($0, "'outcome' of \(diagWhat)", as: DiagnosisOutcome.self) }
         let summary = fields.require("summary", in: reader).flatMap { reader.template($0, "'summary' of \(diagWhat)") }
         let explanation = fields["explain"].flatMap { reader.templateParagraphs($0, "'explain' of \(diagWhat)") } ?? Template.empty
         let evidence = fields["evidence"].flatMap { reader.template($0, "'evidence' of \(diagWhat)") }
@@ -343,11 +344,14 @@ public enum RunbookDecoder {
             }
         } ?? []
         let verify = fields["verify"].flatMap { decodeStep($0, "'verify' of \(what)", reader) }
+        if verify?.when != nil, let node = fields["verify"], let fields = reader.fields(node, "'verify' of \(what)"), let when = fields["when"] {
+            reader.report(when, "'when' applies to fix steps; a verification always applies")
+        }
         guard let cause, let summary else { return nil }
-        return Diagnosis(cause: cause, summary: summary, explanation: explanation, evidence: evidence, fix: fix, verify: verify)
+        return Diagnosis(cause: cause, outcome: outcome ?? .causeFound, summary: summary, explanation: explanation, evidence: evidence, fix: fix, verify: verify)
     }
 
-    /// A fix or verify step: plain text, or `{text, run, where, mutates, timeout}`.
+    /// A fix or verify step: plain text, or `{text, run, where, mutates, timeout, when}`.
     private static func decodeStep(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> FixStep? {
         if case .scalar = node {
             return reader.template(node, what).map { FixStep(text: $0) }
@@ -371,6 +375,7 @@ public enum RunbookDecoder {
                 if let value = fields[key] { reader.report(value, "'\(key)' of \(what) only applies with 'until'") }
             }
         }
-        return text.map { FixStep(text: $0, command: command, watch: watch) }
+        let when = fields["when"].flatMap { decodeCondition($0, what, reader) }
+        return text.map { FixStep(text: $0, command: command, watch: watch, when: when) }
     }
 }

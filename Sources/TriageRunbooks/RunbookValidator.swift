@@ -80,6 +80,9 @@ public struct RunbookValidator: Sendable {
                 var names = diagnosis.summary.placeholders + diagnosis.explanation.placeholders + (diagnosis.evidence?.placeholders ?? [])
                 for step in steps {
                     names += step.text.placeholders
+                    for fact in step.when?.factNames.sorted() ?? [] where !before.contains(fact) {
+                        report(step.command?.sourceLocation ?? node.location, "the condition '\(step.when.map(String.init(describing:)) ?? "")' of a fix step in node '\(node.id)' reads fact '\(fact)', which no input, parser, pattern or question before it produces\(Suggestion.didYouMean(fact, in: Array(before)))")
+                    }
                     if let command = step.command {
                         checkPlaceholders(command.placeholders, available: before, at: command.sourceLocation ?? node.location, in: node, report: report)
                     }

@@ -57,6 +57,7 @@ public struct ClusterScan: Sendable {
         let first = try await kubectl(listPods(scope))
         if first.succeeded {
             try read(first, into: &scan, progress: progress)
+            if case .namespace(let namespace) = scope, scan.totalPods == 0 { try await requireNamespace(namespace) }
         } else if scope == .allNamespaces && first.stderr.localizedCaseInsensitiveContains("forbidden") {
             try await listEachNamespace(into: &scan, progress: progress)
         } else {
@@ -72,6 +73,16 @@ public struct ClusterScan: Sendable {
             }
         }
         return scan.report(resolver: resolver)
+    }
+
+    /// kubectl lists no pods, and exits 0, for a namespace that does not exist: an empty scan of
+    /// one is not an all-clear.
+    private func requireNamespace(_ namespace: String) async throws(ScanError) {
+        let arguments = ["get", "namespace", namespace, "--output", "name"]
+        let found = try await kubectl(arguments)
+        if !found.succeeded && found.stderr.contains("NotFound") {
+            throw .kubectlFailed(command: Self.describe(arguments), status: found.exitStatus, stderr: found.stderrSummary)
+        }
     }
 
     private func kubectl(_ arguments: [String]) async throws(ScanError) -> KubectlOutput {

@@ -1,4 +1,5 @@
 import Foundation
+import TriageModel
 
 /// How a kubectl command ended.
 public struct KubectlOutput: Sendable {
@@ -22,16 +23,9 @@ public struct KubectlOutput: Sendable {
     /// Whether it exited 0 in time.
     public var succeeded: Bool { exitStatus == 0 && !timedOut }
 
-    /// Standard error cut to what says why, for messages: kubectl's own closing lines rather than
-    /// client-go's repeated log lines (`E1122 20:19:28.694148 …`), at most three, each at most 300
-    /// characters.
+    /// Standard error cut to what says why, for messages (see `FailureMessage`).
     public var stderrSummary: String {
-        let lines = stderr.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let isLog = { (line: String) in line.range(of: #"^[EWI]\d{4} "#, options: .regularExpression) != nil }
-        let plain = lines.filter { !isLog($0) }
-        var kept: [String] = []
-        for line in (plain.isEmpty ? lines : plain).reversed() where !kept.contains(line) && kept.count < 3 { kept.insert(line, at: 0) }
-        return (timedOut ? "timed out. " : "") + kept.map { $0.count > 300 ? String($0.prefix(299)) + "…" : $0 }.joined(separator: " / ")
+        (timedOut ? "timed out. " : "") + FailureMessage.summary(ofStandardError: stderr)
     }
 }
 

@@ -74,8 +74,8 @@ enum TrainingText {
     static func conclusion(_ diagnosis: Diagnosis, session: Session, styler: Styler) -> String {
         var text = "\n" + styler.apply(.heading, to: "Diagnosis (\(diagnosis.cause)): \(session.current.title)") + "\n"
         text += session.render(diagnosis.summary).trimmingCharacters(in: .newlines) + "\n"
-        if let evidence = diagnosis.evidence {
-            text += "Evidence: " + styler.apply(.evidence, to: session.render(evidence).trimmingCharacters(in: .whitespacesAndNewlines)) + "\n"
+        if let evidence = session.evidence(of: diagnosis) {
+            text += "Evidence: " + styler.apply(.evidence, to: evidence.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n"
         }
         return text
     }

@@ -16,6 +16,12 @@ struct RegistryCheckCommandTests {
         #expect(object["missing"] as? String == "repository")
     }
 
+    @Test func aRegistryThatCannotBeAskedIsNotAnAllClear() throws {
+        let run = try TriageBinary.run(["registry-check", "127.0.0.1:1/team/app:1.0", "--timeout", "5"])
+        #expect(run.status == 2, "stdout: \(run.stdout) stderr: \(run.stderr)")
+        #expect(run.stdout.contains("reachable   no"), "stdout: \(run.stdout)")
+    }
+
     @Test func helpAndReferenceErrorsComeFromTheCompanion() throws {
         let help = try TriageBinary.run(["registry-check", "--help"])
         #expect(help.status == 0)
@@ -23,8 +29,8 @@ struct RegistryCheckCommandTests {
         #expect(help.stdout.contains("--insecure-http"))
 
         let invalid = try TriageBinary.run(["registry-check", "Team/App:1"])
-        #expect(invalid.status == 2)
-        #expect(invalid.stderr.contains("triage registry-check:"))
+        #expect(invalid.status == 64, "a reference that is not one is a usage error")
+        #expect(invalid.stderr.contains("error:"))
         #expect(invalid.stderr.lowercased().contains("uppercase"), "stderr: \(invalid.stderr)")
     }
 

@@ -41,6 +41,7 @@ struct SessionTests {
             title: Use the image
             run: [crictl, pull, "{{image}}"]
             where: node
+            mutates: true
             next: other
           ask:
             title: Ask
@@ -58,7 +59,10 @@ struct SessionTests {
             diagnosis:
               cause: auth
               summary: private {{pod}}
-              fix: [Add a secret.]
+              fix:
+                - Add a secret.
+                - {text: "Log in to ghcr.io", when: {fact: image, matches: '^ghcr\\.io/'}}
+                - {text: "Log in to {{image}}'s registry", when: {not: {fact: image, matches: '^ghcr\\.io/'}}}
           other:
             title: Other
             diagnosis:
@@ -89,6 +93,44 @@ struct SessionTests {
         #expect(session.inputs == ["pod": "web", "namespace": "default"])
     }
 
+    @Test func aFactThatIsNotKnownIsNeverShownByItsName() throws {
+        let yaml = """
+            id: unread
+            title: Unread
+            inputs: {pod: {format: dns-1123-subdomain}}
+            start: look
+            nodes:
+              look:
+                title: Look
+                run: [kubectl, get, pod, "{{pod}}"]
+                facts: {kubectl_error: '^(Error from server.*)$'}
+                branches:
+                  - when: {fact: exit_status, matches: "^[1-9]"}
+                    goto: unreadable
+                  - otherwise: unreadable
+              unreadable:
+                title: Unreadable
+                diagnosis:
+                  cause: other
+                  outcome: could-not-look
+                  summary: "kubectl said: {{kubectl_error}}"
+                  evidence: "{{kubectl_error}}"
+                  fix: []
+            """
+        let runbook = try RunbookDecoder.decode(yaml, file: "unread.yaml").get()
+        var session = try Session(runbook: runbook, inputs: ["pod": "web"])
+        let refused = CommandResult(stdout: "", stderr: "E1202 10:00:00.000000   1 memcache.go:265] couldn't get current server API group list\nThe connection to the server 127.0.0.1:1 was refused\u{1B}]0;owned\u{07} - did you specify the right host or port?\n", exitStatus: 1)
+        session.record(refused, for: CommandInvocation(arguments: ["kubectl"]), parsers: .standard)
+        let diagnosis = try #require(session.current.diagnosis)
+        #expect(diagnosis.outcome == .couldNotLook)
+        #expect(session.render(diagnosis.summary) == "kubectl said: (not known)")
+        #expect(session.evidence(of: diagnosis) == "The connection to the server 127.0.0.1:1 was refused\\u{1B}]0;owned\\u{7} - did you specify the right host or port?")
+
+        var found = try Session(runbook: runbook, inputs: ["pod": "web"])
+        found.record(CommandResult(stdout: "", stderr: "Error from server (NotFound): pods \"web\" not found\n", exitStatus: 1), for: CommandInvocation(arguments: ["kubectl"]), parsers: .standard)
+        #expect(found.evidence(of: diagnosis) == #"Error from server (NotFound): pods "web" not found"#)
+    }
+
     @Test func theCommandIsTheTemplateFilledIn() throws {
         let session = try Session(runbook: Self.runbook(), inputs: ["pod": "web-1", "namespace": "shop"])
         #expect(try session.pending() == .command(CommandInvocation(arguments: ["kubectl", "get", "pod", "web-1", "-n", "shop"])))
@@ -109,7 +151,7 @@ struct SessionTests {
         #expect(witnesses == [Witness(fact: "reason", value: "ErrImagePull", evidence: Evidence(line: 2, text: "reason: ErrImagePull", node: "look"))])
         #expect(session.facts["image"]?.value == "nginx:1.0")
         #expect(session.facts["exit_status"]?.value == "0")
-        #expect(try session.pending() == .command(CommandInvocation(arguments: ["crictl", "pull", "nginx:1.0"], location: .node)))
+        #expect(try session.pending() == .command(CommandInvocation(arguments: ["crictl", "pull", "nginx:1.0"], location: .node, mutates: true)))
     }
 
     @Test func combinatorsAndOtherwise() throws {
@@ -122,6 +164,19 @@ struct SessionTests {
         let transition = running.record(Self.result("reason: Running"), for: CommandInvocation(arguments: ["kubectl"]), parsers: .standard)
         #expect(transition == Transition(from: "look", to: "other", reason: .otherwise))
         #expect(running.isFinished)
+    }
+
+    @Test func aFixStepWhoseConditionFailsIsLeftOut() throws {
+        var session = try Session(runbook: Self.runbook(), inputs: ["pod": "web"])
+        session.record(Self.result("reason: Error\nimage: ghcr.io/acme/app:1"), for: CommandInvocation(arguments: ["kubectl"]), parsers: .standard)
+        try session.answer("private")
+        let diagnosis = try #require(session.current.diagnosis)
+        #expect(session.fixSteps(of: diagnosis).map(\.text) == ["Add a secret.", "Log in to ghcr.io"])
+        session.back()
+        session.back()
+        session.record(Self.result("reason: Error\nimage: quay.io/acme/app:1"), for: CommandInvocation(arguments: ["kubectl"]), parsers: .standard)
+        try session.answer("private")
+        #expect(session.fixSteps(of: diagnosis).map(\.text) == ["Add a secret.", "Log in to quay.io/acme/app:1's registry"])
     }
 
     @Test func answersAreNormalisedAndChecked() throws {

@@ -32,6 +32,37 @@ struct ShippedLibraryTests {
             #expect(report.passed, "\(scenario.id): \(report.mismatch ?? "")")
         }
     }
+
+    /// The diagnosis every scenario ends at as a person reads it: the summary, explanation and
+    /// evidence, and the fix steps that apply.
+    static func endings() async throws -> [String: (texts: [String], fix: [String])] {
+        let (library, _) = load()
+        var endings: [String: (texts: [String], fix: [String])] = [:]
+        for scenario in library.scenarios {
+            let runbook = try #require(library.runbook(scenario.runbook))
+            let session = try #require(await ScenarioReplay(parsers: .standard).replay(scenario, runbook: runbook).session)
+            let diagnosis = try #require(session.current.diagnosis)
+            let texts = [diagnosis.summary, diagnosis.explanation] + (diagnosis.evidence.map { [$0] } ?? [])
+            endings[scenario.id] = (texts.map(session.render), session.fixSteps(of: diagnosis).map(\.text))
+        }
+        return endings
+    }
+
+    @Test func endingsFillEveryValueTheSessionKnowsAndFollowTheRegistryFamily() async throws {
+        let endings = try await Self.endings()
+        let placeholders = try Regex(#"\(\w+ unknown\)|<(region|registry|name|image|pod|node|repository|container)>|\bREGION\b|\bSERVER\b"#)
+        for (id, ending) in endings {
+            for line in ending.texts + ending.fix {
+                #expect(line.firstMatch(of: placeholders) == nil, "\(id): \(line)")
+            }
+        }
+        let ecr = try #require(endings["ecr-token-expired"]?.fix)
+        #expect(ecr.contains("Test a login from the node: `aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 123456789012.dkr.ecr.eu-west-1.amazonaws.com`."))
+        #expect(!ecr.contains { $0.contains("ghcr.io") || $0.contains("docker login 123456789012.dkr.ecr.eu-west-1.amazonaws.com`") })
+        let ghcr = try #require(endings["ghcr-private-no-secret"]?.fix)
+        #expect(ghcr.contains { $0.hasPrefix("Log in to ghcr.io with a token that has read:packages") })
+        #expect(!ghcr.contains { $0.contains("aws ecr") })
+    }
 }
 
 /// Branches that offline replays never take: Step 2's registry check runs only live.

@@ -71,13 +71,16 @@ struct REPLTests {
     ]
 
     /// Runs the REPL over `lines` and returns what it printed and how it ended.
-    func drive(_ lines: [String], readOnly: Bool = false, transcript: TranscriptWriter? = nil) async throws -> (String, REPL.Outcome) {
-        let runbook = try RunbookDecoder.decode(Self.yaml, file: "demo.yaml").get()
+    func drive(
+        _ lines: [String], yaml: String = yaml, recordings: [Scenario.Recording] = recordings, readOnly: Bool = false,
+        transcript: TranscriptWriter? = nil
+    ) async throws -> (String, REPL.Outcome) {
+        let runbook = try RunbookDecoder.decode(yaml, file: "demo.yaml").get()
         let session = try Session(runbook: runbook, inputs: ["pod": "web"])
         let console = CapturingConsole()
         let input = SharedLineReader(prompter: PlainLineReader(source: .lines(lines), echo: .promptAndInput, output: console.write))
         let repl = REPL(
-            session: session, runner: ReplayRunner(recordings: Self.recordings), parsers: .standard, input: input,
+            session: session, runner: ReplayRunner(recordings: recordings), parsers: .standard, input: input,
             console: console, styler: Styler(enabled: false), mode: .replay, transcript: transcript, readOnly: readOnly
         )
         let outcome = await repl.run()
@@ -89,13 +92,72 @@ struct REPLTests {
         #expect(text.contains("[demo 1/2 look] > "))
         #expect(text.contains("── Step 1/2 · Look at the pod"))
         #expect(text.contains("Next: $ kubectl get pod web"))
-        #expect(text.contains("reason = ErrImagePull (line 2 of look)"))
+        #expect(text.contains("Found:\n  reason  ErrImagePull\n"))
         #expect(text.contains("→ ask because branch 1 held: reason == ErrImagePull (the pull failed)"))
         #expect(text.contains("[demo 2/2 ask] > "))
         #expect(text.contains("Diagnosis: auth"))
         #expect(text.contains("web needs a pull secret"))
         #expect(outcome.diagnosis?.cause == "auth")
         #expect(outcome.path == ["look", "ask", "creds"])
+    }
+
+    static let describeYAML = """
+        id: demo
+        title: Demo runbook
+        inputs:
+          pod: {format: dns-1123-subdomain}
+        start: look
+        nodes:
+          look:
+            title: Describe the pod
+            run: [kubectl, describe, pod, "{{pod}}"]
+            parser: pull-failure
+            branches:
+              - otherwise: done
+          done:
+            title: Done
+            diagnosis:
+              cause: other
+              summary: done
+              fix: []
+              verify:
+                text: Watch the pod
+                run: [kubectl, get, pod, "{{pod}}"]
+                parser: pull-failure
+                until: {all: [{fact: cause, equals: image-not-found}, {not: {fact: image_suggestion, present: true}}]}
+                every: 1
+                for: 1
+        """
+    static let describeOutput = """
+        Events:
+          Warning  Failed  12s  kubelet  Failed to pull image "nginx:1.27-alpne": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.27-alpne": failed to resolve reference "docker.io/library/nginx:1.27-alpne": docker.io/library/nginx:1.27-alpne: not found
+
+        """
+
+    @Test func foundIsAShortSummaryAndFactsListsEverything() async throws {
+        let recordings = [Scenario.Recording(arguments: ["kubectl", "describe", "pod", "web"], result: CommandResult(stdout: Self.describeOutput))]
+        let (text, _) = try await drive(["", "facts"], yaml: Self.describeYAML, recordings: recordings)
+        let found = try #require(text.components(separatedBy: "Found:").dropFirst().first?.components(separatedBy: "→").first)
+        #expect(found.contains("more; 'facts' lists all"))
+        #expect(found.contains("  cause     image-not-found\n"))
+        #expect(found.contains("  image     docker.io/library/nginx:1.27-alpne\n"))
+        #expect(found.contains("  evidence  Warning  Failed  12s  kubelet  Failed to pull image"))
+        for hidden in ["causes", "registry_family", "fix", "explanation", "…"] {
+            #expect(!found.contains(hidden), "the summary shows no \(hidden)")
+        }
+        let facts = try #require(text.components(separatedBy: "> facts").last)
+        #expect(facts.contains("registry_family = dockerhub"))
+        #expect(facts.contains("causes = image-not-found"))
+    }
+
+    @Test func verifySaysInWordsWhatItWaitsFor() async throws {
+        let recordings = [Scenario.Recording(arguments: ["kubectl", "describe", "pod", "web"], result: CommandResult(stdout: Self.describeOutput)),
+                          Scenario.Recording(arguments: ["kubectl", "get", "pod", "web"], result: CommandResult(stdout: Self.describeOutput))]
+        let (text, _) = try await drive(["", "verify"], yaml: Self.describeYAML, recordings: recordings)
+        #expect(text.contains("Watching until cause is image-not-found and there is no image suggestion, every 1 s"))
+        #expect(text.contains("Recovered at poll 1: cause is image-not-found and there is no image suggestion."))
+        #expect(!text.contains("all of ("))
+        #expect(!text.contains("=="))
     }
 
     @Test func whyQuotesTheEvidenceLine() async throws {

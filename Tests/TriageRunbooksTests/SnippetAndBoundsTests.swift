@@ -173,4 +173,14 @@ struct SnippetAndBoundsTests {
         let yaml = "id: s\nrunbook: demo\ntitle: T\ndifficulty: beginner\ncommands:\n  - run: [kubectl]\n    duration: .nan\nexpect: {ending: done}\n"
         #expect(scenarioProblems(yaml) == ["7:15: 'duration' of command 1 is '.nan'; expected a number of seconds from 0 to 86400"])
     }
+
+    @Test func aFixStepMayApplyOnlyWhenAConditionHolds() throws {
+        let yaml = Self.withSnippets.replacingOccurrences(of: "        - Last, check.", with: "        - {text: Last, when: {fact: cause, equals: auth}}")
+        let step = try #require(try load(yaml).get().node("done")?.diagnosis?.fix.last)
+        #expect(step.when == .equals(fact: "cause", value: "auth"))
+        let unknown = Self.withSnippets.replacingOccurrences(of: "        - Last, check.", with: "        - {text: Last, when: {fact: registry_family, equals: ecr}}")
+        #expect(problems(unknown).first?.hasPrefix("27:3: the condition 'registry_family == ecr' of a fix step in node 'done' reads fact 'registry_family', which no input") == true)
+        let onVerify = Self.withSnippets.replacingOccurrences(of: "    text: Watch the pod\n", with: "    text: Watch the pod\n    when: {fact: cause, equals: auth}\n")
+        #expect(problems(onVerify) == ["12:11: 'when' applies to fix steps; a verification always applies (in snippet 'watch', used at 37:15)"])
+    }
 }
