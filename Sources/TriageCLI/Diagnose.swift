@@ -2,6 +2,7 @@ import ArgumentParser
 import TriageCommandSupport
 import Foundation
 import TriageDiagnosis
+import TriageSecrets
 
 /// `triage diagnose [FILE|-] [-o text|json]`: says why image pulls failed in pasted output.
 public struct Diagnose: AsyncParsableCommand {
@@ -13,7 +14,7 @@ public struct Diagnose: AsyncParsableCommand {
     )
 
     /// The file to read; `-` or nothing for standard input.
-    @Argument(help: "File with the pasted output ('-' or nothing for standard input).")
+    @Argument(help: "File with the pasted output ('-' or nothing for standard input).", completion: .file())
     public var file: String?
 
     /// Text for people or JSON (sorted keys) for scripts.
@@ -27,7 +28,8 @@ public struct Diagnose: AsyncParsableCommand {
     public func run() async throws {
         let report: DiagnosisReport
         do {
-            report = try PullFailureDiagnoser.diagnose(validating: try readInput())
+            // Masked before it is read, so no evidence line or fact can quote a secret.
+            report = try PullFailureDiagnoser.diagnose(validating: SecretMasker.standard.mask(try readInput()))
         } catch let error as DiagnosisInputError {
             FileHandle.standardError.write(Data("triage diagnose: \(error.localizedDescription)\n".utf8))
             throw ExitStatus.couldNotLook.exitCode

@@ -13,7 +13,7 @@ extension TriageCommand {
             discussion: "Exits with status 1 when any problem is found."
         )
 
-        @Argument(help: "Runbook or scenario files or folders (default: the Runbooks and Scenarios folders).")
+        @Argument(help: "Runbook or scenario files or folders (default: the Runbooks and Scenarios folders).", completion: .file(extensions: ["yaml", "yml"]))
         var paths: [String] = []
 
         @OptionGroup var library: LibraryOptions

@@ -4,13 +4,13 @@ import TriageTerminal
 
 /// kubectl's own spelling of the flags that choose a cluster.
 struct ClusterOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "The pod's namespace.")
+    @Option(name: .shortAndLong, help: "The pod's namespace.", completion: Completions.namespaces)
     var namespace: String?
 
-    @Option(help: "The kubeconfig context to use.")
+    @Option(help: "The kubeconfig context to use.", completion: Completions.contexts)
     var context: String?
 
-    @Option(help: "The kubeconfig file to use (KUBECONFIG is honoured as kubectl does).")
+    @Option(help: "The kubeconfig file to use (KUBECONFIG is honoured as kubectl does).", completion: .file())
     var kubeconfig: String?
 }
 
@@ -30,9 +30,9 @@ struct OutputOptions: ParsableArguments {
 
 /// Where runbooks and scenarios are read from.
 struct LibraryOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Folder of runbook files (default: the Runbooks folder found beside Triage).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Folder of runbook files (default: the Runbooks folder found beside Triage).", valueName: "dir"), completion: .directory)
     var runbooks: String?
 
-    @Option(help: ArgumentHelp("Folder of scenario files (default: the Scenarios folder found beside Triage).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Folder of scenario files (default: the Scenarios folder found beside Triage).", valueName: "dir"), completion: .directory)
     var scenarios: String?
 }

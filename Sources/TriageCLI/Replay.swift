@@ -18,13 +18,13 @@ extension TriageCommand {
         /// The scenario a new user meets first.
         static let defaultScenario = "nginx-tag-typo"
 
-        @Argument(help: "A scenario id (see 'triage list') or a scenario file.")
+        @Argument(help: "A scenario id (see 'triage list') or a scenario file.", completion: Completions.scenarios)
         var scenario: String = Replay.defaultScenario
 
         @Flag(help: "Follow the tree alone, answering from the scenario, and print the path and the ending.")
         var noInput = false
 
-        @Option(help: ArgumentHelp("Write the session to this Markdown file as it happens.", valueName: "file"))
+        @Option(help: ArgumentHelp("Write the session to this Markdown file as it happens.", valueName: "file"), completion: .file())
         var transcript: String?
 
         @OptionGroup var library: LibraryOptions

@@ -1,8 +1,10 @@
 import ArgumentParser
-import TriageCommandSupport
 import Foundation
+import TriageCommandSupport
+import TriageDiagnosis
 import TriageEngine
 import TriageExecution
+import TriageKubernetes
 import TriageModel
 import TriageREPL
 import TriageRunbooks
@@ -20,10 +22,10 @@ extension TriageCommand {
                 """
         )
 
-        @Argument(help: "The runbook id (see 'triage list').")
+        @Argument(help: "The runbook id (see 'triage list').", completion: Completions.runbooks)
         var runbook: String = "image-pull-backoff"
 
-        @Option(help: "The pod that will not start.")
+        @Option(help: "The pod that will not start.", completion: Completions.pods)
         var pod: String?
 
         @Option(help: "The container to look at, when the pod has several.")
@@ -52,10 +54,10 @@ extension TriageCommand {
         @Option(help: ArgumentHelp("Seconds before a live command is stopped.", valueName: "seconds"))
         var timeout: Double = 30
 
-        @Option(help: ArgumentHelp("Write the session to this Markdown file as it happens.", valueName: "file"))
+        @Option(help: ArgumentHelp("Write the session to this Markdown file as it happens.", valueName: "file"), completion: .file())
         var transcript: String?
 
-        @Option(help: ArgumentHelp("Save the session as a scenario in this file, named after its id (secrets removed; implies --offline, as replays never reach the network).", valueName: "file"))
+        @Option(help: ArgumentHelp("Save the session as a scenario in this file, named after its id (secrets removed; implies --offline, as replays never reach the network).", valueName: "file"), completion: .file())
         var record: String?
 
         @Flag(help: "With --record, replace AWS account ids, private registry hosts and node names, consistently.")
@@ -206,7 +208,12 @@ extension TriageCommand {
             guard result.succeeded else {
                 throw CommandFailure("kubectl could not list the pods in namespace \(namespace): \(result.failureSummary)", status: .couldNotLook)
             }
-            let pods = FailingPod.parse(result.stdout)
+            let pods: [FailingPod]
+            do throws(KubernetesError) {
+                pods = try FailingPod.list(in: result.stdout, waitingFor: PullWaitingReason.names)
+            } catch {
+                throw CommandFailure("cannot read the pods in namespace \(namespace): \(error.localizedDescription)", status: .couldNotLook)
+            }
             if pods.isEmpty && checkingNamespace { try await requireNamespace(namespace, runner: runner) }
             return pods
         }

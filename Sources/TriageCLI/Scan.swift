@@ -28,7 +28,7 @@ struct Scan: AsyncParsableCommand {
 
     @OptionGroup var cluster: ClusterOptions
 
-    @Option(help: ArgumentHelp("Read a saved `kubectl get pods -o json` instead of the cluster ('-' for standard input).", valueName: "file"))
+    @Option(help: ArgumentHelp("Read a saved `kubectl get pods -o json` instead of the cluster ('-' for standard input).", valueName: "file"), completion: .file())
     var from: String?
 
     @Option(help: ArgumentHelp("kubectl's --chunk-size: pods per page from the API server.", valueName: "n"))
@@ -46,7 +46,7 @@ struct Scan: AsyncParsableCommand {
     @Option(name: .customLong("run"), help: ArgumentHelp("Start the ImagePullBackOff runbook on container N of the list.", valueName: "n"))
     var runNumber: Int?
 
-    @Option(name: .customLong("pod"), help: ArgumentHelp("Start the ImagePullBackOff runbook on this failing pod.", valueName: "name"))
+    @Option(name: .customLong("pod"), help: ArgumentHelp("Start the ImagePullBackOff runbook on this failing pod.", valueName: "name"), completion: Completions.pods)
     var runPod: String?
 
     @OptionGroup var output: OutputOptions

@@ -18,7 +18,7 @@ extension TriageCommand {
                 """
         )
 
-        @Argument(help: "A scenario id (see 'triage list') or a scenario file; omit it for a menu.")
+        @Argument(help: "A scenario id (see 'triage list') or a scenario file; omit it for a menu.", completion: Completions.scenarios)
         var scenario: String?
 
         @Option(help: "Offer only scenarios that end in this cause (e.g. auth, tls, image-not-found).")

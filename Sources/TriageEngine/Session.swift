@@ -1,5 +1,6 @@
 import Foundation
 import TriageModel
+import TriageSecrets
 
 /// A walk through one runbook: the pure state machine at the heart of Triage.
 ///
@@ -174,28 +175,27 @@ public struct Session: Sendable {
     }
 
     /// Reads the current node's command result into facts and follows the first branch that holds.
-    /// The session keeps the result with its secrets masked (see `SecretRedactor`).
+    ///
+    /// Secrets are masked first (see `SecretMasker`): parsers, fact patterns and the evidence they
+    /// quote only ever see masked output, which keeps every line where it was. What they read
+    /// keeps a pull secret's registry host names (all a parser reads from its docker config);
+    /// what the session keeps, to show and write, masks the whole config.
     @discardableResult
-    public mutating func record(_ result: CommandResult, for invocation: CommandInvocation, parsers: ParserCatalog) -> Transition {
+    public mutating func record(_ raw: CommandResult, for invocation: CommandInvocation, parsers: ParserCatalog) -> Transition {
+        let readable = SecretMasker.keepingRegistryHosts.mask(raw)
         let node = current
         var found: Facts = [
-            CommandFacts.exitStatus: Fact(String(result.exitStatus)),
-            CommandFacts.timedOut: Fact(result.timedOut ? "true" : "false"),
+            CommandFacts.exitStatus: Fact(String(raw.exitStatus)),
+            CommandFacts.timedOut: Fact(raw.timedOut ? "true" : "false"),
         ]
         if let name = node.parser, let parser = parsers.parser(name) {
-            found.merge(parser.facts(from: result, context: ParserContext(node: node.id, facts: facts))) { _, new in new }
+            found.merge(parser.facts(from: readable, context: ParserContext(node: node.id, facts: facts))) { _, new in new }
         }
-        let output = result.combinedOutput
+        let output = readable.combinedOutput
         for extraction in node.extractions {
             if let fact = FactExtractor.extract(extraction, from: output, node: node.id) { found[extraction.fact] = fact }
         }
-        // Parsers have read the raw output; what the session keeps has its secrets masked.
-        let kept = found.mapValues { fact in
-            Fact(values: fact.values.map(SecretRedactor.redact), evidence: fact.evidence.map {
-                Evidence(line: $0.line, text: SecretRedactor.redact($0.text), node: $0.node)
-            })
-        }
-        return advance(newFacts: kept, invocation: invocation, result: SecretRedactor.redact(result), answer: nil)
+        return advance(newFacts: found, invocation: invocation, result: SecretMasker.standard.mask(raw), answer: nil)
     }
 
     /// Stores the user's answer to the current question and follows the first branch that holds.

@@ -1,5 +1,6 @@
 import TriageExecution
 import TriageModel
+import TriageSecrets
 
 /// Runs a verification again and again until its condition holds or its time is up: Step 5's
 /// "watch the pod recover", without a `kubectl get -w` that never ends.
@@ -42,12 +43,13 @@ public struct Watcher: Sendable {
         for attempt in 1...attempts {
             if attempt > 1 { try await pause(watch.every) }
             let raw = try await runner.run(invocation)
-            var found: Facts = [CommandFacts.exitStatus: Fact(String(raw.exitStatus))]
+            let result = SecretMasker.keepingRegistryHosts.mask(raw)
+            var found: Facts = [CommandFacts.exitStatus: Fact(String(result.exitStatus))]
             if let name = watch.parser, let parser = parsers.parser(name) {
-                found.merge(parser.facts(from: raw, context: ParserContext(node: node, facts: facts))) { _, new in new }
+                found.merge(parser.facts(from: result, context: ParserContext(node: node, facts: facts))) { _, new in new }
             }
             let holds = watch.until.evaluate(facts.merging(found) { _, new in new }).holds
-            let poll = Poll(attempt: attempt, result: SecretRedactor.redact(raw), facts: found, holds: holds)
+            let poll = Poll(attempt: attempt, result: SecretMasker.standard.mask(raw), facts: found, holds: holds)
             onPoll(poll)
             if holds { return .satisfied(poll) }
             last = poll

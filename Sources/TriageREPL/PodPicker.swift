@@ -1,5 +1,6 @@
 import Foundation
 import TriageEngine
+import TriageKubernetes
 import TriageTerminal
 
 /// Lets the user choose, among the pods failing image pulls, the one to walk the runbook for.
@@ -21,13 +22,13 @@ public struct PodPicker {
             return nil
         }
         if pods.count == 1 {
-            console.line("One pod in \(namespace) is failing to pull: \(pods[0].name) (\(pods[0].reasons.joined(separator: ", "))).")
+            console.line("One pod in \(namespace) is failing to pull: \(pods[0].name) (\(pods[0].failures.map(\.reason).joined(separator: ", "))).")
             return pods[0].name
         }
         console.line(styler.apply(.heading, to: "Pods in \(namespace) failing to pull an image:"))
         for (index, pod) in pods.enumerated() {
-            let images = Set(pod.images).sorted().joined(separator: ", ")
-            console.line("  \(index + 1). \(pod.name)  " + styler.apply(.dim, to: "\(pod.reasons.joined(separator: ", ")) · \(images)"))
+            let images = Set(pod.failures.map(\.image)).sorted().joined(separator: ", ")
+            console.line("  \(index + 1). \(pod.name)  " + styler.apply(.dim, to: "\(pod.failures.map(\.reason).joined(separator: ", ")) · \(images)"))
         }
         let names = pods.map(\.name)
         while let reply = input.readLine(prompt: styler.apply(.prompt, to: "pod (number or name) >") + " ", completion: { _ in names }) {

@@ -3,6 +3,7 @@ import TriageEngine
 import TriageExecution
 import TriageLayout
 import TriageModel
+import TriageSecrets
 import TriageTerminal
 
 /// The interactive loop: shows each step, runs or proposes its command on request, explains what
@@ -76,8 +77,11 @@ public final class REPL {
                     console.line(printer.error(error.message))
                 }
             case .success(.quit):
+                input.remember(line)
                 return outcome
             case .success(let command):
+                // Only commands reach the history: never answers or pasted output.
+                input.remember(line)
                 await perform(command)
             }
         }
@@ -141,7 +145,7 @@ public final class REPL {
         case .command(let invocation):
             guard let raw = await execute(invocation) else { return }
             let transition = session.record(raw, for: invocation, parsers: parsers)
-            let result = session.steps.last?.result ?? SecretRedactor.redact(raw)
+            let result = session.steps.last?.result ?? SecretMasker.standard.mask(raw)
             transcript?.ran(invocation, result: result, mode: mode.ranLabel)
             console.write(printer.result(result, invocation: invocation))
             moved(transition)
@@ -325,7 +329,7 @@ public final class REPL {
             return
         }
         guard let raw = await execute(invocation) else { return }
-        let result = SecretRedactor.redact(raw)
+        let result = SecretMasker.standard.mask(raw)
         transcript?.ran(invocation, result: result, mode: mode.ranLabel)
         console.write(printer.result(result, invocation: invocation))
         console.write(printer.output(result))

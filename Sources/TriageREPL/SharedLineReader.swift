@@ -24,6 +24,11 @@ public final class SharedLineReader: PasteSource, @unchecked Sendable {
         lock.withLock { prompter.readLine(prompt: prompt, completion: completion) }
     }
 
+    /// Keeps `line`, a command, in the prompt's history.
+    public func remember(_ line: String) {
+        lock.withLock { prompter.remember(line) }
+    }
+
     public func readPastedLine() async -> String? {
         lock.withLock {
             if paster != nil { return paster!.readLine(prompt: "") }

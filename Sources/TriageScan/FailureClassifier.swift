@@ -1,4 +1,5 @@
 import TriageDiagnosis
+import TriageKubernetes
 
 /// What the diagnoser made of one failure message.
 public struct Classification: Sendable, Equatable {
@@ -29,7 +30,7 @@ public struct FailureClassifier {
 
     /// The classification of `failure`'s waiting message.
     public mutating func classify(_ failure: ContainerFailure) -> Classification {
-        let text = failure.message.isEmpty ? failure.reason.rawValue : failure.message
+        let text = failure.message.isEmpty ? failure.reason : failure.message
         if let classification = known[text] { return classification }
         let classification = Self.classify(text: text)
         known[text] = classification

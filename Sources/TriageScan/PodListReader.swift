@@ -1,4 +1,6 @@
+import TriageDiagnosis
 import TriageJSON
+import TriageKubernetes
 
 /// Reads a `kubectl get pods -o json` document (a `List` or `PodList`) as a stream: the input is
 /// read in chunks into one buffer, each element of `items` is decoded in place and forgotten,
@@ -37,7 +39,7 @@ public struct PodListReader {
         var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize * 2, alignment: 16)
         defer { buffer.deallocate() }
         var state = State()
-        var decoder = PodDecoder()
+        var decoder = FailingPodDecoder(waitingFor: PullWaitingReason.names)
         var filled = 0, consumed = 0, base = 0
         var finished = false
 
@@ -105,7 +107,7 @@ public struct PodListReader {
 
     /// Reads one unit: a token of the top-level object, a whole top-level value, or one item.
     private func step(
-        _ cursor: inout JSONCursor, _ state: inout State, _ decoder: inout PodDecoder, _ failing: (FailingPod) -> Void
+        _ cursor: inout JSONCursor, _ state: inout State, _ decoder: inout FailingPodDecoder, _ failing: (FailingPod) -> Void
     ) throws(JSONStop) {
         switch state.place {
         case .start:

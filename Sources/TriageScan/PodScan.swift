@@ -63,7 +63,7 @@ public struct PodScan {
         var images = ImageNames()
         var failing = 0
         for pod in pods {
-            let workload = resolver.workload(namespace: pod.namespace, podName: pod.name, owners: pod.owners, templateHash: pod.templateHash)
+            let workload = resolver.workload(of: pod)
             for failure in pod.failures {
                 failing += 1
                 var classification = classifier.classify(failure)
@@ -101,7 +101,7 @@ public struct PodScan {
                 pods: group.map { member in
                     number += 1
                     return ScanReport.PodEntry(number: number, namespace: member.pod.namespace, pod: member.pod.name, container: member.failure.name,
-                                               initContainer: member.failure.isInit, node: member.pod.node, reason: member.failure.reason.rawValue,
+                                               initContainer: member.failure.kind == .initContainer, node: member.pod.node, reason: member.failure.reason,
                                                workload: member.workload.reference)
                 },
                 fix: classification.fix.first ?? Self.fallbackFix(key.cause, explained: classification.explained),

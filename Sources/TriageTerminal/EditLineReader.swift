@@ -8,8 +8,9 @@ import Glibc
 ///
 /// - Emacs key bindings; `~/.editrc` is never read (libedit's `el_source` is not called), so
 ///   every user and every test gets the same keys.
-/// - History: Up/Down recall, persisted in a private file (see ``init(historyFile:historyCapacity:)``);
-///   blank lines and an immediate repeat are not recorded.
+/// - History: Up/Down recall, persisted in a private file (see ``init(historyFile:historyCapacity:)``),
+///   of the lines the caller asks it to ``remember(_:)`` (commands, never pasted output); blank
+///   lines and an immediate repeat are not recorded.
 /// - Tab completion from the ``CompletionProvider`` passed with each prompt: one match inserts
 ///   the rest of the word and a space; several insert their common prefix and are listed
 ///   below the line.
@@ -90,10 +91,14 @@ public final class EditLineReader: LineReader {
             while line.last?.isNewline == true {
                 line.removeLast()
             }
-            if store.record(line) {
-                triage_history_enter(history, line)
-            }
             return line
+        }
+    }
+
+    /// Adds `line` to the history and its file, unless it is blank or repeats the last entry.
+    public func remember(_ line: String) {
+        if store.record(line) {
+            triage_history_enter(history, line)
         }
     }
 

@@ -31,9 +31,17 @@ public protocol LineReader {
     /// end of input (Ctrl-D on an empty line, end of a pipe). `completion`, when given,
     /// answers Tab presses for this prompt only; readers without line editing ignore it.
     mutating func readLine(prompt: String, completion: CompletionProvider?) -> String?
+
+    /// Keeps `line` in the history, for Up to recall and for later sessions. Only the caller
+    /// knows what a line was (a command, an answer, pasted output), so a reader records nothing
+    /// by itself; readers without history ignore it.
+    mutating func remember(_ line: String)
 }
 
 extension LineReader {
+    /// Readers without history keep nothing.
+    public mutating func remember(_ line: String) {}
+
     /// Reads one line with no tab completion; see ``readLine(prompt:completion:)``.
     public mutating func readLine(prompt: String) -> String? {
         readLine(prompt: prompt, completion: nil)

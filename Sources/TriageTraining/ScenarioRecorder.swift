@@ -54,12 +54,10 @@ public struct ScenarioRecorder: Sendable {
 
         let anonymizer = anonymize ? Self.anonymizer(facts: learnt.session?.facts ?? [:]) : nil
         let rename: (String) -> String = { text in anonymizer?.apply(text) ?? text }
-        let redactor = RecordingRedactor(rename: rename)
-        let recordings = session.recordings.map { recording in
-            Scenario.Recording(arguments: recording.arguments.map { rename(SecretRedactor.redact($0)) }, result: redactor.redact(recording.result))
-        }
-        var scenario = makeScenario(session, id: id, recordings: recordings)
-        scenario.inputs = scenario.inputs.mapValues(rename)
+        let redactor = RecordingRedactor(recordings: session.recordings, rename: rename)
+        var scenario = makeScenario(session, id: id, recordings: session.recordings.map(redactor.redact))
+        scenario.inputs = scenario.inputs.mapValues(redactor.text)
+        scenario.answers = scenario.answers.mapValues(redactor.text)
         let check = await replayer.replay(scenario, runbook: session.runbook)
         guard check.passed else { throw .doesNotReplay("after removing secrets\(anonymize ? " and anonymising" : ""): \(check.mismatch ?? "")") }
         return scenario

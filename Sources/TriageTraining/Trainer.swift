@@ -1,6 +1,7 @@
 import TriageEngine
 import TriageExecution
 import TriageModel
+import TriageSecrets
 import TriageTerminal
 
 /// Walks a trainee through one scenario: at each step it shows the command and what it printed,
@@ -91,7 +92,7 @@ public final class Trainer {
                 } catch {
                     throw .brokenScenario(scenario: scenario.id, node: node.id, reason: "\(error)")
                 }
-                let output = SecretRedactor.redact(result)
+                let output = SecretMasker.standard.mask(result)
                 write(TrainingText.step(node, invocation: invocation, output: output, styler: styler))
                 var next = session
                 let transition = next.record(result, for: invocation, parsers: parsers)

@@ -71,14 +71,4 @@ struct ClusterParserTests {
         #expect(facts["sa_pull_secrets"]?.values == ["ecr", "regcred"])
         #expect(facts["all_pull_secrets"]?.values == ["regcred", "hub", "ecr"])
     }
-
-    @Test func failingPodsAreListedFromAPodList() {
-        let list = """
-            {"kind":"List","items":[
-            {"kind":"Pod","metadata":{"name":"ok","namespace":"shop"},"status":{"containerStatuses":[{"name":"a","image":"nginx","state":{"running":{}}}]}},
-            {"kind":"Pod","metadata":{"name":"bad","namespace":"shop"},"status":{"initContainerStatuses":[{"name":"init","image":"busybox:lates","state":{"waiting":{"reason":"ErrImagePull"}}}]}}
-            ]}
-            """
-        #expect(FailingPod.parse(list) == [FailingPod(name: "bad", namespace: "shop", reasons: ["ErrImagePull"], images: ["busybox:lates"])])
-    }
 }

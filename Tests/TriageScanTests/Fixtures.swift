@@ -1,3 +1,4 @@
+import TriageKubernetes
 import TriageScan
 
 /// Small pod lists written by hand, in kubectl's layout.

@@ -1,4 +1,5 @@
 import Testing
+import TriageDiagnosis
 import TriageKubernetes
 import TriageScan
 import TriageTestSupport
@@ -14,10 +15,26 @@ struct PodListReaderTests {
         #expect(web.node == "node-1")
         #expect(web.templateHash == "7d9f8c6b5")
         #expect(web.owners == [OwnerReference(kind: "ReplicaSet", name: "web-7d9f8c6b5", controller: true)])
-        #expect(web.failures == [ContainerFailure(name: "web", image: "nginx:1.99", reason: .imagePullBackOff,
+        #expect(web.failures == [ContainerFailure(name: "web", image: "nginx:1.99", reason: "ImagePullBackOff",
                                                   message: #"Back-off pulling image "nginx:1.99": ErrImagePull: failed to pull and unpack image "docker.io/library/nginx:1.99": failed to resolve reference "docker.io/library/nginx:1.99": docker.io/library/nginx:1.99: not found"#)])
-        #expect(pods[3].failures.first?.isInit == true)
+        #expect(pods[3].failures.first?.kind == .initContainer)
         #expect(pods[2].failures.first?.message.contains("pull\u{26}service=x") == true)
+    }
+
+    @Test func theStreamAndTheWholeModelAgreeOnWhatFails() throws {
+        let ephemeral = """
+            {"kind": "Pod", "metadata": {"name": "dbg", "namespace": "ops"}, "spec": {"nodeName": ""}, "status": {
+            "ephemeralContainerStatuses": [{"name": "debugger", "image": "busybox:1.37", "state": {"waiting": {"reason": "ErrImagePull", "message": "429 Too Many Requests"}}}],
+            "containerStatuses": [{"name": "app", "image": "app:1", "state": {"waiting": {"reason": "ImagePullBackOff"}}}],
+            "initContainerStatuses": [{"name": "setup", "image": "setup:1", "state": {"waiting": {"reason": "RegistryUnavailable"}}}]}}
+            """
+        for text in [Fixtures.mixed, Fixtures.list([ephemeral])] {
+            let streamed = try Fixtures.read(text, pieceSize: 7).pods
+            #expect(try FailingPod.list(in: text, waitingFor: PullWaitingReason.names) == streamed)
+        }
+        let pod = try #require(try Fixtures.read(Fixtures.list([ephemeral])).pods.first)
+        #expect(pod.failures.map { "\($0.kind.rawValue):\($0.name)" } == ["init:setup", "regular:app", "ephemeral:debugger"])
+        #expect(pod.node == nil && pod.namespace == "ops")
     }
 
     @Test func decodesEveryEscape() throws {
@@ -29,10 +46,12 @@ struct PodListReaderTests {
     }
 
     @Test func everyReasonCountsAndOthersDoNot() throws {
-        let reasons = ["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull", "CrashLoopBackOff", "ContainerCreating"]
+        let reasons = ["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull", "ImageInspectError", "RegistryUnavailable",
+                       "CrashLoopBackOff", "ContainerCreating", "ImagePullBackOf"]
         let text = Fixtures.list([Fixtures.pod("p", containers: reasons.enumerated().map { Fixtures.status("c\($0.offset)", image: "x", reason: $0.element) })])
         let pod = try #require(try Fixtures.read(text).pods.first)
-        #expect(pod.failures.map(\.reason) == [.errImagePull, .imagePullBackOff, .invalidImageName, .errImageNeverPull])
+        #expect(pod.failures.map(\.reason) == Array(reasons.prefix(6)))
+        #expect(Set(reasons.prefix(6)) == PullWaitingReason.names)
     }
 
     @Test func unknownFieldsNestingAndOtherKindsAreSkipped() throws {

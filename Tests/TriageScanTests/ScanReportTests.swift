@@ -59,7 +59,7 @@ struct ScanReportTests {
         func workload(_ owner: (String, String)?, hash: String? = nil, known: [String: OwnerReference?] = [:]) -> String {
             let pod = FailingPod(namespace: "ns", name: "p-1", owners: owner.map { [OwnerReference(kind: $0.0, name: $0.1, controller: true)] } ?? [],
                                  templateHash: hash, failures: [])
-            let resolved = WorkloadResolver(replicaSetOwners: known).workload(namespace: pod.namespace, podName: pod.name, owners: pod.owners, templateHash: pod.templateHash)
+            let resolved = WorkloadResolver(replicaSetOwners: known).workload(of: pod)
             return "\(resolved.kind)/\(resolved.name)"
         }
         #expect(workload(("ReplicaSet", "web-7d9f8c6b5"), hash: "7d9f8c6b5") == "Deployment/web")

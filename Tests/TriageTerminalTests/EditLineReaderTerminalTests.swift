@@ -28,6 +28,7 @@ struct EditLineReaderTerminalTests {
         }
         while let line = reader.readLine(prompt: styler.apply(.prompt, to: "demo> "), completion: completion) {
             print("got [\(line)]")
+            reader.remember(line)
             switch line {
             case "secret":
                 let secret = SecretReader.readSecret(prompt: "Password: ") ?? ""

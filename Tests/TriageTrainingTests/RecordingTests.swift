@@ -4,6 +4,7 @@ import TriageEngine
 import TriageExecution
 import TriageModel
 import TriageRunbooks
+import TriageTestSupport
 import TriageTraining
 
 /// `triage run --record`: a session recorded over a ReplayRunner (standing in for the cluster)
@@ -43,6 +44,7 @@ struct RecordingTests {
                 recording.result.stdout = String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted]), as: UTF8.self)
             }
             recording.result.stderr += "I1122 debug: Authorization: Bearer \(planted[1])\ntoken=\(planted[2])\n"
+            recording.result.stderr += PlantedSecrets.freeText.joined(separator: "\r\n") + "\n"
             return recording
         }
     }
@@ -94,7 +96,10 @@ struct RecordingTests {
     func plantedSecretsAreNowhereInTheScenarioFile(id: String) async throws {
         let (original, runbook) = TrainingFixtures.scenario(id)
         let recordings = try Self.plantedRecordings(original)
+        let (anonymized, _) = try await Self.record(original, recordings: recordings, anonymize: true)
+        #expect(PlantedSecrets.leaks(in: anonymized).isEmpty, "\(id), anonymised")
         let (text, recorded) = try await Self.record(original, recordings: recordings, anonymize: false)
+        #expect(PlantedSecrets.leaks(in: text).isEmpty, "\(id)")
         for secret in Self.planted {
             #expect(!text.contains(secret), "\(id): \(secret) is in the scenario file")
             #expect(!text.contains(Data(secret.utf8).base64EncodedString().dropLast(4)), "\(id): base64 of \(secret) is in the scenario file")

@@ -1,21 +1,23 @@
-import TriageDiagnosis
 import TriageJSON
-import TriageKubernetes
 
-/// Decodes one element of a pod list's `items`, reading only the fields a scan needs and
-/// checking the grammar of everything it skips.
+/// Decodes one element of a pod list's `items` into a ``FailingPod`` in place, for a stream
+/// reader: it reads only the fields a ``FailingPod`` has and checks the grammar of everything it
+/// skips. ``FailingPod/init(pod:waitingFor:)`` gives the same value from a whole ``Pod``.
 ///
 /// Field positions are kept as spans into the buffer and turned into strings only for pods that
 /// have a failing container, so a healthy pod costs no allocation.
-struct PodDecoder {
+package struct FailingPodDecoder {
     /// A container status as spans.
     private struct StatusSpans {
         var name: StringSpan?
         var image: StringSpan?
-        var reason: PullWaitingReason?
+        var reason: Int?
         var message: StringSpan?
-        var isInit: Bool
+        var kind: ContainerKind
     }
+
+    /// The reasons asked for, and their UTF-8 bytes to compare spans with.
+    private let reasons: [(text: String, bytes: [UInt8])]
 
     private var owners: [(kind: StringSpan, name: StringSpan, controller: Bool)] = []
     private var failures: [StatusSpans] = []
@@ -25,8 +27,13 @@ struct PodDecoder {
     private var templateHash: StringSpan?
     private var isPod = true
 
+    /// A decoder of the pods whose containers wait for one of `reasons`.
+    package init(waitingFor reasons: Set<String>) {
+        self.reasons = reasons.sorted().map { ($0, Array($0.utf8)) }
+    }
+
     /// What one item was.
-    enum Item {
+    package enum Item {
         /// Not a pod (a `List` may mix kinds).
         case other
         /// A pod with no image-pull failure.
@@ -36,7 +43,7 @@ struct PodDecoder {
     }
 
     /// Reads the item at the cursor, leaving the cursor after it.
-    mutating func decode(_ cursor: inout JSONCursor) throws(JSONStop) -> Item {
+    package mutating func decode(_ cursor: inout JSONCursor) throws(JSONStop) -> Item {
         owners.removeAll(keepingCapacity: true)
         failures.removeAll(keepingCapacity: true)
         name = nil; namespace = nil; node = nil; templateHash = nil; isPod = true
@@ -71,9 +78,11 @@ struct PodDecoder {
             node: text(node).flatMap { $0.isEmpty ? nil : $0 },
             owners: owners.map { OwnerReference(kind: cursor.decode($0.kind), name: cursor.decode($0.name), controller: $0.controller) },
             templateHash: text(templateHash),
-            failures: failures.sorted { $0.isInit && !$1.isInit }.map {
-                ContainerFailure(name: text($0.name) ?? "", image: text($0.image) ?? "", reason: $0.reason!,
-                                 message: text($0.message) ?? "", isInit: $0.isInit)
+            failures: ContainerKind.allCases.flatMap { kind in
+                failures.filter { $0.kind == kind }.map {
+                    ContainerFailure(name: text($0.name) ?? "", kind: kind, image: text($0.image) ?? "",
+                                     reason: $0.reason.map { reasons[$0].text } ?? "", message: text($0.message) ?? "")
+                }
             })
     }
 
@@ -138,20 +147,22 @@ struct PodDecoder {
         var first = true
         while let key = try cursor.nextKey(first: &first) {
             if cursor.equals(key, "containerStatuses") {
-                try containerStatuses(&cursor, isInit: false)
+                try containerStatuses(&cursor, kind: .regular)
             } else if cursor.equals(key, "initContainerStatuses") {
-                try containerStatuses(&cursor, isInit: true)
+                try containerStatuses(&cursor, kind: .initContainer)
+            } else if cursor.equals(key, "ephemeralContainerStatuses") {
+                try containerStatuses(&cursor, kind: .ephemeral)
             } else {
                 try cursor.skipValue()
             }
         }
     }
 
-    private mutating func containerStatuses(_ cursor: inout JSONCursor, isInit: Bool) throws(JSONStop) {
+    private mutating func containerStatuses(_ cursor: inout JSONCursor, kind: ContainerKind) throws(JSONStop) {
         guard try cursor.enterArray() else { return try cursor.skipValue() }
         var first = true
         while try cursor.nextElement(first: &first) {
-            var spans = StatusSpans(isInit: isInit)
+            var spans = StatusSpans(kind: kind)
             guard try cursor.enterObject() else { try cursor.skipValue(); continue }
             var member = true
             while let key = try cursor.nextKey(first: &member) {
@@ -177,7 +188,7 @@ struct PodDecoder {
             var member = true
             while let field = try cursor.nextKey(first: &member) {
                 if cursor.equals(field, "reason") {
-                    spans.reason = try cursor.optionalString().flatMap { Self.reason(of: $0, in: cursor) }
+                    spans.reason = try cursor.optionalString().flatMap { reason(of: $0, in: cursor) }
                 } else if cursor.equals(field, "message") {
                     spans.message = try cursor.optionalString()
                 } else {
@@ -187,13 +198,17 @@ struct PodDecoder {
         }
     }
 
-    private static func reason(of span: StringSpan, in cursor: JSONCursor) -> PullWaitingReason? {
-        if cursor.equals(span, "ImagePullBackOff") { return .imagePullBackOff }
-        if cursor.equals(span, "ErrImagePull") { return .errImagePull }
-        if cursor.equals(span, "InvalidImageName") { return .invalidImageName }
-        if cursor.equals(span, "ErrImageNeverPull") { return .errImageNeverPull }
-        if cursor.equals(span, "ImageInspectError") { return .imageInspectError }
-        if cursor.equals(span, "RegistryUnavailable") { return .registryUnavailable }
-        return nil
+    /// The index of the reason asked for that `span` spells; nil for any other.
+    private func reason(of span: StringSpan, in cursor: JSONCursor) -> Int? {
+        if span.hasEscapes {
+            let text = cursor.decode(span)
+            return reasons.firstIndex { $0.text == text }
+        }
+        let length = span.end - span.start
+        return reasons.firstIndex { reason in
+            reason.bytes.count == length && reason.bytes.withUnsafeBufferPointer { wanted in
+                (0..<length).allSatisfy { cursor.bytes[span.start + $0] == wanted[$0] }
+            }
+        }
     }
 }

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+import TriageTestSupport
+@testable import TriageSecrets
+
+/// Secrets are masked by structure and by wording; nothing else changes, and no line is added
+/// or lost.
+struct SecretMaskerTests {
+    let masker = SecretMasker.standard
+
+    func lineCount(_ text: String) -> Int {
+        text.split(separator: "\n", omittingEmptySubsequences: false).count
+    }
+
+    func assertClean(_ input: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let masked = masker.mask(input)
+        #expect(PlantedSecrets.leaks(in: masked).isEmpty, "leaked in: \(masked.debugDescription)", sourceLocation: sourceLocation)
+        #expect(lineCount(masked) == lineCount(input), sourceLocation: sourceLocation)
+    }
+
+    @Test func secretJSONIsMaskedWhateverItsKeysAreCalled() {
+        assertClean(PlantedSecrets.secretListJSON)
+        let masked = masker.mask(PlantedSecrets.secretListJSON)
+        #expect(masked.contains(#""weird.key": "<redacted>""#))
+        #expect(masked.contains(#""p": "<redacted>""#))
+        #expect(masked.contains(#""name": "regcred""#))
+        #expect(masked.contains("kubernetes.io/dockerconfigjson"))
+    }
+
+    @Test func aDockerConfigKeepsItsHostsOnly() throws {
+        let masked = SecretMasker.keepingRegistryHosts.mask(PlantedSecrets.secretListJSON)
+        #expect(PlantedSecrets.leaks(in: masked).isEmpty)
+        let line = try #require(masked.split(separator: "\n").first { $0.contains(".dockerconfigjson") })
+        let encoded = try #require(line.split(separator: "\"").last)
+        let config = try #require(Data(base64Encoded: String(encoded)))
+        #expect(String(decoding: config, as: UTF8.self) == #"{"auths":{"registry.example.com":{}}}"#)
+    }
+
+    @Test func secretYAMLIsMasked() {
+        assertClean(PlantedSecrets.secretListYAML)
+        let masked = masker.mask(PlantedSecrets.secretListYAML)
+        #expect(masked.contains("    weird.key: <redacted>"))
+        #expect(masked.contains("      other: kept"))
+        #expect(masked.contains("    name: odd"))
+    }
+
+    @Test func describeAndTableForms() {
+        assertClean(PlantedSecrets.describeSecret)
+        #expect(masker.mask(PlantedSecrets.describeSecret).contains("weird.key:  23 bytes"))
+        #expect(masker.mask(PlantedSecrets.secretTable) == PlantedSecrets.secretTable)
+    }
+
+    @Test(arguments: PlantedSecrets.freeText)
+    func freeTextForms(_ line: String) {
+        assertClean(line)
+        assertClean(line + "\r\n" + line + "\r\n")
+    }
+
+    @Test func envForms() {
+        assertClean(PlantedSecrets.envForms)
+    }
+
+    @Test func everythingAtOnceWithWindowsLineEndings() {
+        assertClean(PlantedSecrets.everything)
+        assertClean(PlantedSecrets.everything.replacingOccurrences(of: "\n", with: "\r\n"))
+    }
+
+    @Test func relativesOfEachForm() {
+        let p = PlantedSecrets.password
+        for line in [
+            "--registry-password \(p)", "--docker-password=\(p)", "--token \"\(p)\"", "--api-key=\(p)", "docker login -p=\(p)",
+            "GITLAB_TOKEN=\(p)", "aws_secret_access_key = \(p)", "AWS_SESSION_TOKEN=\(p)", "SSH_PRIVATE_KEY=\(p)",
+            "passwd:\(p)", "Password: \(p)", "  - name: x\n    password: \(p)", "db_pass=\(p)", "X-Registry-Auth: \(p)",
+            "Proxy-Authorization: Basic \(PlantedSecrets.auth)", "ftp://robot:\(p)@mirror.example.com/",
+            "\"password\":\"\(p)\"", "{\"password\": \"\(p)\"}", "password\\u003D\(p)",
+        ] {
+            assertClean(line)
+        }
+    }
+
+    @Test func ordinaryOutputIsUntouched() {
+        let text = """
+            Warning  Failed  12s  kubelet  Failed to pull image "registry.example.com/team/api@sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945": not found
+            Image ID:  docker-pullable://nginx@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31
+            Controlled By:  ReplicaSet/web-6d9f7c8b5
+            www-authenticate: Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/nginx:pull"
+            failed to fetch oauth token: unexpected status: 401 Unauthorized
+            basic authentication failed; check the pull secret
+                "secretName": "regcred",
+                "imagePullSecrets": [{"name": "regcred"}],
+            Successfully pulled image "docker.io/library/nginx:1.25" in 2.1s
+            docker login registry.example.com --password-stdin
+            """
+        #expect(masker.mask(text) == text)
+    }
+
+    @Test func knownValuesAreMaskedWherever() {
+        let known = SecretMasker(knownValues: ["s3cr3t-value", "ab"])
+        #expect(known.mask("it said s3cr3t-value twice: s3cr3t-value, ab") == "it said <redacted> twice: <redacted>, ab")
+    }
+
+    @Test func secretValuesAreCollectedFromRawOutput() {
+        let values = SecretMasker.secretValues(in: PlantedSecrets.everything)
+        #expect(values.contains(PlantedSecrets.password))
+        #expect(values.contains(PlantedSecrets.dockerConfig))
+        #expect(values.contains("robot:\(PlantedSecrets.password)"))
+    }
+
+    @Test func maskingIsIdempotent() {
+        let once = masker.mask(PlantedSecrets.everything)
+        #expect(masker.mask(once) == once)
+    }
+
+    /// Random mixes of secret-shaped fragments, quotes, braces and line endings: the line count
+    /// never changes and nothing crashes.
+    @Test func randomInputsKeepTheirLineCount() {
+        var random = SplitMix(seed: 16)
+        let pieces = [
+            "data:", "  ", "\"", "'", "{", "}", "[", "]", ":", "=", "\\u003d", "\\", "password", "token", "-p", "login", "--password",
+            "Bearer ", "Basic ", "https://", "@", "a:b", "kubectl.kubernetes.io/last-applied-configuration", "|", "- ", "\r\n", "\n", "\r",
+            "\u{1B}]0;x\u{07}", "é", "\u{85}", "name", "value", "REGISTRY_PASSWORD", "dXNlcjpwYXNz", "eyJhbGciOi.eyJzdWIi.sig", ",", " ",
+            "ghp_", "AKIA", "stringData:", "\t",
+        ]
+        for _ in 0..<2000 {
+            let count = Int(random.next() % 40)
+            let input = (0..<count).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let masked = masker.mask(input)
+            #expect(masked.utf8.filter { $0 == 0x0A }.count == input.utf8.filter { $0 == 0x0A }.count, "input: \(input.debugDescription)")
+        }
+    }
+}
