@@ -6,14 +6,12 @@ enum FactExtractor {
     /// The fact `extraction` finds in `output`, or nil when no line matches.
     static func extract(_ extraction: FactExtraction, from output: String, node: String) -> Fact? {
         if let expression = extraction.jsonPath { return extract(jsonPath: expression, from: output, node: node) }
-        guard let regex = try? Regex(extraction.pattern) else { return nil }
+        guard let pattern = extraction.pattern else { return nil }
         var values: [String] = []
         var evidence: Evidence?
         for (index, line) in OutputLines(output).enumerated() {
-            guard let match = try? regex.firstMatch(in: line) else { continue }
-            let captured = match.output.count > 1 ? match.output[1].substring : match.output[0].substring
-            let value = String(captured ?? match.output[0].substring ?? "")
-            if value.isEmpty { continue }
+            guard let captured = pattern.firstCapture(in: line), !captured.isEmpty else { continue }
+            let value = String(captured)
             if evidence == nil { evidence = Evidence(line: index + 1, text: String(line), node: node) }
             values.append(value)
             if !extraction.all { break }

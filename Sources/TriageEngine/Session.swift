@@ -288,7 +288,7 @@ public struct Session: Sendable {
         case .text(let pattern):
             if trimmed.isEmpty { throw .badAnswer("the answer is empty") }
             if let problem = ValueFormat.text.problem(with: trimmed) { throw .badAnswer("the answer \(problem)") }
-            if let pattern, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: trimmed)) == nil {
+            if let pattern, !pattern.matchesWhole(trimmed) {
                 throw .badAnswer("the answer must match /\(pattern)/")
             }
             return trimmed

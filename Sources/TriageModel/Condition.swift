@@ -7,7 +7,7 @@ public indirect enum Condition: Hashable, Codable, Sendable, CustomStringConvert
     /// The fact is known (`true`) or unknown (`false`).
     case present(fact: String, Bool)
     /// Some value of the fact matches the regular expression `pattern`.
-    case matches(fact: String, pattern: String)
+    case matches(fact: String, pattern: Pattern)
     /// Some value of the fact equals some value of the fact `other` (e.g. a secret's registries
     /// and the image's registry).
     case inFact(fact: String, other: String)
@@ -33,7 +33,7 @@ public indirect enum Condition: Hashable, Codable, Sendable, CustomStringConvert
     }
 
     /// Every regular expression the condition uses, for validation.
-    public var patterns: [String] {
+    public var patterns: [Pattern] {
         switch self {
         case .matches(_, let pattern): [pattern]
         case .equals, .oneOf, .present, .inFact: []
@@ -55,8 +55,7 @@ public indirect enum Condition: Hashable, Codable, Sendable, CustomStringConvert
             let witnesses = fact.map { [Witness(fact: name, value: $0.value, evidence: $0.evidence)] } ?? []
             return ConditionOutcome(holds: holds, witnesses: holds ? witnesses : [])
         case .matches(let name, let pattern):
-            guard let regex = try? Regex(pattern) else { return .fails }
-            return Self.test(name, in: facts) { (try? regex.firstMatch(in: $0)) != nil }
+            return Self.test(name, in: facts) { pattern.matches($0) }
         case .inFact(let name, let other):
             let wanted = Set(facts[other]?.values ?? [])
             return Self.test(name, in: facts) { wanted.contains($0) }

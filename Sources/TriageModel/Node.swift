@@ -86,14 +86,15 @@ public struct CommandTemplate: Hashable, Codable, Sendable {
 /// value a kubectl-style JSONPath expression selects in the output's JSON.
 public struct FactExtraction: Hashable, Codable, Sendable {
     public var fact: String
-    public var pattern: String
+    /// The regular expression, unless the fact is read by `jsonPath`.
+    public var pattern: Pattern?
     /// Collect every matching line instead of the first.
     public var all: Bool
     /// A JSONPath expression (`{.spec.containers[*].image}`) read instead of `pattern`.
     public var jsonPath: String?
     public var location: SourceLocation?
 
-    public init(fact: String, pattern: String, all: Bool = false, jsonPath: String? = nil, location: SourceLocation? = nil) {
+    public init(fact: String, pattern: Pattern?, all: Bool = false, jsonPath: String? = nil, location: SourceLocation? = nil) {
         self.fact = fact
         self.pattern = pattern
         self.all = all
@@ -109,7 +110,7 @@ public struct Question: Hashable, Codable, Sendable {
         case yesNo
         case choice([String])
         /// Free text, validated by a regular expression when one is given.
-        case text(pattern: String?)
+        case text(pattern: Pattern?)
     }
 
     public var prompt: String

@@ -213,7 +213,7 @@ public enum RunbookDecoder {
                         reader.report(fields[other]!, "'\(other)' of \(factWhat) does not apply to 'jsonpath', which gives every value it selects")
                     }
                     return jsonPath(expression, "'jsonpath' of \(factWhat)", reader).map {
-                        FactExtraction(fact: pair.key, pattern: "", jsonPath: $0, location: reader.location(pair.keyNode))
+                        FactExtraction(fact: pair.key, pattern: nil, jsonPath: $0, location: reader.location(pair.keyNode))
                     }
                 }
                 let pattern = fields.require("pattern", in: reader).flatMap { reader.pattern($0, "'pattern' of \(factWhat)") }

@@ -195,14 +195,14 @@ final class YAMLReader {
         }
     }
 
-    /// A regular expression that compiles.
-    func pattern(_ node: Yams.Node, _ what: String) -> String? {
+    /// A regular expression, compiled here once, and refused when it does not compile or is
+    /// prone to catastrophic backtracking.
+    func pattern(_ node: Yams.Node, _ what: String) -> Pattern? {
         guard let text = string(node, what) else { return nil }
         do {
-            _ = try Regex(text)
-            return text
+            return try Pattern(text)
         } catch {
-            report(node, "\(what) is not a valid regular expression: \(error)")
+            report(node, "\(what) \(error)")
             return nil
         }
     }

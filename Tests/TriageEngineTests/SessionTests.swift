@@ -195,7 +195,7 @@ struct SessionTests {
         #expect(try Session.normalise(" Y ", for: yesNo) == "yes")
         #expect(try Session.normalise("no", for: yesNo) == "no")
         #expect(throws: SessionError.self) { try Session.normalise("maybe", for: yesNo) }
-        let text = Question(prompt: "?", kind: .text(pattern: "[a-z]+\\.example\\.com"), fact: "x")
+        let text = Question(prompt: "?", kind: .text(pattern: try Pattern("[a-z]+\\.example\\.com")), fact: "x")
         #expect(try Session.normalise("registry.example.com", for: text) == "registry.example.com")
         #expect(throws: SessionError.badAnswer("the answer must match /[a-z]+\\.example\\.com/")) { try Session.normalise("evil.com", for: text) }
         #expect(throws: SessionError.self) { try Session.normalise("-rf", for: Question(prompt: "?", kind: .text(pattern: nil), fact: "x")) }

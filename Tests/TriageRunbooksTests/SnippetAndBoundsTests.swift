@@ -184,3 +184,58 @@ struct SnippetAndBoundsTests {
         #expect(problems(onVerify) == ["12:11: 'when' applies to fix steps; a verification always applies (in snippet 'watch', used at 37:15)"])
     }
 }
+
+/// Patterns are compiled when the runbook loads; one that does not compile, or that can take
+/// exponential time, is refused where it is written.
+struct PatternLoadingTests {
+    func problems(_ yaml: String) -> [String] {
+        let validator = RunbookValidator(parsers: SnippetAndBoundsTests.parsers)
+        guard case .failure(let error) = RunbookDecoder.load(yaml, file: "book.yaml", validator: validator) else { return [] }
+        return error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" }
+    }
+
+    func book(fact: String, condition: String) -> String {
+        """
+        id: demo
+        title: Demo
+        start: first
+        nodes:
+          first:
+            title: Read
+            run: [kubectl, get, pods]
+            facts:
+              reason: '\(fact)'
+            branches:
+              - {when: {fact: reason, matches: '\(condition)'}, goto: done}
+              - otherwise: done
+          done:
+            title: Done
+            diagnosis: {cause: x, summary: y, fix: []}
+        """
+    }
+
+    @Test func patternsAreCompiledAtLoad() throws {
+        let runbook = try RunbookDecoder.decode(book(fact: "reason: (\\w+)", condition: "^Err"), file: "book.yaml").get()
+        let extraction = try #require(runbook.node("first")?.extractions.first)
+        #expect(extraction.pattern?.source == "reason: (\\w+)")
+        #expect(extraction.pattern?.firstCapture(in: "reason: ErrImagePull") == "ErrImagePull")
+        #expect(runbook.node("first")?.branches.first?.condition == .matches(fact: "reason", pattern: try Pattern("^Err")))
+    }
+
+    @Test func aBadPatternIsReportedWhereItIsWritten() {
+        let found = problems(book(fact: "reason: (\\w+", condition: "^Err"))
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("9:15: fact 'reason' of node 'first' is not a valid regular expression") == true)
+    }
+
+    @Test func nestedQuantifiersAndOverlappingAlternativesAreRefused() {
+        for bad in ["(a+)+$", "(\\w+\\s?)*x", "(.*)*", "^(?:a|ab)+c", "(\\w|\\d)+!", "([a-z]+,?){2,}"] {
+            let found = problems(book(fact: "x", condition: bad))
+            #expect(found.count == 1, "\(bad)")
+            #expect(found.first?.hasPrefix("11:40: 'matches' in the condition of branch 1 of node 'first' can take exponential time") == true, "\(bad): \(found)")
+        }
+        for good in ["^(?:Error from server|error:|Unable to connect).*$", "(ab|cd)+", "([0-9]{1,3}\\.){3}", "(a+)++", "[(a+)+]", "\\(a+\\)+", "^[1-9]"] {
+            #expect(problems(book(fact: "x", condition: good)) == [], "\(good)")
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/// A regular expression from a runbook, compiled once when the runbook loads and kept with the
+/// text it was written as (for messages, `why`, and equality).
+public struct Pattern: Hashable, Codable, Sendable, CustomStringConvertible {
+    /// Why a pattern is refused.
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        /// It does not compile.
+        case invalid(String)
+        /// It can take exponential time on a line that almost matches: a quantified group whose
+        /// body can repeat by itself, or whose alternatives can match the same text.
+        case backtracking(String)
+
+        public var description: String {
+            switch self {
+            case .invalid(let reason): "is not a valid regular expression: \(reason)"
+            case .backtracking(let reason): "can take exponential time on a line that almost matches: \(reason)"
+            }
+        }
+    }
+
+    /// The pattern as written.
+    public let source: String
+    private let compiled: Compiled
+
+    /// Compiles `source`, refusing a pattern prone to catastrophic backtracking.
+    public init(_ source: String) throws(Problem) {
+        let regex: Regex<AnyRegexOutput>
+        do {
+            regex = try Regex(source)
+        } catch {
+            throw .invalid("\(error)")
+        }
+        if let reason = BacktrackingCheck.reason(in: source) { throw .backtracking(reason) }
+        self.source = source
+        self.compiled = Compiled(regex: regex)
+    }
+
+    /// The first match in `text`: its first capture group when it has one, else the whole match.
+    public func firstCapture(in text: Substring) -> Substring? {
+        guard let match = try? compiled.regex.firstMatch(in: text) else { return nil }
+        if match.output.count > 1, let group = match.output[1].substring { return group }
+        return match.output[0].substring
+    }
+
+    /// Whether the pattern matches somewhere in `text`.
+    public func matches(_ text: String) -> Bool {
+        (try? compiled.regex.firstMatch(in: text)) != nil
+    }
+
+    /// Whether the pattern matches the whole of `text`.
+    public func matchesWhole(_ text: String) -> Bool {
+        (try? compiled.regex.wholeMatch(in: text)) != nil
+    }
+
+    public var description: String { source }
+
+    public static func == (lhs: Pattern, rhs: Pattern) -> Bool { lhs.source == rhs.source }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(source) }
+
+    public init(from decoder: any Decoder) throws {
+        let source = try decoder.singleValueContainer().decode(String.self)
+        do {
+            try self.init(source)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "the pattern \(error)"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(source)
+    }
+
+    /// The compiled expression; matching does not change it, so sharing it across tasks is safe.
+    private final class Compiled: @unchecked Sendable {
+        let regex: Regex<AnyRegexOutput>
+
+        init(regex: Regex<AnyRegexOutput>) {
+            self.regex = regex
+        }
+    }
+}
