@@ -54,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "TriageCommandSupport",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TriageJSON", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "TriageCLI",
@@ -100,7 +100,8 @@ let package = Package(
         .testTarget(name: "TriageREPLTests", dependencies: ["TriageREPL", "TriageEngine", "TriageKubernetes", "TriageRunbooks", "TriageTerminal", "TriageLayout", "TriageTestSupport"]),
         .testTarget(
             name: "TriageCLITests",
-            dependencies: ["TriageCLI", "triage", "triage-registry-check", "TriageRegistryCommand", "TriageTestSupport"]
+            dependencies: ["TriageCLI", "triage", "triage-registry-check", "TriageRegistryCommand", "TriageTestSupport"],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

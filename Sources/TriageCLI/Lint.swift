@@ -73,8 +73,8 @@ extension TriageCommand {
             }
             let problems = diagnostics.map { Problem(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message) }
             let report = Report(ok: problems.isEmpty, runbooks: library.runbooks.map(\.id), scenarios: results, problems: problems)
-            if output.output == .json {
-                try JSONOutput.print(report)
+            if output.output.isStructured {
+                try StructuredOutput.print(report, as: output.output)
             } else {
                 var text = diagnostics.map { $0.description + "\n" }.joined()
                 let passed = results.filter(\.passed).count

@@ -1,13 +1,20 @@
 import ArgumentParser
 import TriageCommandSupport
 import Foundation
+import TriageEngine
+import TriageLayout
 import TriageModel
 import TriageRunbooks
 
 extension TriageCommand {
     /// `triage list`: the runbooks and scenarios available.
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the runbooks and scenarios available.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the runbooks and scenarios available, or (--parsers) the output parsers and the facts each gives."
+        )
+
+        @Flag(help: "List the output parsers a runbook's 'parser:' may name, and the facts each gives.")
+        var parsers = false
 
         @OptionGroup var library: LibraryOptions
         @OptionGroup var output: OutputOptions
@@ -27,7 +34,32 @@ extension TriageCommand {
             var scenarios: [ScenarioEntry]
         }
 
+        /// One parser of the catalogue.
+        struct ParserEntry: Encodable {
+            var name, summary: String
+            var facts: [String]
+            var headline: [String]
+        }
+
+        /// The parser catalogue, from the parsers' own signatures.
+        private func listParsers() throws {
+            let entries = ParserCatalog.standard.signatures.map {
+                ParserEntry(name: $0.name, summary: $0.summary, facts: $0.facts.sorted(), headline: $0.headline.map(\.fact))
+            }
+            if output.output.isStructured { return try StructuredOutput.print(entries, as: output.output) }
+            let layout = output.output == .wide ? TextLayout.unbounded : output.terminal.layout
+            var lines: [String] = []
+            for entry in entries {
+                lines.append(entry.name)
+                lines += layout.wrap(entry.summary, lead: "  ")
+                lines += layout.wrap(entry.facts.joined(separator: ", "), lead: "  facts: ")
+                lines.append("")
+            }
+            print(lines.joined(separator: "\n"), terminator: "")
+        }
+
         func run() async throws {
+            if parsers { return try listParsers() }
             let library = Workspace(self.library).loadReportingProblems()
             let listing = Listing(
                 runbooks: library.runbooks.map {
@@ -37,7 +69,7 @@ extension TriageCommand {
                     .init(id: $0.id, runbook: $0.runbook, title: $0.title, cause: $0.expectation.cause ?? "", difficulty: $0.difficulty.rawValue, teaches: $0.teaches, file: $0.location?.file ?? "")
                 }
             )
-            if output.output == .json { return try JSONOutput.print(listing) }
+            if output.output.isStructured { return try StructuredOutput.print(listing, as: output.output) }
             var text = "Runbooks:\n"
             for runbook in listing.runbooks {
                 text += "  \(runbook.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(runbook.title)\n"

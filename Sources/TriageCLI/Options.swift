@@ -16,7 +16,7 @@ struct ClusterOptions: ParsableArguments {
 
 /// How results are printed.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Output format: text, wide (nothing cut) or json.")
+    @Option(name: .shortAndLong, help: "Output format: text, wide (nothing cut), json or yaml.")
     var output: OutputFormat = .text
 
     @Flag(inversion: .prefixedNo, help: "Colour the text output (default: on a terminal, unless NO_COLOR is set).")

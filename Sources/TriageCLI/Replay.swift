@@ -31,8 +31,8 @@ extension TriageCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if output.output == .json && !noInput {
-                throw ValidationError("-o json needs --no-input: an interactive replay prints for people")
+            if output.output.isStructured && !noInput {
+                throw ValidationError("-o \(output.output.rawValue) needs --no-input: an interactive replay prints for people")
             }
         }
 
@@ -49,7 +49,7 @@ extension TriageCommand {
                 if !report.passed { throw ExitStatus.nothingWrong.exitCode }
                 return
             }
-            let session = try Session(runbook: runbook, inputs: scenario.inputs)
+            let session = try Session(runbook: runbook, inputs: scenario.inputs, settings: .replay(of: scenario))
             let interactive = Interactive(terminal: output.terminal)
             let outcome = try await interactive.run(
                 session, runner: ReplayRunner(recordings: scenario.recordings), mode: .replay,
@@ -77,11 +77,11 @@ extension TriageCommand {
             }
             let ids = library.scenarios.map(\.id)
             let near = ids.filter { $0.contains(name) || name.contains($0) }
-            throw CommandFailure("no scenario '\(name)'\(near.isEmpty ? "" : "; did you mean: \(near.joined(separator: ", "))?") ('triage list' shows them all)", status: .usage)
+            throw CommandFailure("no scenario '\(name)'\(near.isEmpty ? "" : "; did you mean: \(near.joined(separator: ", "))?") ('\(ProgramName.current) list' shows them all)", status: .usage)
         }
 
         private func print(_ report: ScenarioReplay.Report) throws {
-            if output.output == .json { return try JSONOutput.print(SessionReport(replay: report)) }
+            if output.output.isStructured { return try StructuredOutput.print(SessionReport(replay: report), as: output.output) }
             var text = "scenario: \(report.scenario.id) (\(report.scenario.title))\n"
             text += "path: \(report.session?.path.joined(separator: " → ") ?? "-")\n"
             text += "ending: \(report.ending ?? "-")  cause: \(report.cause ?? "-")  expected: \(report.scenario.expectation.ending) (\(report.scenario.expectation.cause ?? "-"))\n"

@@ -37,7 +37,7 @@ struct REPLTerminalTests {
         try first.sendKeys("C-u")
         try first.type("next")
         try first.sendKeys("Enter")
-        try await first.waitFor("[image-pull-backoff 2/5 check-image] >")
+        try await first.waitFor("[image-pull-backoff 1/5 check-image] >")
 
         // The up arrow recalls the last line.
         try first.sendKeys("Up")
