@@ -35,6 +35,10 @@ let package = Package(
             name: "TriageRunbooks",
             dependencies: ["TriageModel", "TriageJSON", .product(name: "Yams", package: "Yams")]
         ),
+        // The shipped Runbooks/ and Scenarios/, compiled in by the EmbedLibrary plugin.
+        .executableTarget(name: "triage-embed"),
+        .plugin(name: "EmbedLibrary", capability: .buildTool(), dependencies: ["triage-embed"]),
+        .target(name: "TriageBuiltIns", dependencies: ["TriageRunbooks"], plugins: ["EmbedLibrary"]),
         .target(
             name: "TriageExecution",
             dependencies: ["TriageModel", .product(name: "Subprocess", package: "swift-subprocess")]
@@ -60,7 +64,7 @@ let package = Package(
             name: "TriageCLI",
             dependencies: [
                 "TriageModel", "TriageDiagnosis", "TriageKubernetes", "TriageRunbooks", "TriageExecution", "TriageEngine", "TriageTerminal",
-                "TriageREPL", "TriageScan", "TriageTraining", "TriageCommandSupport", "TriageLayout", "TriageSecrets",
+                "TriageREPL", "TriageScan", "TriageTraining", "TriageCommandSupport", "TriageBuiltIns", "TriageLayout", "TriageSecrets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -107,10 +107,10 @@ extension TriageCommand {
 
         func run() async throws {
             let workspace = Workspace(library)
-            let library = workspace.loadReportingProblems()
+            let library = workspace.loadLibrary()
             guard let runbook = library.runbook(runbook) else {
                 let ids = library.runbooks.map(\.id).joined(separator: ", ")
-                throw CommandFailure("no runbook '\(self.runbook)'; available: \(ids.isEmpty ? "none found in \(workspace.runbookPaths.joined(separator: ", "))" : ids)", status: .usage)
+                throw CommandFailure("no runbook '\(self.runbook)'; available: \(ids.isEmpty ? "none found in \(workspace.searched)" : ids)", status: .usage)
             }
             let kubectl = try KubectlOptions(context: cluster.context, kubeconfig: cluster.kubeconfig)
             let interactive = noInput ? nil : Interactive(terminal: output.terminal)
