@@ -38,8 +38,14 @@ extension TriageCommand {
 
         func run() async throws {
             let workspace = Workspace(library)
-            let library = workspace.loadReportingProblems()
-            let scenario = try Self.find(scenario, in: library)
+            let library: Library
+            let scenario: Scenario
+            if let (runbooks, named) = workspace.loadScenarioAndRunbooks(self.scenario) {
+                (library, scenario) = (runbooks, named)
+            } else {
+                library = workspace.loadReportingProblems()
+                scenario = try Self.find(self.scenario, in: library)
+            }
             guard let runbook = library.runbook(scenario.runbook) else {
                 throw CommandFailure("scenario '\(scenario.id)' uses runbook '\(scenario.runbook)', which is not among the runbooks in \(workspace.runbookPaths.joined(separator: ", "))", status: .usage)
             }

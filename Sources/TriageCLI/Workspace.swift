@@ -24,6 +24,19 @@ struct Workspace {
         LibraryLoader(validator: Self.validator).load(runbookPaths: runbookPaths, scenarioPaths: scenarioPaths)
     }
 
+    /// The scenario whose file is named after `id` (`Scenarios/ID.yaml`) with the runbooks alone,
+    /// without reading every other scenario; nil when there is no such file, or it holds another id.
+    func loadScenarioAndRunbooks(_ id: String) -> (Library, Scenario)? {
+        let loader = LibraryLoader(validator: Self.validator)
+        let files = scenarioPaths.flatMap { folder in [".yaml", ".yml"].map { folder + "/" + id + $0 } }
+        guard ValueFormat.dns1123Label.problem(with: id) == nil,
+              let file = files.first(where: { FileManager.default.fileExists(atPath: $0) }),
+              case .success(let scenario) = loader.loadScenario(file), scenario.id == id else { return nil }
+        let (library, problems) = loader.load(runbookPaths: runbookPaths, scenarioPaths: [])
+        for problem in problems { FileHandle.standardError.write(Data("warning: \(problem.description)\n".utf8)) }
+        return (library, scenario)
+    }
+
     /// Loads everything, printing problems to standard error as warnings.
     func loadReportingProblems() -> Library {
         let (library, problems) = load()
