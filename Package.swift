@@ -35,6 +35,10 @@ let package = Package(
             name: "TriageRunbooks",
             dependencies: ["TriageModel", "TriageJSON", .product(name: "Yams", package: "Yams")]
         ),
+        // The shipped Runbooks/ and Scenarios/, compiled in by the EmbedLibrary plugin.
+        .executableTarget(name: "triage-embed"),
+        .plugin(name: "EmbedLibrary", capability: .buildTool(), dependencies: ["triage-embed"]),
+        .target(name: "TriageBuiltIns", dependencies: ["TriageRunbooks"], plugins: ["EmbedLibrary"]),
         .target(
             name: "TriageExecution",
             dependencies: ["TriageModel", .product(name: "Subprocess", package: "swift-subprocess")]
@@ -54,13 +58,13 @@ let package = Package(
         ),
         .target(
             name: "TriageCommandSupport",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TriageJSON", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "TriageCLI",
             dependencies: [
                 "TriageModel", "TriageDiagnosis", "TriageKubernetes", "TriageRunbooks", "TriageExecution", "TriageEngine", "TriageTerminal",
-                "TriageREPL", "TriageScan", "TriageTraining", "TriageCommandSupport", "TriageLayout", "TriageSecrets",
+                "TriageREPL", "TriageScan", "TriageTraining", "TriageCommandSupport", "TriageBuiltIns", "TriageLayout", "TriageSecrets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -100,7 +104,8 @@ let package = Package(
         .testTarget(name: "TriageREPLTests", dependencies: ["TriageREPL", "TriageEngine", "TriageKubernetes", "TriageRunbooks", "TriageTerminal", "TriageLayout", "TriageTestSupport"]),
         .testTarget(
             name: "TriageCLITests",
-            dependencies: ["TriageCLI", "triage", "triage-registry-check", "TriageRegistryCommand", "TriageTestSupport"]
+            dependencies: ["TriageCLI", "triage", "triage-registry-check", "TriageRegistryCommand", "TriageTestSupport"],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -18,7 +18,7 @@ public struct Diagnose: AsyncParsableCommand {
     public var file: String?
 
     /// Text for people or JSON (sorted keys) for scripts.
-    @Option(name: [.short, .customLong("output")], help: "Output format: text or json.")
+    @Option(name: [.short, .customLong("output")], help: "Output format: text, json or yaml.")
     public var output: OutputFormat = .text
 
     /// Creates the command with default options.
@@ -31,19 +31,17 @@ public struct Diagnose: AsyncParsableCommand {
             // Masked before it is read, so no evidence line or fact can quote a secret.
             report = try PullFailureDiagnoser.diagnose(validating: SecretMasker.standard.mask(try readInput()))
         } catch let error as DiagnosisInputError {
-            FileHandle.standardError.write(Data("triage diagnose: \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(Data("\(ProgramName.current) diagnose: \(error.localizedDescription)\n".utf8))
             throw ExitStatus.couldNotLook.exitCode
         } catch {
-            FileHandle.standardError.write(Data("triage diagnose: cannot read \(file ?? "standard input"): \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(Data("\(ProgramName.current) diagnose: cannot read \(file ?? "standard input"): \(error.localizedDescription)\n".utf8))
             throw ExitStatus.couldNotLook.exitCode
         }
         switch output {
         case .text, .wide:
             print(report.renderText(), terminator: "")
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        case .json, .yaml:
+            try StructuredOutput.print(report, as: output)
         }
         if report.cause == .other { throw ExitStatus.nothingWrong.exitCode }
     }

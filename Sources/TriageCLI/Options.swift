@@ -16,7 +16,7 @@ struct ClusterOptions: ParsableArguments {
 
 /// How results are printed.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Output format: text, wide (nothing cut) or json.")
+    @Option(name: .shortAndLong, help: "Output format: text, wide (nothing cut), json or yaml.")
     var output: OutputFormat = .text
 
     @Flag(inversion: .prefixedNo, help: "Colour the text output (default: on a terminal, unless NO_COLOR is set).")
@@ -28,11 +28,12 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// Where runbooks and scenarios are read from.
+/// Where runbooks and scenarios are read from, before TRIAGE_PATH, the XDG data directories and
+/// the built-in ones.
 struct LibraryOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Folder of runbook files (default: the Runbooks folder found beside Triage).", valueName: "dir"), completion: .directory)
+    @Option(help: ArgumentHelp("Folder of runbook files, searched first (then TRIAGE_PATH, $XDG_DATA_HOME/triage, $XDG_DATA_DIRS, the built-in ones).", valueName: "dir"), completion: .directory)
     var runbooks: String?
 
-    @Option(help: ArgumentHelp("Folder of scenario files (default: the Scenarios folder found beside Triage).", valueName: "dir"), completion: .directory)
+    @Option(help: ArgumentHelp("Folder of scenario files, searched first (then TRIAGE_PATH, $XDG_DATA_HOME/triage, $XDG_DATA_DIRS, the built-in ones).", valueName: "dir"), completion: .directory)
     var scenarios: String?
 }

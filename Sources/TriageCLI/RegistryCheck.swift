@@ -12,7 +12,7 @@ struct RegistryCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registry-check",
         abstract: RegistryCheckDescription.abstract,
-        discussion: "Runs the triage-registry-check executable installed beside triage; `triage registry-check --help` shows its options."
+        discussion: "Runs the triage-registry-check executable installed beside triage; `\(ProgramName.current) registry-check --help` shows its options."
     )
 
     /// Everything after `registry-check`, `--help` included, for the helper to parse.
@@ -30,7 +30,7 @@ struct RegistryCheck: ParsableCommand {
                 `swift build --product triage-registry-check`, and install it in the directory that holds triage
                 """
         }
-        FileHandle.standardError.write(Data("triage registry-check: \(problem)\n".utf8))
+        FileHandle.standardError.write(Data("\(ProgramName.current) registry-check: \(problem)\n".utf8))
         throw ExitCode(2)
     }
 }

@@ -31,23 +31,17 @@ extension TriageCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if output.output == .json && !noInput {
-                throw ValidationError("-o json needs --no-input: an interactive replay prints for people")
+            if output.output.isStructured && !noInput {
+                throw ValidationError("-o \(output.output.rawValue) needs --no-input: an interactive replay prints for people")
             }
         }
 
         func run() async throws {
             let workspace = Workspace(library)
-            let library: Library
-            let scenario: Scenario
-            if let (runbooks, named) = workspace.loadScenarioAndRunbooks(self.scenario) {
-                (library, scenario) = (runbooks, named)
-            } else {
-                library = workspace.loadReportingProblems()
-                scenario = try Self.find(self.scenario, in: library)
-            }
+            let library = workspace.loadLibrary()
+            let scenario = try Self.find(scenario, in: library)
             guard let runbook = library.runbook(scenario.runbook) else {
-                throw CommandFailure("scenario '\(scenario.id)' uses runbook '\(scenario.runbook)', which is not among the runbooks in \(workspace.runbookPaths.joined(separator: ", "))", status: .usage)
+                throw CommandFailure("scenario '\(scenario.id)' uses runbook '\(scenario.runbook)', which is not among the runbooks in \(workspace.searched)", status: .usage)
             }
             if noInput {
                 let report = await ScenarioReplay(parsers: .standard).replay(scenario, runbook: runbook)
@@ -55,7 +49,7 @@ extension TriageCommand {
                 if !report.passed { throw ExitStatus.nothingWrong.exitCode }
                 return
             }
-            let session = try Session(runbook: runbook, inputs: scenario.inputs)
+            let session = try Session(runbook: runbook, inputs: scenario.inputs, settings: .replay(of: scenario))
             let interactive = Interactive(terminal: output.terminal)
             let outcome = try await interactive.run(
                 session, runner: ReplayRunner(recordings: scenario.recordings), mode: .replay,
@@ -72,22 +66,25 @@ extension TriageCommand {
             if !matches { throw ExitStatus.nothingWrong.exitCode }
         }
 
-        /// The scenario named by id, or loaded from a file path.
+        /// The scenario named by id, or loaded from a file path (its runbook is then found by id
+        /// among every runbook loaded).
         static func find(_ name: String, in library: Library) throws -> Scenario {
-            if let scenario = library.scenario(name) { return scenario }
+            let isPath = name.contains("/") || name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+            if !isPath, let scenario = library.scenario(name) { return scenario }
             if FileManager.default.fileExists(atPath: name) {
                 switch LibraryLoader(validator: Workspace.validator).loadScenario(name) {
                 case .success(let scenario): return scenario
                 case .failure(let error): throw CommandFailure(error.localizedDescription, status: .usage)
                 }
             }
+            if let scenario = library.scenario(name) { return scenario }
             let ids = library.scenarios.map(\.id)
             let near = ids.filter { $0.contains(name) || name.contains($0) }
-            throw CommandFailure("no scenario '\(name)'\(near.isEmpty ? "" : "; did you mean: \(near.joined(separator: ", "))?") ('triage list' shows them all)", status: .usage)
+            throw CommandFailure("no scenario '\(name)'\(near.isEmpty ? "" : "; did you mean: \(near.joined(separator: ", "))?") ('\(ProgramName.current) list' shows them all)", status: .usage)
         }
 
         private func print(_ report: ScenarioReplay.Report) throws {
-            if output.output == .json { return try JSONOutput.print(SessionReport(replay: report)) }
+            if output.output.isStructured { return try StructuredOutput.print(SessionReport(replay: report), as: output.output) }
             var text = "scenario: \(report.scenario.id) (\(report.scenario.title))\n"
             text += "path: \(report.session?.path.joined(separator: " → ") ?? "-")\n"
             text += "ending: \(report.ending ?? "-")  cause: \(report.cause ?? "-")  expected: \(report.scenario.expectation.ending) (\(report.scenario.expectation.cause ?? "-"))\n"

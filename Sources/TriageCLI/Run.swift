@@ -57,7 +57,7 @@ extension TriageCommand {
         @Option(help: ArgumentHelp("Write the session to this Markdown file as it happens.", valueName: "file"), completion: .file())
         var transcript: String?
 
-        @Option(help: ArgumentHelp("Save the session as a scenario in this file, named after its id (secrets removed; implies --offline, as replays never reach the network).", valueName: "file"), completion: .file())
+        @Option(help: ArgumentHelp("Save the session as a scenario in this file, named after its id (secrets removed; what the registry check answered is kept, so replays never reach the network).", valueName: "file"), completion: .file())
         var record: String?
 
         @Flag(help: "With --record, replace AWS account ids, private registry hosts and node names, consistently.")
@@ -83,8 +83,8 @@ extension TriageCommand {
             if pod == nil && noInput {
                 throw ValidationError("--no-input needs --pod: without it Triage lists the failing pods and asks which one")
             }
-            if output.output == .json && !noInput {
-                throw ValidationError("-o json needs --no-input: an interactive session prints for people")
+            if output.output.isStructured && !noInput {
+                throw ValidationError("-o \(output.output.rawValue) needs --no-input: an interactive session prints for people")
             }
             if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }
             _ = try inputs()
@@ -107,10 +107,10 @@ extension TriageCommand {
 
         func run() async throws {
             let workspace = Workspace(library)
-            let library = workspace.loadReportingProblems()
+            let library = workspace.loadLibrary()
             guard let runbook = library.runbook(runbook) else {
                 let ids = library.runbooks.map(\.id).joined(separator: ", ")
-                throw CommandFailure("no runbook '\(self.runbook)'; available: \(ids.isEmpty ? "none found in \(workspace.runbookPaths.joined(separator: ", "))" : ids)", status: .usage)
+                throw CommandFailure("no runbook '\(self.runbook)'; available: \(ids.isEmpty ? "none found in \(workspace.searched)" : ids)", status: .usage)
             }
             let kubectl = try KubectlOptions(context: cluster.context, kubeconfig: cluster.kubeconfig)
             let interactive = noInput ? nil : Interactive(terminal: output.terminal)
@@ -151,7 +151,7 @@ extension TriageCommand {
             }
             let session: Session
             do {
-                session = try Session(runbook: runbook, inputs: given, settings: Session.Settings(mode: propose ? "propose" : "live", offline: offline || record != nil))
+                session = try Session(runbook: runbook, inputs: given, settings: Session.Settings(mode: propose ? "propose" : "live", offline: offline))
             } catch {
                 throw ValidationError(error.description)
             }
@@ -230,9 +230,10 @@ extension TriageCommand {
         /// Writes what `recorder` saw as the scenario file named by --record.
         private func save(_ recorder: RecordingRunner, session: Session, answers: [String: String], path: [String], cause: String) async throws {
             guard let record else { return }
-            let recorded = RecordedSession(runbook: session.runbook, inputs: session.inputs, recordings: recorder.recordings, answers: answers, path: path, cause: cause)
+            let recorded = RecordedSession(runbook: session.runbook, inputs: session.inputs, recordings: recorder.recordings, answers: answers, path: path, cause: cause,
+                                           online: !offline)
             let scenario = try await ScenarioRecorder(anonymize: anonymize, date: Date()).record(recorded, to: record)
-            FileHandle.standardError.write(Data("Recorded scenario '\(scenario.id)' in \(record); check it with 'triage replay \(record) --no-input'.\n".utf8))
+            FileHandle.standardError.write(Data("Recorded scenario '\(scenario.id)' in \(record); check it with '\(ProgramName.current) replay \(record) --no-input'.\n".utf8))
         }
 
         /// The namespace the kubeconfig context names, as kubectl would use it without `-n`.
@@ -244,7 +245,7 @@ extension TriageCommand {
         }
 
         private func report(_ report: SessionReport) throws {
-            if output.output == .json { return try JSONOutput.print(report) }
+            if output.output.isStructured { return try StructuredOutput.print(report, as: output.output) }
             var text = "path: \(report.path.joined(separator: " → "))\n"
             if let diagnosis = report.diagnosis {
                 text += "cause: \(diagnosis.cause)\n"

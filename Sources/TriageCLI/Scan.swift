@@ -14,12 +14,12 @@ struct Scan: AsyncParsableCommand {
             Reads `kubectl get pods -o json` (live, or a saved dump with --from), diagnoses every container waiting in \
             ErrImagePull, ImagePullBackOff, InvalidImageName or ErrImageNeverPull, and groups them. Live, the events of \
             pods whose status names no cause are read too. Exit status: 0 when a pod fails to pull, 1 when none does, \
-            2 when kubectl or the input failed or some namespaces could not be read (see 'triage --help').
+            2 when kubectl or the input failed or some namespaces could not be read (see '\(ProgramName.current) --help').
             Examples:
-              triage scan -A
-              kubectl get pods -A -o json > pods.json; triage scan --from pods.json -o json
-              triage scan -A --watch --interval 10
-              triage scan -n shop --run 3
+              \(ProgramName.current) scan -A
+              kubectl get pods -A -o json > pods.json; \(ProgramName.current) scan --from pods.json -o json
+              \(ProgramName.current) scan -A --watch --interval 10
+              \(ProgramName.current) scan -n shop --run 3
             """
     )
 
@@ -73,7 +73,7 @@ struct Scan: AsyncParsableCommand {
         if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }
         if runNumber != nil && runPod != nil { throw ValidationError("--run and --pod cannot go together") }
         if let runNumber, runNumber < 1 { throw ValidationError("--run counts from 1, as the list does") }
-        if (runNumber != nil || runPod != nil) && (watch || output.output == .json) {
+        if (runNumber != nil || runPod != nil) && (watch || output.output.isStructured) {
             throw ValidationError("--run and --pod start an interactive session: not with --watch or -o json")
         }
     }
@@ -81,8 +81,8 @@ struct Scan: AsyncParsableCommand {
     func run() async throws {
         if watch { return try await watchUntilInterrupted() }
         let report = try await scanOrExit()
-        if output.output == .json {
-            try JSONOutput.print(report)
+        if output.output.isStructured {
+            try StructuredOutput.print(report, as: output.output)
         } else {
             print(textRenderer(output.terminal).render(report), terminator: "")
         }
@@ -113,7 +113,7 @@ struct Scan: AsyncParsableCommand {
             throw CancellationError()
         } catch {
             progress.finish()
-            FileHandle.standardError.write(Data("triage scan: \(VisibleText.escapingControls(error.localizedDescription))\n".utf8))
+            FileHandle.standardError.write(Data("\(ProgramName.current) scan: \(VisibleText.escapingControls(error.localizedDescription))\n".utf8))
             throw ExitStatus.couldNotLook.exitCode
         }
     }
@@ -145,7 +145,7 @@ struct Scan: AsyncParsableCommand {
         do {
             try await loop.value
         } catch is CancellationError {
-            FileHandle.standardError.write(Data("triage scan: stopped.\n".utf8))
+            FileHandle.standardError.write(Data("\(ProgramName.current) scan: stopped.\n".utf8))
         }
     }
 
@@ -155,14 +155,17 @@ struct Scan: AsyncParsableCommand {
         while true {
             let report = try await scanOrExit()
             let changes = previous.map { ScanChanges(from: $0, to: report) }
-            if output.output == .json {
+            if output.output == .yaml {
+                let record = WatchRecord(time: Date().formatted(.iso8601), changes: changes, report: report)
+                FileHandle.standardOutput.write(Data(("---\n" + (try StructuredOutput.render(record, as: .yaml))).utf8))
+            } else if output.output == .json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 let line = try encoder.encode(WatchRecord(time: Date().formatted(.iso8601), changes: changes, report: report))
                 FileHandle.standardOutput.write(line + Data("\n".utf8))
             } else {
                 var text = terminal.isInteractive ? "\u{1B}[H\u{1B}[2J" : "\n"
-                text += "triage scan --watch, every \(interval) s; \(Date().formatted(date: .omitted, time: .standard)); Ctrl-C stops\n"
+                text += "\(ProgramName.current) scan --watch, every \(interval) s; \(Date().formatted(date: .omitted, time: .standard)); Ctrl-C stops\n"
                 if let changes {
                     text += changes.isEmpty ? "no changes since the last scan\n" : "changes:\n" + changes.lines.map { "  " + $0 + "\n" }.joined()
                 }
@@ -192,7 +195,7 @@ struct Scan: AsyncParsableCommand {
         if let context = cluster.context { arguments += ["--context", context] }
         if let kubeconfig = cluster.kubeconfig { arguments += ["--kubeconfig", kubeconfig] }
         if let color = output.color { arguments.append(color ? "--color" : "--no-color") }
-        print("\nStarting: triage run \(arguments.map(ShellQuoting.quote).joined(separator: " "))\n")
+        print("\nStarting: \(ProgramName.current) run \(arguments.map(ShellQuoting.quote).joined(separator: " "))\n")
         let command = try TriageCommand.Run.parse(arguments)
         try await command.run()
     }

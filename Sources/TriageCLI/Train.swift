@@ -40,7 +40,9 @@ extension TriageCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if output.output != .text { throw ValidationError("train talks to a person; -o json is not supported") }
+            if output.output.isStructured && !progress {
+                throw ValidationError("-o \(output.output.rawValue) goes with --progress: a training session talks to a person")
+            }
             if let difficulty, Scenario.Difficulty(rawValue: difficulty) == nil {
                 throw ValidationError("--difficulty is '\(difficulty)'; expected beginner, intermediate or advanced")
             }
@@ -54,7 +56,7 @@ extension TriageCommand {
         }
 
         func run() async throws {
-            let library = Workspace(self.library).loadReportingProblems()
+            let library = Workspace(self.library).loadLibrary()
             let store = ProgressStore(directory: try StateDirectory.prepare().url)
             let write = PlainLineReader.writeToStandardOutput
             let styler = Styler(capabilities: output.terminal)
@@ -62,7 +64,9 @@ extension TriageCommand {
                 let causes = Set(library.runbooks.flatMap { $0.nodes.compactMap(\.diagnosis?.cause) })
                     .union(library.scenarios.map { TrainingEntry($0, runbooks: library.runbooks).cause })
                 let attempts = try store.load().trainees[traineeName] ?? []
-                return write(ProgressReport(trainee: traineeName, attempts: attempts, causes: causes.sorted()).text)
+                let report = ProgressReport(trainee: traineeName, attempts: attempts, causes: causes.sorted())
+                if output.output.isStructured { return try StructuredOutput.print(report, as: output.output) }
+                return write(report.text)
             }
             var reader = (try? LineReaderFactory.make(capabilities: output.terminal, historyFile: nil, plainEcho: .promptAndInput))
                 ?? PlainLineReader(echo: .promptAndInput)
@@ -86,10 +90,11 @@ extension TriageCommand {
                 clock: SystemTrainingClock(), seed: seed ?? UInt64(earlier)
             )
             guard let result = try await trainer.run() else {
-                return write("Stopped before the diagnosis; nothing was recorded.\n")
+                write("Stopped before the diagnosis; nothing was recorded.\n")
+                throw ExitStatus.stoppedBeforeDiagnosis.exitCode
             }
             try store.record(result, for: traineeName)
-            write("Saved to \(traineeName)'s progress ('triage train --progress').\n")
+            write("Saved to \(traineeName)'s progress ('\(ProgramName.current) train --progress').\n")
         }
     }
 }

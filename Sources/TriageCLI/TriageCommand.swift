@@ -4,31 +4,26 @@ import TriageCommandSupport
 
 /// The `triage` command: subcommands parse and validate, then hand off to the libraries.
 public struct TriageCommand: AsyncParsableCommand {
-    /// Installed as `kubectl-triage`, Triage is the kubectl plugin `kubectl triage`.
-    static var invokedAsPlugin: Bool {
-        CommandLine.arguments.first.map { ($0 as NSString).lastPathComponent == "kubectl-triage" } ?? false
-    }
-
     public static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: invokedAsPlugin ? "kubectl triage" : "triage",
+            commandName: ProgramName.current,
             abstract: "Interactive troubleshooting runbooks for Kubernetes, starting with ImagePullBackOff.",
             discussion: """
                 Examples:
                   Walk the ImagePullBackOff runbook live against the cluster:
-                    triage run --pod web-7d4b9 -n shop
+                    \(ProgramName.current) run --pod web-7d4b9 -n shop
                   Run nothing; show each command, paste its output back:
-                    triage run --pod web-7d4b9 -n shop --propose
+                    \(ProgramName.current) run --pod web-7d4b9 -n shop --propose
                   Follow the tree unattended and read-only, for scripts:
-                    triage run --pod web-7d4b9 -n shop --no-input -o json
+                    \(ProgramName.current) run --pod web-7d4b9 -n shop --no-input -o json
                   Replay the built-in training scenario offline:
-                    triage replay
+                    \(ProgramName.current) replay
                   Check that a scenario still reaches its ending:
-                    triage replay nginx-tag-typo --no-input -o json
+                    \(ProgramName.current) replay nginx-tag-typo --no-input -o json
                   Name the cause of a pasted pull failure:
-                    kubectl describe pod web-7d4b9 | triage diagnose
+                    kubectl describe pod web-7d4b9 | \(ProgramName.current) diagnose
                   Check every runbook and replay every scenario:
-                    triage lint
+                    \(ProgramName.current) lint
 
                 \(ExitStatus.help)
                   lint: 0 when every runbook and scenario is sound, 1 when it finds a problem

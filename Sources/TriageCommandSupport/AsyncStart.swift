@@ -7,6 +7,10 @@ extension AsyncParsableCommand {
     /// Executables call it by name because top-level code resolves `main()` to the synchronous
     /// overload, which refuses an asynchronous command tree.
     public static func start() async {
+        if let message = unknownSubcommandMessage(Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardError.write(Data(message.utf8))
+            exit(withError: ExitCode.validationFailure)
+        }
         do {
             var command = try await asyncParseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -20,5 +24,44 @@ extension AsyncParsableCommand {
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// kubectl's answer to a mistyped subcommand (`unknown command "repaly"`, then the names it
+    /// is nearest to); nil when the first argument is a flag or names a subcommand, or the
+    /// command has none.
+    public static func unknownSubcommandMessage(_ arguments: [String]) -> String? {
+        let subcommands = configuration.subcommands.map { $0._commandName }
+        guard let word = arguments.first, !word.hasPrefix("-"), !subcommands.isEmpty else { return nil }
+        let names = subcommands + ["help"]
+        guard !names.contains(word) else { return nil }
+        let near = names.filter { name in
+            name.hasPrefix(word) || EditDistance.between(word, name) <= max(1, min(word.count, name.count) / 3)
+        }
+        let program = configuration.commandName ?? _commandName
+        var message = "error: unknown command \"\(word)\" for \"\(program)\"\n"
+        if !near.isEmpty { message += "\nDid you mean this?\n" + near.map { "\t\($0)\n" }.joined() }
+        return message + "\nRun '\(program) --help' for usage.\n"
+    }
+}
+
+/// How many single-character edits (insert, delete, replace, or swap two neighbours) turn one
+/// word into another.
+enum EditDistance {
+    static func between(_ first: String, _ second: String) -> Int {
+        let a = Array(first), b = Array(second)
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return table[a.count][b.count]
     }
 }

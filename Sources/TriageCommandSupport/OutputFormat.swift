@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TriageJSON
 
 /// How a command prints its results: for people, or for scripts.
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -9,15 +10,27 @@ public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable 
     case wide
     /// For scripts.
     case json
+    /// For scripts and people who read YAML: the same document as `json`.
+    case yaml
+
+    /// `json` or `yaml`: a document for scripts rather than text for people.
+    public var isStructured: Bool { self == .json || self == .yaml }
 }
 
-/// Prints values as JSON for scripts: sorted keys, stable across runs.
-public enum JSONOutput {
-    /// Writes `value` to standard output as indented JSON with sorted keys, then a newline.
-    public static func print<T: Encodable>(_ value: T) throws {
+/// Prints values as JSON or YAML for scripts: sorted keys, stable across runs.
+public enum StructuredOutput {
+    /// `value` as `format` (`yaml`, or JSON for any other format), ending with a line end.
+    public static func render<T: Encodable>(_ value: T, as format: OutputFormat) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        FileHandle.standardOutput.write(try encoder.encode(value))
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        encoder.dateEncodingStrategy = .iso8601
+        let json = String(decoding: try encoder.encode(value), as: UTF8.self)
+        guard format == .yaml else { return json + "\n" }
+        return YAMLRendering.render(try JSONValue.parse(json))
+    }
+
+    /// Writes `value` to standard output as `format`.
+    public static func print<T: Encodable>(_ value: T, as format: OutputFormat) throws {
+        FileHandle.standardOutput.write(Data(try render(value, as: format).utf8))
     }
 }

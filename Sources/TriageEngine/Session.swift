@@ -62,6 +62,12 @@ public struct Session: Sendable {
 
         /// Replays: every output comes from a recording, and nothing reaches the network.
         public static let replay = Settings(mode: "replay", offline: true)
+
+        /// The replay of `scenario`: online when it was recorded online, so the answers of
+        /// Triage's own network checks come from its recordings.
+        public static func replay(of scenario: Scenario) -> Settings {
+            Settings(mode: "replay", offline: !scenario.online)
+        }
     }
 
     /// Starts at the runbook's first node, after checking every input against its format.

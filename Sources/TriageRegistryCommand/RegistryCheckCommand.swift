@@ -29,7 +29,7 @@ public struct RegistryCheckCommand: AsyncParsableCommand {
     public var image: String
 
     /// Text for people or JSON (sorted keys) for scripts.
-    @Option(name: [.short, .customLong("output")], help: "Output format: text or json.")
+    @Option(name: [.short, .customLong("output")], help: "Output format: text, json or yaml.")
     public var output: OutputFormat = .text
 
     /// Seconds the whole check may take.
@@ -60,7 +60,7 @@ public struct RegistryCheckCommand: AsyncParsableCommand {
         let result = await RegistryChecker(options: options).check(reference)
         switch output {
         case .text, .wide: print(result.renderText(), terminator: "")
-        case .json: try JSONOutput.print(result)
+        case .json, .yaml: try StructuredOutput.print(result, as: output)
         }
         let status = result.exitStatus
         if status != .causeFound { throw status.exitCode }

@@ -2,20 +2,33 @@ import Foundation
 
 /// A trainee's practice per cause: attempts, best score and when last played, and the causes
 /// never practised, so a trainer sees what is missing.
-public struct ProgressReport: Sendable, Equatable {
+public struct ProgressReport: Sendable, Equatable, Encodable {
     /// One cause's line.
-    public struct Line: Sendable, Equatable {
+    public struct Line: Sendable, Equatable, Encodable {
+        /// The cause practised.
         public var cause: String
+        /// How many attempts ended in it.
         public var attempts: Int
+        /// The best score of those attempts.
         public var bestScore: Int
+        /// When the last of them was played.
         public var lastPlayed: Date
+
+        enum CodingKeys: String, CodingKey {
+            case cause, attempts, bestScore = "best_score", lastPlayed = "last_played"
+        }
     }
 
+    /// Whose progress this is.
     public var trainee: String
     /// Practised causes, by name.
     public var lines: [Line]
     /// Causes with scenarios (or diagnoses) that the trainee has never played, by name.
     public var neverPractised: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case trainee, lines = "practised", neverPractised = "never_practised"
+    }
 
     /// The report for `trainee` over `causes` (every cause the library teaches).
     public init(trainee: String, attempts: [Attempt], causes: [String]) {
