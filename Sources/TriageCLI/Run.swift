@@ -128,11 +128,11 @@ extension TriageCommand {
             }
             let here: any CommandRunner = (propose ? proposer : nil) ?? live
             let onTheNode: any CommandRunner = (onNode ? nil : proposer) ?? live
+            let routed = RoutingRunner(cluster: here, node: onTheNode, local: SelfInvokingRunner(base: live))
+            // Interactive sessions are guarded by the REPL, which asks before each change; an
+            // unattended one by the guard's unattended policy, which asks nobody.
             let runner = ClusterScopedRunner(
-                base: GuardedRunner(
-                    base: RoutingRunner(cluster: here, node: onTheNode, local: SelfInvokingRunner(base: live)),
-                    readOnly: readOnly, confirm: { _ in true }
-                ),
+                base: interactive == nil ? GuardedRunner(base: routed, policy: readOnly ? .readOnly : .unattended) : routed,
                 options: kubectl
             )
             let recorder = record.map { _ in RecordingRunner(base: runner) }
@@ -157,7 +157,7 @@ extension TriageCommand {
             }
             guard let interactive else {
                 var session = session
-                let driver = SessionDriver(runner: recorder ?? runner, parsers: .standard, answers: nil, policy: DrivePolicy(runsNodeCommands: onNode, runsMutatingCommands: false))
+                let driver = SessionDriver(runner: recorder ?? runner, parsers: .standard, answers: nil, policy: DrivePolicy(runsNodeCommands: onNode))
                 let outcome: DriveOutcome
                 do {
                     outcome = try await driver.drive(&session)

@@ -13,6 +13,10 @@ struct PullFailureParser: OutputParser {
             "repository", "registry", "registry_family", "registry_address", "registry_hostname", "ecr_region",
             "acr_name", "runtime", "runtime_service", "pod", "container", "failing_containers", "node",
         ],
+        formats: [
+            "image": .imageReference, "image_suggestion": .imageReference, "registry": .host, "pod": .dns1123Subdomain,
+            "container": .dns1123Label, "failing_containers": .dns1123Label, "node": .dns1123Subdomain,
+        ],
         headline: [.init("cause", "cause"), .init("container", "container"), .init("image", "image"), .init("node", "node"), .init("evidence", "evidence")]
     )
 
