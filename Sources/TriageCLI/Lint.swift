@@ -79,7 +79,7 @@ extension TriageCommand {
                 let passed = results.filter(\.passed).count
                 text += "\(library.runbooks.count) runbook(s), \(results.count) scenario(s) replayed (\(passed) reached their ending): "
                 text += problems.isEmpty ? "no problems\n" : "\(problems.count) problem(s)\n"
-                print(text, terminator: "")
+                StandardStreams.write(text)
             }
             if !problems.isEmpty { throw ExitCode.failure }
         }

@@ -59,7 +59,7 @@ extension TriageCommand {
                 lines += layout.wrap(entry.facts.joined(separator: ", "), lead: "  facts: ")
                 lines.append("")
             }
-            print(lines.joined(separator: "\n"), terminator: "")
+            StandardStreams.write(lines.joined(separator: "\n"))
         }
 
         func run() async throws {
@@ -91,7 +91,7 @@ extension TriageCommand {
                 text += "  \(scenario.id.padding(toLength: width, withPad: " ", startingAt: 0)) \(scenario.title) \(tags)\n"
                 text += Self.source(scenario.origin, file: scenario.file, overrides: scenario.overrides)
             }
-            print(text, terminator: "")
+            StandardStreams.write(text)
         }
 
         /// The line saying where an item that is not built in came from, and what it overrides.

@@ -89,7 +89,7 @@ extension TriageCommand {
             text += "path: \(report.session?.path.joined(separator: " → ") ?? "-")\n"
             text += "ending: \(report.ending ?? "-")  cause: \(report.cause ?? "-")  expected: \(report.scenario.expectation.ending) (\(report.scenario.expectation.cause ?? "-"))\n"
             text += report.passed ? "passed\n" : "FAILED: \(report.mismatch ?? "")\n"
-            Swift.print(text, terminator: "")
+            StandardStreams.write(text)
         }
     }
 }

@@ -86,7 +86,10 @@ extension TriageCommand {
             if output.output.isStructured && !noInput {
                 throw ValidationError("-o \(output.output.rawValue) needs --no-input: an interactive session prints for people")
             }
-            if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }
+            _ = try SecondsOption.duration(timeout, option: "--timeout")
+            for (option, path) in [("--record", record), ("--transcript", transcript)] {
+                if let path, let problem = PrivateFile.problem(with: path) { throw ValidationError("\(option) \(path) \(problem)") }
+            }
             _ = try inputs()
         }
 
@@ -114,7 +117,7 @@ extension TriageCommand {
             }
             let kubectl = try KubectlOptions(context: cluster.context, kubeconfig: cluster.kubeconfig)
             let interactive = noInput ? nil : Interactive(terminal: output.terminal)
-            let live = LiveRunner(timeout: .milliseconds(Int(timeout * 1000)))
+            let live = LiveRunner(timeout: try SecondsOption.duration(timeout, option: "--timeout"))
             if !propose {
                 do {
                     try await live.checkAvailable("kubectl")
@@ -233,7 +236,7 @@ extension TriageCommand {
             let recorded = RecordedSession(runbook: session.runbook, inputs: session.inputs, recordings: recorder.recordings, answers: answers, path: path, cause: cause,
                                            online: !offline)
             let scenario = try await ScenarioRecorder(anonymize: anonymize, date: Date()).record(recorded, to: record)
-            FileHandle.standardError.write(Data("Recorded scenario '\(scenario.id)' in \(record); check it with '\(ProgramName.current) replay \(record) --no-input'.\n".utf8))
+            StandardStreams.writeError("Recorded scenario '\(scenario.id)' in \(record); check it with '\(ProgramName.current) replay \(record) --no-input'.\n")
         }
 
         /// The namespace the kubeconfig context names, as kubectl would use it without `-n`.
@@ -259,7 +262,7 @@ extension TriageCommand {
             }
             if let stoppedAt = report.stoppedAt { text += "stopped at: \(stoppedAt)\n" }
             if let reason = report.reason { text += "reason: \(reason)\n" }
-            print(text, terminator: "")
+            StandardStreams.write(text)
         }
     }
 }

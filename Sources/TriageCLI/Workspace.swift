@@ -1,3 +1,4 @@
+import TriageCommandSupport
 import Foundation
 import TriageBuiltIns
 import TriageEngine
@@ -122,7 +123,7 @@ struct Workspace {
     /// Loads everything, printing problems to standard error as warnings.
     func loadReportingProblems() -> Catalogue {
         let (catalogue, problems) = load()
-        for problem in problems { FileHandle.standardError.write(Data("warning: \(problem.description)\n".utf8)) }
+        for problem in problems { StandardStreams.writeError("warning: \(problem.description)\n") }
         return catalogue
     }
 
