@@ -15,6 +15,7 @@ struct EscapeTerminalTests {
         // The harness sees the effect: `cat` lets the terminal obey both sequences.
         let control = try TmuxSession(command: ["cat", file.path])
         #expect(try await control.waitForExit() == 0)
+        for _ in 0..<50 where try control.paneTitle() != "owned-title" { try await Task.sleep(for: .milliseconds(100)) }
         #expect(try control.paneTitle() == "owned-title")
         #expect(try !control.pasteBuffers().isEmpty)
         control.close()
