@@ -35,6 +35,10 @@ let package = Package(
             name: "TriageRunbooks",
             dependencies: ["TriageModel", "TriageJSON", .product(name: "Yams", package: "Yams")]
         ),
+        // The shipped Runbooks/ and Scenarios/, compiled in by the EmbedLibrary plugin.
+        .executableTarget(name: "triage-embed"),
+        .plugin(name: "EmbedLibrary", capability: .buildTool(), dependencies: ["triage-embed"]),
+        .target(name: "TriageBuiltIns", dependencies: ["TriageRunbooks"], plugins: ["EmbedLibrary"]),
         .target(
             name: "TriageExecution",
             dependencies: ["TriageModel", .product(name: "Subprocess", package: "swift-subprocess")]
@@ -60,7 +64,7 @@ let package = Package(
             name: "TriageCLI",
             dependencies: [
                 "TriageModel", "TriageDiagnosis", "TriageKubernetes", "TriageRunbooks", "TriageExecution", "TriageEngine", "TriageTerminal",
-                "TriageREPL", "TriageScan", "TriageTraining", "TriageCommandSupport", "TriageLayout", "TriageSecrets",
+                "TriageREPL", "TriageScan", "TriageTraining", "TriageCommandSupport", "TriageBuiltIns", "TriageLayout", "TriageSecrets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -106,3 +110,26 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/README.md), declared only when `Fuzz/run` builds them with the fuzzer's
+// instrumentation into `.build-fuzz`: `swift build` and `swift test` never see them.
+if Context.environment["TRIAGE_FUZZ"] == "1" {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("fuzz-diagnosis", ["TriageDiagnosis"]),
+        ("fuzz-json", ["TriageJSON", "TriageKubernetes"]),
+        ("fuzz-runbooks", ["TriageRunbooks", "TriageEngine", "TriageModel"]),
+        ("fuzz-image-reference", ["TriageDiagnosis"]),
+    ]
+    package.targets.append(.target(
+        name: "FuzzDriver",
+        path: "Fuzz/Targets/FuzzDriver",
+        swiftSettings: [.enableExperimentalFeature("Extern")]
+    ))
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: target.name,
+            dependencies: target.dependencies + ["FuzzDriver"],
+            path: "Fuzz/Targets/\(target.name)"
+        ))
+    }
+}

@@ -268,7 +268,8 @@ case "diagnose" where arguments.count >= 2:
 case "gen-pods" where arguments.count >= 2: exit(PodDumpGenerator.main(Array(arguments.dropFirst())))
 case "scan" where arguments.count == 2: exit(scanBenchmark(path: arguments.last!))
 case "mask": exit(maskBenchmark(arguments: Array(arguments.dropFirst())))
+case "markers": exit(repeatedMarkersBenchmark())
 default:
-    print("usage: triage-bench corpus [PATH] [-v] [--masked] | triage-bench speed | triage-bench write DIR | triage-bench diagnose FILE [TIMES] | triage-bench gen-pods N [FILE] | triage-bench scan FILE | triage-bench mask [FILE] [--no-baseline]")
+    print("usage: triage-bench corpus [PATH] [-v] [--masked] | triage-bench speed | triage-bench write DIR | triage-bench diagnose FILE [TIMES] | triage-bench gen-pods N [FILE] | triage-bench scan FILE | triage-bench markers | triage-bench mask [FILE] [--no-baseline]")
     exit(arguments.isEmpty ? 0 : 2)
 }

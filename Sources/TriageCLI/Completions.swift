@@ -52,7 +52,7 @@ enum Completions {
         if let runbooks = value(of: ["--runbooks"], in: words) { arguments += ["--runbooks", runbooks] }
         if let scenarios = value(of: ["--scenarios"], in: words) { arguments += ["--scenarios", scenarios] }
         guard let options = try? LibraryOptions.parse(arguments) else { return TriageRunbooks.Library(runbooks: [], scenarios: []) }
-        return Workspace(options).load().0
+        return Workspace(options).load().0.library
     }
 
     /// The names kubectl lists (`kind/name` lines, the kind dropped) that start with `prefix`;

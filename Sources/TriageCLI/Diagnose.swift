@@ -31,15 +31,15 @@ public struct Diagnose: AsyncParsableCommand {
             // Masked before it is read, so no evidence line or fact can quote a secret.
             report = try PullFailureDiagnoser.diagnose(validating: SecretMasker.standard.mask(try readInput()))
         } catch let error as DiagnosisInputError {
-            FileHandle.standardError.write(Data("\(ProgramName.current) diagnose: \(error.localizedDescription)\n".utf8))
+            StandardStreams.writeError("\(ProgramName.current) diagnose: \(error.localizedDescription)\n")
             throw ExitStatus.couldNotLook.exitCode
         } catch {
-            FileHandle.standardError.write(Data("\(ProgramName.current) diagnose: cannot read \(file ?? "standard input"): \(error.localizedDescription)\n".utf8))
+            StandardStreams.writeError("\(ProgramName.current) diagnose: cannot read \(file ?? "standard input"): \(error.localizedDescription)\n")
             throw ExitStatus.couldNotLook.exitCode
         }
         switch output {
         case .text, .wide:
-            print(report.renderText(), terminator: "")
+            StandardStreams.write(report.renderText())
         case .json, .yaml:
             try StructuredOutput.print(report, as: output)
         }

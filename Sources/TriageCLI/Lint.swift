@@ -13,7 +13,7 @@ extension TriageCommand {
             discussion: "Exits with status 1 when any problem is found."
         )
 
-        @Argument(help: "Runbook or scenario files or folders (default: the Runbooks and Scenarios folders).", completion: .file(extensions: ["yaml", "yml"]))
+        @Argument(help: "Runbook or scenario files or folders (default: every runbook and scenario Triage finds, built-in ones included).", completion: .file(extensions: ["yaml", "yml"]))
         var paths: [String] = []
 
         @OptionGroup var library: LibraryOptions
@@ -49,14 +49,13 @@ extension TriageCommand {
 
         func run() async throws {
             let workspace = Workspace(library)
-            let loader = LibraryLoader(validator: Workspace.validator)
             var (library, diagnostics) = paths.isEmpty
-                ? loader.load(runbookPaths: workspace.runbookPaths, scenarioPaths: workspace.scenarioPaths)
-                : loader.load(paths: paths)
+                ? { let (catalogue, problems) = workspace.load(); return (catalogue.library, problems) }()
+                : LibraryLoader(validator: Workspace.validator).load(paths: paths)
             if !paths.isEmpty, library.scenarios.contains(where: { library.runbook($0.runbook) == nil }) {
                 // Scenarios named alone are replayed against the installed runbooks.
-                let (installed, _) = loader.load(runbookPaths: workspace.runbookPaths, scenarioPaths: [])
-                library.runbooks += installed.runbooks.filter { library.runbook($0.id) == nil }
+                let (installed, _) = workspace.load()
+                library.runbooks += installed.library.runbooks.filter { library.runbook($0.id) == nil }
             }
             var results: [ScenarioResult] = []
             let replayer = ScenarioReplay(parsers: .standard)
@@ -80,7 +79,7 @@ extension TriageCommand {
                 let passed = results.filter(\.passed).count
                 text += "\(library.runbooks.count) runbook(s), \(results.count) scenario(s) replayed (\(passed) reached their ending): "
                 text += problems.isEmpty ? "no problems\n" : "\(problems.count) problem(s)\n"
-                print(text, terminator: "")
+                StandardStreams.write(text)
             }
             if !problems.isEmpty { throw ExitCode.failure }
         }

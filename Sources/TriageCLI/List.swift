@@ -24,10 +24,14 @@ extension TriageCommand {
                 var id, title, summary, file: String
                 var inputs: [String]
                 var steps: Int?
+                var origin: Workspace.Origin?
+                var overrides: String?
             }
 
             struct ScenarioEntry: Encodable {
                 var id, runbook, title, cause, difficulty, teaches, file: String
+                var origin: Workspace.Origin?
+                var overrides: String?
             }
 
             var runbooks: [RunbookEntry]
@@ -55,32 +59,46 @@ extension TriageCommand {
                 lines += layout.wrap(entry.facts.joined(separator: ", "), lead: "  facts: ")
                 lines.append("")
             }
-            print(lines.joined(separator: "\n"), terminator: "")
+            StandardStreams.write(lines.joined(separator: "\n"))
         }
 
         func run() async throws {
             if parsers { return try listParsers() }
-            let library = Workspace(self.library).loadReportingProblems()
+            let catalogue = Workspace(self.library).loadReportingProblems()
+            let library = catalogue.library
             let listing = Listing(
                 runbooks: library.runbooks.map {
-                    .init(id: $0.id, title: $0.title, summary: $0.summary, file: $0.location?.file ?? "", inputs: $0.inputs.map(\.name), steps: $0.stepCount)
+                    let source = catalogue.runbookSources[$0.id]
+                    return .init(id: $0.id, title: $0.title, summary: $0.summary, file: $0.location?.file ?? "", inputs: $0.inputs.map(\.name), steps: $0.stepCount,
+                                 origin: source?.origin, overrides: source?.overrides)
                 },
                 scenarios: library.scenarios.map {
-                    .init(id: $0.id, runbook: $0.runbook, title: $0.title, cause: $0.expectation.cause ?? "", difficulty: $0.difficulty.rawValue, teaches: $0.teaches, file: $0.location?.file ?? "")
+                    let source = catalogue.scenarioSources[$0.id]
+                    return .init(id: $0.id, runbook: $0.runbook, title: $0.title, cause: $0.expectation.cause ?? "", difficulty: $0.difficulty.rawValue, teaches: $0.teaches,
+                                 file: $0.location?.file ?? "", origin: source?.origin, overrides: source?.overrides)
                 }
             )
             if output.output.isStructured { return try StructuredOutput.print(listing, as: output.output) }
-            var text = "Runbooks:\n"
+            var text = "Runbooks (built into Triage unless a file is named):\n"
             for runbook in listing.runbooks {
                 text += "  \(runbook.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(runbook.title)\n"
+                text += Self.source(runbook.origin, file: runbook.file, overrides: runbook.overrides)
             }
-            text += "\nScenarios:\n"
+            text += "\nScenarios (built into Triage unless a file is named):\n"
             let width = max(24, (listing.scenarios.map(\.id.count).max() ?? 0) + 1)
             for scenario in listing.scenarios {
                 let tags = "[\(scenario.cause), \(scenario.difficulty)]"
                 text += "  \(scenario.id.padding(toLength: width, withPad: " ", startingAt: 0)) \(scenario.title) \(tags)\n"
+                text += Self.source(scenario.origin, file: scenario.file, overrides: scenario.overrides)
             }
-            print(text, terminator: "")
+            StandardStreams.write(text)
+        }
+
+        /// The line saying where an item that is not built in came from, and what it overrides.
+        private static func source(_ origin: Workspace.Origin?, file: String, overrides: String?) -> String {
+            guard let origin, origin != .builtIn else { return "" }
+            let hidden = overrides.map { "; overrides \($0.hasPrefix("/") ? $0 : "the built-in \($0)")" } ?? ""
+            return "      from \(VisibleText.escapingControls(file)) (\(origin.rawValue))\(hidden)\n"
         }
     }
 }

@@ -28,11 +28,35 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-/// Where runbooks and scenarios are read from.
+/// Where runbooks and scenarios are read from, before TRIAGE_PATH, the XDG data directories and
+/// the built-in ones.
 struct LibraryOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Folder of runbook files (default: the Runbooks folder found beside Triage).", valueName: "dir"), completion: .directory)
+    @Option(help: ArgumentHelp("Folder of runbook files, searched first (then TRIAGE_PATH, $XDG_DATA_HOME/triage, $XDG_DATA_DIRS, the built-in ones).", valueName: "dir"), completion: .directory)
     var runbooks: String?
 
-    @Option(help: ArgumentHelp("Folder of scenario files (default: the Scenarios folder found beside Triage).", valueName: "dir"), completion: .directory)
+    @Option(help: ArgumentHelp("Folder of scenario files, searched first (then TRIAGE_PATH, $XDG_DATA_HOME/triage, $XDG_DATA_DIRS, the built-in ones).", valueName: "dir"), completion: .directory)
     var scenarios: String?
+}
+
+/// A number of seconds given on the command line, checked before it becomes a `Duration`:
+/// finite, and within bounds a person would mean.
+enum SecondsOption {
+    /// The longest wait any option accepts: one day.
+    static let longest: Double = 86_400
+    /// The shortest: one millisecond, the resolution Triage's timers use.
+    static let shortest: Double = 0.001
+
+    /// `value` as a duration, or a usage error naming `option` and what it accepts.
+    static func duration(_ value: Double, option: String) throws -> Duration {
+        guard value.isFinite, value >= shortest, value <= longest else {
+            throw ValidationError("\(option) must be a number of seconds from \(shortest) to \(Int(longest)) (one day), not \(value)")
+        }
+        return clamped(value)
+    }
+
+    /// `value` as a duration within the bounds, for a value ``duration(_:option:)`` has checked.
+    static func clamped(_ value: Double) -> Duration {
+        guard value.isFinite else { return .seconds(Int(longest)) }
+        return .milliseconds(Int((min(max(value, shortest), longest) * 1000).rounded()))
+    }
 }

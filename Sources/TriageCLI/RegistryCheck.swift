@@ -30,7 +30,7 @@ struct RegistryCheck: ParsableCommand {
                 `swift build --product triage-registry-check`, and install it in the directory that holds triage
                 """
         }
-        FileHandle.standardError.write(Data("\(ProgramName.current) registry-check: \(problem)\n".utf8))
+        StandardStreams.writeError("\(ProgramName.current) registry-check: \(problem)\n")
         throw ExitCode(2)
     }
 }

@@ -38,10 +38,10 @@ extension TriageCommand {
 
         func run() async throws {
             let workspace = Workspace(library)
-            let library = workspace.loadReportingProblems()
+            let library = workspace.loadLibrary()
             let scenario = try Self.find(scenario, in: library)
             guard let runbook = library.runbook(scenario.runbook) else {
-                throw CommandFailure("scenario '\(scenario.id)' uses runbook '\(scenario.runbook)', which is not among the runbooks in \(workspace.runbookPaths.joined(separator: ", "))", status: .usage)
+                throw CommandFailure("scenario '\(scenario.id)' uses runbook '\(scenario.runbook)', which is not among the runbooks in \(workspace.searched)", status: .usage)
             }
             if noInput {
                 let report = await ScenarioReplay(parsers: .standard).replay(scenario, runbook: runbook)
@@ -49,7 +49,7 @@ extension TriageCommand {
                 if !report.passed { throw ExitStatus.nothingWrong.exitCode }
                 return
             }
-            let session = try Session(runbook: runbook, inputs: scenario.inputs)
+            let session = try Session(runbook: runbook, inputs: scenario.inputs, settings: .replay(of: scenario))
             let interactive = Interactive(terminal: output.terminal)
             let outcome = try await interactive.run(
                 session, runner: ReplayRunner(recordings: scenario.recordings), mode: .replay,
@@ -66,15 +66,18 @@ extension TriageCommand {
             if !matches { throw ExitStatus.nothingWrong.exitCode }
         }
 
-        /// The scenario named by id, or loaded from a file path.
+        /// The scenario named by id, or loaded from a file path (its runbook is then found by id
+        /// among every runbook loaded).
         static func find(_ name: String, in library: Library) throws -> Scenario {
-            if let scenario = library.scenario(name) { return scenario }
+            let isPath = name.contains("/") || name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+            if !isPath, let scenario = library.scenario(name) { return scenario }
             if FileManager.default.fileExists(atPath: name) {
                 switch LibraryLoader(validator: Workspace.validator).loadScenario(name) {
                 case .success(let scenario): return scenario
                 case .failure(let error): throw CommandFailure(error.localizedDescription, status: .usage)
                 }
             }
+            if let scenario = library.scenario(name) { return scenario }
             let ids = library.scenarios.map(\.id)
             let near = ids.filter { $0.contains(name) || name.contains($0) }
             throw CommandFailure("no scenario '\(name)'\(near.isEmpty ? "" : "; did you mean: \(near.joined(separator: ", "))?") ('\(ProgramName.current) list' shows them all)", status: .usage)
@@ -86,7 +89,7 @@ extension TriageCommand {
             text += "path: \(report.session?.path.joined(separator: " → ") ?? "-")\n"
             text += "ending: \(report.ending ?? "-")  cause: \(report.cause ?? "-")  expected: \(report.scenario.expectation.ending) (\(report.scenario.expectation.cause ?? "-"))\n"
             text += report.passed ? "passed\n" : "FAILED: \(report.mismatch ?? "")\n"
-            Swift.print(text, terminator: "")
+            StandardStreams.write(text)
         }
     }
 }

@@ -57,7 +57,7 @@ extension TriageCommand {
         @Option(help: ArgumentHelp("Write the session to this Markdown file as it happens.", valueName: "file"), completion: .file())
         var transcript: String?
 
-        @Option(help: ArgumentHelp("Save the session as a scenario in this file, named after its id (secrets removed; implies --offline, as replays never reach the network).", valueName: "file"), completion: .file())
+        @Option(help: ArgumentHelp("Save the session as a scenario in this file, named after its id (secrets removed; what the registry check answered is kept, so replays never reach the network).", valueName: "file"), completion: .file())
         var record: String?
 
         @Flag(help: "With --record, replace AWS account ids, private registry hosts and node names, consistently.")
@@ -86,7 +86,10 @@ extension TriageCommand {
             if output.output.isStructured && !noInput {
                 throw ValidationError("-o \(output.output.rawValue) needs --no-input: an interactive session prints for people")
             }
-            if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }
+            _ = try SecondsOption.duration(timeout, option: "--timeout")
+            for (option, path) in [("--record", record), ("--transcript", transcript)] {
+                if let path, let problem = PrivateFile.problem(with: path) { throw ValidationError("\(option) \(path) \(problem)") }
+            }
             _ = try inputs()
         }
 
@@ -107,14 +110,14 @@ extension TriageCommand {
 
         func run() async throws {
             let workspace = Workspace(library)
-            let library = workspace.loadReportingProblems()
+            let library = workspace.loadLibrary()
             guard let runbook = library.runbook(runbook) else {
                 let ids = library.runbooks.map(\.id).joined(separator: ", ")
-                throw CommandFailure("no runbook '\(self.runbook)'; available: \(ids.isEmpty ? "none found in \(workspace.runbookPaths.joined(separator: ", "))" : ids)", status: .usage)
+                throw CommandFailure("no runbook '\(self.runbook)'; available: \(ids.isEmpty ? "none found in \(workspace.searched)" : ids)", status: .usage)
             }
             let kubectl = try KubectlOptions(context: cluster.context, kubeconfig: cluster.kubeconfig)
             let interactive = noInput ? nil : Interactive(terminal: output.terminal)
-            let live = LiveRunner(timeout: .milliseconds(Int(timeout * 1000)))
+            let live = LiveRunner(timeout: try SecondsOption.duration(timeout, option: "--timeout"))
             if !propose {
                 do {
                     try await live.checkAvailable("kubectl")
@@ -128,11 +131,11 @@ extension TriageCommand {
             }
             let here: any CommandRunner = (propose ? proposer : nil) ?? live
             let onTheNode: any CommandRunner = (onNode ? nil : proposer) ?? live
+            let routed = RoutingRunner(cluster: here, node: onTheNode, local: SelfInvokingRunner(base: live))
+            // Interactive sessions are guarded by the REPL, which asks before each change; an
+            // unattended one by the guard's unattended policy, which asks nobody.
             let runner = ClusterScopedRunner(
-                base: GuardedRunner(
-                    base: RoutingRunner(cluster: here, node: onTheNode, local: SelfInvokingRunner(base: live)),
-                    readOnly: readOnly, confirm: { _ in true }
-                ),
+                base: interactive == nil ? GuardedRunner(base: routed, policy: readOnly ? .readOnly : .unattended) : routed,
                 options: kubectl
             )
             let recorder = record.map { _ in RecordingRunner(base: runner) }
@@ -151,13 +154,13 @@ extension TriageCommand {
             }
             let session: Session
             do {
-                session = try Session(runbook: runbook, inputs: given, settings: Session.Settings(mode: propose ? "propose" : "live", offline: offline || record != nil))
+                session = try Session(runbook: runbook, inputs: given, settings: Session.Settings(mode: propose ? "propose" : "live", offline: offline))
             } catch {
                 throw ValidationError(error.description)
             }
             guard let interactive else {
                 var session = session
-                let driver = SessionDriver(runner: recorder ?? runner, parsers: .standard, answers: nil, policy: DrivePolicy(runsNodeCommands: onNode, runsMutatingCommands: false))
+                let driver = SessionDriver(runner: recorder ?? runner, parsers: .standard, answers: nil, policy: DrivePolicy(runsNodeCommands: onNode))
                 let outcome: DriveOutcome
                 do {
                     outcome = try await driver.drive(&session)
@@ -230,9 +233,10 @@ extension TriageCommand {
         /// Writes what `recorder` saw as the scenario file named by --record.
         private func save(_ recorder: RecordingRunner, session: Session, answers: [String: String], path: [String], cause: String) async throws {
             guard let record else { return }
-            let recorded = RecordedSession(runbook: session.runbook, inputs: session.inputs, recordings: recorder.recordings, answers: answers, path: path, cause: cause)
+            let recorded = RecordedSession(runbook: session.runbook, inputs: session.inputs, recordings: recorder.recordings, answers: answers, path: path, cause: cause,
+                                           online: !offline)
             let scenario = try await ScenarioRecorder(anonymize: anonymize, date: Date()).record(recorded, to: record)
-            FileHandle.standardError.write(Data("Recorded scenario '\(scenario.id)' in \(record); check it with '\(ProgramName.current) replay \(record) --no-input'.\n".utf8))
+            StandardStreams.writeError("Recorded scenario '\(scenario.id)' in \(record); check it with '\(ProgramName.current) replay \(record) --no-input'.\n")
         }
 
         /// The namespace the kubeconfig context names, as kubectl would use it without `-n`.
@@ -258,7 +262,7 @@ extension TriageCommand {
             }
             if let stoppedAt = report.stoppedAt { text += "stopped at: \(stoppedAt)\n" }
             if let reason = report.reason { text += "reason: \(reason)\n" }
-            print(text, terminator: "")
+            StandardStreams.write(text)
         }
     }
 }

@@ -69,8 +69,8 @@ struct Scan: AsyncParsableCommand {
         }
         if from == "-" && watch { throw ValidationError("--watch cannot re-read standard input; save the dump to a file") }
         if !(chunkSize > 0) { throw ValidationError("--chunk-size must be at least 1") }
-        if !(interval > 0) { throw ValidationError("--interval must be more than 0 seconds") }
-        if !(timeout > 0) { throw ValidationError("--timeout must be more than 0 seconds") }
+        _ = try SecondsOption.duration(interval, option: "--interval")
+        _ = try SecondsOption.duration(timeout, option: "--timeout")
         if runNumber != nil && runPod != nil { throw ValidationError("--run and --pod cannot go together") }
         if let runNumber, runNumber < 1 { throw ValidationError("--run counts from 1, as the list does") }
         if (runNumber != nil || runPod != nil) && (watch || output.output.isStructured) {
@@ -84,7 +84,7 @@ struct Scan: AsyncParsableCommand {
         if output.output.isStructured {
             try StructuredOutput.print(report, as: output.output)
         } else {
-            print(textRenderer(output.terminal).render(report), terminator: "")
+            StandardStreams.write(textRenderer(output.terminal).render(report))
         }
         if runNumber != nil || runPod != nil { return try await startRunbook(report) }
         let status = Self.exitStatus(of: report)
@@ -113,7 +113,7 @@ struct Scan: AsyncParsableCommand {
             throw CancellationError()
         } catch {
             progress.finish()
-            FileHandle.standardError.write(Data("\(ProgramName.current) scan: \(VisibleText.escapingControls(error.localizedDescription))\n".utf8))
+            StandardStreams.writeError("\(ProgramName.current) scan: \(VisibleText.escapingControls(error.localizedDescription))\n")
             throw ExitStatus.couldNotLook.exitCode
         }
     }
@@ -123,7 +123,7 @@ struct Scan: AsyncParsableCommand {
             let ticker = progress.ticking()
             defer { ticker.cancel() }
             let scope: ClusterScan.Scope = allNamespaces ? .allNamespaces : cluster.namespace.map { .namespace($0) } ?? .currentNamespace
-            let kubectl = try LiveKubectl(context: cluster.context, kubeconfig: cluster.kubeconfig, timeout: timeout)
+            let kubectl = try LiveKubectl(context: cluster.context, kubeconfig: cluster.kubeconfig, timeout: SecondsOption.clamped(timeout))
             return try await ClusterScan(kubectl: kubectl, scope: scope, chunkSize: chunkSize).run { progress.update($0) }
         }
         let name = from == "-" ? "standard input" : from
@@ -143,9 +143,10 @@ struct Scan: AsyncParsableCommand {
         let loop = Task { try await watchLoop() }
         _ = interrupts?.setAction { loop.cancel() }
         do {
-            try await loop.value
+            // A termination signal cancels this task; the loop is a task of its own.
+            try await withTaskCancellationHandler { try await loop.value } onCancel: { loop.cancel() }
         } catch is CancellationError {
-            FileHandle.standardError.write(Data("\(ProgramName.current) scan: stopped.\n".utf8))
+            StandardStreams.writeError("\(ProgramName.current) scan: stopped.\n")
         }
     }
 
@@ -157,22 +158,22 @@ struct Scan: AsyncParsableCommand {
             let changes = previous.map { ScanChanges(from: $0, to: report) }
             if output.output == .yaml {
                 let record = WatchRecord(time: Date().formatted(.iso8601), changes: changes, report: report)
-                FileHandle.standardOutput.write(Data(("---\n" + (try StructuredOutput.render(record, as: .yaml))).utf8))
+                StandardStreams.write("---\n" + (try StructuredOutput.render(record, as: .yaml)))
             } else if output.output == .json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 let line = try encoder.encode(WatchRecord(time: Date().formatted(.iso8601), changes: changes, report: report))
-                FileHandle.standardOutput.write(line + Data("\n".utf8))
+                StandardStreams.write(line + Data("\n".utf8))
             } else {
                 var text = terminal.isInteractive ? "\u{1B}[H\u{1B}[2J" : "\n"
                 text += "\(ProgramName.current) scan --watch, every \(interval) s; \(Date().formatted(date: .omitted, time: .standard)); Ctrl-C stops\n"
                 if let changes {
                     text += changes.isEmpty ? "no changes since the last scan\n" : "changes:\n" + changes.lines.map { "  " + $0 + "\n" }.joined()
                 }
-                FileHandle.standardOutput.write(Data((text + "\n" + textRenderer(terminal).render(report)).utf8))
+                StandardStreams.write(text + "\n" + textRenderer(terminal).render(report))
             }
             previous = report
-            try await Task.sleep(for: .milliseconds(Int(interval * 1000)))
+            try await Task.sleep(for: SecondsOption.clamped(interval))
         }
     }
 
@@ -195,7 +196,7 @@ struct Scan: AsyncParsableCommand {
         if let context = cluster.context { arguments += ["--context", context] }
         if let kubeconfig = cluster.kubeconfig { arguments += ["--kubeconfig", kubeconfig] }
         if let color = output.color { arguments.append(color ? "--color" : "--no-color") }
-        print("\nStarting: \(ProgramName.current) run \(arguments.map(ShellQuoting.quote).joined(separator: " "))\n")
+        StandardStreams.write("\nStarting: \(ProgramName.current) run \(arguments.map(ShellQuoting.quote).joined(separator: " "))\n\n")
         let command = try TriageCommand.Run.parse(arguments)
         try await command.run()
     }
@@ -212,11 +213,12 @@ private struct WatchRecord: Encodable {
 private struct LiveKubectl: KubectlRunning {
     let runner: ClusterScopedRunner
 
-    init(context: String?, kubeconfig: String?, timeout: Double) throws(ScanError) {
+    /// `timeout` was checked by ``Scan/validate()``.
+    init(context: String?, kubeconfig: String?, timeout: Duration) throws(ScanError) {
         do {
             let options = try KubectlOptions(context: context, kubeconfig: kubeconfig)
             // A pod list of a large cluster is hundreds of megabytes: keep all of it.
-            let live = LiveRunner(timeout: .milliseconds(Int(timeout * 1000)), outputLimit: Int(Int32.max))
+            let live = LiveRunner(timeout: timeout, outputLimit: Int(Int32.max))
             runner = ClusterScopedRunner(base: live, options: options)
         } catch {
             throw .kubectlUnavailable(error.localizedDescription)

@@ -1,3 +1,4 @@
+import TriageCommandSupport
 import Foundation
 import Synchronization
 import TriageScan
@@ -37,7 +38,7 @@ final class ScanProgress: Sendable {
             state.shown = true
             return Self.line(state.text, elapsed: now - start)
         }
-        if let line { FileHandle.standardError.write(Data(line.utf8)) }
+        if let line { StandardStreams.writeError(line) }
     }
 
     /// Redraws the current text with the elapsed time, for waits with no news (kubectl running).
@@ -48,7 +49,7 @@ final class ScanProgress: Sendable {
     /// Erases the line, if it was drawn.
     func finish() {
         guard enabled, state.withLock({ $0.shown }) else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        StandardStreams.writeError("\r\u{1B}[K")
     }
 
     /// Redraws every 100 ms until the returned task is cancelled.

@@ -56,7 +56,7 @@ extension TriageCommand {
         }
 
         func run() async throws {
-            let library = Workspace(self.library).loadReportingProblems()
+            let library = Workspace(self.library).loadLibrary()
             let store = ProgressStore(directory: try StateDirectory.prepare().url)
             let write = PlainLineReader.writeToStandardOutput
             let styler = Styler(capabilities: output.terminal)
@@ -90,7 +90,8 @@ extension TriageCommand {
                 clock: SystemTrainingClock(), seed: seed ?? UInt64(earlier)
             )
             guard let result = try await trainer.run() else {
-                return write("Stopped before the diagnosis; nothing was recorded.\n")
+                write("Stopped before the diagnosis; nothing was recorded.\n")
+                throw ExitStatus.stoppedBeforeDiagnosis.exitCode
             }
             try store.record(result, for: traineeName)
             write("Saved to \(traineeName)'s progress ('\(ProgramName.current) train --progress').\n")

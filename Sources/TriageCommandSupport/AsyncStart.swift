@@ -6,23 +6,42 @@ extension AsyncParsableCommand {
     /// its status; a ``CommandFailure`` prints its message and exits with its own status.
     /// Executables call it by name because top-level code resolves `main()` to the synchronous
     /// overload, which refuses an asynchronous command tree.
+    ///
+    /// When standard output could not be written, it exits as ``StandardStreams/exitIfUnwritten()``
+    /// says. SIGTERM, SIGHUP and SIGINT cancel the command (and so stop the programs it runs; see
+    /// ``TerminationSignals``), and the process then exits with 128 + the signal's number.
     public static func start() async {
         if let message = unknownSubcommandMessage(Array(CommandLine.arguments.dropFirst())) {
-            FileHandle.standardError.write(Data(message.utf8))
+            StandardStreams.writeError(message)
             exit(withError: ExitCode.validationFailure)
         }
-        do {
+        let work = Task {
             var command = try await asyncParseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
-        } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data("error: \(failure.description)\n".utf8))
+        }
+        let signals = TerminationSignals { work.cancel() }
+        let outcome = await work.result
+        if let signal = signals.signal { exit(withError: ExitCode(128 + signal)) }
+        switch outcome {
+        case .success:
+            StandardStreams.exitIfUnwritten()
+        case .failure(let failure as CommandFailure):
+            StandardStreams.writeError("error: \(failure.description)\n")
+            StandardStreams.exitIfUnwritten()
             exit(withError: failure.status.exitCode)
-        } catch {
-            exit(withError: error)
+        case .failure(let error):
+            // What `exit(withError:)` prints (help, usage errors), written the way all output is.
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                code.isSuccess ? StandardStreams.write(message + "\n") : StandardStreams.writeError(message + "\n")
+            }
+            StandardStreams.exitIfUnwritten()
+            exit(withError: code)
         }
     }
 

@@ -31,6 +31,6 @@ public enum StructuredOutput {
 
     /// Writes `value` to standard output as `format`.
     public static func print<T: Encodable>(_ value: T, as format: OutputFormat) throws {
-        FileHandle.standardOutput.write(Data(try render(value, as: format).utf8))
+        StandardStreams.write(try render(value, as: format))
     }
 }

@@ -6,6 +6,12 @@ enum FactReader {
     /// The length of the longest of ``notImages``.
     static let longestNotImage = notImages.map(\.utf8.count).max() ?? 0
 
+    /// The most bytes a value after a marker may span (and the farthest any search around a marker
+    /// looks): image references longer than this are refused anyway, and Kubernetes names are at
+    /// most 253 bytes. Bounding every search keeps reading a line linear in its length however
+    /// many markers it repeats.
+    static let valueWindow = 512
+
     /// `os/arch` strings that follow "manifest for" in platform errors.
     static let platformPrefixes = ["linux/", "windows/", "darwin/", "freebsd/", "unknown"]
 
@@ -13,7 +19,7 @@ enum FactReader {
     static func value(in text: [UInt8], from start: Int, style: ValueStyle) -> String? {
         switch style {
         case .until(let closing):
-            guard let end = text[start...].firstIndex(of: closing) else { return nil }
+            guard let end = text[start..<min(text.count, start + valueWindow + 1)].firstIndex(of: closing) else { return nil }
             return String(decoding: text[start..<end], as: UTF8.self)
         case .bare, .readingManifest, .pullingFrom, .parenthesisedTag, .precedingReference, .manifestURL:
             return bareToken(in: text, from: start).map { String(decoding: text[$0], as: UTF8.self) }
@@ -27,29 +33,30 @@ enum FactReader {
         case .until, .bare:
             candidate = value(in: text, from: hit.end, style: style)
         case .readingManifest:
-            guard let tagRange = bareToken(in: text, from: hit.end), let inRange = find(Array(" in ".utf8), in: text, from: tagRange.upperBound),
-                  inRange == tagRange.upperBound, let repoRange = bareToken(in: text, from: inRange + 4) else { return nil }
+            guard let tagRange = bareToken(in: text, from: hit.end), starts(" in ", in: text, at: tagRange.upperBound),
+                  let repoRange = bareToken(in: text, from: tagRange.upperBound + 4) else { return nil }
             let tag = String(decoding: text[tagRange], as: UTF8.self)
             let repository = String(decoding: text[repoRange], as: UTF8.self)
             candidate = repository + (tag.hasPrefix("sha256:") ? "@" : ":") + tag
         case .pullingFrom:
             var tagStart = hit.start
-            while tagStart > 0, text[tagStart - 1] != 0x20 { tagStart -= 1 }
+            let limit = max(0, hit.start - valueWindow)
+            while tagStart > limit, text[tagStart - 1] != 0x20 { tagStart -= 1 }
             guard tagStart < hit.start, let repoRange = bareToken(in: text, from: hit.end) else { return nil }
             candidate = String(decoding: text[repoRange], as: UTF8.self) + ":" + String(decoding: text[tagStart..<hit.start], as: UTF8.self)
         case .precedingReference:
             var end = hit.start
-            while end > 0, text[end - 1] == 0x20 { end -= 1 }
+            while end > max(0, hit.start - valueWindow), text[end - 1] == 0x20 { end -= 1 }
             guard end > 0, text[end - 1] == 0x3A else { return nil }
             var start = end - 1
-            while start > 0, text[start - 1] != 0x20 { start -= 1 }
+            while start > max(0, end - 1 - valueWindow), text[start - 1] != 0x20 { start -= 1 }
             let token = text[start..<(end - 1)]
             candidate = token.contains(0x2F) ? String(decoding: token, as: UTF8.self) : nil
         case .manifestURL:
             candidate = manifestURLImage(in: text, hit: hit)
         case .parenthesisedTag:
-            guard let close = text[hit.end...].firstIndex(of: 0x29), let from = find(Array(" from ".utf8), in: text, from: close),
-                  from == close + 1, let repoRange = bareToken(in: text, from: from + 6) else { return nil }
+            guard let close = text[hit.end..<min(text.count, hit.end + valueWindow + 1)].firstIndex(of: 0x29),
+                  starts(" from ", in: text, at: close + 1), let repoRange = bareToken(in: text, from: close + 7) else { return nil }
             candidate = String(decoding: text[repoRange], as: UTF8.self) + ":" + String(decoding: text[hit.end..<close], as: UTF8.self)
         }
         guard let candidate, !candidate.isEmpty, candidate.utf8.count <= 512,
@@ -72,8 +79,9 @@ enum FactReader {
     /// hit is `/manifests/`; `nil` unless the URL has that shape.
     static func manifestURLImage(in text: [UInt8], hit: PhraseHit) -> String? {
         var start = hit.start
-        while start > 0, text[start - 1] != 0x20, text[start - 1] != 0x22, text[start - 1] != 0x27, text[start - 1] != 0x28 { start -= 1 }
-        guard let scheme = find(Array("://".utf8), in: text, from: start), scheme < hit.start,
+        let limit = max(0, hit.start - valueWindow)
+        while start > limit, text[start - 1] != 0x20, text[start - 1] != 0x22, text[start - 1] != 0x27, text[start - 1] != 0x28 { start -= 1 }
+        guard let scheme = (start..<hit.start).first(where: { starts("://", in: text, at: $0) }),
               let hostEnd = text[(scheme + 3)..<hit.start].firstIndex(of: 0x2F), hostEnd > scheme + 3,
               text[hostEnd..<hit.start].starts(with: "/v2/".utf8), hostEnd + 4 < hit.start,
               let refRange = bareToken(in: text, from: hit.end), refRange.lowerBound == hit.end else { return nil }
@@ -94,12 +102,14 @@ enum FactReader {
         return host + "/" + repository + (ref.hasPrefix("sha256:") ? "@" : ":") + ref
     }
 
-    /// A run of non-separator bytes after optional spaces, without a trailing `:`, `,` or `...`.
+    /// A run of non-separator bytes after optional spaces, without a trailing `:`, `,` or `...`;
+    /// `nil` when there is none, or when it runs past ``valueWindow``.
     static func bareToken(in text: [UInt8], from start: Int) -> Range<Int>? {
         var i = start
-        while i < text.count, text[i] == 0x20 { i += 1 }
+        while i < text.count, i - start < valueWindow, text[i] == 0x20 { i += 1 }
         let begin = i
         while i < text.count {
+            if i - begin > valueWindow { return nil }
             let byte = text[i]
             if byte == 0x20 || byte == 0x2C || byte == 0x3B || byte == 0x29 || byte == 0x28 || byte == 0x5D || byte == 0x22 || byte == 0x27 { break }
             if byte == 0x3A, i + 1 == text.count || text[i + 1] == 0x20 { break }
@@ -108,6 +118,13 @@ enum FactReader {
         var end = i
         while end > begin, text[end - 1] == 0x2E || text[end - 1] == 0x3A { end -= 1 }
         return end > begin ? begin..<end : nil
+    }
+
+    /// Whether `text` holds `needle` at `offset`.
+    static func starts(_ needle: StaticString, in text: [UInt8], at offset: Int) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard offset >= 0, offset + count <= text.count else { return false }
+        return needle.withUTF8Buffer { text[offset..<(offset + count)].elementsEqual($0) }
     }
 
     /// The offset of `needle` in `text` at or after `start`.
@@ -139,8 +156,7 @@ enum FactReader {
         guard let podRange = bareToken(in: text, from: start) else { return nil }
         let (namespace, pod) = splitPodName(String(decoding: text[podRange], as: UTF8.self), kubeletForm: false)
         var node: String?
-        if let to = find(Array(" to ".utf8), in: text, from: podRange.upperBound), to == podRange.upperBound,
-           let nodeRange = bareToken(in: text, from: to + 4) {
+        if starts(" to ", in: text, at: podRange.upperBound), let nodeRange = bareToken(in: text, from: podRange.upperBound + 4) {
             node = String(decoding: text[nodeRange], as: UTF8.self)
         }
         return (namespace, pod, node)

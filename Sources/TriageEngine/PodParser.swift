@@ -23,6 +23,13 @@ struct PodParser: OutputParser {
             "status_cause", "cause", "causes", "alternatives", "evidence", "image", "image_problem", "image_suggestion",
             "registry", "registry_family", "runtime", "container", "container_kind",
         ],
+        formats: [
+            "node": .dns1123Subdomain, "images": .imageReference, "failing_images": .imageReference, "failing_image": .imageReference,
+            "image": .imageReference, "image_suggestion": .imageReference, "container_images": .imageReference, "registry": .host,
+            "service_account": .dns1123Subdomain, "pull_secrets": .dns1123Subdomain, "owner_name": .dns1123Subdomain,
+            "workload_name": .dns1123Subdomain, "failing_containers": .dns1123Label, "failing_container": .dns1123Label,
+            "container": .dns1123Label, "containers": .dns1123Label,
+        ],
         headline: [.init("failing_containers", "failing"), .init("failing_images", "image"), .init("waiting_reasons", "waiting"), .init("cause", "cause"), .init("node", "node"), .init("workload", "declared in")]
     )
 

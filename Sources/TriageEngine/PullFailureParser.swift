@@ -7,11 +7,15 @@ import TriageModel
 struct PullFailureParser: OutputParser {
     let signature = ParserSignature(
         name: "pull-failure",
-        summary: "any image-pull failure output: cause, alternatives, evidence, image, registry (family, API address, ECR region, Azure name), runtime, failing containers",
+        summary: "any image-pull failure output: cause, alternatives, evidence, image (normalised and as written), registry (family, API address, ECR region, Azure name), runtime, failing containers",
         facts: [
-            "cause", "causes", "alternatives", "evidence", "image", "image_problem", "image_suggestion",
+            "cause", "causes", "alternatives", "evidence", "image", "image_as_written", "image_problem", "image_suggestion",
             "repository", "registry", "registry_family", "registry_address", "registry_hostname", "ecr_region",
             "acr_name", "runtime", "runtime_service", "pod", "container", "failing_containers", "node",
+        ],
+        formats: [
+            "image": .imageReference, "image_suggestion": .imageReference, "registry": .host, "pod": .dns1123Subdomain,
+            "container": .dns1123Label, "failing_containers": .dns1123Label, "node": .dns1123Subdomain,
         ],
         headline: [.init("cause", "cause"), .init("container", "container"), .init("image", "image"), .init("node", "node"), .init("evidence", "evidence")]
     )
@@ -31,6 +35,7 @@ struct PullFailureParser: OutputParser {
         facts["evidence"] = fact([primary.evidence.text.trimmingCharacters(in: .whitespaces)])
         if let image = primary.image {
             facts["image"] = fact([image.normalized ?? image.original])
+            facts["image_as_written"] = fact([image.original])
             facts["image_problem"] = fact(image.problem.map { [$0] } ?? [])
             facts["image_suggestion"] = fact(image.suggestion.map { [$0] } ?? [])
             facts["repository"] = fact(image.repository.map { [$0] } ?? [])

@@ -14,6 +14,10 @@ struct PullSecretsParser: OutputParser {
             "secrets_found", "secrets_missing", "secrets_wrong_type", "secret_registries", "secret_summary",
             "secret_for_registry", "secrets_forbidden",
         ],
+        formats: [
+            "secrets_found": .dns1123Subdomain, "secrets_missing": .dns1123Subdomain, "secrets_wrong_type": .dns1123Subdomain,
+            "secret_for_registry": .dns1123Subdomain,
+        ],
         headline: [.init("secrets_missing", "missing"), .init("secrets_wrong_type", "wrong type"), .init("secret_registries", "registries"), .init("secrets_forbidden", "forbidden")]
     )
 

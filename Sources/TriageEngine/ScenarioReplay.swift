@@ -67,7 +67,7 @@ public struct ScenarioReplay: Sendable {
         var report = Report(scenario: scenario)
         var session: Session
         do {
-            session = try Session(runbook: runbook, inputs: scenario.inputs)
+            session = try Session(runbook: runbook, inputs: scenario.inputs, settings: .replay(of: scenario))
         } catch {
             report.failure = "its inputs do not fit runbook '\(runbook.id)': \(error.description)"
             return report

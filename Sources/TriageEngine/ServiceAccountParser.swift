@@ -8,6 +8,7 @@ struct ServiceAccountParser: OutputParser {
         name: "service-account-json",
         summary: "kubectl get serviceaccount -o json: its imagePullSecrets, merged with the pod's",
         facts: ["service_account_found", "sa_pull_secrets", "all_pull_secrets"],
+        formats: ["sa_pull_secrets": .dns1123Subdomain, "all_pull_secrets": .dns1123Subdomain],
         headline: [.init("all_pull_secrets", "pull secrets")]
     )
 

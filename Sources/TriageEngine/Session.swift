@@ -48,6 +48,8 @@ public struct Session: Sendable {
     public private(set) var steps: [Step] = []
     /// The result of the last command run, for `show`.
     public private(set) var lastResult: CommandResult?
+    /// The formats the parsers that produced facts declare for them (see ``ParserSignature/formats``).
+    private var factFormats: [String: ValueFormat] = [:]
     private var undo: [Snapshot] = []
 
     /// How a session was started, which runbooks may branch on (see `SessionFacts`).
@@ -62,6 +64,12 @@ public struct Session: Sendable {
 
         /// Replays: every output comes from a recording, and nothing reaches the network.
         public static let replay = Settings(mode: "replay", offline: true)
+
+        /// The replay of `scenario`: online when it was recorded online, so the answers of
+        /// Triage's own network checks come from its recordings.
+        public static func replay(of scenario: Scenario) -> Settings {
+            Settings(mode: "replay", offline: !scenario.online)
+        }
     }
 
     /// Starts at the runbook's first node, after checking every input against its format.
@@ -119,7 +127,7 @@ public struct Session: Sendable {
             if let name = argument.spreadPlaceholder {
                 guard let values = facts[name]?.values else { throw .missingValue(name, node: currentID) }
                 for value in values {
-                    if let problem = (runbook.input(name)?.format ?? .text).problem(with: value) {
+                    if let problem = format(of: name).problem(with: value) {
                         throw .unsafeValue(name, value, problem, node: currentID)
                     }
                 }
@@ -133,8 +141,7 @@ public struct Session: Sendable {
                     failure = .missingValue(name, node: currentID)
                     return nil
                 }
-                let format = runbook.input(name)?.format ?? .text
-                if let problem = format.problem(with: value) {
+                if let problem = format(of: name).problem(with: value) {
                     failure = .unsafeValue(name, value, problem, node: currentID)
                     return nil
                 }
@@ -143,7 +150,15 @@ public struct Session: Sendable {
             if let failure { throw failure }
             arguments.append(text)
         }
-        return CommandInvocation(arguments: arguments, location: template.location, mutates: template.mutates, timeout: template.timeout)
+        let mutates = template.mutates || CommandSafety(arguments).changes
+        return CommandInvocation(arguments: arguments, location: template.location, mutates: mutates, timeout: template.timeout)
+    }
+
+    /// What a value of fact `name` must look like before it enters a command: an input's format,
+    /// the format its parser declares, and otherwise one plain word, since it was read from output
+    /// or typed at a question.
+    private func format(of name: String) -> ValueFormat {
+        runbook.input(name)?.format ?? factFormats[name] ?? .word
     }
 
     /// Text from the runbook with placeholders filled from the facts (a fact with several values
@@ -189,6 +204,7 @@ public struct Session: Sendable {
             CommandFacts.timedOut: Fact(raw.timedOut ? "true" : "false"),
         ]
         if let name = node.parser, let parser = parsers.parser(name) {
+            factFormats.merge(parser.signature.formats) { _, declared in declared }
             found.merge(parser.facts(from: readable, context: ParserContext(node: node.id, facts: facts))) { _, new in new }
         }
         let output = readable.combinedOutput
@@ -327,7 +343,7 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
         case .missingValue(let name, let node):
             "step '\(node)' needs {{\(name)}}, which is not known yet; give it as an input (e.g. --\(name) VALUE) or skip the step"
         case .unsafeValue(let name, let value, let problem, let node):
-            "step '\(node)' would put \(name) '\(value)' into a command, but it \(problem); refusing to run it"
+            "step '\(node)' would put \(name) \(ShellQuoting.quote(value)) into a command, but it \(problem); refusing to run it"
         case .notAQuestion(let node): "step '\(node)' asks no question"
         case .badAnswer(let problem): problem
         }

@@ -20,22 +20,21 @@ public struct RecordedAnswers: AnswerSource {
     }
 }
 
-/// Which steps a driver may take on its own.
+/// Which steps a driver may take on its own. Whether a command that changes things may run is
+/// the runner's to decide (a ``GuardedRunner`` with its unattended policy for `--no-input`); the
+/// driver stops where the guard refuses.
 public struct DrivePolicy: Sendable, Equatable {
     /// Run commands that must run on the node (live mode proposes them instead).
     public var runsNodeCommands: Bool
-    /// Run commands that change the cluster.
-    public var runsMutatingCommands: Bool
 
-    public init(runsNodeCommands: Bool, runsMutatingCommands: Bool) {
+    public init(runsNodeCommands: Bool) {
         self.runsNodeCommands = runsNodeCommands
-        self.runsMutatingCommands = runsMutatingCommands
     }
 
     /// Replay: everything comes from the scenario, so every step may be taken.
-    public static let replay = DrivePolicy(runsNodeCommands: true, runsMutatingCommands: true)
-    /// `triage run --no-input`: read-only cluster commands only.
-    public static let unattended = DrivePolicy(runsNodeCommands: false, runsMutatingCommands: false)
+    public static let replay = DrivePolicy(runsNodeCommands: true)
+    /// `triage run --no-input`: cluster commands only.
+    public static let unattended = DrivePolicy(runsNodeCommands: false)
 }
 
 /// How an unattended drive ended.
@@ -68,8 +67,9 @@ public struct SessionDriver: Sendable {
         self.policy = policy
     }
 
-    /// Drives `session` until it concludes or reaches a step it may not take. Infrastructure
-    /// failures of the runner (a missing program, a scenario without a recording) are thrown.
+    /// Drives `session` until it concludes or reaches a step it may not take (a node command, a
+    /// question nobody answers, a command the runner's guard refuses). Infrastructure failures of
+    /// the runner (a missing program, a scenario without a recording) are thrown.
     public func drive(_ session: inout Session, onEvent: @Sendable (DriveEvent) -> Void = { _ in }) async throws -> DriveOutcome {
         while true {
             let node = session.current
@@ -99,10 +99,16 @@ public struct SessionDriver: Sendable {
                 if invocation.location == .node && !policy.runsNodeCommands {
                     return .stopped(node: node.id, reason: "step '\(node.id)' must run on the node: \(invocation)")
                 }
-                if invocation.mutates && !policy.runsMutatingCommands {
-                    return .stopped(node: node.id, reason: "step '\(node.id)' changes the cluster and needs a person's yes: \(invocation)")
+                let result: CommandResult
+                do {
+                    result = try await runner.run(invocation)
+                } catch let error as ExecutionError {
+                    switch error {
+                    case .readOnly, .unattended, .refused:
+                        return .stopped(node: node.id, reason: "step '\(node.id)': \(error.localizedDescription)")
+                    default: throw error
+                    }
                 }
-                let result = try await runner.run(invocation)
                 onEvent(.ran(node: node.id, invocation, result))
                 onEvent(.moved(session.record(result, for: invocation, parsers: parsers)))
             }

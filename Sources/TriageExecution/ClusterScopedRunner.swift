@@ -33,19 +33,13 @@ public struct KubectlOptions: Hashable, Sendable {
             .flatMap { flag, value in value.map { [flag, $0] } ?? [] }
     }
 
-    /// `invocation` with ``flags`` inserted after the program when it is a cluster-side kubectl
-    /// command; any other invocation unchanged.
+    /// `invocation` with ``flags`` inserted right after the word `kubectl` when it runs kubectl (by
+    /// any path, through a wrapper, whatever its `where:`); any other invocation unchanged.
     public func scope(_ invocation: CommandInvocation) -> CommandInvocation {
-        guard invocation.location == .cluster, Self.isKubectl(invocation.program), !flags.isEmpty else {
-            return invocation
-        }
+        guard !flags.isEmpty, let index = CommandSafety(invocation.arguments).kubectlIndex else { return invocation }
         var scoped = invocation
-        scoped.arguments.insert(contentsOf: flags, at: 1)
+        scoped.arguments.insert(contentsOf: flags, at: index + 1)
         return scoped
-    }
-
-    private static func isKubectl(_ program: String) -> Bool {
-        program.split(separator: "/").last == "kubectl"
     }
 
     private static func validate(_ value: String?, flag: String) throws(ExecutionError) {
@@ -67,7 +61,7 @@ public struct KubectlOptions: Hashable, Sendable {
 }
 
 /// Runs kubectl commands against the cluster the user chose, by adding ``KubectlOptions/flags`` to
-/// each cluster-side kubectl invocation before handing it to the wrapped runner.
+/// each kubectl invocation before handing it to the wrapped runner.
 ///
 /// Runbooks and recorded scenarios keep the undecorated command, so a recording made with
 /// `--context prod` replays without it: put a ``RecordingRunner`` outside this runner, not inside.

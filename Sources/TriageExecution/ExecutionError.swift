@@ -13,6 +13,8 @@ public enum ExecutionError: LocalizedError, Equatable, Sendable {
     case refused(CommandInvocation)
     /// The command changes the cluster and Triage is in read-only mode.
     case readOnly(CommandInvocation)
+    /// The command changes the cluster and nobody is there to say yes (`--no-input`).
+    case unattended(CommandInvocation)
     /// A `--context`, `--kubeconfig` or `--namespace` value that kubectl would misread.
     case invalidClusterOption(flag: String, value: String, reason: String)
 
@@ -29,12 +31,20 @@ public enum ExecutionError: LocalizedError, Equatable, Sendable {
             "The scenario has no recording for `\(invocation.description)`. Record this command in "
                 + "the scenario, or replay a scenario that ran it."
         case .refused(let invocation):
-            "Did not run `\(invocation.description)`: it changes the cluster and was not confirmed."
+            "Did not run `\(invocation.description)`: \(Self.change(invocation)), and it was not confirmed."
         case .readOnly(let invocation):
-            "Did not run `\(invocation.description)`: it changes the cluster and read-only mode is on. "
+            "Did not run `\(invocation.description)`: \(Self.change(invocation)), and read-only mode is on. "
                 + "Run it yourself if you mean to."
+        case .unattended(let invocation):
+            "Did not run `\(invocation.description)`: \(Self.change(invocation)), and with --no-input nobody can say yes. "
+                + "Run it yourself, or run Triage without --no-input."
         case .invalidClusterOption(let flag, let value, let reason):
             "Invalid \(flag) value \(ShellQuoting.quote(value)): \(reason)."
         }
+    }
+
+    /// What the command changes, in words.
+    private static func change(_ invocation: CommandInvocation) -> String {
+        CommandSafety(invocation.arguments).change ?? "the runbook says it changes the cluster"
     }
 }

@@ -7,6 +7,10 @@ public struct ParserSignature: Hashable, Sendable {
     public var summary: String
     /// Every fact the parser may produce.
     public var facts: Set<String>
+    /// The shape of the facts that may be put into a command: a value read from output is checked
+    /// against it before it enters one, as an input is. Facts not named here must be a
+    /// ``ValueFormat/word``.
+    public var formats: [String: ValueFormat]
     /// The few facts a person wants to see first, in order, each with the words that name it;
     /// the REPL shows these when the parser has read an output and leaves the rest to `facts`.
     public var headline: [Headline]
@@ -25,11 +29,12 @@ public struct ParserSignature: Hashable, Sendable {
         }
     }
 
-    /// A parser called `name` that may produce `facts`, showing `headline` first.
-    public init(name: String, summary: String, facts: Set<String>, headline: [Headline] = []) {
+    /// A parser called `name` that may produce `facts`, of `formats`, showing `headline` first.
+    public init(name: String, summary: String, facts: Set<String>, formats: [String: ValueFormat] = [:], headline: [Headline] = []) {
         self.name = name
         self.summary = summary
         self.facts = facts
+        self.formats = formats
         self.headline = headline
     }
 }

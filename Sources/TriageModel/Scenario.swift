@@ -44,11 +44,15 @@ public struct Scenario: Hashable, Codable, Sendable {
     /// Answers to questions, by node id.
     public var answers: [String: String]
     public var expectation: Expectation
+    /// Whether the incident was recorded online: its recordings include what Triage's own
+    /// network checks answered, so a replay serves those instead of taking the offline branches.
+    public var online: Bool
     public var location: SourceLocation?
 
     public init(
         id: String, runbook: String, title: String, difficulty: Difficulty, teaches: String, inputs: [String: String],
-        recordings: [Recording], answers: [String: String], expectation: Expectation, location: SourceLocation? = nil
+        recordings: [Recording], answers: [String: String], expectation: Expectation, online: Bool = false,
+        location: SourceLocation? = nil
     ) {
         self.id = id
         self.runbook = runbook
@@ -59,6 +63,7 @@ public struct Scenario: Hashable, Codable, Sendable {
         self.recordings = recordings
         self.answers = answers
         self.expectation = expectation
+        self.online = online
         self.location = location
     }
 }

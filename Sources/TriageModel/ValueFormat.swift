@@ -12,6 +12,9 @@ public enum ValueFormat: String, Codable, Hashable, Sendable, CaseIterable {
     case imageReference = "image-reference"
     /// A registry host, optionally with a port.
     case host
+    /// One word of letters, digits and `. _ - / : @ = + , % ~`: no space, quote or character a shell
+    /// would read. What a value read from command output must be when nothing more precise is known.
+    case word
     /// Any single printable line that does not start with `-`.
     case text
 
@@ -47,6 +50,14 @@ public enum ValueFormat: String, Codable, Hashable, Sendable, CaseIterable {
                 }
             }
             return allowed ? nil : "is not a host name"
+        case .word:
+            let allowed = value.unicodeScalars.allSatisfy { scalar in
+                switch scalar {
+                case "a"..."z", "A"..."Z", "0"..."9", ".", "_", "-", "/", ":", "@", "=", "+", ",", "%", "~": true
+                default: false
+                }
+            }
+            return allowed ? nil : "has a character other than letters, digits and . _ - / : @ = + , % ~"
         case .text:
             return nil
         }
@@ -61,6 +72,7 @@ public enum ValueFormat: String, Codable, Hashable, Sendable, CaseIterable {
             "a DNS-1123 subdomain (lower-case letters, digits, '-' and '.', at most 253, each part starting and ending with a letter or digit)"
         case .imageReference: "an image reference such as registry.example.com/team/app:1.2"
         case .host: "a host name, optionally with a port"
+        case .word: "one word of letters, digits and . _ - / : @ = + , % ~, not starting with '-'"
         case .text: "a single line of text that does not start with '-'"
         }
     }

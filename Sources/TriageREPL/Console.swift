@@ -16,7 +16,8 @@ extension Console {
 public struct StandardOutputConsole: Console {
     public init() {}
 
+    /// Writes `text` at once; a terminal or pipe that cannot take it loses it, without a crash.
     public func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
     }
 }

@@ -31,7 +31,9 @@ public final class REPL {
     }
 
     public private(set) var session: Session
-    private let runner: any CommandRunner
+    /// Every command goes through it: a command that changes things asks first (or is refused in
+    /// read-only mode).
+    private let guardrail: GuardedRunner
     private let parsers: ParserCatalog
     private let input: SharedLineReader
     private let console: any Console
@@ -41,8 +43,6 @@ public final class REPL {
     /// Answers offered as the default at a question (a replayed scenario's).
     private let suggestedAnswers: [String: String]
     private var transcript: TranscriptWriter?
-    /// Refuse every command that changes the cluster.
-    private let readOnly: Bool
     private var announcedConclusion = false
 
     public init(
@@ -50,13 +50,17 @@ public final class REPL {
         console: any Console, styler: Styler, layout: TextLayout = .unbounded, mode: Mode, interrupts: InterruptMonitor? = nil,
         suggestedAnswers: [String: String] = [:], transcript: TranscriptWriter? = nil, readOnly: Bool = false
     ) {
-        self.readOnly = readOnly
+        let printer = SessionPrinter(styler: styler, layout: layout)
         self.session = session
-        self.runner = runner
+        self.guardrail = GuardedRunner(base: runner, policy: readOnly ? .readOnly : .ask(confirm: { invocation in
+            console.write(printer.mutationWarning(invocation))
+            let reply = input.readLine(prompt: printer.confirmPrompt(), completion: { _ in ["yes", "no"] })
+            return reply.map { ["y", "yes"].contains($0.trimmingCharacters(in: .whitespaces).lowercased()) } ?? false
+        }))
         self.parsers = parsers
         self.input = input
         self.console = console
-        self.printer = SessionPrinter(styler: styler, layout: layout)
+        self.printer = printer
         self.mode = mode
         self.interrupts = interrupts
         self.suggestedAnswers = suggestedAnswers
@@ -194,24 +198,17 @@ public final class REPL {
         }
     }
 
-    /// Runs a command through the runner, asking first when it changes the cluster; nil when it
-    /// was not run.
+    /// Runs a command through the guarded runner, which asks first when it changes things; nil when
+    /// it was not run.
     private func execute(_ invocation: CommandInvocation) async -> CommandResult? {
-        if invocation.mutates && readOnly {
-            console.line(printer.error("not run: `\(invocation)` changes the cluster and --read-only is on. Run it yourself if you mean to; 'skip' goes on."))
+        do {
+            try await guardrail.authorize(invocation)
+        } catch {
+            console.line(printer.error("\(error.localizedDescription) 'skip' goes on without it."))
             return nil
         }
-        if invocation.mutates {
-            console.write(printer.mutationWarning(invocation))
-            guard let reply = input.readLine(prompt: printer.confirmPrompt(), completion: { _ in ["yes", "no"] }),
-                  ["y", "yes"].contains(reply.trimmingCharacters(in: .whitespaces).lowercased())
-            else {
-                console.line(printer.note("Not run. 'skip' goes on without it."))
-                return nil
-            }
-        }
         if mode != .propose { console.line(printer.running(invocation, mode: mode)) }
-        let runner = self.runner
+        let runner = guardrail.base
         do {
             if let interrupts {
                 return try await interrupts.runCancellable { try await runner.run(invocation) }
@@ -290,9 +287,15 @@ public final class REPL {
             await runStep(step, what: "the verification")
             return
         }
+        do {
+            try await guardrail.authorize(invocation)
+        } catch {
+            console.line(printer.error(error.localizedDescription))
+            return
+        }
         console.line(printer.watching(invocation, watch))
         let replaying = mode == .replay
-        let watcher = Watcher(runner: runner, parsers: parsers) { seconds in
+        let watcher = Watcher(runner: guardrail.base, parsers: parsers) { seconds in
             if !replaying { try await Task.sleep(for: .milliseconds(Int(seconds * 1000))) }
         }
         let facts = session.facts, node = session.currentID, console = self.console, printer = self.printer

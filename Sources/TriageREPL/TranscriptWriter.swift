@@ -1,19 +1,20 @@
 import Foundation
 import TriageEngine
 import TriageModel
+import TriageTerminal
 
 /// Writes a session as Markdown while it happens: every entry reaches the file before the next
 /// step starts, so a crash or Ctrl-C loses nothing.
 public final class TranscriptWriter {
     public let path: String
     private let handle: FileHandle
+    /// Set after the first failed write, so a full disk is reported once.
+    private var failed = false
 
-    /// Creates (or replaces) the file at `path`, readable by its owner only, and writes the heading.
+    /// Creates (or empties) the file at `path`, readable by its owner only, and writes the heading.
+    /// A symbolic link, a device or a pipe at `path` is refused (see ``PrivateFile``).
     public init(path: String, runbook: Runbook, inputs: [String: String], mode: String, date: Date = Date()) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "cannot write the transcript to \(path): \(String(cString: strerror(errno)))"])
-        }
+        let fd = try PrivateFile.openForWriting(path)
         self.path = path
         self.handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         var heading = "# Triage transcript: \(runbook.title)\n\n"
@@ -98,8 +99,15 @@ public final class TranscriptWriter {
     }
 
     private func append(_ text: String) {
-        handle.write(Data(text.utf8))
-        try? handle.synchronize()
+        guard !failed else { return }
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+            try? handle.synchronize()
+        } catch {
+            failed = true
+            let message = "triage: the transcript \(path) could not be written (\(error.localizedDescription)); it stops here.\n"
+            try? FileHandle.standardError.write(contentsOf: Data(message.utf8))
+        }
     }
 
     /// `text` in a code fence longer than any run of backticks inside it.

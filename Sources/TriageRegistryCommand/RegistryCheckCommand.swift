@@ -59,7 +59,7 @@ public struct RegistryCheckCommand: AsyncParsableCommand {
         let options = RegistryCheckOptions(timeout: timeout, plainHTTP: insecureHTTP ? .always : .loopback)
         let result = await RegistryChecker(options: options).check(reference)
         switch output {
-        case .text, .wide: print(result.renderText(), terminator: "")
+        case .text, .wide: StandardStreams.write(result.renderText())
         case .json, .yaml: try StructuredOutput.print(result, as: output)
         }
         let status = result.exitStatus

@@ -23,7 +23,22 @@ public struct Library: Sendable {
     }
 }
 
-/// Reads runbook and scenario files from disk, decoding and validating each.
+/// The text of a runbook or scenario file, and the file name its problems point at.
+public struct SourceText: Sendable, Equatable {
+    /// The file, e.g. `Runbooks/image-pull-backoff.yaml`.
+    public var file: String
+    /// Its content.
+    public var text: String
+
+    /// A text named `file`.
+    public init(file: String, text: String) {
+        self.file = file
+        self.text = text
+    }
+}
+
+/// Reads runbook and scenario files from disk, or texts built into Triage, decoding and
+/// validating each.
 public struct LibraryLoader: Sendable {
     /// Runbook files larger than this are refused rather than parsed.
     public static let maximumFileSize = 8 * 1024 * 1024
@@ -38,10 +53,27 @@ public struct LibraryLoader: Sendable {
     /// load is reported, and the rest still load.
     public func load(runbookPaths: [String], scenarioPaths: [String]) -> (Library, [RunbookDiagnostic]) {
         var diagnostics: [RunbookDiagnostic] = []
+        let runbookFiles = Self.yamlFiles(in: runbookPaths, diagnostics: &diagnostics)
+        let scenarioFiles = Self.yamlFiles(in: scenarioPaths, diagnostics: &diagnostics)
+        let (library, problems) = load(runbooks: runbookFiles.map { ($0, Self.read($0)) }, scenarios: scenarioFiles.map { ($0, Self.read($0)) })
+        return (library, diagnostics + problems)
+    }
+
+    /// Loads runbooks and scenarios whose texts are already at hand (the ones built into
+    /// Triage), each named by the file its problems point at.
+    public func load(runbooks: [SourceText], scenarios: [SourceText]) -> (Library, [RunbookDiagnostic]) {
+        load(runbooks: runbooks.map { ($0.file, .success($0.text)) }, scenarios: scenarios.map { ($0.file, .success($0.text)) })
+    }
+
+    private func load(
+        runbooks runbookTexts: [(file: String, text: Result<String, RunbookLoadError>)],
+        scenarios scenarioTexts: [(file: String, text: Result<String, RunbookLoadError>)]
+    ) -> (Library, [RunbookDiagnostic]) {
+        var diagnostics: [RunbookDiagnostic] = []
         var runbooks: [Runbook] = []
         var scenarios: [Scenario] = []
-        for file in Self.yamlFiles(in: runbookPaths, diagnostics: &diagnostics) {
-            switch loadRunbook(file) {
+        for (file, text) in runbookTexts {
+            switch text.flatMap({ RunbookDecoder.load($0, file: file, validator: validator) }) {
             case .success(let runbook):
                 if let existing = runbooks.first(where: { $0.id == runbook.id }) {
                     diagnostics.append(RunbookDiagnostic(location: runbook.location ?? Self.start(of: file), message: "runbook id '\(runbook.id)' is also used by \(existing.location?.file ?? "another file")"))
@@ -51,8 +83,8 @@ public struct LibraryLoader: Sendable {
             case .failure(let error): diagnostics += error.diagnostics
             }
         }
-        for file in Self.yamlFiles(in: scenarioPaths, diagnostics: &diagnostics) {
-            switch loadScenario(file) {
+        for (file, text) in scenarioTexts {
+            switch text.flatMap({ ScenarioDecoder.decode($0, file: file) }) {
             case .success(let scenario):
                 if let existing = scenarios.first(where: { $0.id == scenario.id }) {
                     diagnostics.append(RunbookDiagnostic(location: scenario.location ?? Self.start(of: file), message: "scenario id '\(scenario.id)' is also used by \(existing.location?.file ?? "another file")"))

@@ -10,6 +10,8 @@ public enum TerminalError: LocalizedError, Equatable, Sendable {
     case lineEditorUnavailable
     /// Ctrl-C handling could not be set up.
     case cannotMonitorInterrupts(reason: String)
+    /// A transcript or recording target that Triage will not write: a link, a device, a pipe.
+    case unsafeOutputFile(path: String, reason: String)
 
     /// A sentence for the user.
     public var errorDescription: String? {
@@ -22,6 +24,8 @@ public enum TerminalError: LocalizedError, Equatable, Sendable {
             "Cannot start the line editor on this terminal."
         case .cannotMonitorInterrupts(let reason):
             "Cannot handle Ctrl-C: \(reason)."
+        case .unsafeOutputFile(let path, let reason):
+            "Will not write \(path): it \(reason)."
         }
     }
 

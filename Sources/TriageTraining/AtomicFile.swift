@@ -1,4 +1,5 @@
 import Foundation
+import TriageTerminal
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,7 +8,10 @@ import Glibc
 /// target, is flushed to disk, and is renamed over the target, so a reader never sees half of it.
 enum AtomicFile {
     /// Writes `text` to `url`. Throws a sentence saying what failed and where.
+    /// A target that exists and is not a regular file (a device such as `/dev/full`, a link) is
+    /// refused: renaming over it would replace it.
     static func write(_ text: String, to url: URL) throws(AtomicFileError) {
+        if let reason = PrivateFile.problem(with: url.path) { throw AtomicFileError(path: url.path, reason: reason) }
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString.prefix(8)).tmp")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)

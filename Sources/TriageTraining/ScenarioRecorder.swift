@@ -14,8 +14,12 @@ public struct RecordedSession: Sendable {
     public var path: [String]
     /// The diagnosis cause at the ending.
     public var cause: String
+    /// Whether the session made Triage's own network checks (it was not `--offline`).
+    public var online: Bool
 
-    public init(runbook: Runbook, inputs: [String: String], recordings: [Scenario.Recording], answers: [String: String], path: [String], cause: String) {
+    public init(runbook: Runbook, inputs: [String: String], recordings: [Scenario.Recording], answers: [String: String], path: [String], cause: String,
+                online: Bool = false) {
+        self.online = online
         self.runbook = runbook
         self.inputs = inputs
         self.recordings = recordings
@@ -85,7 +89,7 @@ public struct ScenarioRecorder: Sendable {
             id: id, runbook: session.runbook.id, title: "Recorded session for \(pod)", difficulty: .intermediate,
             teaches: "Recorded with triage run on \(day); it ended at \(ending) (\(session.cause)). Describe what it teaches here.\n",
             inputs: session.inputs, recordings: recordings, answers: session.answers,
-            expectation: Scenario.Expectation(ending: ending, cause: session.cause, path: session.path)
+            expectation: Scenario.Expectation(ending: ending, cause: session.cause, path: session.path), online: session.online
         )
     }
 

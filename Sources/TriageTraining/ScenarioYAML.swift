@@ -7,6 +7,7 @@ enum ScenarioYAML {
     static func text(_ scenario: Scenario) -> String {
         var lines = ["id: \(scenario.id)", "runbook: \(scenario.runbook)", "title: \(quoted(scenario.title))", "difficulty: \(scenario.difficulty.rawValue)"]
         lines += block("teaches", scenario.teaches, indent: 0)
+        if scenario.online { lines.append("online: true") }
         lines += map("inputs", scenario.inputs)
         lines.append("commands:")
         for recording in scenario.recordings {

@@ -46,7 +46,7 @@ public final class Trainer {
     public func run() async throws(TrainingError) -> TrainingResult? {
         var session: Session
         do {
-            session = try Session(runbook: runbook, inputs: scenario.inputs)
+            session = try Session(runbook: runbook, inputs: scenario.inputs, settings: .replay(of: scenario))
         } catch {
             throw .brokenScenario(scenario: scenario.id, node: runbook.start, reason: error.description)
         }

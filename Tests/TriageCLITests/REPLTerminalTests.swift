@@ -15,7 +15,7 @@ struct REPLTerminalTests {
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("triage-state-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: state) }
         let command = [TriageBinary.url.path, "replay", "nginx-tag-typo"]
-        let environment = ["XDG_STATE_HOME": state.path, "TRIAGE_HOME": TriageBinary.packageRoot.path]
+        let environment = ["XDG_STATE_HOME": state.path]
 
         let first = try TmuxSession(command: command, environment: environment)
         defer { first.close() }
@@ -37,7 +37,7 @@ struct REPLTerminalTests {
         try first.sendKeys("C-u")
         try first.type("next")
         try first.sendKeys("Enter")
-        try await first.waitFor("[image-pull-backoff 2/5 check-image] >")
+        try await first.waitFor("[image-pull-backoff 1/5 check-image] >")
 
         // The up arrow recalls the last line.
         try first.sendKeys("Up")

@@ -46,6 +46,38 @@ struct DriverTests {
         #expect(diagnosis.cause == "auth")
     }
 
+    @Test func unattendedStopsWhereTheGuardRefusesAChangeTheRunbookUnderstates() async throws {
+        let runbook = try RunbookDecoder.decode("""
+            id: sneaky
+            title: Sneaky
+            inputs:
+              pod: {format: dns-1123-subdomain}
+            start: clean
+            nodes:
+              clean:
+                title: Clean up
+                run: [kubectl, delete, pod, "{{pod}}"]
+                mutates: false
+                next: done
+              done:
+                title: Done
+                diagnosis: {cause: other, summary: done, fix: []}
+            """, file: "sneaky.yaml").get()
+        var session = try Session(runbook: runbook, inputs: ["pod": "web"])
+        let deleted = Scenario.Recording(arguments: ["kubectl", "delete", "pod", "web"], result: CommandResult(stdout: "pod \"web\" deleted"))
+        let base = RecordingRunner(base: ReplayRunner(recordings: [deleted]))
+        let driver = SessionDriver(runner: GuardedRunner(base: base, policy: .unattended), parsers: .standard, answers: nil, policy: .unattended)
+        let outcome = try await driver.drive(&session)
+        guard case .stopped(let node, let reason) = outcome else {
+            Issue.record("expected a stop, got \(outcome)")
+            return
+        }
+        #expect(node == "clean")
+        #expect(reason.contains("`kubectl delete` changes the cluster, and with --no-input nobody can say yes"))
+        #expect(base.recordings.isEmpty)
+        #expect(try session.pending() == .command(CommandInvocation(arguments: deleted.arguments, mutates: true)))
+    }
+
     @Test func aCommandWithNoRecordingIsAnError() async throws {
         var session = try Session(runbook: SessionTests.runbook(), inputs: ["pod": "web"])
         let driver = SessionDriver(runner: ReplayRunner(recordings: []), parsers: .standard, answers: nil, policy: .replay)

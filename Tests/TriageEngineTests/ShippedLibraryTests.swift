@@ -73,7 +73,7 @@ struct LiveOnlyBranchTests {
         let scenario = try #require(library.scenario("nginx-tag-typo"))
         let runbook = try #require(library.runbook("image-pull-backoff"))
         let check = Scenario.Recording(
-            arguments: ["triage", "registry-check", "docker.io/library/nginx:1.27-alpne", "--output", "json"],
+            arguments: ["triage", "registry-check", "nginx:1.27-alpne", "--output", "json"],  // the image as the pod spec writes it
             result: CommandResult(stdout: json)
         )
         var session = try Session(runbook: runbook, inputs: scenario.inputs, settings: Session.Settings(mode: "live", offline: false))

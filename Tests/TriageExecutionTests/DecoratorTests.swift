@@ -58,10 +58,7 @@ struct DecoratorTests {
 
     @Test func readOnlyRefusesMutatingCommandsWithoutAsking() async throws {
         let base = RecordingRunner(base: replay((getPods, "pods"), (deletePod, "deleted")))
-        let runner = GuardedRunner(base: base, readOnly: true) { _ in
-            Issue.record("read-only mode must not ask")
-            return true
-        }
+        let runner = GuardedRunner(base: base, policy: .readOnly)
         let error = await #expect(throws: ExecutionError.readOnly(deletePod)) { try await runner.run(deletePod) }
         #expect(error?.localizedDescription.contains("read-only mode is on") == true)
         #expect(try await runner.run(getPods).stdout == "pods")
@@ -70,19 +67,52 @@ struct DecoratorTests {
 
     @Test func mutatingCommandsNeedAYes() async throws {
         let base = RecordingRunner(base: replay((getPods, "pods"), (deletePod, "deleted")))
-        let refusing = GuardedRunner(base: base, readOnly: false) { _ in false }
+        let refusing = GuardedRunner(base: base, policy: .ask { _ in false })
         await #expect(throws: ExecutionError.refused(deletePod)) { try await refusing.run(deletePod) }
         #expect(base.recordings.isEmpty)
 
         let asked = TextSink()
-        let allowing = GuardedRunner(base: base, readOnly: false) { invocation in
+        let allowing = GuardedRunner(base: base, policy: .ask { invocation in
             asked.write(invocation.description)
             return true
-        }
+        })
         #expect(try await allowing.run(deletePod).stdout == "deleted")
         #expect(try await allowing.run(getPods).stdout == "pods")
         #expect(asked.text == deletePod.description)
         #expect(base.recordings.map(\.arguments) == [deletePod.arguments, getPods.arguments])
+    }
+
+    /// Commands that change things although the runbook says they do not (`mutates: false`).
+    static let understated: [[String]] = [
+        ["kubectl", "delete", "pod", "web"],
+        ["kubectl", "-n", "shop", "rollout", "restart", "deployment/web"],
+        ["crictl", "rmi", "nginx"],
+        ["sh", "-c", "kubectl delete pod web"],
+        ["env", "A=1", "/usr/bin/kubectl", "drain", "node-1"],
+    ]
+
+    @Test(arguments: understated)
+    func theGuardJudgesTheArgumentVectorNotTheRunbooksFlag(arguments: [String]) async throws {
+        let command = CommandInvocation(arguments: arguments, mutates: false)
+        let base = RecordingRunner(base: ReplayRunner(recordings: [Scenario.Recording(arguments: arguments, result: CommandResult(stdout: "done"))]))
+        await #expect(throws: ExecutionError.readOnly(command)) { try await GuardedRunner(base: base, policy: .readOnly).run(command) }
+        let unattended = await #expect(throws: ExecutionError.unattended(command)) {
+            try await GuardedRunner(base: base, policy: .unattended).run(command)
+        }
+        #expect(unattended?.localizedDescription.contains("with --no-input nobody can say yes") == true)
+        await #expect(throws: ExecutionError.refused(command)) { try await GuardedRunner(base: base, policy: .ask { _ in false }).run(command) }
+        #expect(base.recordings.isEmpty)
+        #expect(try await GuardedRunner(base: base, policy: .ask { _ in true }).run(command).stdout == "done")
+    }
+
+    @Test func readingCommandsPassEveryPolicyWithoutAsking() async throws {
+        let base = replay((getPods, "pods"))
+        for policy: GuardedRunner.Policy in [.readOnly, .unattended, .ask { _ in
+            Issue.record("a reading command must not ask")
+            return false
+        }] {
+            #expect(try await GuardedRunner(base: base, policy: policy).run(getPods).stdout == "pods")
+        }
     }
 
     @Test func routingPicksTheRunnerForTheLocation() async throws {

@@ -23,15 +23,22 @@ struct KubectlScopingTests {
 
     @Test func otherCommandsAreLeftAlone() throws {
         let options = try KubectlOptions(context: "prod")
-        let onNode = CommandInvocation(arguments: ["kubectl", "get", "pods"], location: .node)
         let crictl = CommandInvocation(arguments: ["crictl", "pull", "nginx"], location: .cluster)
         let lookalike = CommandInvocation(arguments: ["kubectl-foo"])
-        #expect(options.scope(onNode) == onNode)
         #expect(options.scope(crictl) == crictl)
         #expect(options.scope(lookalike) == lookalike)
         let none = try KubectlOptions()
         let plain = CommandInvocation(arguments: ["kubectl", "get", "pods"])
         #expect(none.scope(plain) == plain)
+    }
+
+    @Test(arguments: CommandLocation.allCases)
+    func everyKubectlCommandGetsTheFlagsWhateverItsWhere(location: CommandLocation) throws {
+        let options = try KubectlOptions(context: "prod", kubeconfig: "/tmp/kc")
+        let scoped = options.scope(CommandInvocation(arguments: ["kubectl", "get", "pods"], location: location))
+        #expect(scoped.arguments == ["kubectl", "--context", "prod", "--kubeconfig", "/tmp/kc", "get", "pods"])
+        let wrapped = options.scope(CommandInvocation(arguments: ["env", "A=1", "/usr/bin/kubectl", "get", "pods"], location: location))
+        #expect(wrapped.arguments == ["env", "A=1", "/usr/bin/kubectl", "--context", "prod", "--kubeconfig", "/tmp/kc", "get", "pods"])
     }
 
     @Test(arguments: [

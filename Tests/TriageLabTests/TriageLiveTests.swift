@@ -68,7 +68,7 @@ struct TriageLiveRegistryCheckTests {
         let check = try #require(report.commands.first { $0.dropFirst().first == "registry-check" }, "\(report.commands)")
         #expect(check.contains(image))
         let summary = (report.json["diagnosis"] as? [String: Any])?["summary"] as? String ?? ""
-        #expect(summary.contains("nearby tags that exist: 1.0"), "the registry's own tag list: \(summary)")
+        #expect(summary.contains("nearest tags that exist: 1.0"), "the registry's own tag list: \(summary)")
     }
 }
 

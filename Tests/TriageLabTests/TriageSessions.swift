@@ -27,10 +27,11 @@ enum TriageSessions {
     }
 
     /// Runs a live unattended session and decodes its JSON report.
-    static func live(_ objects: KubeObjects, _ fixture: KubeAPIFixture, timeout: Int = 30, online: Bool = false) throws -> (LiveReport, TriageBinary.Run) {
+    static func live(_ objects: KubeObjects, _ fixture: KubeAPIFixture, timeout: Int = 30, online: Bool = false,
+                     extra: [String] = []) throws -> (LiveReport, TriageBinary.Run) {
         let home = try LabDirectory("triage-home")
         defer { home.remove() }
-        let run = try TriageBinary.run(arguments(objects, fixture, online: online) + ["--no-input", "-o", "json", "--timeout", "\(timeout)"],
+        let run = try TriageBinary.run(arguments(objects, fixture, online: online) + ["--no-input", "-o", "json", "--timeout", "\(timeout)"] + extra,
                                        environment: ["HOME": home.url.path], timeout: 90)
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any] ?? [:]
         return (LiveReport(status: run.status, json: json), run)

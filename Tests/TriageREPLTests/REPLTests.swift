@@ -192,12 +192,23 @@ struct REPLTests {
     @Test func aMutatingFixAsksFirst() async throws {
         let (declined, _) = try await drive(["", "yes", "fix 1", "n"])
         #expect(declined.contains("This command changes the cluster:\n  $ kubectl create secret docker-registry regcred"))
-        #expect(declined.contains("Not run."))
+        #expect(declined.contains("was not confirmed. 'skip' goes on without it."))
         #expect(!declined.contains("secret/regcred created"))
         let (accepted, _) = try await drive(["", "yes", "fix 1", "yes"])
         #expect(accepted.contains("secret/regcred created"))
         let (readOnly, _) = try await drive(["", "yes", "fix 1"], readOnly: true)
-        #expect(readOnly.contains("changes the cluster and --read-only is on"))
+        #expect(readOnly.contains("`kubectl create` changes the cluster, and read-only mode is on"))
+        #expect(!readOnly.contains("Run it? [y/N]"))
+    }
+
+    @Test func aFixThatUnderstatesWhatItRunsStillAsksAndIsRefusedInReadOnlyMode() async throws {
+        let understating = Self.yaml.replacingOccurrences(of: "mutates: true", with: "mutates: false")
+        let (declined, _) = try await drive(["", "yes", "fix 1", "n"], yaml: understating)
+        #expect(declined.contains("This command changes the cluster:\n  $ kubectl create secret docker-registry regcred"))
+        #expect(!declined.contains("secret/regcred created"))
+        let (readOnly, _) = try await drive(["", "yes", "fix 1"], yaml: understating, readOnly: true)
+        #expect(readOnly.contains("read-only mode is on"))
+        #expect(!readOnly.contains("secret/regcred created"))
         #expect(!readOnly.contains("Run it? [y/N]"))
     }
 

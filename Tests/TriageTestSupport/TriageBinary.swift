@@ -30,15 +30,22 @@ public enum TriageBinary {
     /// standard input, and waits at most `timeout` seconds before killing it.
     public static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:], timeout: TimeInterval = 60,
                            executable: URL = url) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env["COLUMNS"] = nil
         env["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("triage-state-\(UUID().uuidString)").path
         for (key, value) in environment { env[key] = value }
+        return try run(arguments, input: input, exactEnvironment: env, directory: packageRoot, timeout: timeout, executable: executable)
+    }
+
+    /// Runs `executable arguments…` in `directory` with exactly `exactEnvironment` and nothing
+    /// inherited, as a user's clean shell would, with `input` on standard input.
+    public static func run(_ arguments: [String], input: String = "", exactEnvironment env: [String: String], directory: URL,
+                           timeout: TimeInterval = 60, executable: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
         process.environment = env
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin

@@ -50,7 +50,7 @@ struct TrainerTerminalTests {
         try session.sendKeys("Tab")
         try await session.waitUntil("the completed option") { $0.split(separator: "\n").last?.hasSuffix("check-image") == true }
         try session.sendKeys("Enter")
-        try await session.waitFor("Right: the runbook goes to Check the image reference [check-image].")
+        try await session.waitFor("Right: the runbook goes to Read the pod's own status beside the events [check-image].")
 
         try await session.waitFor("[nginx-tag-typo check-image] where next?")
         try session.type("hint")

