@@ -110,3 +110,26 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/README.md), declared only when `Fuzz/run` builds them with the fuzzer's
+// instrumentation into `.build-fuzz`: `swift build` and `swift test` never see them.
+if Context.environment["TRIAGE_FUZZ"] == "1" {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("fuzz-diagnosis", ["TriageDiagnosis"]),
+        ("fuzz-json", ["TriageJSON", "TriageKubernetes"]),
+        ("fuzz-runbooks", ["TriageRunbooks", "TriageEngine", "TriageModel"]),
+        ("fuzz-image-reference", ["TriageDiagnosis"]),
+    ]
+    package.targets.append(.target(
+        name: "FuzzDriver",
+        path: "Fuzz/Targets/FuzzDriver",
+        swiftSettings: [.enableExperimentalFeature("Extern")]
+    ))
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: target.name,
+            dependencies: target.dependencies + ["FuzzDriver"],
+            path: "Fuzz/Targets/\(target.name)"
+        ))
+    }
+}

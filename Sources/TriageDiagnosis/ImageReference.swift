@@ -52,7 +52,8 @@ public struct ImageReference: Sendable, Hashable, Codable, CustomStringConvertib
         component.contains(0x2E) || component.contains(0x3A) || component.elementsEqual("localhost".utf8)
     }
 
-    /// Longest repository name (domain and path) the grammar allows.
+    /// Longest name the grammar allows, counted as the runtimes count it: normalised, registry and
+    /// repository (`nginx` is `docker.io/library/nginx`).
     public static let maximumNameLength = 255
 
     /// Parses `text` as an image reference, throwing the exact complaint when it is invalid.
@@ -109,7 +110,7 @@ public enum ImageReferenceError: Error, Equatable, Sendable, LocalizedError {
     case emptyDigest
     /// The digest is not `algorithm:hex` or has the wrong length for its algorithm.
     case invalidDigest(digest: String, reason: String)
-    /// The name (domain and path) is longer than 255 characters.
+    /// The normalised name (registry and repository) is longer than 255 characters.
     case nameTooLong(length: Int)
     /// The repository is a 64-character hexadecimal string, which runtimes reserve for image IDs.
     case hexadecimalName
@@ -148,7 +149,7 @@ public enum ImageReferenceError: Error, Equatable, Sendable, LocalizedError {
         case .invalidDigest(let digest, let reason):
             "invalid digest format: \"\(digest)\" \(reason)"
         case .nameTooLong(let length):
-            "repository name must not be more than 255 characters (it has \(length))"
+            "repository name must not be more than 255 characters (it has \(length) with its registry and path, as the runtime normalises it)"
         case .hexadecimalName:
             "invalid repository name: cannot specify 64-byte hexadecimal strings (that is an image ID)"
         }
@@ -192,10 +193,10 @@ enum ImageReferenceParser {
         guard !path.isEmpty else { throw domain == nil ? .missingName : .emptyPathComponent }
         if let domain { try checkDomain(domain) }
         try checkPath(path)
-        let nameLength = (domain.map { $0.count + 1 } ?? 0) + path.count
-        if nameLength > ImageReference.maximumNameLength { throw .nameTooLong(length: nameLength) }
         if domain == nil, path.count == 64, path.allSatisfy(\.isHexDigit) { throw .hexadecimalName }
         let (registry, repository) = normalise(domain: domain, path: path)
+        let nameLength = registry.count + 1 + repository.count
+        if nameLength > ImageReference.maximumNameLength { throw .nameTooLong(length: nameLength) }
         return ImageReference(original: text, registry: registry, repository: repository, tag: tag, digest: digest)
     }
 

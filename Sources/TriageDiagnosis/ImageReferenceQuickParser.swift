@@ -42,12 +42,12 @@ enum ImageReferenceQuickParser {
         guard pathEnd > pathStart else { return nil }
         if hasDomain, !validDomain(b, to: slash) { return nil }
         guard validPath(b, from: pathStart, to: pathEnd) else { return nil }
-        guard pathEnd <= ImageReference.maximumNameLength else { return nil } // the name is everything before the tag
         if !hasDomain, pathEnd - pathStart == 64, (pathStart..<pathEnd).allSatisfy({ isHex(b[$0]) }) { return nil }
         var registry = hasDomain ? string(b, 0, slash) : "docker.io"
         if ImageReference.dockerHubAliases.contains(registry) { registry = "docker.io" }
         var repository = string(b, pathStart, pathEnd)
         if registry == "docker.io", !(pathStart..<pathEnd).contains(where: { b[$0] == 0x2F }) { repository = "library/" + repository }
+        guard registry.utf8.count + 1 + repository.utf8.count <= ImageReference.maximumNameLength else { return nil }
         return ImageReference(original: original, registry: registry, repository: repository, tag: tag, digest: digest)
     }
 

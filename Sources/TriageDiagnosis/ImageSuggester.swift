@@ -58,6 +58,9 @@ enum ImageSuggester {
         guard reference.registry == "docker.io", reference.repository.hasPrefix("library/") else { return nil }
         let name = Array(reference.repository.utf8.dropFirst("library/".count))
         let limit = name.count <= 4 ? 1 : 2
+        // Only a name near a well-known one's length can be a typo of it; this also keeps every
+        // byte count below Int8's limit.
+        guard name.count <= longestWellKnownName + limit else { return nil }
         var best: (match: String, distance: Int)?
         var counts = SIMD64<Int8>()
         for byte in name { counts[Int(byte & 63)] += 1 }
@@ -86,6 +89,9 @@ enum ImageSuggester {
 
     /// ``wellKnownImages`` as UTF-8 bytes.
     private static let wellKnownBytes = wellKnownImages.map { Array($0.utf8) }
+
+    /// The length in bytes of the longest of ``wellKnownImages``.
+    private static let longestWellKnownName = wellKnownBytes.map(\.count).max() ?? 0
 
     /// Optimal-string-alignment distance (insertions, deletions, substitutions and adjacent swaps)
     /// when it is at most `limit`, else `nil`. A row's minimum never decreases, so the computation

@@ -36,12 +36,21 @@ final class YAMLReader {
             }
             return root
         } catch let error as YamlError {
-            report(syntaxError: error)
+            report(syntaxError: error, in: text)
             return nil
         } catch {
             report(at: SourceLocation(file: file, line: 1, column: 1), "cannot read YAML: \(error)")
             return nil
         }
+    }
+
+    /// Where a syntax error's mark is in `text`. At the end of a file without a final line break,
+    /// libyaml marks the line after the last one; that is the end of the last line.
+    private func location(of mark: Mark, in text: String) -> SourceLocation {
+        let lastLine = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).last ?? ""
+        let lineCount = text.reduce(1) { $0 + ($1.isNewline ? 1 : 0) }
+        guard mark.line > lineCount else { return SourceLocation(file: file, line: mark.line, column: mark.column) }
+        return SourceLocation(file: file, line: lineCount, column: lastLine.unicodeScalars.count + 1)
     }
 
     func location(_ node: Yams.Node) -> SourceLocation {
@@ -207,13 +216,13 @@ final class YAMLReader {
         return nil
     }
 
-    private func report(syntaxError error: YamlError) {
+    private func report(syntaxError error: YamlError, in text: String) {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let detail = context.map { "\($0.text) " } ?? ""
-            report(at: SourceLocation(file: file, line: mark.line, column: mark.column), "invalid YAML: \(detail)\(problem)")
+            report(at: location(of: mark, in: text), "invalid YAML: \(detail)\(problem)")
         case .reader(let problem, _, _, _):
             report(at: SourceLocation(file: file, line: 1, column: 1), "cannot read the file as text: \(problem)")
         default:

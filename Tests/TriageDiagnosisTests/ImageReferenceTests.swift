@@ -71,7 +71,7 @@ struct ImageReferenceTests {
     }
 
     @Test func tooLongNamesAndTags() {
-        #expect(throws: ImageReferenceError.nameTooLong(length: 300)) { try ImageReference.parse(String(repeating: "a", count: 300)) }
+        #expect(throws: ImageReferenceError.nameTooLong(length: 318)) { try ImageReference.parse(String(repeating: "a", count: 300)) }
         #expect(throws: ImageReferenceError.tagTooLong(length: 129)) { try ImageReference.parse("app:" + String(repeating: "t", count: 129)) }
     }
 
@@ -88,6 +88,35 @@ struct ImageReferenceTests {
     ])
     func typo(input: String, expected: String?) {
         #expect(ImageReference.suggestion(for: input) == expected)
+    }
+
+    /// Found by `Fuzz/run fuzz-image-reference`: the limit of 255 counts the name as the runtimes
+    /// normalise it, so a reference is refused when its printed form would be.
+    @Test("the name's length limit counts the normalised name", arguments: [
+        (String(repeating: "a", count: 237), true), (String(repeating: "a", count: 238), false),
+        ("acme/" + String(repeating: "b", count: 240), true), ("acme/" + String(repeating: "b", count: 241), false),
+        ("index.docker.io/acme/" + String(repeating: "c", count: 240), true),
+        ("registry.example.com/" + String(repeating: "d", count: 234) + ":v1", true),
+        ("registry.example.com/" + String(repeating: "d", count: 235) + ":v1", false),
+    ])
+    func normalisedNameLength(input: String, accepted: Bool) throws {
+        if accepted {
+            let printed = try ImageReference.parse(input).description
+            #expect(try ImageReference.parse(printed).description == printed)
+        } else {
+            #expect(throws: ImageReferenceError.nameTooLong(length: 256)) { try ImageReference.parse(input) }
+        }
+    }
+
+    /// Found by `Fuzz/run fuzz-image-reference`: a name with over 127 of one letter overflowed
+    /// the suggester's byte counts. No well-known image is that long, so there is no suggestion.
+    @Test("long names get no typo suggestion", arguments: [
+        String(repeating: "j", count: 128), "o" + String(repeating: "j", count: 150) + "h.s",
+        String(repeating: "a", count: 237), String(repeating: "nginx", count: 40) + ":1", "library/" + String(repeating: "z", count: 200),
+    ])
+    func longNames(input: String) throws {
+        _ = try ImageReference.parse(input)
+        #expect(ImageReference.suggestion(for: input) == nil)
     }
 
     @Test("invalid references get a repaired suggestion", arguments: [

@@ -110,6 +110,17 @@ struct RunbookLoadingTests {
         #expect(found[0] == "18:14: invalid YAML: while parsing a flow sequence did not find expected ',' or ']'")
     }
 
+    /// Found by `Fuzz/run fuzz-runbooks`: at the end of a file without a final line break, libyaml
+    /// marks the line after the last one.
+    @Test("a syntax error at the end of the file is reported on its last line", arguments: ["", "\n", "\r\n"])
+    func syntaxErrorAtTheEnd(ending: String) {
+        let yaml = Self.valid + "\n    la0" + ending
+        let lines = yaml.reduce(1) { $0 + ($1.isNewline ? 1 : 0) }
+        let found = problems(yaml)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix(ending.isEmpty ? "23:8: invalid YAML: " : "\(lines):1: invalid YAML: ") == true, "\(found)")
+    }
+
     @Test func missingRequiredKeys() {
         let found = problems("title: No id\nnodes: {}\n")
         #expect(found.contains("1:1: the runbook is missing 'id'"))
