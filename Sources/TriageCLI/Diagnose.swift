@@ -2,6 +2,7 @@ import ArgumentParser
 import TriageCommandSupport
 import Foundation
 import TriageDiagnosis
+import TriageModel
 import TriageSecrets
 
 /// `triage diagnose [FILE|-] [-o text|json]`: says why image pulls failed in pasted output.
@@ -39,7 +40,7 @@ public struct Diagnose: AsyncParsableCommand {
         }
         switch output {
         case .text, .wide:
-            StandardStreams.write(report.renderText())
+            StandardStreams.write(VisibleText.escapingControls(report.renderText()))
         case .json, .yaml:
             try StructuredOutput.print(report, as: output)
         }

@@ -24,9 +24,24 @@ public enum StructuredOutput {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        let json = String(decoding: try encoder.encode(value), as: UTF8.self)
+        let json = escapingC1Controls(String(decoding: try encoder.encode(value), as: UTF8.self))
         guard format == .yaml else { return json + "\n" }
         return YAMLRendering.render(try JSONValue.parse(json))
+    }
+
+    /// `json` with DEL and the C1 controls (U+007F–U+009F), which JSON allows raw in strings but a
+    /// terminal obeys (U+009B starts a control sequence), written as `\u0080`-style escapes.
+    static func escapingC1Controls(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { (0x7F...0x9F).contains($0.value) }) else { return json }
+        var escaped = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if (0x7F...0x9F).contains(scalar.value) {
+                escaped.append(contentsOf: "\\u00\(String(scalar.value, radix: 16))".unicodeScalars)
+            } else {
+                escaped.append(scalar)
+            }
+        }
+        return String(escaped)
     }
 
     /// Writes `value` to standard output as `format`.

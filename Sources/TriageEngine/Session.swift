@@ -211,7 +211,13 @@ public struct Session: Sendable {
         for extraction in node.extractions {
             if let fact = FactExtractor.extract(extraction, from: output, node: node.id) { found[extraction.fact] = fact }
         }
-        return advance(newFacts: found, invocation: invocation, result: SecretMasker.standard.mask(raw), answer: nil)
+        // Facts are shown and written as they are: their control characters are made visible.
+        let shown = found.mapValues { fact in
+            Fact(values: fact.values.map(VisibleText.escapingControls), evidence: fact.evidence.map {
+                Evidence(line: $0.line, text: VisibleText.escapingControls($0.text), node: $0.node)
+            })
+        }
+        return advance(newFacts: shown, invocation: invocation, result: SecretMasker.standard.shown(raw), answer: nil)
     }
 
     /// Stores the user's answer to the current question and follows the first branch that holds.

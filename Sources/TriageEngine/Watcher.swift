@@ -49,7 +49,7 @@ public struct Watcher: Sendable {
                 found.merge(parser.facts(from: result, context: ParserContext(node: node, facts: facts))) { _, new in new }
             }
             let holds = watch.until.evaluate(facts.merging(found) { _, new in new }).holds
-            let poll = Poll(attempt: attempt, result: SecretMasker.standard.mask(raw), facts: found, holds: holds)
+            let poll = Poll(attempt: attempt, result: SecretMasker.standard.shown(raw), facts: found, holds: holds)
             onPoll(poll)
             if holds { return .satisfied(poll) }
             last = poll

@@ -149,7 +149,7 @@ public final class REPL {
         case .command(let invocation):
             guard let raw = await execute(invocation) else { return }
             let transition = session.record(raw, for: invocation, parsers: parsers)
-            let result = session.steps.last?.result ?? SecretMasker.standard.mask(raw)
+            let result = session.steps.last?.result ?? SecretMasker.standard.shown(raw)
             transcript?.ran(invocation, result: result, mode: mode.ranLabel)
             console.write(printer.result(result, invocation: invocation))
             moved(transition)
@@ -332,7 +332,7 @@ public final class REPL {
             return
         }
         guard let raw = await execute(invocation) else { return }
-        let result = SecretMasker.standard.mask(raw)
+        let result = SecretMasker.standard.shown(raw)
         transcript?.ran(invocation, result: result, mode: mode.ranLabel)
         console.write(printer.result(result, invocation: invocation))
         console.write(printer.output(result))

@@ -65,6 +65,15 @@ public struct SecretMasker: Sendable {
         return masked
     }
 
+    /// `result` as it may be shown, kept or written: secrets masked, and control characters
+    /// (escape sequences, C1 controls) made visible so a terminal never obeys them.
+    public func shown(_ result: CommandResult) -> CommandResult {
+        var shown = mask(result)
+        shown.stdout = VisibleText.escapingControls(shown.stdout)
+        shown.stderr = VisibleText.escapingControls(shown.stderr)
+        return shown
+    }
+
     /// The secret values `text` holds, as the masker would find them: the raw text of each
     /// masked value, and the credentials inside a docker config. A recorder gathers them from
     /// every raw output first, so a value is masked everywhere it is repeated.

@@ -4,33 +4,42 @@
 /// `--docker-password`, `registryPassword` and `.dockerconfigjson` are all recognised.
 enum SecretNames {
     /// Whole names that are secrets.
-    static let exact: Set<String> = [
-        "auth", "pass", "pwd", "dockerconfigjson", "dockercfg", "creds", "credential", "credentials",
-    ]
+    static let exact: [StaticString] = ["auth", "pass", "pwd", "dockerconfigjson", "dockercfg", "creds", "credential", "credentials"]
     /// Endings that make a name a secret (any name ending in PASSWORD, TOKEN, SECRET, KEY …).
-    static let endings: [String] = [
-        "password", "passwd", "passphrase", "pass", "token", "secret", "creds", "credential", "credentials",
-        "apikey", "auth", "key",
+    static let endings: [StaticString] = [
+        "password", "passwd", "passphrase", "pass", "token", "secret", "creds", "credential", "credentials", "apikey", "auth", "key",
     ]
 
-    /// Whether the name in `bytes` (leading dashes allowed) labels a secret value.
+    /// Whether the name in `bytes` (leading dashes allowed) labels a secret value. Reads the name
+    /// in place, from its end, without building the normal form.
     static func isSecret(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var normal: [UInt8] = []
-        normal.reserveCapacity(min(bytes.count, 64))
+        guard bytes.count <= 96 else { return false }
+        var letters = 0
         for byte in bytes {
             switch byte {
             case 0x2D, 0x5F, 0x2E: continue
-            case 0x41...0x5A: normal.append(byte | 0x20)
-            case 0x61...0x7A, 0x30...0x39: normal.append(byte)
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39: letters += 1
             default: return false
             }
-            if normal.count > 64 { return false }
         }
+        for name in exact where letters == name.utf8CodeUnitCount && normalEnding(bytes, is: name) { return true }
         // A bare `key` names a key (tolerations, secretKeyRef), not a secret.
-        guard normal.count > 3 || normal == Array("pwd".utf8) else { return false }
-        let name = String(decoding: normal, as: UTF8.self)
-        if exact.contains(name) { return true }
-        return endings.contains { name.hasSuffix($0) }
+        guard letters > 3 else { return false }
+        return endings.contains { letters >= $0.utf8CodeUnitCount && normalEnding(bytes, is: $0) }
+    }
+
+    /// Whether the name's normal form (lower case, no `-`, `_`, `.`) ends with `ending`.
+    private static func normalEnding(_ bytes: UnsafeBufferPointer<UInt8>, is ending: StaticString) -> Bool {
+        var index = bytes.count - 1
+        var offset = ending.utf8CodeUnitCount - 1
+        let text = ending.utf8Start
+        while offset >= 0 {
+            while index >= 0 && (bytes[index] == 0x2D || bytes[index] == 0x5F || bytes[index] == 0x2E) { index -= 1 }
+            guard index >= 0, ByteText.lower(bytes[index]) == text[offset] else { return false }
+            index -= 1
+            offset -= 1
+        }
+        return true
     }
 
     /// Whether `bytes` is the Secret field whose whole value is secret: `data` or `stringData`.

@@ -32,8 +32,8 @@ struct RecordingRedactor {
         return Scenario.Recording(arguments: recording.arguments.map(text), result: result)
     }
 
-    /// `text` with its secrets masked and its names renamed.
+    /// `text` with its secrets masked, its control characters made visible and its names renamed.
     func text(_ text: String) -> String {
-        rename(masker.mask(text, renamingHosts: rename))
+        VisibleText.escapingControls(rename(masker.mask(text, renamingHosts: rename)))
     }
 }

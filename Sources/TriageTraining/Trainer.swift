@@ -92,7 +92,7 @@ public final class Trainer {
                 } catch {
                     throw .brokenScenario(scenario: scenario.id, node: node.id, reason: "\(error)")
                 }
-                let output = SecretMasker.standard.mask(result)
+                let output = SecretMasker.standard.shown(result)
                 write(TrainingText.step(node, invocation: invocation, output: output, styler: styler))
                 var next = session
                 let transition = next.record(result, for: invocation, parsers: parsers)

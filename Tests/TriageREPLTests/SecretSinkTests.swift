@@ -89,3 +89,28 @@ struct SecretSinkTests {
         #expect(reader.remembered.withLock { $0 } == ["next", "show", "facts", "why", "path"])
     }
 }
+
+/// Escape sequences pasted into a session are shown as text on the screen and in the transcript.
+struct EscapeSinkREPLTests {
+    @Test func pastedEscapesAreShownNotObeyed() async throws {
+        let runbook = try RunbookDecoder.decode(SecretSinkTests.yaml, file: "paste.yaml").get()
+        let session = try Session(runbook: runbook, inputs: ["pod": "web"], settings: .init(mode: "propose", offline: true))
+        let console = REPLTests.CapturingConsole()
+        let reader = SecretSinkTests.RememberingReader(["next", HostileEscapes.line, ".", "show", "facts", "why"], output: { _ in })
+        let input = SharedLineReader(prompter: reader)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-escapes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let transcriptPath = directory.appendingPathComponent("t.md").path
+        let transcript = try TranscriptWriter(path: transcriptPath, runbook: runbook, inputs: ["pod": "web"], mode: "propose")
+        let repl = REPL(
+            session: session, runner: ProposeRunner(paste: input, write: console.write), parsers: .standard, input: input,
+            console: console, styler: Styler(enabled: false), mode: .propose, transcript: transcript
+        )
+        _ = await repl.run()
+        #expect(!HostileEscapes.hasRawControls(console.text), "\(console.text.debugDescription)")
+        #expect(console.text.contains("]0;owned-title"))
+        let written = try String(contentsOfFile: transcriptPath, encoding: .utf8)
+        #expect(!HostileEscapes.hasRawControls(written))
+    }
+}

@@ -57,6 +57,8 @@ public final class TmuxSession: Sendable {
             set -g remain-on-exit on
             set -g history-limit 100000
             set -g status off
+            set -g set-clipboard on
+            set -g allow-rename on
 
             """.write(to: configuration, atomically: true, encoding: .utf8)
         do {
@@ -87,6 +89,16 @@ public final class TmuxSession: Sendable {
     /// The visible screen, one line per row, colours and trailing spaces stripped.
     public func capturePane() throws -> String {
         try tmux(["capture-pane", "-p", "-t", "test"])
+    }
+
+    /// The pane's title, as an OSC 0 or OSC 2 sequence written to the terminal sets it.
+    public func paneTitle() throws -> String {
+        try tmux(["display-message", "-p", "-t", "test", "#{pane_title}"]).trimmingCharacters(in: .newlines)
+    }
+
+    /// The samples of tmux's paste buffers: an OSC 52 clipboard write adds one.
+    public func pasteBuffers() throws -> [String] {
+        try tmux(["list-buffers", "-F", "#{buffer_sample}"]).split(separator: "\n").map(String.init)
     }
 
     /// Everything shown since the program started (scrollback and screen), colours and
