@@ -14,14 +14,7 @@ struct ClusterFailureTests {
         let port = listener.port
         listener.close()
         let file = directory.path("kubeconfig")
-        try """
-            apiVersion: v1
-            kind: Config
-            clusters: [{name: gone, cluster: {server: "http://127.0.0.1:\(port)"}}]
-            users: [{name: gone, user: {}}]
-            contexts: [{name: gone, context: {cluster: gone, user: gone, namespace: shop}}]
-            current-context: gone
-            """.write(to: file, atomically: true, encoding: .utf8)
+        try LoopbackKubeconfig.write(to: file, port: port, namespace: "shop", name: "gone")
         return file.path
     }
 

@@ -17,14 +17,7 @@ struct SignalTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let kubeconfig = directory.appendingPathComponent("config")
-        try """
-            apiVersion: v1
-            kind: Config
-            clusters: [{name: silent, cluster: {server: "http://127.0.0.1:\(silent.port)"}}]
-            users: [{name: nobody, user: {}}]
-            contexts: [{name: silent, context: {cluster: silent, user: nobody, namespace: default}}]
-            current-context: silent
-            """.write(to: kubeconfig, atomically: true, encoding: .utf8)
+        try LoopbackKubeconfig.write(to: kubeconfig, port: silent.port, namespace: "default", name: "silent")
 
         let process = Process()
         process.executableURL = TriageBinary.url

@@ -36,25 +36,7 @@ public final class KubeAPIFixture: Sendable {
             Self.serve(connection, objects: objects, behavior: behavior)
         }
         kubeconfig = directory.path("kubeconfig")
-        try """
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: lab
-              cluster:
-                server: http://127.0.0.1:\(listener.port)
-            users:
-            - name: lab
-              user: {}
-            contexts:
-            - name: lab
-              context:
-                cluster: lab
-                user: lab
-                namespace: \(objects.namespace)
-            current-context: lab
-
-            """.write(to: kubeconfig, atomically: true, encoding: .utf8)
+        try LoopbackKubeconfig.write(to: kubeconfig, port: listener.port, namespace: objects.namespace)
     }
 
     deinit {
