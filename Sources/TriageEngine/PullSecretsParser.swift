@@ -46,7 +46,8 @@ struct PullSecretsParser: OutputParser {
         facts["secrets_wrong_type"] = json.fact(wrongType, seenAt: "\"type\"")
         facts["wrong_type_secrets"] = json.fact(wrongTypeNames, seenAt: "\"type\"")
         facts["registry_secrets"] = json.fact(forRegistry)
-        facts["secret_registries"] = Fact.list(registries)
+        // Its evidence is the docker config's line, which people see with its hosts in words.
+        facts["secret_registries"] = json.fact(registries, seenAt: "\".dockerconfigjson\"") ?? json.fact(registries, seenAt: "\".dockercfg\"")
         facts["secret_summary"] = Fact.list(summary)
 
         let errors = result.stderr.split(separator: "\n")

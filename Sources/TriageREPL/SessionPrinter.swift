@@ -53,7 +53,11 @@ struct SessionPrinter {
 
     func welcome(_ runbook: Runbook, inputs: [String: String], mode: REPL.Mode) -> String {
         var text = styled(layout.wrap(runbook.title), .heading) + "\n"
-        if !runbook.summary.isEmpty { text += prose(Self.firstParagraph(runbook.summary), style: .dim) }
+        if !runbook.intro.isEmpty {
+            text += prose(runbook.intro)
+        } else if !runbook.summary.isEmpty {
+            text += prose(Self.firstParagraph(runbook.summary), style: .dim)
+        }
         let given = inputs.keys.sorted().map { "\($0)=\(inputs[$0]!)" }.joined(separator: " ")
         let how = switch mode {
         case .live: "live: read-only commands run here; commands that change the cluster ask first"

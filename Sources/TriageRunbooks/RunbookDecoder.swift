@@ -6,7 +6,7 @@ import Yams
 /// keys, wrong types, missing fields) at its line and column. The graph checks live in
 /// `RunbookValidator`.
 public enum RunbookDecoder {
-    static let topKeys = ["id", "title", "summary", "inputs", "start", "nodes", SnippetExpander.topKey]
+    static let topKeys = ["id", "title", "summary", "intro", "selects", "inputs", "start", "nodes", SnippetExpander.topKey]
     static let inputKeys = ["description", "required", "default", "format"]
     static let nodeKeys = [
         "title", "step", "explain", "run", "where", "mutates", "timeout", "parser", "facts", "ask",
@@ -65,15 +65,20 @@ public enum RunbookDecoder {
         top.rejectUnknown(topKeys, in: reader)
         let id = top.require("id", in: reader).flatMap { reader.word($0, "'id'") }
         if let id, let node = top["id"], ValueFormat.dns1123Label.problem(with: id) != nil {
-            reader.report(node, "'id' is '\(id)'; expected lower-case words joined by '-', like image-pull-backoff")
+            reader.report(node, "'id' is '\(id)'; expected lower-case words joined by '-', like crash-loop-backoff")
         }
         let title = top.require("title", in: reader).flatMap { reader.word($0, "'title'") }
         let summary = top["summary"].flatMap { reader.string($0, "'summary'") } ?? ""
+        let intro = top["intro"].flatMap { reader.paragraphs($0, "'intro'") } ?? ""
+        let selection = top["selects"].flatMap { node in
+            decodeCondition(node, "'selects'", reader).map { Runbook.Selection(condition: $0, location: reader.location(node)) }
+        }
         let inputs = top["inputs"].flatMap { decodeInputs($0, reader) } ?? []
         let start = top.require("start", in: reader).flatMap { reader.word($0, "'start'") }
         let nodes = top.require("nodes", in: reader).flatMap { decodeNodes($0, reader) } ?? []
         guard let id, let title, let start else { return nil }
-        return Runbook(id: id, title: title, summary: summary, inputs: inputs, start: start, nodes: nodes, location: reader.location(root))
+        return Runbook(id: id, title: title, summary: summary, inputs: inputs, start: start, nodes: nodes, location: reader.location(root),
+                       selection: selection, intro: intro)
     }
 
     private static func decodeInputs(_ node: Yams.Node, _ reader: YAMLReader) -> [InputSpec]? {
