@@ -10,9 +10,10 @@ struct SessionPrinter {
     let styler: Styler
     var layout: TextLayout = .unbounded
 
-    /// An error message, wrapped, without a final line end.
+    /// An error message, wrapped, without a final line end. Its control characters are made
+    /// visible: messages quote what was typed, file names and output.
     func error(_ message: String) -> String {
-        layout.wrap(styler.apply(.error, to: "error:") + " " + message).joined(separator: "\n")
+        layout.wrap(styler.apply(.error, to: "error:") + " " + VisibleText.escapingControls(message)).joined(separator: "\n")
     }
 
     /// `text` faint, as it is (for a part of a line).
