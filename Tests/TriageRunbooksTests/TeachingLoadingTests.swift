@@ -1,41 +1,12 @@
 import Testing
 import TriageModel
+import TriageTestSupport
 @testable import TriageRunbooks
 
 /// The training keys of a runbook (`hint:` on nodes and branches, `checks:`) and of a scenario
 /// (`practises:`, `required:`): read, and every mistake in them reported where it is.
 struct TeachingLoadingTests {
-    static let book = """
-        id: disk
-        title: Disk full
-        inputs:
-          node: {format: dns-1123-subdomain}
-        start: df
-        nodes:
-          df:
-            title: Read the disk usage
-            run: [ssh, "{{node}}", df, -h]
-            facts:
-              full: '(100%)'
-            hint: Which filesystem is at 100%?
-            checks:
-              - question: What does a full /var do to new pods?
-                choices: [They cannot start, Nothing]
-                answer: They cannot start
-                explain: Images and logs live there.
-            branches:
-              - when: {fact: full, present: true}
-                goto: full
-                hint: A line ends at 100%.
-              - otherwise: fine
-                hint: No filesystem is full.
-          full:
-            title: The disk is full
-            diagnosis: {cause: disk, summary: Full, fix: [Clean it.]}
-          fine:
-            title: Not the disk
-            diagnosis: {cause: other, summary: Fine, fix: [Look elsewhere.]}
-        """
+    static let book = DiskRunbook.text
 
     func problems(_ yaml: String) -> [String] {
         switch RunbookDecoder.decode(yaml, file: "book.yaml") {
@@ -55,21 +26,21 @@ struct TeachingLoadingTests {
 
     @Test func aCheckWhoseAnswerIsNotAChoiceIsReportedAtTheAnswer() {
         let yaml = Self.book.replacingOccurrences(of: "answer: They cannot start", with: "answer: They can not start")
-        #expect(problems(yaml) == ["16:17: 'answer' of check 1 of node 'df' is 'They can not start', which is not one of its choices (They cannot start, Nothing)"])
+        #expect(problems(yaml) == ["17:17: 'answer' of check 1 of node 'df' is 'They can not start', which is not one of its choices (They cannot start, Nothing)"])
     }
 
     @Test func aCheckNeedsTwoDifferentChoicesAndKnownKeys() {
         let one = Self.book.replacingOccurrences(of: "choices: [They cannot start, Nothing]", with: "choices: [They cannot start]")
-        #expect(problems(one) == ["15:18: 'choices' of check 1 of node 'df' needs at least two answers to choose between"])
+        #expect(problems(one) == ["16:18: 'choices' of check 1 of node 'df' needs at least two answers to choose between"])
         let twice = Self.book.replacingOccurrences(of: "choices: [They cannot start, Nothing]", with: "choices: [They cannot start, They cannot start]")
-        #expect(problems(twice) == ["15:18: 'choices' of check 1 of node 'df' has the same answer twice"])
+        #expect(problems(twice) == ["16:18: 'choices' of check 1 of node 'df' has the same answer twice"])
         let typo = Self.book.replacingOccurrences(of: "explain: Images", with: "explian: Images")
-        #expect(problems(typo).first?.hasPrefix("17:9: unknown key 'explian' in check 1 of node 'df'") == true)
+        #expect(problems(typo).first?.hasPrefix("18:9: unknown key 'explian' in check 1 of node 'df'") == true)
     }
 
     @Test func anEndingCannotAskChecks() {
-        let yaml = Self.book.replacingOccurrences(of: "    diagnosis: {cause: disk, summary: Full, fix: [Clean it.]}", with: """
-                diagnosis: {cause: disk, summary: Full, fix: [Clean it.]}
+        let yaml = Self.book.replacingOccurrences(of: "    title: The disk is full", with: """
+                title: The disk is full
                 checks: [{question: Q?, choices: [a, b], answer: a}]
             """)
         #expect(problems(yaml) == ["27:13: node 'full' is an ending; ask its concept checks at the step where the output shows them"])

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 import TriageModel
+import TriageTestSupport
 import TriageRunbooks
 import TriageTerminal
 import TriageTraining
@@ -9,42 +10,7 @@ import TriageTraining
 /// Training is driven by the runbook and the scenario alone: a runbook about something else
 /// entirely gets the same hints, retries, checks, fix question and required steps.
 struct SecondRunbookTests {
-    static let book = """
-        id: disk
-        title: Disk full
-        inputs:
-          node: {format: dns-1123-subdomain}
-          namespace: {format: dns-1123-label, default: default}
-        start: df
-        nodes:
-          df:
-            title: Read the disk usage
-            run: [ssh, "{{node}}", df, -h]
-            facts:
-              full: '(100%)'
-            hint: Which filesystem is at 100%?
-            checks:
-              - question: What does a full /var do to new pods?
-                choices: [They cannot start, Nothing]
-                answer: They cannot start
-                explain: Images and logs live there.
-            branches:
-              - when: {fact: full, present: true}
-                goto: full
-                hint: A line ends at 100%.
-              - otherwise: fine
-                hint: No filesystem is full.
-          full:
-            title: The disk is full
-            diagnosis:
-              cause: disk
-              summary: Full
-              fix:
-                - {text: Drain the node, run: [kubectl, drain, "{{node}}", --namespace, "{{namespace}}"], mutates: true}
-          fine:
-            title: Not the disk
-            diagnosis: {cause: other, summary: Fine, fix: [Look elsewhere.]}
-        """
+    static let book = DiskRunbook.text
 
     static let scenario = """
         id: full-var
