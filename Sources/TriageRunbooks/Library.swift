@@ -157,7 +157,7 @@ public struct LibraryLoader: Sendable {
     /// Anchors, aliases and oversized files are left for the runbook decoder to report.
     private static func kind(of text: String) -> FileKind? {
         guard YAMLTokenScan.refusal(in: text, valueBudget: YAMLReader.valueBudget) == nil,
-              case .mapping(let mapping)? = try? Yams.compose(yaml: text) else { return .runbook }
+              case .mapping(let mapping)? = try? Yams.compose(yaml: text, YAMLReader.resolver) else { return .runbook }
         if mapping["nodes"] != nil { return .runbook }
         if mapping["expect"] != nil || mapping["commands"] != nil { return .scenario }
         return nil
