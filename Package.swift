@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "TriageSecrets", dependencies: ["TriageModel", "TriageJSON"]),
         .target(name: "TriageDiagnosis", dependencies: ["TriageJSON", "TriageKubernetes"]),
         .target(name: "TriageRegistry", dependencies: ["TriageDiagnosis"]),
-        .target(name: "TriageScan", dependencies: ["TriageModel", "TriageDiagnosis", "TriageJSON", "TriageKubernetes", "TriageLayout"]),
+        .target(name: "TriageScan", dependencies: ["TriageModel", "TriageDiagnosis", "TriageJSON", "TriageKubernetes", "TriageLayout", "TriageSecrets"]),
         .target(
             name: "TriageRunbooks",
             dependencies: ["TriageModel", "TriageJSON", .product(name: "Yams", package: "Yams")]
@@ -47,7 +47,7 @@ let package = Package(
             name: "TriageEngine",
             dependencies: ["TriageModel", "TriageDiagnosis", "TriageExecution", "TriageJSON", "TriageKubernetes", "TriageSecrets"]
         ),
-        .target(name: "TriageTerminal", dependencies: ["CLibEdit", "TriageLayout"]),
+        .target(name: "TriageTerminal", dependencies: ["CLibEdit", "TriageLayout", "TriageModel"]),
         .target(
             name: "TriageTraining",
             dependencies: ["TriageModel", "TriageEngine", "TriageExecution", "TriageRunbooks", "TriageTerminal", "TriageLayout", "TriageSecrets"]
@@ -58,7 +58,7 @@ let package = Package(
         ),
         .target(
             name: "TriageCommandSupport",
-            dependencies: ["TriageJSON", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TriageJSON", "TriageModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "TriageCLI",

@@ -29,7 +29,10 @@ extension TriageCommand {
             }
 
             struct ScenarioEntry: Encodable {
-                var id, runbook, title, cause, difficulty, teaches, file: String
+                var id, runbook, title: String
+                /// The expected cause, else the cause of the expected ending; nil when neither says.
+                var cause: String?
+                var difficulty, teaches, file: String
                 var origin: Workspace.Origin?
                 var overrides: String?
             }
@@ -74,7 +77,8 @@ extension TriageCommand {
                 },
                 scenarios: library.scenarios.map {
                     let source = catalogue.scenarioSources[$0.id]
-                    return .init(id: $0.id, runbook: $0.runbook, title: $0.title, cause: $0.expectation.cause ?? "", difficulty: $0.difficulty.rawValue, teaches: $0.teaches,
+                    let cause = $0.expectation.cause ?? library.runbook($0.runbook)?.node($0.expectation.ending)?.diagnosis?.cause
+                    return .init(id: $0.id, runbook: $0.runbook, title: $0.title, cause: cause, difficulty: $0.difficulty.rawValue, teaches: $0.teaches,
                                  file: $0.location?.file ?? "", origin: source?.origin, overrides: source?.overrides)
                 }
             )
@@ -87,7 +91,7 @@ extension TriageCommand {
             text += "\nScenarios (built into Triage unless a file is named):\n"
             let width = max(24, (listing.scenarios.map(\.id.count).max() ?? 0) + 1)
             for scenario in listing.scenarios {
-                let tags = "[\(scenario.cause), \(scenario.difficulty)]"
+                let tags = "[" + [scenario.cause, scenario.difficulty].compactMap { $0 }.joined(separator: ", ") + "]"
                 text += "  \(scenario.id.padding(toLength: width, withPad: " ", startingAt: 0)) \(scenario.title) \(tags)\n"
                 text += Self.source(scenario.origin, file: scenario.file, overrides: scenario.overrides)
             }

@@ -117,3 +117,17 @@ extension SessionReport.DiagnosisRecord {
         verify = diagnosis.verify.map { step(session.resolve($0)) }
     }
 }
+
+/// What `triage run --pod P -o json` prints when no runbook's `selects:` holds for the pod.
+struct SelectionReport: Encodable {
+    var pod: String
+    var namespace: String
+    /// The pod's phase and each container's state.
+    var state: String
+    /// Why no runbook was started.
+    var verdict: String
+    /// The command to read next.
+    var next: [String]
+    /// The runbooks that declare `selects:`, none of which holds.
+    var runbooks: [String]
+}

@@ -22,8 +22,8 @@ extension TriageCommand {
                 """
         )
 
-        @Argument(help: "The runbook id (see 'triage list').", completion: Completions.runbooks)
-        var runbook: String = "image-pull-backoff"
+        @Argument(help: "The runbook id (see 'triage list'); without one, the pod is read once and the runbook whose 'selects:' holds for it is chosen.", completion: Completions.runbooks)
+        var runbook: String?
 
         @Option(help: "The pod that will not start.", completion: Completions.pods)
         var pod: String?
@@ -81,7 +81,7 @@ extension TriageCommand {
                 throw ValidationError("--propose needs a person to paste outputs, so it cannot go with --no-input")
             }
             if pod == nil && noInput {
-                throw ValidationError("--no-input needs --pod: without it Triage lists the failing pods and asks which one")
+                throw ValidationError("--no-input needs --pod: without it Triage lists the pods a runbook covers and asks which one")
             }
             if output.output.isStructured && !noInput {
                 throw ValidationError("-o \(output.output.rawValue) needs --no-input: an interactive session prints for people")
@@ -111,9 +111,13 @@ extension TriageCommand {
         func run() async throws {
             let workspace = Workspace(library)
             let library = workspace.loadLibrary()
-            guard let runbook = library.runbook(runbook) else {
-                let ids = library.runbooks.map(\.id).joined(separator: ", ")
-                throw CommandFailure("no runbook '\(self.runbook)'; available: \(ids.isEmpty ? "none found in \(workspace.searched)" : ids)", status: .usage)
+            var chosen: Runbook?
+            if let id = runbook {
+                guard let found = library.runbook(id) else {
+                    let ids = library.runbooks.map(\.id).joined(separator: ", ")
+                    throw CommandFailure("no runbook '\(id)'; available: \(ids.isEmpty ? "none found in \(workspace.searched)" : ids)", status: .usage)
+                }
+                chosen = found
             }
             let kubectl = try KubectlOptions(context: cluster.context, kubeconfig: cluster.kubeconfig)
             let interactive = noInput ? nil : Interactive(terminal: output.terminal)
@@ -143,15 +147,21 @@ extension TriageCommand {
             if given["namespace"] == nil, !propose, let namespace = await Self.contextNamespace(kubectl) {
                 given["namespace"] = namespace
             }
+            let namespace = given["namespace"] ?? chosen?.input("namespace")?.defaultValue ?? "default"
+            let selector = RunbookSelector(runbooks: chosen.map { [$0] } ?? library.runbooks)
             if given["pod"] == nil, let interactive {
-                let namespace = given["namespace"] ?? runbook.input("namespace")?.defaultValue ?? "default"
-                let pods = try await Self.failingPods(in: namespace, runner: runner, checkingNamespace: !propose)
+                let candidates = try await Self.candidates(in: namespace, selector: selector, runner: runner, checkingNamespace: !propose)
                 let picker = PodPicker(input: interactive.input, console: interactive.console, styler: Styler(capabilities: interactive.terminal))
-                guard let pod = picker.choose(from: pods, namespace: namespace) else {
-                    throw (pods.isEmpty ? ExitStatus.nothingWrong : .stoppedBeforeDiagnosis).exitCode
+                guard let candidate = picker.choose(from: candidates, namespace: namespace) else {
+                    throw (candidates.isEmpty ? ExitStatus.nothingWrong : .stoppedBeforeDiagnosis).exitCode
                 }
-                given["pod"] = pod
+                given["pod"] = candidate.pod
+                chosen = chosen ?? library.runbook(candidate.runbook)
             }
+            if chosen == nil, let pod = given["pod"] {
+                chosen = try await select(pod: pod, namespace: namespace, selector: selector, runner: runner, console: interactive?.console)
+            }
+            guard let runbook = chosen else { throw ValidationError("name a runbook or a pod (--pod)") }
             let session: Session
             do {
                 session = try Session(runbook: runbook, inputs: given, settings: Session.Settings(mode: propose ? "propose" : "live", offline: offline))
@@ -186,6 +196,50 @@ extension TriageCommand {
             try Self.end(with: diagnosis)
         }
 
+        /// Reads `pod` once and returns the first runbook whose `selects:` holds. When none does,
+        /// says what the pod's state is and what to read next, and ends the command: status 1
+        /// for a pod that runs as declared, 3 for a state no runbook covers.
+        private func select(pod: String, namespace: String, selector: RunbookSelector, runner: any CommandRunner, console: (any Console)?) async throws -> Runbook {
+            let result = try await Self.read(PodReading.command(pod: pod, namespace: namespace), what: "pod \(pod) in namespace \(namespace)", runner: runner)
+            guard let choice = selector.choose(podJSON: result.stdout) else {
+                throw CommandFailure("kubectl's answer for pod \(pod) in namespace \(namespace) is not a pod", status: .couldNotLook)
+            }
+            let note = { (text: String) in console.map { $0.line(text) } ?? StandardStreams.writeError(text + "\n") }
+            if let first = choice.runbooks.first {
+                let others = choice.runbooks.dropFirst().map(\.id)
+                note("Pod \(pod): \(choice.state). Runbook: \(first.id)\(others.isEmpty ? "" : " (also applies: \(others.joined(separator: ", ")))").")
+                return first
+            }
+            let status: ExitStatus = choice.isHealthy ? .nothingWrong : .stoppedBeforeDiagnosis
+            let next = RunbookSelector.nextCommand(pod: pod, namespace: namespace)
+            let covered = selector.runbooks.map(\.id)
+            let verdict = choice.isHealthy ? "It runs as declared: nothing for a runbook to do." : "No runbook covers this state (\(covered.isEmpty ? "no runbook declares 'selects:'" : "runbooks that choose pods: " + covered.joined(separator: ", ")))."
+            if output.output.isStructured {
+                let report = SelectionReport(pod: pod, namespace: namespace, state: choice.state, verdict: verdict, next: next.arguments, runbooks: covered)
+                try StructuredOutput.print(report, as: output.output)
+            } else {
+                StandardStreams.write("Pod \(pod) in namespace \(namespace): \(choice.state).\n\(verdict)\nRead next: \(next)\n")
+            }
+            throw status.exitCode
+        }
+
+        /// What kubectl printed for `invocation`; a command that could not run or failed ends the
+        /// command with status 2 and kubectl's own message.
+        private static func read(_ invocation: CommandInvocation, what: String, runner: any CommandRunner) async throws -> CommandResult {
+            let result: CommandResult
+            do {
+                result = try await runner.run(invocation)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                throw CommandFailure("cannot read \(what): \(error.localizedDescription)", status: .couldNotLook)
+            }
+            guard result.succeeded else {
+                throw CommandFailure("kubectl could not read \(what): \(result.failureSummary)", status: .couldNotLook)
+            }
+            return result
+        }
+
         /// Ends the command with the exit status `diagnosis` stands for; a found cause returns.
         private static func end(with diagnosis: Diagnosis) throws {
             switch diagnosis.outcome {
@@ -195,27 +249,23 @@ extension TriageCommand {
             }
         }
 
-        /// The pods of `namespace` failing to pull an image. A listing kubectl could not make is
+        /// The pods of `namespace` some runbook applies to. A listing kubectl could not make is
         /// an error with kubectl's own message, never an empty list; so is a namespace that does
         /// not exist, when `checkingNamespace` (live mode) allows one more command.
-        private static func failingPods(in namespace: String, runner: any CommandRunner, checkingNamespace: Bool) async throws -> [FailingPod] {
-            let listing = CommandInvocation(arguments: ["kubectl", "get", "pods", "--namespace", namespace, "--output", "json"])
-            let result: CommandResult
-            do {
-                result = try await runner.run(listing)
-            } catch is CancellationError {
-                throw CancellationError()
-            } catch {
-                throw CommandFailure("cannot list the pods in namespace \(namespace): \(error.localizedDescription)", status: .couldNotLook)
-            }
-            guard result.succeeded else {
-                throw CommandFailure("kubectl could not list the pods in namespace \(namespace): \(result.failureSummary)", status: .couldNotLook)
-            }
-            let pods: [FailingPod]
+        private static func candidates(in namespace: String, selector: RunbookSelector, runner: any CommandRunner, checkingNamespace: Bool) async throws -> [PodPicker.Candidate] {
+            let result = try await read(PodReading.listCommand(namespace: namespace), what: "the pods in namespace \(namespace)", runner: runner)
+            let choices: [RunbookSelector.Choice]
             do throws(KubernetesError) {
-                pods = try FailingPod.list(in: result.stdout, waitingFor: PullWaitingReason.names)
+                choices = try selector.choose(podListJSON: result.stdout)
             } catch {
                 throw CommandFailure("cannot read the pods in namespace \(namespace): \(error.localizedDescription)", status: .couldNotLook)
+            }
+            let pods = PodPicker.Candidate.from(choices)
+            let uncovered = choices.filter { $0.runbooks.isEmpty && !$0.isHealthy }
+            if pods.isEmpty, let first = uncovered.first {
+                let list = uncovered.map { "  \($0.pod): \($0.state)\n" }.joined()
+                let next = RunbookSelector.nextCommand(pod: first.pod, namespace: namespace)
+                throw CommandFailure("no runbook covers the state of these pods in namespace \(namespace):\n\(list)read next: \(next)", status: .stoppedBeforeDiagnosis)
             }
             if pods.isEmpty && checkingNamespace { try await requireNamespace(namespace, runner: runner) }
             return pods

@@ -113,7 +113,7 @@ struct Scan: AsyncParsableCommand {
             throw CancellationError()
         } catch {
             progress.finish()
-            StandardStreams.writeError("\(ProgramName.current) scan: \(VisibleText.escapingControls(error.localizedDescription))\n")
+            StandardStreams.writeError("\(ProgramName.current) scan: \(error.localizedDescription)\n")
             throw ExitStatus.couldNotLook.exitCode
         }
     }

@@ -38,7 +38,10 @@ final class ScanProgress: Sendable {
             state.shown = true
             return Self.line(state.text, elapsed: now - start)
         }
-        if let line { StandardStreams.writeError(line) }
+        if let line {
+            StandardStreams.writeErrorControl("\r\u{1B}[K")
+            StandardStreams.writeError(line)
+        }
     }
 
     /// Redraws the current text with the elapsed time, for waits with no news (kubectl running).
@@ -49,7 +52,7 @@ final class ScanProgress: Sendable {
     /// Erases the line, if it was drawn.
     func finish() {
         guard enabled, state.withLock({ $0.shown }) else { return }
-        StandardStreams.writeError("\r\u{1B}[K")
+        StandardStreams.writeErrorControl("\r\u{1B}[K")
     }
 
     /// Redraws every 100 ms until the returned task is cancelled.
@@ -64,7 +67,7 @@ final class ScanProgress: Sendable {
 
     private static func line(_ text: String, elapsed: Duration) -> String {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return "\r\u{1B}[K" + String(format: "triage scan: %@ (%.1f s)", text, seconds)
+        return String(format: "triage scan: %@ (%.1f s)", text, seconds)
     }
 
     private static func describe(_ stage: ClusterScan.Stage) -> String {

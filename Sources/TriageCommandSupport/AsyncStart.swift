@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TriageModel
 
 extension AsyncParsableCommand {
     /// Parses the process's arguments, runs the chosen (sub)command asynchronously, and exits with
@@ -38,7 +39,7 @@ extension AsyncParsableCommand {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if !message.isEmpty {
-                code.isSuccess ? StandardStreams.write(message + "\n") : StandardStreams.writeError(message + "\n")
+                code.isSuccess ? StandardStreams.write(VisibleText.escapingControls(message) + "\n") : StandardStreams.writeError(message + "\n")
             }
             StandardStreams.exitIfUnwritten()
             exit(withError: code)

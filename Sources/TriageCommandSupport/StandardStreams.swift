@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Synchronization
+import TriageModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,10 +24,18 @@ public enum StandardStreams {
         data.withUnsafeBytes { write($0.bindMemory(to: UInt8.self)) }
     }
 
-    /// Writes `text` to standard error; a failure there has nowhere to be reported.
+    /// Writes the message `text` to standard error with its control characters made visible
+    /// (see `VisibleText`): messages quote arguments, file names and output, which are shown,
+    /// never obeyed. A failure there has nowhere to be reported.
     public static func writeError(_ text: String) {
-        var text = text
+        var text = VisibleText.escapingControls(text)
         text.withUTF8 { _ = writeAll($0, to: STDERR_FILENO) }
+    }
+
+    /// Writes one of Triage's own terminal controls (a literal, never outside text) to standard
+    /// error as it is.
+    public static func writeErrorControl(_ sequence: StaticString) {
+        _ = writeAll(UnsafeBufferPointer(start: sequence.utf8Start, count: sequence.utf8CodeUnitCount), to: STDERR_FILENO)
     }
 
     private static func write(_ bytes: UnsafeBufferPointer<UInt8>) {

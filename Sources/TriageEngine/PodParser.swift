@@ -11,7 +11,7 @@ struct PodParser: OutputParser {
     let signature = ParserSignature(
         name: "pod-json",
         summary: "kubectl get pod -o json: node, images, pull secrets, service account, workload; each container's kind, image, pull policy, restarts, state and waiting reason and message; the cause its waiting message names; whether every container runs",
-        facts: [
+        facts: Set([
             "pod_found", "phase", "node", "images", "service_account", "pull_secrets", "owner_kind", "owner_name",
             "waiting_reasons", "failing_containers", "failing_images", "workload", "workload_kind", "workload_name",
             "restart_policy", "sidecars",
@@ -22,13 +22,14 @@ struct PodParser: OutputParser {
             "all_running", "running_since", "pod_ready",
             "status_cause", "cause", "causes", "alternatives", "evidence", "image", "image_problem", "image_suggestion",
             "registry", "registry_family", "runtime", "container", "container_kind",
-        ],
+        ] + restartFactNames),
         formats: [
             "node": .dns1123Subdomain, "images": .imageReference, "failing_images": .imageReference, "failing_image": .imageReference,
             "image": .imageReference, "image_suggestion": .imageReference, "container_images": .imageReference, "registry": .host,
             "service_account": .dns1123Subdomain, "pull_secrets": .dns1123Subdomain, "owner_name": .dns1123Subdomain,
             "workload_name": .dns1123Subdomain, "failing_containers": .dns1123Label, "failing_container": .dns1123Label,
-            "container": .dns1123Label, "containers": .dns1123Label,
+            "container": .dns1123Label, "containers": .dns1123Label, "problem_container": .dns1123Label, "problem_image": .imageReference,
+            "config_maps_used": .dns1123Subdomain, "secrets_used": .dns1123Subdomain, "claims_used": .dns1123Subdomain,
         ],
         headline: [.init("failing_containers", "failing"), .init("failing_images", "image"), .init("waiting_reasons", "waiting"), .init("cause", "cause"), .init("node", "node"), .init("workload", "declared in")]
     )
@@ -59,6 +60,7 @@ struct PodParser: OutputParser {
         facts.merge(containerFacts(pod, json), uniquingKeysWith: { _, new in new })
         facts.merge(failingFacts(pod, json, context: context), uniquingKeysWith: { _, new in new })
         facts.merge(recoveryFacts(pod, json), uniquingKeysWith: { _, new in new })
+        facts.merge(restartFacts(pod, json), uniquingKeysWith: { _, new in new })
         return facts
     }
 
@@ -139,7 +141,7 @@ struct PodParser: OutputParser {
         return facts
     }
 
-    private static func stateName(_ state: ContainerState) -> String {
+    static func stateName(_ state: ContainerState) -> String {
         switch state {
         case .waiting: "waiting"
         case .running: "running"
@@ -149,7 +151,7 @@ struct PodParser: OutputParser {
     }
 
     /// What the output line of a long string starts with: its JSON spelling, cut short.
-    private static func marker(of text: String) -> String {
+    static func marker(of text: String) -> String {
         String(JSONValue.string(text).json.dropLast().prefix(60))
     }
 }

@@ -4,19 +4,20 @@ import TriageModel
 
 /// Reads `kubectl get secret NAME… -o json` for a pod's imagePullSecrets and says, for each,
 /// whether it exists in the pod's namespace, has a pull-secret type, and names the image's
-/// registry. Only registry host names are read from a secret: passwords, tokens and `auth`
+/// registry; and the secret a fix recreates, with the object that names it (the pod spec or its
+/// ServiceAccount). Only registry host names are read from a secret: passwords, tokens and `auth`
 /// fields are never decoded into facts.
 struct PullSecretsParser: OutputParser {
     let signature = ParserSignature(
         name: "pull-secrets",
         summary: "kubectl get secret NAMES -o json: which pull secrets exist, their types and registry hosts",
         facts: [
-            "secrets_found", "secrets_missing", "secrets_wrong_type", "secret_registries", "secret_summary",
-            "secret_for_registry", "secrets_forbidden",
+            "secrets_found", "secrets_missing", "secrets_wrong_type", "wrong_type_secrets", "secret_registries", "secret_summary",
+            "secret_for_registry", "registry_secrets", "secrets_forbidden", "secret_to_fix", "secret_named_by",
         ],
         formats: [
             "secrets_found": .dns1123Subdomain, "secrets_missing": .dns1123Subdomain, "secrets_wrong_type": .dns1123Subdomain,
-            "secret_for_registry": .dns1123Subdomain,
+            "wrong_type_secrets": .dns1123Subdomain, "registry_secrets": .dns1123Subdomain, "secret_to_fix": .dns1123Subdomain,
         ],
         headline: [.init("secrets_missing", "missing"), .init("secrets_wrong_type", "wrong type"), .init("secret_registries", "registries"), .init("secrets_forbidden", "forbidden")]
     )
@@ -25,22 +26,28 @@ struct PullSecretsParser: OutputParser {
         var facts: Facts = [:]
         let json = JSONFacts(result.stdout, node: context.node)
         let secrets = (try? Secret.decodeList(result.stdout)) ?? []
-        var registries: [String] = [], wrongType: [String] = [], summary: [String] = []
+        let wanted = (context.facts["registry"]?.value ?? context.facts["checked_registry"]?.value).map(Self.canonicalHost)
+        var registries: [String] = [], wrongType: [String] = [], wrongTypeNames: [String] = [], forRegistry: [String] = [], summary: [String] = []
         for secret in secrets {
             let name = secret.metadata.name
             guard secret.isPullSecret else {
                 wrongType.append("\(name) (\(secret.type))")
+                wrongTypeNames.append(name)
                 summary.append("\(name): type \(secret.type), which the kubelet does not read for pulls")
                 continue
             }
             var hosts: [String] = []
             for host in secret.registryHosts.map(Self.canonicalHost).sorted() where !hosts.contains(host) { hosts.append(host) }
             registries += hosts.filter { !registries.contains($0) }
+            if let wanted, hosts.contains(wanted) { forRegistry.append(name) }
             summary.append("\(name): \(secret.type), registries: \(hosts.isEmpty ? "none" : hosts.joined(separator: ", "))")
         }
         facts["secrets_found"] = json.fact(secrets.map(\.metadata.name).filter { !$0.isEmpty })
         facts["secrets_wrong_type"] = json.fact(wrongType, seenAt: "\"type\"")
-        facts["secret_registries"] = Fact.list(registries)
+        facts["wrong_type_secrets"] = json.fact(wrongTypeNames, seenAt: "\"type\"")
+        facts["registry_secrets"] = json.fact(forRegistry)
+        // Its evidence is the docker config's line, which people see with its hosts in words.
+        facts["secret_registries"] = json.fact(registries, seenAt: "\".dockerconfigjson\"") ?? json.fact(registries, seenAt: "\".dockercfg\"")
         facts["secret_summary"] = Fact.list(summary)
 
         let errors = result.stderr.split(separator: "\n")
@@ -51,8 +58,13 @@ struct PullSecretsParser: OutputParser {
         if let forbidden = errors.firstIndex(where: { $0.contains("Forbidden") }) {
             facts["secrets_forbidden"] = Fact("true", evidence: Evidence(line: forbidden + 1, text: String(errors[forbidden]), node: context.node))
         }
-        if let registry = context.facts["registry"]?.value, !secrets.isEmpty || !missing.isEmpty {
-            let wanted = Self.canonicalHost(registry)
+        // The secret a fix recreates under its own name: a missing one, else one the kubelet
+        // ignores, else the one whose credentials the registry refused.
+        if let toFix = missing.first ?? wrongTypeNames.first ?? forRegistry.first {
+            facts["secret_to_fix"] = Fact(toFix)
+            facts["secret_named_by"] = ServiceAccountParser.namedBy([toFix], in: context.facts).first.map { Fact($0) }
+        }
+        if let wanted, !secrets.isEmpty || !missing.isEmpty {
             facts["secret_for_registry"] = Fact(registries.contains(wanted) ? "true" : "false")
         }
         return facts

@@ -29,7 +29,13 @@ public struct ScenarioReplay: Sendable {
             guard failure == nil, let session, ending == expected.ending else { return false }
             if let cause = expected.cause, cause != self.cause { return false }
             if let path = expected.path, path != session.path { return false }
-            return true
+            return unvisitedRequirement == nil
+        }
+
+        /// A step the scenario requires that its replayed path does not pass through.
+        var unvisitedRequirement: String? {
+            guard let path = session?.path else { return nil }
+            return scenario.required.first { !path.contains($0) }
         }
 
         /// Why it did not pass, in a sentence; nil when it passed.
@@ -46,6 +52,9 @@ public struct ScenarioReplay: Sendable {
                 }
                 if let wanted = expected.cause, wanted != cause {
                     return "ended with cause '\(cause ?? "none")' but expects '\(wanted)'"
+                }
+                if let step = unvisitedRequirement, expected.path.map({ $0 == session?.path }) ?? true {
+                    return "requires the step '\(step)', but its path \(session?.path.joined(separator: " → ") ?? "") does not pass through it"
                 }
                 let path = session?.path.joined(separator: " → ") ?? ""
                 return "took the path \(path) but expects \(expected.path?.joined(separator: " → ") ?? "")"

@@ -1,13 +1,15 @@
 import TriageKubernetes
 import TriageModel
 
-/// Reads `kubectl get serviceaccount NAME -o json`: the pull secrets the ServiceAccount adds, and
-/// every pull secret the pod may use (its own and its ServiceAccount's).
+/// Reads `kubectl get serviceaccount NAME -o json`: the pull secrets the ServiceAccount adds,
+/// every pull secret the pod may use (its own and its ServiceAccount's), and which object names
+/// each: `serviceaccount/NAME` when the ServiceAccount lists it (admission copied it into the
+/// pod), else `pod/NAME`, the pod spec's own `imagePullSecrets`.
 struct ServiceAccountParser: OutputParser {
     let signature = ParserSignature(
         name: "service-account-json",
-        summary: "kubectl get serviceaccount -o json: its imagePullSecrets, merged with the pod's",
-        facts: ["service_account_found", "sa_pull_secrets", "all_pull_secrets"],
+        summary: "kubectl get serviceaccount -o json: its imagePullSecrets, merged with the pod's, and the object naming each",
+        facts: ["service_account_found", "sa_pull_secrets", "all_pull_secrets", "pull_secrets_named_by"],
         formats: ["sa_pull_secrets": .dns1123Subdomain, "all_pull_secrets": .dns1123Subdomain],
         headline: [.init("all_pull_secrets", "pull secrets")]
     )
@@ -24,7 +26,21 @@ struct ServiceAccountParser: OutputParser {
             facts["service_account_found"] = Fact("false", evidence: Evidence(line: 1, text: result.stderr.split(separator: "\n").first.map(String.init) ?? "", node: context.node))
         }
         var seen: Set<String> = []
-        facts["all_pull_secrets"] = Fact.list((podSecrets + saSecrets).filter { seen.insert($0).inserted })
+        let all = (podSecrets + saSecrets).filter { seen.insert($0).inserted }
+        facts["all_pull_secrets"] = Fact.list(all)
+        let account = context.facts["service_account"]?.value ?? "default"
+        let pod = context.facts["pod"]?.value
+        facts["pull_secrets_named_by"] = Fact.list(all.compactMap { name in
+            saSecrets.contains(name) ? "serviceaccount/\(account)" : pod.map { "pod/\($0)" }
+        })
         return facts
+    }
+
+    /// The objects that name `secrets` (as `serviceaccount/NAME` or `pod/NAME`), in their order,
+    /// from the facts this parser gave.
+    static func namedBy(_ secrets: [String], in facts: Facts) -> [String] {
+        let all = facts["all_pull_secrets"]?.values ?? [], owners = facts["pull_secrets_named_by"]?.values ?? []
+        guard all.count == owners.count else { return [] }
+        return secrets.compactMap { secret in all.firstIndex(of: secret).map { owners[$0] } }
     }
 }

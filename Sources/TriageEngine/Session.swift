@@ -194,7 +194,8 @@ public struct Session: Sendable {
     /// Secrets are masked first (see `SecretMasker`): parsers, fact patterns and the evidence they
     /// quote only ever see masked output, which keeps every line where it was. What they read
     /// keeps a pull secret's registry host names (all a parser reads from its docker config);
-    /// what the session keeps, to show and write, masks the whole config.
+    /// what the session keeps, to show and write, and the evidence it quotes, say those hosts in
+    /// words and mask the config's credentials.
     @discardableResult
     public mutating func record(_ raw: CommandResult, for invocation: CommandInvocation, parsers: ParserCatalog) -> Transition {
         let readable = SecretMasker.keepingRegistryHosts.mask(raw)
@@ -214,7 +215,7 @@ public struct Session: Sendable {
         // Facts are shown and written as they are: their control characters are made visible.
         let shown = found.mapValues { fact in
             Fact(values: fact.values.map(VisibleText.escapingControls), evidence: fact.evidence.map {
-                Evidence(line: $0.line, text: VisibleText.escapingControls($0.text), node: $0.node)
+                Evidence(line: $0.line, text: VisibleText.escapingControls(SecretMasker.standard.mask($0.text)), node: $0.node)
             })
         }
         return advance(newFacts: shown, invocation: invocation, result: SecretMasker.standard.shown(raw), answer: nil)

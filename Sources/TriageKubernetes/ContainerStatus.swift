@@ -25,6 +25,10 @@ public enum ContainerState: Sendable, Equatable {
         }
     }
 
+    /// The waiting reasons of a container on its normal way to running: the kubelet is creating
+    /// it, or waiting for the pod's init containers.
+    public static let startingReasons: Set<String> = ["ContainerCreating", "PodInitializing"]
+
     /// The waiting reason, when waiting.
     public var waitingReason: String? {
         if case .waiting(let reason, _) = self { return reason }
@@ -65,6 +69,12 @@ public struct Termination: Sendable, Equatable {
     /// When it ended.
     public var finishedAt: KubernetesTime?
 
+    /// Seconds from the start to the end, when both are known.
+    public var ranSeconds: Int? {
+        guard let startedAt, let finishedAt else { return nil }
+        return max(0, finishedAt.secondsSinceEpoch - startedAt.secondsSinceEpoch)
+    }
+
     /// Reads `terminated`.
     public init(json: JSONValue) {
         reason = json["reason"]?.string
@@ -94,6 +104,21 @@ public struct ContainerStatus: Sendable, Equatable {
     public var image: String
     /// The pulled image's digest reference; empty until it is pulled.
     public var imageID: String
+
+    /// Whether something keeps it from running as declared: waiting for a reason other than a
+    /// normal start, ended with a non-zero exit code, or restarted after an end.
+    public var isInTrouble: Bool {
+        switch state {
+        case .waiting(let reason, _): return !(reason.map(ContainerState.startingReasons.contains) ?? true)
+        case .terminated(let termination): return termination.exitCode != 0
+        case .running, .unknown: return restartCount > 0 && lastState.termination != nil
+        }
+    }
+
+    /// How it ended last: its present state when it has ended, else its last state.
+    public var lastTermination: Termination? {
+        state.termination ?? lastState.termination
+    }
 
     /// Reads one element of a status list of kind `kind`.
     public init(json: JSONValue, kind: ContainerKind) {

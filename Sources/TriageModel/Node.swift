@@ -23,12 +23,15 @@ public struct Node: Hashable, Codable, Sendable {
     public var otherwise: String?
     /// Set on terminal nodes.
     public var diagnosis: Diagnosis?
+    /// Hints and concept checks for trainee mode.
+    public var teaching: Teaching
     public var location: SourceLocation?
 
     public init(
         id: String, title: String, step: Int? = nil, explanation: String = "", command: CommandTemplate? = nil,
         parser: String? = nil, extractions: [FactExtraction] = [], question: Question? = nil,
-        branches: [Branch] = [], otherwise: String? = nil, diagnosis: Diagnosis? = nil, location: SourceLocation? = nil
+        branches: [Branch] = [], otherwise: String? = nil, diagnosis: Diagnosis? = nil, location: SourceLocation? = nil,
+        teaching: Teaching = .none
     ) {
         self.id = id
         self.title = title
@@ -41,6 +44,7 @@ public struct Node: Hashable, Codable, Sendable {
         self.branches = branches
         self.otherwise = otherwise
         self.diagnosis = diagnosis
+        self.teaching = teaching
         self.location = location
     }
 
@@ -143,12 +147,15 @@ public struct Branch: Hashable, Codable, Sendable {
     public var target: String
     /// Optional words for `why`, e.g. "the registry says the tag does not exist".
     public var label: String?
+    /// For trainees: what in the output shows that this branch holds, in words.
+    public var hint: String?
     public var location: SourceLocation?
 
-    public init(condition: Condition, target: String, label: String? = nil, location: SourceLocation? = nil) {
+    public init(condition: Condition, target: String, label: String? = nil, location: SourceLocation? = nil, hint: String? = nil) {
         self.condition = condition
         self.target = target
         self.label = label
+        self.hint = hint
         self.location = location
     }
 }

@@ -1,7 +1,8 @@
 /// A troubleshooting decision tree loaded from a runbook file.
 public struct Runbook: Hashable, Codable, Sendable {
-    /// Stable identifier, e.g. `image-pull-backoff`.
+    /// Stable identifier, lower-case words joined by `-`.
     public var id: String
+    /// What the runbook troubleshoots, in a few words.
     public var title: String
     /// One paragraph saying when to use this runbook.
     public var summary: String
@@ -13,8 +14,30 @@ public struct Runbook: Hashable, Codable, Sendable {
     public var nodes: [Node]
     /// Where the runbook was loaded from.
     public var location: SourceLocation?
+    /// When the runbook applies to a pod: a condition over the facts of the standard pod reading
+    /// (the `pod-json` parser). A runbook without one is only run by its id.
+    public var selection: Selection?
+    /// Text shown when a session starts: what the runbook will do and what the reader should
+    /// know first. Empty when the runbook has none.
+    public var intro: String
 
-    public init(id: String, title: String, summary: String, inputs: [InputSpec], start: String, nodes: [Node], location: SourceLocation? = nil) {
+    /// A runbook's `selects:` condition and where it was written.
+    public struct Selection: Hashable, Codable, Sendable {
+        /// The condition over the pod's facts.
+        public var condition: Condition
+        /// Where `selects:` is in the file.
+        public var location: SourceLocation?
+
+        /// Creates a selection.
+        public init(condition: Condition, location: SourceLocation? = nil) {
+            self.condition = condition
+            self.location = location
+        }
+    }
+
+    /// Creates a runbook.
+    public init(id: String, title: String, summary: String, inputs: [InputSpec], start: String, nodes: [Node], location: SourceLocation? = nil,
+                selection: Selection? = nil, intro: String = "") {
         self.id = id
         self.title = title
         self.summary = summary
@@ -22,6 +45,8 @@ public struct Runbook: Hashable, Codable, Sendable {
         self.start = start
         self.nodes = nodes
         self.location = location
+        self.selection = selection
+        self.intro = intro
     }
 
     /// The node called `id`, if any.

@@ -47,12 +47,16 @@ public struct Scenario: Hashable, Codable, Sendable {
     /// Whether the incident was recorded online: its recordings include what Triage's own
     /// network checks answered, so a replay serves those instead of taking the offline branches.
     public var online: Bool
+    /// What a trainee practises, in words that do not give the cause away (the menu shows it).
+    public var practises: String
+    /// The steps (node ids) a trainee must decide right for an attempt to count as passed.
+    public var required: [String]
     public var location: SourceLocation?
 
     public init(
         id: String, runbook: String, title: String, difficulty: Difficulty, teaches: String, inputs: [String: String],
         recordings: [Recording], answers: [String: String], expectation: Expectation, online: Bool = false,
-        location: SourceLocation? = nil
+        location: SourceLocation? = nil, practises: String = "", required: [String] = []
     ) {
         self.id = id
         self.runbook = runbook
@@ -64,6 +68,8 @@ public struct Scenario: Hashable, Codable, Sendable {
         self.answers = answers
         self.expectation = expectation
         self.online = online
+        self.practises = practises
+        self.required = required
         self.location = location
     }
 }

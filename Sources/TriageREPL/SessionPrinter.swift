@@ -10,9 +10,10 @@ struct SessionPrinter {
     let styler: Styler
     var layout: TextLayout = .unbounded
 
-    /// An error message, wrapped, without a final line end.
+    /// An error message, wrapped, without a final line end. Its control characters are made
+    /// visible: messages quote what was typed, file names and output.
     func error(_ message: String) -> String {
-        layout.wrap(styler.apply(.error, to: "error:") + " " + message).joined(separator: "\n")
+        layout.wrap(styler.apply(.error, to: "error:") + " " + VisibleText.escapingControls(message)).joined(separator: "\n")
     }
 
     /// `text` faint, as it is (for a part of a line).
@@ -53,7 +54,11 @@ struct SessionPrinter {
 
     func welcome(_ runbook: Runbook, inputs: [String: String], mode: REPL.Mode) -> String {
         var text = styled(layout.wrap(runbook.title), .heading) + "\n"
-        if !runbook.summary.isEmpty { text += prose(Self.firstParagraph(runbook.summary), style: .dim) }
+        if !runbook.intro.isEmpty {
+            text += prose(runbook.intro)
+        } else if !runbook.summary.isEmpty {
+            text += prose(Self.firstParagraph(runbook.summary), style: .dim)
+        }
         let given = inputs.keys.sorted().map { "\($0)=\(inputs[$0]!)" }.joined(separator: " ")
         let how = switch mode {
         case .live: "live: read-only commands run here; commands that change the cluster ask first"

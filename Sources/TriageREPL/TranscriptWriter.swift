@@ -106,7 +106,7 @@ public final class TranscriptWriter {
         } catch {
             failed = true
             let message = "triage: the transcript \(path) could not be written (\(error.localizedDescription)); it stops here.\n"
-            try? FileHandle.standardError.write(contentsOf: Data(message.utf8))
+            try? FileHandle.standardError.write(contentsOf: Data(VisibleText.escapingControls(message).utf8))
         }
     }
 

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import TriageCommandSupport
 import TriageDiagnosis
-import TriageModel
 import TriageRegistry
 
 /// `triage registry-check IMAGE [-o text|json] [--timeout S] [--insecure-http]`: asks the image's
@@ -54,7 +53,7 @@ public struct RegistryCheckCommand: AsyncParsableCommand {
         do {
             reference = try ImageReference.parse(image)
         } catch {
-            throw CommandFailure(VisibleText.escapingControls(error.localizedDescription), status: .usage)
+            throw CommandFailure(error.localizedDescription, status: .usage)
         }
         let options = RegistryCheckOptions(timeout: timeout, plainHTTP: insecureHTTP ? .always : .loopback)
         let result = await RegistryChecker(options: options).check(reference)

@@ -6,12 +6,13 @@ import Yams
 /// keys, wrong types, missing fields) at its line and column. The graph checks live in
 /// `RunbookValidator`.
 public enum RunbookDecoder {
-    static let topKeys = ["id", "title", "summary", "inputs", "start", "nodes", SnippetExpander.topKey]
+    static let topKeys = ["id", "title", "summary", "intro", "selects", "inputs", "start", "nodes", SnippetExpander.topKey]
     static let inputKeys = ["description", "required", "default", "format"]
     static let nodeKeys = [
         "title", "step", "explain", "run", "where", "mutates", "timeout", "parser", "facts", "ask",
-        "branches", "next", "diagnosis",
+        "branches", "next", "diagnosis", "hint", "checks",
     ]
+    static let checkKeys = ["question", "choices", "answer", "explain"]
     static let askKeys = ["question", "answer", "choices", "pattern", "fact"]
     static let diagnosisKeys = ["cause", "outcome", "summary", "explain", "evidence", "fix", "verify"]
     static let stepKeys = ["text", "run", "where", "mutates", "timeout", "parser", "until", "every", "for", "when"]
@@ -65,15 +66,20 @@ public enum RunbookDecoder {
         top.rejectUnknown(topKeys, in: reader)
         let id = top.require("id", in: reader).flatMap { reader.word($0, "'id'") }
         if let id, let node = top["id"], ValueFormat.dns1123Label.problem(with: id) != nil {
-            reader.report(node, "'id' is '\(id)'; expected lower-case words joined by '-', like image-pull-backoff")
+            reader.report(node, "'id' is '\(id)'; expected lower-case words joined by '-', like crash-loop-backoff")
         }
         let title = top.require("title", in: reader).flatMap { reader.word($0, "'title'") }
         let summary = top["summary"].flatMap { reader.string($0, "'summary'") } ?? ""
+        let intro = top["intro"].flatMap { reader.paragraphs($0, "'intro'") } ?? ""
+        let selection = top["selects"].flatMap { node in
+            decodeCondition(node, "'selects'", reader).map { Runbook.Selection(condition: $0, location: reader.location(node)) }
+        }
         let inputs = top["inputs"].flatMap { decodeInputs($0, reader) } ?? []
         let start = top.require("start", in: reader).flatMap { reader.word($0, "'start'") }
         let nodes = top.require("nodes", in: reader).flatMap { decodeNodes($0, reader) } ?? []
         guard let id, let title, let start else { return nil }
-        return Runbook(id: id, title: title, summary: summary, inputs: inputs, start: start, nodes: nodes, location: reader.location(root))
+        return Runbook(id: id, title: title, summary: summary, inputs: inputs, start: start, nodes: nodes, location: reader.location(root),
+                       selection: selection, intro: intro)
     }
 
     private static func decodeInputs(_ node: Yams.Node, _ reader: YAMLReader) -> [InputSpec]? {
@@ -131,6 +137,15 @@ public enum RunbookDecoder {
             otherwise = reader.word(next, "'next' of \(what)")
         }
         let diagnosis = fields["diagnosis"].flatMap { decodeDiagnosis($0, what, reader) }
+        var teaching = Teaching(
+            hint: fields["hint"].flatMap { reader.paragraphs($0, "'hint' of \(what)") },
+            otherwiseHint: fields["branches"].flatMap { otherwiseHint($0, what, reader) },
+            checks: fields["checks"].flatMap { decodeChecks($0, what, reader) } ?? []
+        )
+        if diagnosis != nil, let checks = fields["checks"], !teaching.checks.isEmpty {
+            reader.report(checks, "\(what) is an ending; ask its concept checks at the step where the output shows them")
+            teaching.checks = []
+        }
 
         if command == nil {
             for key in ["where", "mutates", "timeout", "parser", "facts"] {
@@ -153,8 +168,40 @@ public enum RunbookDecoder {
         return TriageModel.Node(
             id: id, title: title, step: step, explanation: explanation, command: command, parser: parser,
             extractions: extractions, question: question, branches: branches, otherwise: otherwise,
-            diagnosis: diagnosis, location: location
+            diagnosis: diagnosis, location: location, teaching: teaching
         )
+    }
+
+    /// The concept checks of a node: `[{question, choices, answer, explain}]`, the answer one of the choices.
+    private static func decodeChecks(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> [ConceptCheck]? {
+        guard let items = reader.sequence(node, "'checks' of \(what)") else { return nil }
+        return items.enumerated().compactMap { index, item in
+            let checkWhat = "check \(index + 1) of \(what)"
+            guard let fields = reader.fields(item, checkWhat) else { return nil }
+            fields.rejectUnknown(checkKeys, in: reader)
+            let question = fields.require("question", in: reader).flatMap { reader.paragraphs($0, "'question' of \(checkWhat)") }
+            let choices = fields.require("choices", in: reader).flatMap { reader.strings($0, "'choices' of \(checkWhat)") }
+            let answer = fields.require("answer", in: reader).flatMap { reader.string($0, "'answer' of \(checkWhat)") }
+            let explanation = fields["explain"].flatMap { reader.paragraphs($0, "'explain' of \(checkWhat)") } ?? ""
+            if let choices, choices.count < 2, let node = fields["choices"] {
+                reader.report(node, "'choices' of \(checkWhat) needs at least two answers to choose between")
+            }
+            if let choices, Set(choices).count != choices.count, let node = fields["choices"] {
+                reader.report(node, "'choices' of \(checkWhat) has the same answer twice")
+            }
+            if let choices, let answer, !choices.contains(answer), let node = fields["answer"] {
+                reader.report(node, "'answer' of \(checkWhat) is '\(answer)', which is not one of its choices (\(choices.joined(separator: ", ")))")
+            }
+            guard let question, let choices, let answer, choices.contains(answer) else { return nil }
+            return ConceptCheck(question: question, choices: choices, answer: answer, explanation: explanation, location: reader.location(item))
+        }
+    }
+
+    /// The `hint:` written beside `otherwise:` in a node's branches, if any.
+    private static func otherwiseHint(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> String? {
+        guard case .sequence(let items) = node, let last = items.last, case .mapping(let mapping) = last,
+              mapping["otherwise"] != nil, let hint = mapping["hint"] else { return nil }
+        return reader.paragraphs(hint, "'hint' of the otherwise branch of \(what)")
     }
 
     /// The `run`/`where`/`mutates`/`timeout` keys of a node or a fix step.
@@ -266,19 +313,20 @@ public enum RunbookDecoder {
             let branchWhat = "branch \(index + 1) of \(what)"
             guard let fields = reader.fields(item, branchWhat) else { continue }
             if let target = fields["otherwise"] {
-                fields.rejectUnknown(["otherwise"], in: reader)
+                fields.rejectUnknown(["otherwise", "hint"], in: reader)
                 if index != items.count - 1 {
                     reader.report(item, "'otherwise' in \(branchWhat) must be the last branch: the branches after it could never be taken")
                 }
                 otherwise = reader.word(target, "'otherwise' of \(what)")
                 continue
             }
-            fields.rejectUnknown(["when", "goto", "label"], in: reader)
+            fields.rejectUnknown(["when", "goto", "label", "hint"], in: reader)
             let condition = fields.require("when", in: reader).flatMap { decodeCondition($0, branchWhat, reader) }
             let target = fields.require("goto", in: reader).flatMap { reader.word($0, "'goto' of \(branchWhat)") }
             let label = fields["label"].flatMap { reader.string($0, "'label' of \(branchWhat)") }
+            let hint = fields["hint"].flatMap { reader.paragraphs($0, "'hint' of \(branchWhat)") }
             if let condition, let target {
-                branches.append(Branch(condition: condition, target: target, label: label, location: reader.location(item)))
+                branches.append(Branch(condition: condition, target: target, label: label, location: reader.location(item), hint: hint))
             }
         }
         return (branches, otherwise)

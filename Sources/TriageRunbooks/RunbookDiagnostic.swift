@@ -11,8 +11,9 @@ public struct RunbookDiagnostic: Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `file:line:column: error: message`, as compilers print it.
-    public var description: String { "\(location): error: \(message)" }
+    /// `file:line:column: error: message`, as compilers print it, with control characters (from a
+    /// file's name or text) made visible.
+    public var description: String { VisibleText.escapingControls("\(location): error: \(message)") }
 }
 
 /// Loading failed; every problem found is listed, not only the first.

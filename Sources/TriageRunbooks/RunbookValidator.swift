@@ -49,6 +49,7 @@ public struct RunbookValidator: Sendable {
         }
 
         checkFacts(runbook, graph: graph, report: report)
+        checkSelection(runbook, report: report)
         checkCommands(runbook, report: report)
         return problems.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
     }
@@ -89,6 +90,19 @@ public struct RunbookValidator: Sendable {
                 }
                 checkPlaceholders(names, available: before, at: node.location, in: node, report: report)
             }
+        }
+    }
+
+    /// `selects:` is evaluated over the standard pod reading alone, before any step has run.
+    private func checkSelection(_ runbook: Runbook, report: (SourceLocation?, String) -> Void) {
+        guard let selection = runbook.selection else { return }
+        guard let signature = parsers.first(where: { $0.name == PodReading.parser }) else {
+            report(selection.location, "'selects' is read from the '\(PodReading.parser)' parser's facts, and that parser is not known here")
+            return
+        }
+        let available = Set(signature.facts)
+        for fact in selection.condition.factNames.sorted() where !available.contains(fact) {
+            report(selection.location, "'selects' reads fact '\(fact)', which the pod reading ('\(PodReading.parser)') does not produce (its facts: 'triage list --parsers')\(Suggestion.didYouMean(fact, in: available.sorted()))")
         }
     }
 

@@ -3,7 +3,7 @@ import Yams
 
 /// Turns the text of a scenario file into a `Scenario`, reporting every problem at its line.
 public enum ScenarioDecoder {
-    static let topKeys = ["id", "runbook", "title", "difficulty", "teaches", "online", "inputs", "commands", "answers", "expect"]
+    static let topKeys = ["id", "runbook", "title", "difficulty", "teaches", "practises", "required", "online", "inputs", "commands", "answers", "expect"]
     static let commandKeys = ["run", "stdout", "stderr", "exit", "duration", "timed_out"]
     static let expectKeys = ["ending", "cause", "path"]
 
@@ -27,6 +27,8 @@ public enum ScenarioDecoder {
         let difficulty = top.require("difficulty", in: reader).flatMap { reader.choice($0, "'difficulty'", as: Scenario.Difficulty.self) }
         let teaches = top["teaches"].flatMap { reader.string($0, "'teaches'") } ?? ""
         let online = top["online"].flatMap { reader.bool($0, "'online'") } ?? false
+        let practises = top["practises"].flatMap { reader.paragraphs($0, "'practises'") } ?? ""
+        let required = top["required"].flatMap { reader.strings($0, "'required'") } ?? []
         let inputs = top["inputs"].flatMap { stringMap($0, "'inputs'", reader) } ?? [:]
         let answers = top["answers"].flatMap { stringMap($0, "'answers'", reader) } ?? [:]
         let recordings = top["commands"].flatMap { node in
@@ -38,7 +40,8 @@ public enum ScenarioDecoder {
         guard let id, let runbook, let title, let difficulty, let expectation else { return nil }
         return Scenario(
             id: id, runbook: runbook, title: title, difficulty: difficulty, teaches: teaches, inputs: inputs,
-            recordings: recordings, answers: answers, expectation: expectation, online: online, location: reader.location(root)
+            recordings: recordings, answers: answers, expectation: expectation, online: online, location: reader.location(root),
+            practises: practises, required: required
         )
     }
 

@@ -1,5 +1,6 @@
 import TriageDiagnosis
 import TriageKubernetes
+import TriageSecrets
 
 /// What the diagnoser made of one failure message.
 public struct Classification: Sendable, Equatable {
@@ -37,9 +38,10 @@ public struct FailureClassifier {
         return classification
     }
 
-    /// Classifies any pasted text (a waiting message, or a pod's events as JSON).
+    /// Classifies any pasted text (a waiting message, or a pod's events as JSON), its secrets
+    /// masked first, as everything the report says comes from it.
     public static func classify(text: String) -> Classification {
-        let report = PullFailureDiagnoser.diagnose(text)
+        let report = PullFailureDiagnoser.diagnose(SecretMasker.standard.mask(text))
         let finding = report.findings.first { $0.cause == report.cause }
         return Classification(cause: report.cause, fix: finding?.fix ?? [], explained: report.cause != .other)
     }

@@ -1,5 +1,6 @@
 import TriageDiagnosis
 import TriageKubernetes
+import TriageSecrets
 
 /// Collects the failing pods of one scan and groups them into a ``ScanReport``.
 public struct PodScan {
@@ -22,9 +23,14 @@ public struct PodScan {
         totalPods += summary.pods
     }
 
-    /// Adds a pod with at least one failing container.
+    /// Adds a pod with at least one failing container, its waiting messages masked (see
+    /// `SecretMasker`): they are classified, shown in every form of the report, and kept.
     public mutating func add(_ pod: FailingPod) {
-        pods.append(pod)
+        var masked = pod
+        for index in masked.failures.indices {
+            masked.failures[index].message = SecretMasker.standard.mask(masked.failures[index].message)
+        }
+        pods.append(masked)
     }
 
     /// One pod (namespace and name) per namespace and image whose message names no cause: what

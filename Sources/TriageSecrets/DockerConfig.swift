@@ -88,6 +88,43 @@ struct DockerConfig {
         return ByteText.base64Encode(Array(json.utf8))
     }
 
+    /// The text that stands for the config where people read it: its credentials masked, its
+    /// registry hosts in words (`<redacted; registries: ghcr.io, docker.io>`). A host that does not
+    /// read as a host name, or that holds user info or a secret-shaped word, is masked too.
+    var shownHosts: [UInt8] {
+        let names = hosts.map { Self.isShowable(Array($0.utf8)) ? $0 : SecretMasker.mask }
+        return Array((Self.shownPrefix + (names.isEmpty ? "none" : names.joined(separator: ", ")) + ">").utf8)
+    }
+
+    private static let shownPrefix = String(SecretMasker.mask.dropLast()) + "; registries: "
+
+    /// Whether `value` is a config as ``shownHosts`` writes it, so that masking shown text again
+    /// keeps it as it is.
+    static func isShownHosts(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        let prefix = shownPrefix.utf8
+        guard value.count > prefix.count, value.last == 0x3E, value.starts(with: prefix) else { return false }
+        let list = String(decoding: value[prefix.count..<(value.count - 1)], as: UTF8.self)
+        return list == "none"
+            || list.split(separator: ", ", omittingEmptySubsequences: false).allSatisfy { $0 == SecretMasker.mask || isShowable(Array($0.utf8)) }
+    }
+
+    /// Whether `host` may be shown: the bytes of a registry address (`https://index.docker.io/v1/`,
+    /// `registry.example.com:5000`, `[::1]:5000`), no user info, and no word the wording rules
+    /// would mask.
+    private static func isShowable(_ host: [UInt8]) -> Bool {
+        guard !host.isEmpty, host.count <= 300, host.allSatisfy(isHostByte) else { return false }
+        var secret = false
+        host.withUnsafeBufferPointer { bytes in WordingRules.scan(bytes, end: bytes.count) { _ in secret = true } }
+        return !secret
+    }
+
+    private static func isHostByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, ByteText.colon, 0x2F, 0x5B, 0x5D: true
+        default: false
+        }
+    }
+
     private static func escaped(_ host: String) -> String {
         String(host.unicodeScalars.filter { $0 != "\"" && $0 != "\\" && $0.value >= 0x20 }.map(Character.init))
     }

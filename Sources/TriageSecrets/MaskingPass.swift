@@ -93,17 +93,20 @@ struct MaskingPass {
         }
     }
 
-    /// Hides a value of a Secret's data: a docker config keeps its hosts when asked (and gives its
-    /// credentials to the collection), anything else is masked.
-    private mutating func hideDataValue(_ range: Range<Int>, of line: UnsafeBufferPointer<UInt8>) {
+    /// Hides a secret value (one of a Secret's data, or under a secret's name). A docker config
+    /// keeps its registry hosts: in base64 for parsers and recordings, in words for people; its
+    /// credentials go to the collection. Anything else is masked.
+    private mutating func hideSecretValue(_ range: Range<Int>, of line: UnsafeBufferPointer<UInt8>) {
         guard !range.isEmpty else { return }
-        if keepsHosts || collecting, var config = DockerConfig(base64: UnsafeBufferPointer(rebasing: line[range])) {
-            if let renameHost { config.hosts = config.hosts.map(renameHost) }
-            hide(range, of: line, with: keepsHosts ? config.hostsOnlyBase64 : nil)
-            if collecting { collected.formUnion(config.credentials.filter { $0.utf8.count >= 4 }) }
-        } else {
+        let value = UnsafeBufferPointer(rebasing: line[range])
+        if !collecting && !keepsHosts && DockerConfig.isShownHosts(value) { return }
+        guard var config = DockerConfig(base64: value) else {
             hide(range, of: line)
+            return
         }
+        if let renameHost { config.hosts = config.hosts.map(renameHost) }
+        hide(range, of: line, with: keepsHosts ? config.hostsOnlyBase64 : config.shownHosts)
+        if collecting { collected.formUnion(config.credentials.filter { $0.utf8.count >= 4 }) }
     }
 
     // MARK: One line
@@ -135,7 +138,7 @@ struct MaskingPass {
             let child = knownChild ?? indent
             self.block = .data(indent: blockIndent, child: child)
             if indent == child, let key = YAMLKey(line, at: indent, end: end) {
-                if !key.isBlockIndicator(line, end: end) { hideDataValue(key.unquotedValue(line, end: end), of: line) }
+                if !key.isBlockIndicator(line, end: end) { hideSecretValue(key.unquotedValue(line, end: end), of: line) }
             } else {
                 hide(indent..<end, of: line)
             }
@@ -163,7 +166,7 @@ struct MaskingPass {
             if key.isBlockIndicator(line, end: end) {
                 block = .whole(indent: indent)
             } else if !Self.isPlaceholder(UnsafeBufferPointer(rebasing: line[value])) {
-                hide(value, of: line)
+                hideSecretValue(value, of: line)
             }
             return
         }
@@ -271,14 +274,14 @@ struct MaskingPass {
 
     private mutating func jsonValue(_ range: Range<Int>, of line: UnsafeBufferPointer<UInt8>, pending: PendingKey, isString: Bool) {
         if let dataDepth, depth >= dataDepth {
-            hideDataValue(range, of: line)
+            hideSecretValue(range, of: line)
             return
         }
         switch pending {
         case .data, .secret:
             let value = UnsafeBufferPointer(rebasing: line[range])
             if isString || !(ByteText.equals(value, "true") || ByteText.equals(value, "false") || ByteText.equals(value, "null")) {
-                hide(range, of: line)
+                hideSecretValue(range, of: line)
             }
         case .name:
             if isString, SecretNames.isSecret(UnsafeBufferPointer(rebasing: line[range])) { secretNameDepth = depth }

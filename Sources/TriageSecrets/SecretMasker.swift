@@ -6,9 +6,11 @@ import TriageModel
 /// Secrets are recognised by structure first, whatever their keys are called: every value under
 /// a Kubernetes Secret's `data`/`stringData` (JSON or YAML) and every
 /// `kubectl.kubernetes.io/last-applied-configuration` annotation (JSON, YAML or `kubectl
-/// describe`). With ``keepsRegistryHosts``, a docker config under `data` becomes one with its
-/// registry host names only (still base64), so a parser can say which registries a pull secret
-/// covers and a recording replays the same. Free text is then masked by
+/// describe`). A docker config (under `data`, or under a secret's name) keeps its registry host
+/// names, which are not secrets: for people it becomes `<redacted; registries: ghcr.io, docker.io>`;
+/// with ``keepsRegistryHosts`` it becomes a config with those hosts only (still base64), so a parser
+/// can say which registries a pull secret covers and a recording replays the same. Free text is
+/// then masked by
 /// wording: URL user info, `--password`/`-p`/`--token`-style flags, `NAME=VALUE` and
 /// `NAME: VALUE` for any name ending in PASSWORD, TOKEN, SECRET, KEY …, `Authorization`, `Bearer`
 /// and `Basic` credentials, base64 of `user:password`, known token prefixes and long opaque
@@ -23,7 +25,8 @@ public struct SecretMasker: Sendable {
     /// Values masked wherever they appear, longest first (so a value is never left half-masked
     /// by a shorter one it contains).
     public let knownValues: [String]
-    /// Replace a Secret's docker config by one holding only its registry hosts, instead of the mask.
+    /// Replace a Secret's docker config by one holding only its registry hosts (base64, for
+    /// parsers and recordings), instead of naming the hosts in words.
     public let keepsRegistryHosts: Bool
 
     /// A masker that also masks every occurrence of `knownValues` (values under four bytes are
@@ -34,7 +37,7 @@ public struct SecretMasker: Sendable {
         self.keepsRegistryHosts = keepsRegistryHosts
     }
 
-    /// The masker for what people see: every secret value masked.
+    /// The masker for what people see: every secret value masked, a docker config's hosts named.
     public static let standard = SecretMasker()
     /// The masker for what parsers read and recordings keep: docker configs keep their hosts.
     public static let keepingRegistryHosts = SecretMasker(keepsRegistryHosts: true)

@@ -1,3 +1,4 @@
+import TriageModel
 import CLibEdit
 #if canImport(Glibc)
 import Glibc
@@ -64,7 +65,12 @@ public struct PlainLineReader: LineReader {
     public mutating func readLine(prompt: String, completion: CompletionProvider?) -> String? {
         if echo != .none { output(prompt) }
         let line = nextLine()
-        if echo == .promptAndInput { output((line ?? "") + "\n") }
+        // The line read is echoed as text (a CRLF line's CR is its line end): an escape sequence
+        // in it is shown, never obeyed.
+        if echo == .promptAndInput {
+            let text = line.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 } ?? ""
+            output(VisibleText.escapingControls(text) + "\n")
+        }
         return line
     }
 

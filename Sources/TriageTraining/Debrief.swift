@@ -19,35 +19,67 @@ public struct Debrief: Sendable {
         self.styler = styler
     }
 
-    /// The debrief as text, one step of the path per line.
+    /// The debrief as text, one step of the path per line, with the answers given there.
     public var text: String {
         var text = "\n" + styler.apply(.heading, to: "Debrief") + "\n"
-        let choices = Dictionary(result.steps.map { ($0.node, $0) }, uniquingKeysWith: { first, _ in first })
         let width = result.path.map(\.count).max() ?? 0
         for (index, node) in result.path.enumerated() {
             let name = node.padding(toLength: width, withPad: " ", startingAt: 0)
             let title = runbook.node(node)?.title ?? node
-            var line = "  \(index + 1). \(name)  \(title)"
-            if let step = choices[node] {
-                let mark = step.isCorrect ? styler.apply(.success, to: "✓ you chose \(step.chosen)") : styler.apply(.error, to: "✗ you chose \(step.chosen)")
-                line += "\n     \(mark)" + (step.usedHint ? styler.apply(.dim, to: " (with a hint)") : "")
+            text += "  \(index + 1). \(name)  \(title)\n"
+            for step in result.steps where step.node == node {
+                text += "     " + mark(step) + "\n"
             }
-            text += line + "\n"
         }
         text += "Path: \(result.path.joined(separator: " → "))\n"
-        var costs: [String] = []
-        if result.wrongChoices > 0 { costs.append("\(result.wrongChoices) wrong choice\(result.wrongChoices == 1 ? "" : "s") −\(result.wrongChoices * rules.wrongChoice)") }
-        if result.hints > 0 { costs.append("\(result.hints) hint\(result.hints == 1 ? "" : "s") −\(result.hints * rules.hint)") }
-        text += styler.apply(.heading, to: "Score: \(result.score)/\(result.maximum)") + (costs.isEmpty ? "" : " (\(costs.joined(separator: ", ")))") + "\n"
+        text += styler.apply(.heading, to: "Score: \(result.score)/\(result.maximum)") + costs + "\n"
         text += "Time: \(Self.duration(result.seconds))\n"
+        text += verdict
         if !scenario.teaches.isEmpty {
             text += "What this scenario teaches:\n" + scenario.teaches.trimmingCharacters(in: .newlines) + "\n"
         }
         return text
     }
 
+    private func mark(_ step: TrainingStep) -> String {
+        let what: String
+        switch step.kind {
+        case .route: what = "you chose \(step.chosen)"
+        case .fix: what = "fix: " + (step.isCorrect ? "the right command" : "a wrong command")
+        case .check: what = "check: you answered \(step.chosen)"
+        }
+        var line = step.isCorrect ? styler.apply(.success, to: "✓ \(what)") : styler.apply(.error, to: "✗ \(what)")
+        var notes: [String] = []
+        if step.isCorrect, step.tries.count > 1 { notes.append("on try \(step.tries.count)") }
+        if step.usedHint { notes.append(step.hints == 1 ? "with a hint" : "with \(step.hints) hints") }
+        if !notes.isEmpty { line += styler.apply(.dim, to: " (\(notes.joined(separator: ", ")))") }
+        return line
+    }
+
+    private var costs: String {
+        var costs: [String] = []
+        let wrong = result.wrongChoices
+        if wrong > 0 { costs.append("\(wrong) wrong answer\(wrong == 1 ? "" : "s") −\(wrong * rules.wrongChoice)") }
+        let retried = result.steps.filter { $0.kind != .check && $0.isCorrect }.map(\.wrongTries).reduce(0, +)
+        if retried > 0 { costs.append("\(retried) retr\(retried == 1 ? "y" : "ies") −\(retried * rules.retry)") }
+        let checks = result.steps.filter { $0.kind == .check && !$0.isCorrect }.count
+        if checks > 0 { costs.append("\(checks) check\(checks == 1 ? "" : "s") missed −\(checks * rules.wrongCheck)") }
+        if result.hints > 0 { costs.append("\(result.hints) hint\(result.hints == 1 ? "" : "s") −\(result.hints * rules.hint)") }
+        return costs.isEmpty ? "" : " (\(costs.joined(separator: ", ")))"
+    }
+
+    private var verdict: String {
+        if result.timedOut { return styler.apply(.error, to: "Not passed:") + " time ran out.\n" }
+        let missed = scenario.required.filter { node in result.steps.contains { $0.node == node && !$0.isCorrect } }
+        if !missed.isEmpty {
+            return styler.apply(.error, to: "Not passed:") + " this scenario requires \(missed.map { "[\($0)]" }.joined(separator: ", ")) decided right.\n"
+        }
+        if result.passed { return styler.apply(.success, to: "Passed") + " (\(rules.passMark) passes).\n" }
+        return styler.apply(.error, to: "Not passed:") + " \(rules.passMark) passes.\n"
+    }
+
     /// `2m 05s`, or `42s` under a minute.
-    static func duration(_ seconds: Double) -> String {
+    public static func duration(_ seconds: Double) -> String {
         let whole = Int(seconds.rounded())
         return whole < 60 ? "\(whole)s" : "\(whole / 60)m \(String(format: "%02d", whole % 60))s"
     }

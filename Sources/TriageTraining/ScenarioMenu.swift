@@ -1,22 +1,37 @@
 import TriageModel
 import TriageTerminal
 
-/// A scenario offered for training, with the cause it teaches.
+/// A scenario offered for training, with the cause it teaches (for filters and progress, never
+/// shown before the attempt) and what it practises (shown).
 public struct TrainingEntry: Sendable, Equatable {
     public var scenario: Scenario
     /// The cause of the scenario's expected ending.
     public var cause: String
+    /// What a trainee practises: the scenario's `practises:`, else the runbook steps its path
+    /// walks, in words that do not give the cause away.
+    public var practises: String
 
     /// The entry for `scenario`: its expected cause, else the cause of its ending in `runbooks`.
     public init(_ scenario: Scenario, runbooks: [Runbook]) {
         self.scenario = scenario
-        let ending = runbooks.first { $0.id == scenario.runbook }?.node(scenario.expectation.ending)
+        let runbook = runbooks.first { $0.id == scenario.runbook }
+        let ending = runbook?.node(scenario.expectation.ending)
         cause = scenario.expectation.cause ?? ending?.diagnosis?.cause ?? "other"
+        if !scenario.practises.isEmpty {
+            practises = scenario.practises
+        } else if let runbook, let path = scenario.expectation.path {
+            let steps = Array(Set(path.dropLast().compactMap { runbook.node($0)?.step })).sorted()
+            let total = runbook.stepCount.map { " of \($0)" } ?? ""
+            practises = steps.isEmpty ? runbook.title : "\(runbook.title), step\(steps.count == 1 ? "" : "s") \(BranchWords.list(steps.map(String.init)))\(total)"
+        } else {
+            practises = runbook?.title ?? scenario.runbook
+        }
     }
 }
 
 /// The menu shown by `triage train` without a scenario: the scenarios that pass the filters, by
-/// difficulty and then id, chosen by number or id (Tab completes ids).
+/// difficulty and then id, chosen by number (or id). It shows each title,
+/// difficulty and what it practises, never the cause.
 public struct ScenarioMenu {
     /// The scenarios offered, in the order shown.
     public let entries: [TrainingEntry]
@@ -33,15 +48,14 @@ public struct ScenarioMenu {
             }
     }
 
-    /// The menu as text.
+    /// The menu as text: number, title, difficulty and what each practises. Ids are left out
+    /// too, as most name the cause.
     public func text(styler: Styler) -> String {
-        let width = entries.map(\.scenario.id.count).max() ?? 0
         var text = styler.apply(.heading, to: "Scenarios") + "\n"
         for (index, entry) in entries.enumerated() {
             let number = String(index + 1).count < 2 ? " \(index + 1)" : "\(index + 1)"
-            let id = entry.scenario.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            text += "  \(number)) \(id)  " + styler.apply(.dim, to: "\(entry.scenario.difficulty.rawValue), \(entry.cause)") + "\n"
-            text += "      \(entry.scenario.title)\n"
+            text += "  \(number)) \(entry.scenario.title)\n"
+            text += "      " + styler.apply(.dim, to: "\(entry.scenario.difficulty.rawValue) · practises: \(entry.practises)") + "\n"
         }
         return text
     }
@@ -56,13 +70,12 @@ public struct ScenarioMenu {
     /// Shows the menu and asks until a scenario is chosen; nil when the user quits or input ends.
     public func choose(reader: inout any LineReader, write: (String) -> Void, styler: Styler) -> TrainingEntry? {
         write(text(styler: styler))
-        let ids = entries.map(\.scenario.id) + ["quit"]
-        let prompt = styler.apply(.prompt, to: "scenario (number or id)> ")
-        while let line = reader.readLine(prompt: prompt, completion: { _ in ids }) {
+        let prompt = styler.apply(.prompt, to: "scenario (number)> ")
+        while let line = reader.readLine(prompt: prompt, completion: { _ in ["quit"] }) {
             let word = line.trimmingCharacters(in: .whitespaces)
             if word == "quit" || word == "q" { return nil }
             if let entry = entry(for: word) { return entry }
-            write(styler.apply(.error, to: "no scenario '\(word)' in this list") + "; answer 1-\(entries.count) or an id (Tab completes)\n")
+            write(styler.apply(.error, to: "no scenario '\(word)' in this list") + "; answer 1-\(entries.count)\n")
         }
         return nil
     }

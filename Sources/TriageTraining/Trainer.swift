@@ -1,3 +1,4 @@
+import Foundation
 import TriageEngine
 import TriageExecution
 import TriageModel
@@ -5,12 +6,21 @@ import TriageSecrets
 import TriageTerminal
 
 /// Walks a trainee through one scenario: at each step it shows the command and what it printed,
-/// asks where the runbook should go next (a choice among the node's branches), then shows where
-/// it went, the line that decided it, and the step's explanation. Ends with the score, the time
-/// taken and a debrief.
+/// asks where the runbook should go next (a choice among the node's branches; a wrong answer may
+/// be tried again for part of the points), then shows where it went and the line that decided
+/// it, asks the step's concept checks, and shows its explanation. After the cause it asks for
+/// the fix. Ends
+/// with the score, the time taken and a debrief.
 public final class Trainer {
     /// Words the trainee may type at a choice besides the options.
     static let commands = ["hint", "show", "options", "explain", "quit"]
+
+    /// What a question to the trainee ended in.
+    enum Reply {
+        case answered(TrainingStep)
+        case quit
+        case timeUp
+    }
 
     private let scenario: Scenario
     private let runbook: Runbook
@@ -20,16 +30,20 @@ public final class Trainer {
     private let clock: any TrainingClock
     private let seed: UInt64
     private let rules: ScoringRules
+    private let settings: TrainingSettings
+    private let deadline: Date?
     private let parsers: ParserCatalog
 
     /// - Parameters:
     ///   - reader: where the trainee's replies come from (libedit on a terminal, plain lines otherwise).
     ///   - write: where everything the trainee reads goes.
     ///   - seed: shuffles each step's options; the same seed gives the same order.
+    ///   - settings: practice or exam rules.
+    ///   - deadline: when time runs out (an exam's limit); an answer given later is not taken.
     public init(
         scenario: Scenario, runbook: Runbook, reader: any LineReader, write: @escaping (String) -> Void,
         styler: Styler, clock: any TrainingClock, seed: UInt64, rules: ScoringRules = .standard,
-        parsers: ParserCatalog = .standard
+        settings: TrainingSettings = .practice, deadline: Date? = nil, parsers: ParserCatalog = .standard
     ) {
         self.scenario = scenario
         self.runbook = runbook
@@ -39,10 +53,13 @@ public final class Trainer {
         self.clock = clock
         self.seed = seed
         self.rules = rules
+        self.settings = settings
+        self.deadline = deadline
         self.parsers = parsers
     }
 
-    /// Plays the scenario. Returns nil when the trainee quits before the diagnosis.
+    /// Plays the scenario. Returns nil when the trainee quits before the diagnosis; a result
+    /// that is not passed when time runs out.
     public func run() async throws(TrainingError) -> TrainingResult? {
         var session: Session
         do {
@@ -51,9 +68,13 @@ public final class Trainer {
             throw .brokenScenario(scenario: scenario.id, node: runbook.start, reason: error.description)
         }
         let runner = ReplayRunner(recordings: scenario.recordings)
-        write(TrainingText.introduction(scenario, inputs: session.inputs, styler: styler))
+        write(TrainingText.introduction(scenario, inputs: session.inputs, settings: settings, rules: rules, styler: styler))
         let started = clock.now()
         var steps: [TrainingStep] = []
+        func outOfTime() -> TrainingResult {
+            write(styler.apply(.error, to: "Time is up.") + " The attempt ends at \(session.current.title) [\(session.currentID)].\n")
+            return finish(session, steps: steps, started: started, timedOut: true)
+        }
         while true {
             let node = session.current
             let pending: Session.Pending
@@ -64,13 +85,15 @@ public final class Trainer {
             }
             switch pending {
             case .conclusion(let diagnosis):
-                let finished = clock.now()
-                let result = TrainingResult(
-                    scenario: scenario.id, cause: diagnosis.cause, difficulty: scenario.difficulty.rawValue,
-                    path: session.path, ending: session.currentID, steps: steps, score: rules.score(steps),
-                    maximum: rules.maximum, seconds: finished.timeIntervalSince(started), finishedAt: finished
-                )
                 write(TrainingText.conclusion(diagnosis, session: session, styler: styler))
+                if let fix = FixQuestion(diagnosis: diagnosis, at: node.id, session: session, runbook: runbook, seed: seed) {
+                    switch ask(fix, at: node) {
+                    case .answered(let step): steps.append(step)
+                    case .quit: return nil
+                    case .timeUp: return outOfTime()
+                    }
+                }
+                let result = finish(session, steps: steps, started: started, timedOut: false)
                 write(Debrief(result: result, runbook: runbook, scenario: scenario, rules: rules, styler: styler).text)
                 return result
             case .decision:
@@ -98,9 +121,20 @@ public final class Trainer {
                 let transition = next.record(result, for: invocation, parsers: parsers)
                 let choices = StepChoices(node: node, runbook: runbook, seed: seed, facts: session.facts)
                 if choices.isChoice {
-                    guard let step = ask(choices, at: node, transition: transition, output: output) else { return nil }
-                    steps.append(step)
-                    write(TrainingText.verdict(step, transition: transition, runbook: runbook, styler: styler))
+                    switch ask(choices, at: node, transition: transition, output: output) {
+                    case .answered(let step):
+                        steps.append(step)
+                        write(TrainingText.verdict(step, transition: transition, node: node, runbook: runbook, styler: styler))
+                    case .quit: return nil
+                    case .timeUp: return outOfTime()
+                    }
+                }
+                for check in node.teaching.checks {
+                    switch ask(check, at: node) {
+                    case .answered(let step): steps.append(step)
+                    case .quit: return nil
+                    case .timeUp: return outOfTime()
+                    }
                 }
                 write(TrainingText.explanation(of: node, styler: styler))
                 session = next
@@ -108,20 +142,58 @@ public final class Trainer {
         }
     }
 
-    /// Asks until the trainee names an option; nil when they quit or input ends.
-    private func ask(_ choices: StepChoices, at node: Node, transition: Transition, output: CommandResult) -> TrainingStep? {
+    private var timeIsUp: Bool {
+        deadline.map { clock.now() >= $0 } ?? false
+    }
+
+    private func finish(_ session: Session, steps: [TrainingStep], started: Date, timedOut: Bool) -> TrainingResult {
+        let finished = clock.now()
+        let cause = session.current.diagnosis?.cause ?? TrainingEntry(scenario, runbooks: [runbook]).cause
+        let score = timedOut ? 0 : rules.score(steps)
+        let requiredRight = scenario.required.allSatisfy { required in
+            steps.filter { $0.node == required }.allSatisfy(\.isCorrect)
+        }
+        return TrainingResult(
+            scenario: scenario.id, cause: cause, difficulty: scenario.difficulty.rawValue, path: session.path,
+            ending: session.currentID, steps: steps, score: score, maximum: rules.maximum,
+            seconds: finished.timeIntervalSince(started), finishedAt: finished,
+            passed: !timedOut && requiredRight && score >= rules.passMark, exam: settings.exam, timedOut: timedOut
+        )
+    }
+
+    private func prompt(_ node: Node, _ what: String) -> String {
+        styler.apply(.prompt, to: "[\(scenario.id) \(node.id)] \(what) ")
+    }
+
+    /// Answers the words every question shares; false when `word` is not one of them.
+    private func refuseInExam(_ word: String) -> Bool {
+        guard settings.exam, ["hint", "explain"].contains(word) else { return false }
+        write("No hints or explanations in an exam: answer from the output ('show' prints it again).\n")
+        return true
+    }
+
+    /// Asks where the runbook goes until the trainee names an option and either is right or has
+    /// used their tries.
+    private func ask(_ choices: StepChoices, at node: Node, transition: Transition, output: CommandResult) -> Reply {
         write(TrainingText.options(choices, styler: styler))
-        var usedHint = false
-        let words = choices.options.map(\.target) + Self.commands
-        let prompt = styler.apply(.prompt, to: "[\(scenario.id) \(node.id)] where next? ")
-        while let line = reader.readLine(prompt: prompt, completion: { _ in words }) {
-            switch line.trimmingCharacters(in: .whitespaces).lowercased() {
+        let words = BranchWords(node: node)
+        var hints = 0
+        var tries: [String] = []
+        let completions = choices.options.map(\.target) + Self.commands
+        while let line = reader.readLine(prompt: prompt(node, "where next?"), completion: { _ in completions }) {
+            let word = line.trimmingCharacters(in: .whitespaces).lowercased()
+            if refuseInExam(word) { continue }
+            switch word {
             case "quit", "q":
-                return nil
+                return .quit
             case "hint":
-                if !usedHint { write(styler.apply(.dim, to: "(a hint costs \(rules.hint) points)") + "\n") }
-                usedHint = true
-                write(TrainingText.hint(transition, styler: styler))
+                guard hints < 2 else {
+                    write("That was the last hint.\n" + words.pointer(for: transition, styler: styler))
+                    continue
+                }
+                hints += 1
+                write(styler.apply(.dim, to: "(hint \(hints) of 2: −\(rules.hint) points)") + "\n")
+                write(hints == 1 ? words.nudge(for: transition) + "\n" : words.pointer(for: transition, styler: styler))
             case "show":
                 write(TrainingText.output(output, styler: styler))
             case "options", "":
@@ -130,12 +202,95 @@ public final class Trainer {
                 write(TrainingText.explanation(of: node, styler: styler))
             default:
                 guard let option = choices.option(for: line) else {
-                    write(styler.apply(.error, to: "'\(line)' is not one of the options") + "; answer 1-\(choices.options.count) or a name (Tab completes), or hint, show, options, explain, quit\n")
+                    write(styler.apply(.error, to: "'\(line)' is not one of the options") + "; answer 1-\(choices.options.count) or a name (Tab completes), or \(settings.hints ? "hint, " : "")show, options, quit\n")
                     continue
                 }
-                return TrainingStep(node: node.id, expected: transition.to, chosen: option.target, usedHint: usedHint)
+                if timeIsUp { return .timeUp }
+                tries.append(option.target)
+                let step = TrainingStep(node: node.id, expected: transition.to, tries: tries, hints: hints)
+                if step.isCorrect || tries.count > settings.retries { return .answered(step) }
+                write(TrainingText.wrongTry(option.target, words: words, styler: styler))
+                write(TrainingText.retry(left: settings.retries - tries.count + 1, worth: rules.wrongChoice - rules.retry * tries.count, of: rules.wrongChoice))
             }
         }
-        return nil
+        return .quit
+    }
+
+    /// Asks a concept check once.
+    private func ask(_ check: ConceptCheck, at node: Node) -> Reply {
+        var generator = SeededGenerator(seed: seed, salt: "check:" + check.question)
+        let choices = check.choices.shuffled(using: &generator)
+        write(TrainingText.check(check, choices: choices, styler: styler))
+        while let line = reader.readLine(prompt: prompt(node, "check?"), completion: { _ in choices + ["quit"] }) {
+            let word = line.trimmingCharacters(in: .whitespaces)
+            if word.lowercased() == "quit" || word.lowercased() == "q" { return .quit }
+            if refuseInExam(word.lowercased()) { continue }
+            let answer: String?
+            if let number = Int(word), choices.indices.contains(number - 1) {
+                answer = choices[number - 1]
+            } else {
+                let matches = choices.filter { $0.lowercased().hasPrefix(word.lowercased()) }
+                answer = word.isEmpty ? nil : choices.first { $0.lowercased() == word.lowercased() } ?? (matches.count == 1 ? matches[0] : nil)
+            }
+            guard let answer else {
+                write(styler.apply(.error, to: "'\(line)' is not one of the answers") + "; answer 1-\(choices.count), or quit\n")
+                continue
+            }
+            if timeIsUp { return .timeUp }
+            let step = TrainingStep(kind: .check, node: node.id, expected: check.answer, tries: [answer])
+            write(TrainingText.checkVerdict(step, check: check, styler: styler))
+            return .answered(step)
+        }
+        return .quit
+    }
+
+    /// Asks for the fix: an option's number, or the command typed out.
+    private func ask(_ fix: FixQuestion, at node: Node) -> Reply {
+        write(TrainingText.fixOptions(fix, styler: styler))
+        var tries: [String] = []
+        var hints = 0
+        let expected = fix.right.description
+        while let line = reader.readLine(prompt: prompt(node, "fix?"), completion: { _ in ["hint", "options", "quit"] }) {
+            let word = line.trimmingCharacters(in: .whitespaces)
+            if refuseInExam(word.lowercased()) { continue }
+            switch word.lowercased() {
+            case "quit", "q":
+                return .quit
+            case "options", "":
+                write(TrainingText.fixOptions(fix, styler: styler))
+                continue
+            case "hint":
+                if hints == 0 { write(styler.apply(.dim, to: "(a hint: −\(rules.hint) points)") + "\n") }
+                hints = 1
+                write("What the fix must do: \(fix.text).\n")
+                continue
+            default:
+                break
+            }
+            let problems: [String]
+            if let option = fix.option(for: word) {
+                problems = option.whyWrong.map { [$0] } ?? []
+            } else {
+                do {
+                    problems = fix.problems(with: try CommandWords.split(word))
+                } catch {
+                    write(styler.apply(.error, to: "That cannot be read as a command: \(error.reason).") + " Answer 1-\(fix.options.count), or type the command.\n")
+                    continue
+                }
+            }
+            if timeIsUp { return .timeUp }
+            tries.append(problems.isEmpty ? expected : word)
+            let step = TrainingStep(kind: .fix, node: node.id, expected: expected, tries: tries, hints: hints)
+            if !problems.isEmpty {
+                write(styler.apply(.error, to: "Not that command:") + " " + problems.joined(separator: "; ") + ".\n")
+                if tries.count <= settings.retries {
+                    write(TrainingText.retry(left: settings.retries - tries.count + 1, worth: rules.wrongChoice - rules.retry * tries.count, of: rules.wrongChoice))
+                    continue
+                }
+            }
+            write(TrainingText.fixVerdict(step, fix: fix, styler: styler))
+            return .answered(step)
+        }
+        return .quit
     }
 }

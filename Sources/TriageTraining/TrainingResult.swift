@@ -7,22 +7,29 @@ public struct TrainingResult: Sendable, Equatable {
     public var cause: String
     /// The scenario's difficulty, by name.
     public var difficulty: String
-    /// Every node visited, the ending last.
+    /// Every node visited, the ending last (or where time ran out).
     public var path: [String]
-    /// The ending reached.
+    /// The ending reached, or the node where time ran out.
     public var ending: String
-    /// The decisions, in order.
+    /// The answers, in order.
     public var steps: [TrainingStep]
     public var score: Int
     public var maximum: Int
-    /// Seconds from the first output to the diagnosis.
+    /// Seconds from the first output to the end.
     public var seconds: Double
     /// When the attempt finished.
     public var finishedAt: Date
+    /// Whether the attempt counts as passed: every required step decided right, the pass mark
+    /// reached, and time left.
+    public var passed: Bool
+    /// Whether it was played under exam rules.
+    public var exam: Bool
+    /// Whether the time limit ran out before the ending.
+    public var timedOut: Bool
 
     public init(
         scenario: String, cause: String, difficulty: String, path: [String], ending: String, steps: [TrainingStep],
-        score: Int, maximum: Int, seconds: Double, finishedAt: Date
+        score: Int, maximum: Int, seconds: Double, finishedAt: Date, passed: Bool = true, exam: Bool = false, timedOut: Bool = false
     ) {
         self.scenario = scenario
         self.cause = cause
@@ -34,10 +41,15 @@ public struct TrainingResult: Sendable, Equatable {
         self.maximum = maximum
         self.seconds = seconds
         self.finishedAt = finishedAt
+        self.passed = passed
+        self.exam = exam
+        self.timedOut = timedOut
     }
 
-    /// Wrong choices made.
-    public var wrongChoices: Int { steps.filter { !$0.isCorrect }.count }
+    /// Choices and fixes never got right.
+    public var wrongChoices: Int { steps.filter { $0.kind != .check && !$0.isCorrect }.count }
+    /// Every wrong answer given: wrong tries at choices and fixes, and checks answered wrong.
+    public var mistakes: Int { steps.map(\.wrongTries).reduce(0, +) }
     /// Hints taken.
-    public var hints: Int { steps.filter(\.usedHint).count }
+    public var hints: Int { steps.map(\.hints).reduce(0, +) }
 }

@@ -4,15 +4,20 @@ import TriageTerminal
 
 /// The text trainee mode shows at each moment of an attempt.
 enum TrainingText {
-    static func introduction(_ scenario: Scenario, inputs: [String: String], styler: Styler) -> String {
-        var text = styler.apply(.heading, to: "Training: \(scenario.title)") + "\n"
+    static func introduction(_ scenario: Scenario, inputs: [String: String], settings: TrainingSettings, rules: ScoringRules, styler: Styler) -> String {
+        var text = styler.apply(.heading, to: (settings.exam ? "Exam: " : "Training: ") + scenario.title) + "\n"
         text += "Scenario \(scenario.id), \(scenario.difficulty.rawValue).\n"
         let pod = inputs["pod"].map { "Pod \($0)" } ?? "A pod"
         let namespace = inputs["namespace"].map { " in namespace \($0)" } ?? ""
-        text += "\(pod)\(namespace) will not start: its image cannot be pulled. Work out why.\n"
+        text += "\(pod)\(namespace) will not start. Work out why, then how to fix it.\n"
         text += "At each step, read the output and say where the runbook should go next: answer with the\n"
-        text += "option's number or name (Tab completes). 'hint' shows the line that decides (it costs points),\n"
-        text += "'show' prints the output again, 'explain' says what to look for, 'quit' stops.\n"
+        text += "option's number or name (Tab completes). 'show' prints the output again, 'quit' stops.\n"
+        if settings.exam {
+            text += "Exam rules: no hints, no explanations before you answer, one try per question.\n"
+        } else {
+            text += "'hint' gives a nudge, then the line that matters (−\(rules.hint) each); 'explain' says what to look for.\n"
+            text += "A wrong answer may be tried again once, for part of the points.\n"
+        }
         return text
     }
 
@@ -38,37 +43,64 @@ enum TrainingText {
         return text
     }
 
-    static func hint(_ transition: Transition, styler: Styler) -> String {
-        guard case .branch(_, let condition, _, let witnesses) = transition.reason else {
-            return "No single line decides this step: what matters is what the output does not say.\n"
-        }
-        let lines = witnesses.compactMap { witness in
-            witness.evidence.map { "  line \($0.line): " + styler.apply(.evidence, to: $0.text.trimmingCharacters(in: .whitespaces)) }
-        }
-        if lines.isEmpty { return "Look at the facts: \(condition).\n" }
-        return "The line that decides:\n" + lines.joined(separator: "\n") + "\n"
+    /// Why a wrong try was wrong, without giving the right one away.
+    static func wrongTry(_ chosen: String, words: BranchWords, styler: Styler) -> String {
+        styler.apply(.error, to: "Not [\(chosen)].") + " That way is taken when: \(words.reason(for: chosen).trimmingTrailingPeriod). This output does not show that.\n"
     }
 
-    static func verdict(_ step: TrainingStep, transition: Transition, runbook: Runbook, styler: Styler) -> String {
+    static func retry(left: Int, worth: Int, of full: Int) -> String {
+        "Try again (\(left) more \(left == 1 ? "try" : "tries")): a right answer now earns \(max(0, worth)) of its \(full) points.\n"
+    }
+
+    static func verdict(_ step: TrainingStep, transition: Transition, node: Node, runbook: Runbook, styler: Styler) -> String {
         let title = runbook.node(step.expected)?.title ?? step.expected
-        var text = step.isCorrect
-            ? styler.apply(.success, to: "Right:") + " the runbook goes to \(title) [\(step.expected)].\n"
-            : styler.apply(.error, to: "Not quite:") + " the runbook goes to \(title) [\(step.expected)], not [\(step.chosen)].\n"
-        if case .branch(_, let condition, _, let witnesses) = transition.reason {
-            text += "Because \(condition)"
-            if let evidence = witnesses.compactMap(\.evidence).first {
-                text += ", from line \(evidence.line): " + styler.apply(.evidence, to: evidence.text.trimmingCharacters(in: .whitespaces))
-            }
-            text += "\n"
+        var text: String
+        if step.isCorrect {
+            text = styler.apply(.success, to: "Right:") + " the runbook goes to \(title) [\(step.expected)]"
+            text += step.tries.count > 1 ? ", on try \(step.tries.count).\n" : ".\n"
         } else {
-            text += "Because none of the other branches holds.\n"
+            text = styler.apply(.error, to: "Not quite:") + " the runbook goes to \(title) [\(step.expected)], not [\(step.chosen)].\n"
         }
-        return text
+        text += "Why: \(BranchWords(node: node).reason(for: transition.to).trimmingTrailingPeriod)"
+        if case .branch(_, _, _, let witnesses) = transition.reason, let evidence = witnesses.compactMap(\.evidence).first {
+            text += ", from line \(evidence.line): " + styler.apply(.evidence, to: evidence.text.trimmingCharacters(in: .whitespaces))
+        } else {
+            text += "."
+        }
+        return text + "\n"
     }
 
     static func explanation(of node: Node, styler: Styler) -> String {
         guard !node.explanation.isEmpty else { return "" }
         return styler.apply(.dim, to: "Why this step:") + "\n" + node.explanation.trimmingCharacters(in: .newlines) + "\n"
+    }
+
+    static func check(_ check: ConceptCheck, choices: [String], styler: Styler) -> String {
+        var text = "\n" + styler.apply(.heading, to: "Check:") + " " + check.question.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+        for (index, choice) in choices.enumerated() { text += "  \(index + 1)) \(choice)\n" }
+        return text
+    }
+
+    static func checkVerdict(_ step: TrainingStep, check: ConceptCheck, styler: Styler) -> String {
+        var text = step.isCorrect ? styler.apply(.success, to: "Right.") : styler.apply(.error, to: "Not quite:") + " the answer is \(check.answer)."
+        if !check.explanation.isEmpty { text += " " + check.explanation.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return text + "\n"
+    }
+
+    static func fixOptions(_ fix: FixQuestion, styler: Styler) -> String {
+        var text = "\nNow the fix. Which command fixes it on this cluster? Answer with its number, or type the command.\n"
+        for (index, option) in fix.options.enumerated() {
+            text += "  \(index + 1)) " + styler.apply(.command, to: "$ \(option.invocation)") + "\n"
+        }
+        return text
+    }
+
+    static func fixVerdict(_ step: TrainingStep, fix: FixQuestion, styler: Styler) -> String {
+        var text = step.isCorrect
+            ? styler.apply(.success, to: "Right:") + (step.tries.count > 1 ? " on try \(step.tries.count)." : " that is the fix.")
+            : styler.apply(.error, to: "Not quite.") + " The fix:"
+        text += " \(fix.text)\n  " + styler.apply(.command, to: "$ \(fix.right)") + "\n"
+        return text
     }
 
     static func conclusion(_ diagnosis: Diagnosis, session: Session, styler: Styler) -> String {
@@ -77,6 +109,14 @@ enum TrainingText {
         if let evidence = session.evidence(of: diagnosis) {
             text += "Evidence: " + styler.apply(.evidence, to: evidence.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n"
         }
+        return text
+    }
+}
+
+extension String {
+    var trimmingTrailingPeriod: String {
+        var text = trimmingCharacters(in: .whitespacesAndNewlines)
+        while text.hasSuffix(".") { text.removeLast() }
         return text
     }
 }

@@ -78,7 +78,11 @@ struct ClusterFailureTests {
     @Test func aPodThatDoesNotExistIsNotLookedAt() throws {
         let fixture = try KubeAPIFixture(objects: Self.objects, behavior: .podNotFound)
         defer { fixture.close() }
-        let arguments = ["run", "--pod", "web-6d9f7c8b5-k2x7p", "-n", "shop", "--no-input", "-o", "json"]
+        let selecting = ["run", "--pod", "web-6d9f7c8b5-k2x7p", "-n", "shop", "--no-input", "-o", "json"]
+        let read = try triage(selecting, kubeconfig: fixture.kubeconfig.path)
+        expectCouldNotLook(read, selecting, saying: #"pods "web-6d9f7c8b5-k2x7p" not found"#)
+        #expect(!read.stdout.contains("\"diagnosis\""), "no runbook was chosen, so none ran: \(read.stdout)")
+        let arguments = ["run", "image-pull-backoff", "--pod", "web-6d9f7c8b5-k2x7p", "-n", "shop", "--no-input", "-o", "json"]
         let run = try triage(arguments, kubeconfig: fixture.kubeconfig.path)
         expectCouldNotLook(run, arguments, saying: #"pods \"web-6d9f7c8b5-k2x7p\" not found"#)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -92,7 +96,7 @@ struct ClusterFailureTests {
         defer { fixture.close() }
         let picker = try triage(["run", "-n", "shop"], kubeconfig: fixture.kubeconfig.path)
         #expect(picker.status == 1, "\(picker.stdout)\(picker.stderr)")
-        #expect(picker.stdout.contains("No pod in namespace shop is failing to pull an image."))
+        #expect(picker.stdout.contains("No pod in namespace shop is in a state a runbook covers."))
         let scan = try triage(["scan", "-n", "shop"], kubeconfig: fixture.kubeconfig.path)
         #expect(scan.status == 1, "\(scan.stdout)\(scan.stderr)")
     }

@@ -143,7 +143,12 @@ struct SecretLeakTests {
         let run = try TriageBinary.run(["replay", "ghcr-secret-for-docker-hub"], input: commands.joined(separator: "\n") + "\n")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Diagnosis: auth"))
-        #expect(run.stdout.contains(#"".dockerconfigjson": "<redacted>""#), "the secret's output was shown, masked")
+        #expect(
+            run.stdout.contains(#"".dockerconfigjson": "<redacted; registries: https://index.docker.io/v1/>""#),
+            "the secret's output was shown with its credentials masked and its registry host named"
+        )
+        let marked = run.stdout.split(separator: "\n").filter { $0.contains("<redacted; registries:") }
+        #expect(!marked.isEmpty && marked.allSatisfy { $0.hasPrefix("▶") }, "the registries fact's evidence is the config's line")
         let written = try String(contentsOf: transcript, encoding: .utf8)
         for secret in [password, auth, String(config), String(config.prefix(24))] {
             #expect(!run.stdout.contains(secret) && !run.stderr.contains(secret), "printed: \(secret.prefix(10))…")

@@ -37,6 +37,29 @@ struct ClusterParserTests {
         }
     }
 
+    /// The secret a fix recreates is a missing one first, then one the kubelet ignores, then the
+    /// one whose credentials were refused; and the object naming it is the ServiceAccount when it
+    /// lists the secret, else the pod spec.
+    @Test(arguments: [
+        (["regcred"], "regcred", "pod/web-1"), (["hub", "opaque"], "opaque", "serviceaccount/builder"),
+        (["hub"], "hub", "pod/web-1"),
+    ])
+    func theSecretToFixAndWhoNamesIt(asked: [String], toFix: String, namedBy: String) {
+        let items = [secret("hub", type: "kubernetes.io/dockerconfigjson", hosts: ["ghcr.io"]),
+                     #"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"opaque"},"type":"Opaque","data":{"x":"eQ=="}}"#]
+            .filter { item in asked.contains { item.contains(#""name":"\#($0)""#) } }
+        let list = #"{"apiVersion":"v1","kind":"List","items":[\#(items.joined(separator: ","))]}"#
+        let stderr = asked.contains("regcred") ? #"Error from server (NotFound): secrets "regcred" not found"# : ""
+        let account = ServiceAccountParser().facts(
+            from: CommandResult(stdout: #"{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"builder"},"imagePullSecrets":[{"name":"opaque"}]}"#),
+            context: ParserContext(node: "service-account", facts: ["pod": Fact("web-1"), "service_account": Fact("builder"), "pull_secrets": Fact(values: ["regcred", "hub"])]))
+        #expect(account["pull_secrets_named_by"]?.values == ["pod/web-1", "pod/web-1", "serviceaccount/builder"])
+        let facts = PullSecretsParser().facts(from: CommandResult(stdout: list, stderr: stderr), context: ParserContext(
+            node: "check-secrets", facts: account.merging(["registry": Fact("ghcr.io")]) { old, _ in old }))
+        #expect(facts["secret_to_fix"]?.value == toFix)
+        #expect(facts["secret_named_by"]?.value == namedBy)
+    }
+
     @Test func dockerHubAliasesMatchTheImageRegistry() {
         let one = secret("hub", type: "kubernetes.io/dockerconfigjson", hosts: ["registry-1.docker.io"])
         let facts = PullSecretsParser().facts(from: CommandResult(stdout: one), context: context(registry: "docker.io"))

@@ -1,41 +1,35 @@
 import Testing
-import TriageKubernetes
 import TriageREPL
 import TriageTerminal
 
-/// The pod picker lists the failing pods read through the Kubernetes model, every kind of
-/// container included, and takes a number or a name.
+/// The pod picker lists the pods some runbook covers, each with its state and that runbook, and
+/// takes a number or a name.
 struct PodPickerTests {
     static let pods = [
-        FailingPod(namespace: "shop", name: "web-1", failures: [
-            ContainerFailure(name: "setup", kind: .initContainer, image: "busybox:lates", reason: "ErrImagePull", message: ""),
-        ]),
-        FailingPod(namespace: "shop", name: "api-1", failures: [
-            ContainerFailure(name: "api", image: "ghcr.io/acme/api:3.1", reason: "ImagePullBackOff", message: ""),
-            ContainerFailure(name: "debugger", kind: .ephemeral, image: "busybox:1.37", reason: "RegistryUnavailable", message: ""),
-        ]),
+        PodPicker.Candidate(pod: "web-1", state: "Pending; setup (init): waiting ErrImagePull", runbook: "image-pull-backoff"),
+        PodPicker.Candidate(pod: "api-1", state: "Running; api: waiting CrashLoopBackOff, last OOMKilled (exit 137), 4 restarts", runbook: "crash-loop-backoff"),
     ]
 
-    func choose(_ lines: [String], from pods: [FailingPod] = Self.pods) -> (String?, String) {
+    func choose(_ lines: [String], from pods: [PodPicker.Candidate] = Self.pods) -> (PodPicker.Candidate?, String) {
         let console = REPLTests.CapturingConsole()
         let input = SharedLineReader(prompter: PlainLineReader(source: .lines(lines), echo: .promptAndInput, output: console.write))
         let chosen = PodPicker(input: input, console: console, styler: Styler(enabled: false)).choose(from: pods, namespace: "shop")
         return (chosen, console.text)
     }
 
-    @Test func listsEachPodWithItsReasonsAndImages() {
+    @Test func listsEachPodWithItsStateAndRunbook() {
         let (chosen, text) = choose(["3", "2"])
-        #expect(chosen == "api-1")
-        #expect(text.contains("  1. web-1  ErrImagePull · busybox:lates"))
-        #expect(text.contains("  2. api-1  ImagePullBackOff, RegistryUnavailable · busybox:1.37, ghcr.io/acme/api:3.1"))
+        #expect(chosen == Self.pods[1])
+        #expect(text.contains("  1. web-1  Pending; setup (init): waiting ErrImagePull · image-pull-backoff"))
+        #expect(text.contains("  2. api-1  Running; api: waiting CrashLoopBackOff, last OOMKilled (exit 137), 4 restarts · crash-loop-backoff"))
         #expect(text.contains("error: choose a number from 1 to 2 or a name from the list"))
-        #expect(choose(["web-1"]).0 == "web-1")
+        #expect(choose(["web-1"]).0?.runbook == "image-pull-backoff")
     }
 
     @Test func oneOrNoPod() {
         let (one, text) = choose([], from: [Self.pods[0]])
-        #expect(one == "web-1" && text.contains("One pod in shop is failing to pull: web-1 (ErrImagePull)."))
+        #expect(one?.pod == "web-1" && text.contains("One pod in shop needs a runbook: web-1 (Pending; setup (init): waiting ErrImagePull) → image-pull-backoff."))
         let (none, empty) = choose([], from: [])
-        #expect(none == nil && empty.contains("No pod in namespace shop is failing to pull an image."))
+        #expect(none == nil && empty.contains("No pod in namespace shop is in a state a runbook covers."))
     }
 }

@@ -76,8 +76,11 @@ struct SecretSinkTests {
         let outcome = await repl.run()
         #expect(outcome.diagnosis?.cause == "auth")
         let screen = console.text
-        // The pasted lines were read (the echo shows them) — what Triage printed back must be clean.
-        let pastedLines = Set(pasted.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 })
+        // The pasted lines were read (the echo shows them, with their controls made visible) —
+        // what Triage printed back must be clean.
+        let pastedLines = Set(pasted.flatMap { line in
+            VisibleText.escapingControls(line.hasSuffix("\r") ? String(line.dropLast()) : line).split(separator: "\n").map(String.init)
+        })
         let printed = screen.split(separator: "\n").map(String.init).filter { !pastedLines.contains($0) }.joined(separator: "\n")
         #expect(PlantedSecrets.leaks(in: printed).isEmpty, "screen: \(printed)")
         #expect(printed.contains("<redacted>"))

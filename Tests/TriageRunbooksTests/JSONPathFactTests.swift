@@ -69,3 +69,48 @@ struct JSONPathFactTests {
         #expect(problems(Self.runbook(facts)) == [expected])
     }
 }
+
+/// `selects:` is a condition over the standard pod reading's facts alone, and `intro:` is text;
+/// a fact the pod reading does not give is an error at the `selects:` line and column.
+struct SelectionLoadingTests {
+    static func runbook(_ top: String) -> String {
+        """
+        id: demo
+        title: Demo
+        \(top)
+        start: done
+        nodes:
+          done:
+            title: Done
+            diagnosis:
+              cause: demo
+              summary: Nothing.
+              fix: [Nothing]
+        """
+    }
+
+    static let validator = RunbookValidator(parsers: [ParserSignature(name: "pod-json", summary: "a pod", facts: ["phase", "container_waiting_reasons"])])
+
+    func problems(_ yaml: String) -> [String] {
+        guard case .failure(let error) = RunbookDecoder.load(yaml, file: "book.yaml", validator: Self.validator) else { return [] }
+        return error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" }
+    }
+
+    @Test func selectsAndIntroLoad() throws {
+        let yaml = Self.runbook("intro: |\n  First read the logs.\n  Then the limits.\nselects: {fact: container_waiting_reasons, in: [CrashLoopBackOff]}")
+        let runbook = try RunbookDecoder.load(yaml, file: "book.yaml", validator: Self.validator).get()
+        #expect(runbook.intro == "First read the logs.\nThen the limits.\n")
+        #expect(runbook.selection?.condition == .oneOf(fact: "container_waiting_reasons", values: ["CrashLoopBackOff"]))
+        #expect(runbook.selection?.location?.line == 6)
+    }
+
+    @Test func aFactThePodReadingDoesNotGiveIsAnError() {
+        #expect(problems(Self.runbook("selects: {fact: container_waiting_reason, equals: CrashLoopBackOff}")) == [
+            "3:10: 'selects' reads fact 'container_waiting_reason', which the pod reading ('pod-json') does not produce (its facts: 'triage list --parsers'); did you mean 'container_waiting_reasons'?",
+        ])
+        #expect(problems(Self.runbook("selects: {fact: phase}")) == [
+            "3:10: the condition of 'selects' must test the fact exactly one way (equals, in, in_fact, present or matches); it has none",
+        ])
+        #expect(problems(Self.runbook("intro: [a, {b: c}]")).first?.hasPrefix("3:") == true)
+    }
+}

@@ -107,6 +107,24 @@ struct ScanReportTests {
         #expect(ScanText(width: 80).render(try self.report(Fixtures.list([]))).contains("No image pull failures."))
     }
 
+    /// Waiting messages quote URLs, headers and flags: the table (cut or `-o wide`) and the JSON
+    /// (and so YAML, the same document) show them masked.
+    @Test func secretsInMessagesAreMaskedInEveryForm() throws {
+        let password = "Pl4nted-Scan-Passw0rd", token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJyb2JvdCJ9.c2lnbmF0dXJlLXBsYW50ZWQ"
+        let explained = #"failed to pull and unpack image \"registry.example.com/shop/api:2.0\": failed to resolve reference: GET https://robot:\#(password)@registry.example.com/v2/shop/api/manifests/2.0: 401 Unauthorized"#
+        let unexplained = #"Back-off pulling image \"quay.io/acme/reports:3.1\" (Authorization: Bearer \#(token)) --password=\#(password)"#
+        let report = try report(Fixtures.list([
+            Fixtures.pod("api-0", containers: [Fixtures.status("api", image: "registry.example.com/shop/api:2.0", reason: "ErrImagePull", message: explained)]),
+            Fixtures.pod("report-1", containers: [Fixtures.status("fetch", image: "quay.io/acme/reports:3.1", reason: "ImagePullBackOff", message: unexplained)]),
+        ]))
+        let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+        for text in [ScanText(width: nil).render(report), ScanText(width: 100).render(report), json] {
+            #expect(!text.contains(password) && !text.contains(token), "\(text)")
+        }
+        #expect(ScanText(width: nil).render(report).contains("(Authorization: Bearer <redacted>"), "the unexplained message is shown, masked")
+        #expect(report.groups.map(\.cause).contains(.auth), "the masked message is still classified")
+    }
+
     @Test func changesBetweenScans() throws {
         let before = try report()
         let after = try report(Fixtures.list([

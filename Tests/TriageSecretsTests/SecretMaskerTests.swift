@@ -36,6 +36,43 @@ struct SecretMaskerTests {
         #expect(String(decoding: config, as: UTF8.self) == #"{"auths":{"registry.example.com":{}}}"#)
     }
 
+    @Test func aDockerConfigShowsItsHostsTypeAndNamespaceToPeople() throws {
+        let masked = masker.mask(PlantedSecrets.secretListJSON)
+        #expect(masked.contains(#"".dockerconfigjson": "<redacted; registries: registry.example.com>""#))
+        #expect(masked.contains(#""type": "kubernetes.io/dockerconfigjson""#) && masked.contains(#""namespace": "shop""#))
+        let yaml = masker.mask(PlantedSecrets.secretListYAML)
+        #expect(yaml.contains("    .dockerconfigjson: <redacted; registries: registry.example.com>"))
+        #expect(yaml.contains("  type: kubernetes.io/dockerconfigjson") && yaml.contains("    name: regcred"))
+        // Alone on a line (a fact's evidence), under a secret's name, and in the legacy format.
+        #expect(masker.mask(#"  ".dockerconfigjson": "\#(PlantedSecrets.dockerConfig)","#) == #"  ".dockerconfigjson": "<redacted; registries: registry.example.com>","#)
+        let legacy = Data(#"{"https://index.docker.io/v1/":{"auth":"\#(PlantedSecrets.auth)"},"quay.io":{"password":"\#(PlantedSecrets.password)"}}"#.utf8)
+        #expect(masker.mask(".dockercfg: \(legacy.base64EncodedString())") == ".dockercfg: <redacted; registries: https://index.docker.io/v1/, quay.io>")
+        let empty = Data(#"{"auths":{}}"#.utf8).base64EncodedString()
+        #expect(masker.mask(#"{"data": {".dockerconfigjson": "\#(empty)"}}"#) == #"{"data": {".dockerconfigjson": "<redacted; registries: none>"}}"#)
+    }
+
+    /// A host is shown only when it reads as a registry address: one with user info, a quote, a
+    /// control character or a secret-shaped word in it is masked like the rest.
+    @Test func aHostThatCouldHoldASecretIsMasked() {
+        let p = PlantedSecrets.password
+        for host in ["https://robot:\(p)@registry.example.com", "registry.example.com\"\(p)", "\(p) x", "ghp_\(p)0123456789", "\u{1B}]0;\(p)\u{07}"] {
+            let escaped = host.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                .replacingOccurrences(of: "\u{1B}", with: "\\u001b").replacingOccurrences(of: "\u{07}", with: "\\u0007")
+            let config = Data(#"{"auths":{"ghcr.io":{},"\#(escaped)":{"auth":"\#(PlantedSecrets.auth)"}}}"#.utf8).base64EncodedString()
+            let masked = masker.mask("data:\n  .dockerconfigjson: \(config)\n")
+            #expect(masked == "data:\n  .dockerconfigjson: <redacted; registries: ghcr.io, <redacted>>\n", "host: \(host.debugDescription)")
+            #expect(PlantedSecrets.leaks(in: masked).isEmpty && !masked.contains(p))
+            #expect(masker.mask(masked) == masked)
+        }
+    }
+
+    @Test func parsersAndPeopleGetTheSameHosts() throws {
+        let shown = masker.mask(PlantedSecrets.secretListJSON)
+        let kept = SecretMasker.keepingRegistryHosts.mask(PlantedSecrets.secretListJSON)
+        #expect(masker.mask(kept) == shown, "what a recording keeps is shown as live output is")
+        #expect(SecretMasker.standard.mask(PlantedSecrets.everything, renamingHosts: { _ in "registry-1.example" }).contains("registries: registry-1.example>"))
+    }
+
     @Test func secretYAMLIsMasked() {
         assertClean(PlantedSecrets.secretListYAML)
         let masked = masker.mask(PlantedSecrets.secretListYAML)

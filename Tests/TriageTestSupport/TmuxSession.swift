@@ -2,7 +2,8 @@ import Foundation
 import Synchronization
 
 /// A program running in a real terminal: a private tmux server (its own socket, no user
-/// configuration) with one detached 120×40 window, for end-to-end tests of interactive code.
+/// configuration) with one detached window (120×40 unless the caller chooses), for end-to-end
+/// tests of interactive code.
 ///
 /// Each session gets a temporary directory used as `HOME`, with `XDG_STATE_HOME` inside it,
 /// and runs with `TERM=xterm-256color`, `TRIAGE_NO_EDITRC=1`, `LANG=C.UTF-8` and the caller's
@@ -10,10 +11,10 @@ import Synchronization
 /// and its exit status checked. ``close()`` (also run by `deinit`) kills the tmux server and
 /// everything in it and deletes the temporary directory, so nothing outlives a failed test.
 public final class TmuxSession: Sendable {
-    /// The window's size.
-    public static let columns = 120
-    /// The window's size.
-    public static let rows = 40
+    /// The window's width in columns.
+    public let columns: Int
+    /// The window's height in rows.
+    public let rows: Int
 
     /// The temporary directory the program sees as `HOME`.
     public let home: URL
@@ -31,8 +32,16 @@ public final class TmuxSession: Sendable {
     ///   - environment: extra variables, overriding the defaults (for example `XDG_STATE_HOME`
     ///     to share state between sessions).
     ///   - workingDirectory: the program's working directory; the temporary home by default.
+    ///   - columns: the window's width; the program learns it from its terminal, as it would
+    ///     from a real one (no `COLUMNS` is set).
+    ///   - rows: the window's height.
     /// - Throws: ``TmuxError`` when tmux cannot start the session.
-    public init(command: [String], environment: [String: String] = [:], workingDirectory: URL? = nil) throws {
+    public init(
+        command: [String], environment: [String: String] = [:], workingDirectory: URL? = nil,
+        columns: Int = 120, rows: Int = 40
+    ) throws {
+        self.columns = columns
+        self.rows = rows
         let base = FileManager.default.temporaryDirectory
             .appendingPathComponent("triage-tmux-\(UUID().uuidString.prefix(8))", isDirectory: true)
         home = base.appendingPathComponent("home", isDirectory: true)
@@ -63,7 +72,7 @@ public final class TmuxSession: Sendable {
             """.write(to: configuration, atomically: true, encoding: .utf8)
         do {
             try tmux(["-f", configuration.path, "new-session", "-d", "-s", "test",
-                      "-x", "\(Self.columns)", "-y", "\(Self.rows)",
+                      "-x", "\(columns)", "-y", "\(rows)",
                       "-c", (workingDirectory ?? home).path] + command)
         } catch {
             close()
@@ -105,6 +114,12 @@ public final class TmuxSession: Sendable {
     /// trailing spaces stripped. Unlike the screen it only grows, so counting in it is reliable.
     public func transcript() throws -> String {
         try tmux(["capture-pane", "-p", "-S", "-", "-t", "test"])
+    }
+
+    /// Like ``transcript()``, with each line the program wrote whole again: a line tmux wrapped
+    /// because it was wider than the window comes back as one line, longer than ``columns``.
+    public func unwrappedTranscript() throws -> String {
+        try tmux(["capture-pane", "-p", "-J", "-S", "-", "-t", "test"])
     }
 
     /// Polls the ``transcript()`` until `predicate` holds, and returns that transcript. Its

@@ -38,3 +38,23 @@ struct ScenarioMenuTests {
         #expect(library.scenarios.count >= 24)
     }
 }
+
+struct ScenarioMenuSpoilerTests {
+    let library = TrainingFixtures.library
+
+    /// The menu names no cause and no id (most ids name the cause): title, difficulty and what
+    /// the scenario practises only.
+    @Test func theMenuShowsTitleDifficultyAndPractiseNeverTheAnswer() {
+        let menu = ScenarioMenu(scenarios: library.scenarios, runbooks: library.runbooks, cause: nil, difficulty: nil)
+        let text = menu.text(styler: Styler(enabled: false))
+        for entry in menu.entries {
+            #expect(text.contains(entry.scenario.title))
+            #expect(!text.contains(entry.scenario.id + " "), "\(entry.scenario.id)")
+            #expect(!text.contains(", \(entry.cause)"), "\(entry.scenario.id)")
+            #expect(!entry.practises.isEmpty)
+        }
+        let typo = try? #require(menu.entries.first { $0.scenario.id == "nginx-tag-typo" })
+        #expect(typo?.practises == "ImagePullBackOff / ErrImagePull, step 1 of 5")
+        #expect(text.contains("beginner · practises: "))
+    }
+}

@@ -1,10 +1,11 @@
 import Foundation
+import Testing
 import Synchronization
 import TriageEngine
 import TriageModel
 import TriageRunbooks
 import TriageTerminal
-import TriageTraining
+@testable import TriageTraining
 
 /// The repository's own runbooks and scenarios, and helpers to play them with scripted replies.
 enum TrainingFixtures {
@@ -23,25 +24,45 @@ enum TrainingFixtures {
     }
 
     /// Plays `id` with `replies`, returning the result and everything shown.
-    static func play(_ id: String, replies: [String], seed: UInt64 = 7, clock: any TrainingClock = SteppingClock(step: 1)) async throws -> (TrainingResult?, String) {
-        let (scenario, runbook) = self.scenario(id)
+    static func play(
+        _ id: String, replies: [String], seed: UInt64 = 7, clock: any TrainingClock = SteppingClock(step: 1),
+        settings: TrainingSettings = .practice, deadline: Date? = nil, change: (inout Scenario) -> Void = { _ in }
+    ) async throws -> (TrainingResult?, String) {
+        var (scenario, runbook) = self.scenario(id)
+        change(&scenario)
         let shown = Mutex("")
         let trainer = Trainer(
             scenario: scenario, runbook: runbook, reader: PlainLineReader(source: .lines(replies)),
-            write: { text in shown.withLock { $0 += text } }, styler: Styler(enabled: false), clock: clock, seed: seed
+            write: { text in shown.withLock { $0 += text } }, styler: Styler(enabled: false), clock: clock, seed: seed,
+            settings: settings, deadline: deadline
         )
         let result = try await trainer.run()
         return (result, shown.withLock { $0 })
     }
 
-    /// The replies that follow the scenario's expected path: the next node at every choice.
-    static func perfectReplies(_ id: String) throws -> [String] {
+    /// The right replies along the scenario's expected path: the next node at every choice, the
+    /// answer to every concept check, and the fix command typed out when the ending asks for one.
+    static func perfectReplies(_ id: String, seed: UInt64 = 7) async throws -> [String] {
         let (scenario, runbook) = self.scenario(id)
         let facts = try Session(runbook: runbook, inputs: scenario.inputs).facts
         let path = scenario.expectation.path ?? []
-        return zip(path, path.dropFirst()).compactMap { node, next in
-            StepChoices(node: runbook.node(node)!, runbook: runbook, seed: 7, facts: facts).isChoice ? next : nil
+        var replies: [String] = []
+        for (node, next) in zip(path, path.dropFirst()) {
+            let step = runbook.node(node)!
+            if StepChoices(node: step, runbook: runbook, seed: seed, facts: facts).isChoice { replies.append(next) }
+            if step.command != nil { replies += step.teaching.checks.map(\.answer) }
         }
+        if let fix = try await fixQuestion(id, seed: seed) { replies.append(fix.right.description) }
+        return replies
+    }
+
+    /// The fix question the scenario's ending asks, if any.
+    static func fixQuestion(_ id: String, seed: UInt64 = 7) async throws -> FixQuestion? {
+        let (scenario, runbook) = self.scenario(id)
+        let report = await ScenarioReplay(parsers: .standard).replay(scenario, runbook: runbook)
+        let session = try #require(report.session)
+        guard let diagnosis = session.current.diagnosis else { return nil }
+        return FixQuestion(diagnosis: diagnosis, at: session.currentID, session: session, runbook: runbook, seed: seed)
     }
 }
 
