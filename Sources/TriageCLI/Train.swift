@@ -111,7 +111,7 @@ extension TriageCommand {
             }
             let earlier = try store.load().trainees[traineeName]?.filter { $0.scenario == chosen.id }.count ?? 0
             guard let result = try await play(chosen, library: library, reader: reader, styler: styler, seed: seed ?? UInt64(earlier), settings: .practice, deadline: nil) else {
-                write("Stopped before the diagnosis; nothing was recorded.\n")
+                write("Stopped before the end; nothing was recorded.\n")
                 throw ExitStatus.stoppedBeforeDiagnosis.exitCode
             }
             try store.record(result, for: traineeName)

@@ -6,10 +6,9 @@ import TriageModel
 /// when its pulls failed and the kubelet backed off, where the kubelet's back-off stands, and
 /// which images the events are about — those the pod's spec no longer uses are history.
 ///
-/// The kubelet waits 10 s after the first failed pull of an image and doubles the wait after each
-/// further failure, up to 5 minutes; the wait is reset only after a long quiet period. The count
-/// comes from the events, which the API server keeps for about an hour, so after a long outage it
-/// is a lower bound and the wait is already at its cap.
+/// The kubelet's wait follows `ImagePullBackOff`. The count comes from the events, which the API
+/// server keeps for about an hour, so after a long outage it is a lower bound and the wait is
+/// already at its cap.
 struct PodEventsParser: OutputParser {
     let signature = ParserSignature(
         name: "pod-events-json",
@@ -21,11 +20,6 @@ struct PodEventsParser: OutputParser {
         ],
         headline: [.init("pull_failures", "failed pulls"), .init("last_pull_error", "last error"), .init("next_pull_due", "next pull")]
     )
-
-    /// The kubelet's first wait after a failed pull, in seconds.
-    static let initialBackOff = 10
-    /// The longest wait, in seconds.
-    static let maximumBackOff = 300
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {
         guard let events = try? Event.decodeList(result.stdout) else { return [:] }
@@ -43,9 +37,9 @@ struct PodEventsParser: OutputParser {
             facts["pull_failures_last_seen"] = lastFailure.flatMap { json.fact($0.text) }
             let latest = failures.max { ($0.lastSeen?.secondsSinceEpoch ?? 0) < ($1.lastSeen?.secondsSinceEpoch ?? 0) }
             facts["last_pull_error"] = latest?.message.flatMap { json.fact($0, seenAt: "Failed to pull image") }
-            let delay = Self.backOff(afterFailures: failureCount)
+            let delay = ImagePullBackOff.delay(afterFailures: failureCount)
             facts["backoff_delay_seconds"] = Fact(String(delay))
-            facts["backoff_capped"] = Fact(delay == Self.maximumBackOff ? "true" : "false")
+            facts["backoff_capped"] = Fact(delay == ImagePullBackOff.maximumSeconds ? "true" : "false")
             facts["next_pull_due"] = lastFailure.map { Fact($0.adding(seconds: delay).text) }
         }
         let backOffCount = backOffs.reduce(0) { $0 + $1.occurrences }
@@ -64,16 +58,6 @@ struct PodEventsParser: OutputParser {
         var containers: Set<String> = []
         facts["event_containers"] = Fact.list(pullEvents.compactMap(\.involvedObject.container?.name).filter { containers.insert($0).inserted })
         return facts
-    }
-
-    /// The kubelet's wait before the next pull after `failures` failed pulls in a row.
-    static func backOff(afterFailures failures: Int) -> Int {
-        var delay = initialBackOff
-        for _ in 1..<max(failures, 1) {
-            delay *= 2
-            if delay >= maximumBackOff { return maximumBackOff }
-        }
-        return delay
     }
 
     /// The image a pull event names in quotes (`Pulling image "x"`, `Failed to pull image "x": …`,

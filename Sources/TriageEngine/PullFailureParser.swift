@@ -3,7 +3,8 @@ import TriageDiagnosis
 import TriageModel
 
 /// Reads any pull-failure text (describe, events, pod status, runtime output) with the
-/// diagnosis classifier and turns its most severe finding into facts.
+/// diagnosis classifier and turns its most severe finding into facts; from the Events table of
+/// `kubectl describe`, it also tells where the kubelet's pull back-off stands.
 struct PullFailureParser: OutputParser {
     let signature = ParserSignature(
         name: "pull-failure",
@@ -12,6 +13,7 @@ struct PullFailureParser: OutputParser {
             "cause", "causes", "alternatives", "evidence", "image", "image_as_written", "image_problem", "image_suggestion",
             "repository", "registry", "registry_family", "registry_address", "registry_hostname", "ecr_region",
             "acr_name", "runtime", "runtime_service", "pod", "container", "failing_containers", "node",
+            "pull_failures", "last_pull_failure_age", "backoff_delay_seconds", "backoff_capped", "next_pull_in_seconds",
         ],
         formats: [
             "image": .imageReference, "image_suggestion": .imageReference, "registry": .host, "pod": .dns1123Subdomain,
@@ -21,7 +23,35 @@ struct PullFailureParser: OutputParser {
     )
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {
-        let node = context.node
+        var facts = Self.backOffFacts(result.stdout, node: context.node)
+        facts.merge(classifiedFacts(result, node: context.node)) { _, classified in classified }
+        return facts
+    }
+
+    /// How often the pulls failed (`Failed to pull image` rows of describe's Events), how long ago
+    /// the last one was when describe ran, the kubelet's wait now, and how long after describe
+    /// its next pull is due (0: any moment). The events last about an hour, so after a long
+    /// outage the count is a lower bound and the wait is at its cap.
+    static func backOffFacts(_ output: String, node: String) -> Facts {
+        var failures = 0, last: (row: DescribeEventRow, line: Int, text: String)?
+        for (index, line) in output.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let row = DescribeEventRow(line), row.reason == "Failed", row.message.hasPrefix("Failed to pull image") else { continue }
+            failures += row.count
+            if last.map({ row.ageSeconds < $0.row.ageSeconds }) ?? true { last = (row, index + 1, String(line)) }
+        }
+        guard let last, failures > 0 else { return [:] }
+        let evidence = Evidence(line: last.line, text: last.text, node: node)
+        let delay = ImagePullBackOff.delay(afterFailures: failures)
+        return [
+            "pull_failures": Fact(String(failures), evidence: evidence),
+            "last_pull_failure_age": Fact(last.row.age, evidence: evidence),
+            "backoff_delay_seconds": Fact(String(delay), evidence: evidence),
+            "backoff_capped": Fact(delay == ImagePullBackOff.maximumSeconds ? "true" : "false"),
+            "next_pull_in_seconds": Fact(String(max(0, delay - last.row.ageSeconds)), evidence: evidence),
+        ]
+    }
+
+    private func classifiedFacts(_ result: CommandResult, node: String) -> Facts {
         let report = PullFailureDiagnoser.diagnose(result.combinedOutput)
         guard let primary = report.findings.first else { return [:] }
         let evidence = TriageModel.Evidence(line: primary.evidence.line, text: primary.evidence.text, node: node)

@@ -70,7 +70,7 @@ public struct Debrief: Sendable {
 
     private var verdict: String {
         if result.timedOut { return styler.apply(.error, to: "Not passed:") + " time ran out.\n" }
-        let missed = scenario.required.filter { node in result.steps.contains { $0.node == node && !$0.isCorrect } }
+        let missed = scenario.required.filter { node in result.steps.contains { $0.node == node && $0.kind != .check && !$0.isCorrect } }
         if !missed.isEmpty {
             return styler.apply(.error, to: "Not passed:") + " this scenario requires \(missed.map { "[\($0)]" }.joined(separator: ", ")) decided right.\n"
         }

@@ -53,11 +53,12 @@ struct FixQuestion {
             wrong.arguments = arguments
             add(wrong, "it works on \(BranchWords.words(fact: input.name)) \(fallback), but here the \(BranchWords.words(fact: input.name)) is \(value)")
         }
+        let own = Set(applicable.compactMap { session.resolve($0).invocation?.arguments })
         var others: [Option] = []
         for node in runbook.nodes where node.id != ending {
             guard let other = node.diagnosis, other.cause != diagnosis.cause || other.fix != diagnosis.fix,
                   let (otherStep, _, invocation) = Self.firstChange(other.fix, session),
-                  invocation.arguments != right.arguments,
+                  !own.contains(invocation.arguments),
                   !others.contains(where: { $0.invocation.arguments == invocation.arguments }) else { continue }
             others.append(Option(invocation: invocation, whyWrong: "it is the fix for another problem: \(session.render(otherStep.text).trimmingTrailingPeriod)"))
         }
@@ -93,14 +94,19 @@ struct FixQuestion {
         }
         var problems: [String] = []
         var unmatched = given.dropFirst().reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
-        var missing: [String] = []
-        for word in expected.dropFirst() {
-            if let count = unmatched[word], count > 0 { unmatched[word] = count - 1 } else { missing.append(word) }
+        var missing: [Int] = []
+        let words = Array(expected.dropFirst())
+        for (index, word) in words.enumerated() {
+            if let count = unmatched[word], count > 0 { unmatched[word] = count - 1 } else { missing.append(index) }
         }
-        for word in missing {
-            if let filled = filled.first(where: { $0.value == word || Self.normalised(["x", $0.value]).dropFirst().contains(word) }) {
+        func filledValue(_ word: String) -> (value: String, name: String)? {
+            filled.first { $0.value == word || Self.normalised(["x", $0.value]).dropFirst().contains(word) }
+        }
+        for index in missing {
+            let word = words[index]
+            if let filled = filledValue(word) {
                 problems.append("it must name this cluster's \(filled.name), \(filled.value)")
-            } else {
+            } else if !(word.hasPrefix("-") && missing.contains(index + 1) && filledValue(words[index + 1]) != nil) {
                 problems.append("it needs \(ShellQuoting.quote(word))")
             }
         }

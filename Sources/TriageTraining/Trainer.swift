@@ -151,7 +151,7 @@ public final class Trainer {
         let cause = session.current.diagnosis?.cause ?? TrainingEntry(scenario, runbooks: [runbook]).cause
         let score = timedOut ? 0 : rules.score(steps)
         let requiredRight = scenario.required.allSatisfy { required in
-            steps.filter { $0.node == required }.allSatisfy(\.isCorrect)
+            steps.filter { $0.node == required && $0.kind != .check }.allSatisfy(\.isCorrect)
         }
         return TrainingResult(
             scenario: scenario.id, cause: cause, difficulty: scenario.difficulty.rawValue, path: session.path,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageDiagnosis
 import TriageJSON
 import TriageModel
 @testable import TriageEngine
@@ -169,7 +170,7 @@ struct PodStateParserTests {
     }
 
     @Test func backOffDoublesFromTenSecondsToFiveMinutes() {
-        #expect((1...7).map(PodEventsParser.backOff(afterFailures:)) == [10, 20, 40, 80, 160, 300, 300])
+        #expect((1...7).map(ImagePullBackOff.delay(afterFailures:)) == [10, 20, 40, 80, 160, 300, 300])
     }
 
     @Test func noEventsSaysSo() {

@@ -51,4 +51,61 @@ struct ProgressTests {
             #expect(error.localizedDescription.contains(store.file.path))
         }
     }
+
+    @Test func progressIsPerScenarioWithTimeHintsAndMistakesAndAsCSV() throws {
+        let steps = [
+            TrainingStep(node: "describe", expected: "check-image", tries: ["events", "check-image"], hints: 2),
+            TrainingStep(kind: .check, node: "describe", expected: "a", tries: ["b"]),
+        ]
+        var slow = result("nginx-tag-typo", cause: "image-not-found", score: 70, at: 1_795_000_000)
+        slow.steps = steps
+        slow.seconds = 200
+        var fast = result("nginx-tag-typo", cause: "image-not-found", score: 90, at: 1_795_000_600)
+        fast.seconds = 50
+        var late = result("ghcr-tag-deleted", cause: "image-not-found", score: 0, at: 1_795_000_900)
+        late.timedOut = true
+        late.passed = false
+        late.exam = true
+        let attempts = [slow, fast, late].map(Attempt.init)
+        #expect(attempts[0].mistakes == 2)
+        #expect(attempts[0].hints == 2)
+
+        let report = ProgressReport(trainee: "=cmd|x", attempts: attempts, causes: ["image-not-found"])
+        let typo = try #require(report.scenarios.first { $0.scenario == "nginx-tag-typo" })
+        #expect(typo.attempts == 2 && typo.bestScore == 90 && typo.bestSeconds == 50 && typo.totalSeconds == 250)
+        #expect(typo.hints == 2 && typo.mistakes == 2 && typo.passed == 2)
+        let deleted = try #require(report.scenarios.first { $0.scenario == "ghcr-tag-deleted" })
+        #expect(deleted.bestSeconds == nil && deleted.exams == 1 && deleted.passed == 0)
+        #expect(report.text.contains("nginx-tag-typo"))
+
+        let csv = ProgressReport.csv([report]).split(separator: "\r\n").map(String.init)
+        #expect(csv[0] == ProgressReport.csvColumns.joined(separator: ","))
+        #expect(csv[1] == "'=cmd|x,ghcr-tag-deleted,image-not-found,beginner,1,0,1,0,,30.0,0,0,2026-11-18T11:21:40Z")
+        #expect(csv[2].hasPrefix("'=cmd|x,nginx-tag-typo,image-not-found,beginner,2,2,0,90,50.0,250.0,2,2,"))
+    }
+
+    @Test func aFolderOfTraineesFilesIsGatheredAndAnOldFileStillReads() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let old = """
+            {"version": 1, "trainees": {"ann": [{"scenario": "nginx-tag-typo", "cause": "image-not-found", "difficulty": "beginner",
+            "score": 85, "maximum": 100, "seconds": 40, "wrongChoices": 1, "hints": 0, "playedAt": "2026-11-20T10:00:00Z"}]}}
+            """
+        try Data(old.utf8).write(to: directory.appendingPathComponent("ann.json"))
+        let bob = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: bob) }
+        try ProgressStore(directory: bob).record(result("harbor-self-signed", cause: "tls", score: 100, at: 1_795_000_900), for: "bob")
+        try FileManager.default.copyItem(at: bob.appendingPathComponent("progress.json"), to: directory.appendingPathComponent("bob.json"))
+        try Data("notes".utf8).write(to: directory.appendingPathComponent("README.txt"))
+
+        let gathered = try ProgressStore.gather(from: directory)
+        #expect(gathered.trainees.keys.sorted() == ["ann", "bob"])
+        #expect(gathered.trainees["ann"]?.first?.mistakes == 1)
+        #expect(gathered.trainees["ann"]?.first?.passed == true)
+        #expect(try ProgressStore.gather(from: directory.appendingPathComponent("bob.json")).trainees.keys.sorted() == ["bob"])
+
+        try Data("[]".utf8).write(to: directory.appendingPathComponent("broken.json"))
+        #expect(throws: TrainingError.self) { try ProgressStore.gather(from: directory) }
+        #expect(throws: TrainingError.self) { try ProgressStore.gather(from: directory.appendingPathComponent("missing")) }
+    }
 }
