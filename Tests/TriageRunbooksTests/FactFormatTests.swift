@@ -5,27 +5,12 @@ import TriageModel
 /// Any `facts:` entry, read by a pattern or a JSONPath, may declare the `format:` its values must
 /// have; `lint` refuses a command that takes a fact whose entry declares none.
 struct FactFormatTests {
-    /// A runbook whose first node reads `entry` as fact `owner`, and whose second node's command
-    /// (line 15, column 10) takes it.
+    /// The valid runbook with node `first` reading `entry` as fact `owner` (line 13), and a fix
+    /// step whose command (line 24, column 39) takes it.
     func runbook(_ entry: String) -> String {
-        """
-        id: demo
-        title: Demo
-        inputs:
-          pod:
-            format: dns-1123-subdomain
-        start: first
-        nodes:
-          first:
-            title: Read the owner
-            run: [kubectl, get, pod, "{{pod}}", --output, json]
-            facts:
-              owner: \(entry)
-          second:
-            title: Read the owner's object
-            run: [kubectl, get, "{{owner}}"]
-        """.replacingOccurrences(of: "facts:\n      owner", with: "next: second\n    facts:\n      owner")
-            + "\n    next: done\n  done:\n    title: Done\n    diagnosis: {cause: other, summary: done, fix: []}\n"
+        RunbookLoadingTests.valid
+            .replacingOccurrences(of: "    parser: pull-failure\n", with: "    parser: pull-failure\n    facts:\n      owner: \(entry)\n")
+            .replacingOccurrences(of: "        - Create the secret.", with: "        - {text: Read the owner, run: [kubectl, get, \"{{owner}}\"]}")
     }
 
     @Test(arguments: [
@@ -44,7 +29,7 @@ struct FactFormatTests {
     func aCommandTakingAnUnformattedFactIsAProblem(entry: String) {
         let found = RunbookLoadingTests().problems(runbook(entry))
         #expect(found.count == 1, "\(found)")
-        #expect(found.first?.hasPrefix("16:10: node 'second' puts fact 'owner' into a command, but its 'facts:' entry declares no 'format:'") == true, "\(found)")
+        #expect(found.first?.hasPrefix("24:39: fix step 1 of node 'done' puts fact 'owner' into a command, but its 'facts:' entry declares no 'format:'") == true, "\(found)")
     }
 
     @Test func anUnknownFormatIsReportedWhereItIsWritten() {
