@@ -28,8 +28,8 @@ let package = Package(
         .target(name: "TriageJSON"),
         .target(name: "TriageKubernetes", dependencies: ["TriageJSON"]),
         .target(name: "TriageSecrets", dependencies: ["TriageModel", "TriageJSON"]),
-        .target(name: "TriageDiagnosis", dependencies: ["TriageJSON", "TriageKubernetes"]),
-        .target(name: "TriageRegistry", dependencies: ["TriageDiagnosis"]),
+        .target(name: "TriageDiagnosis", dependencies: ["TriageJSON", "TriageKubernetes", "TriageModel"]),
+        .target(name: "TriageRegistry", dependencies: ["TriageDiagnosis", "TriageModel"]),
         .target(name: "TriageScan", dependencies: ["TriageModel", "TriageDiagnosis", "TriageJSON", "TriageKubernetes", "TriageLayout", "TriageSecrets"]),
         .target(
             name: "TriageRunbooks",
@@ -118,7 +118,7 @@ if Context.environment["TRIAGE_FUZZ"] == "1" {
         ("fuzz-diagnosis", ["TriageDiagnosis"]),
         ("fuzz-json", ["TriageJSON", "TriageKubernetes"]),
         ("fuzz-runbooks", ["TriageRunbooks", "TriageEngine", "TriageModel"]),
-        ("fuzz-image-reference", ["TriageDiagnosis"]),
+        ("fuzz-image-reference", ["TriageDiagnosis", "TriageModel"]),
     ]
     package.targets.append(.target(
         name: "FuzzDriver",

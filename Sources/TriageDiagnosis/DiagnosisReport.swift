@@ -1,3 +1,5 @@
+import TriageModel
+
 /// The shape of the pasted text, as detected.
 public enum InputKind: String, Codable, CaseIterable, Sendable {
     /// `kubectl describe pod` / `oc describe pod` (current or FirstSeen/LastSeen layout).

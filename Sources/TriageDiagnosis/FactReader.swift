@@ -1,3 +1,5 @@
+import TriageModel
+
 /// Reads the value that follows a marker phrase in a record's text.
 enum FactReader {
     /// Tokens that follow marker words but are not image names.

@@ -1,4 +1,5 @@
 import Foundation
+import TriageModel
 
 /// Proposes what an invalid or mistyped image reference was probably meant to be.
 enum ImageSuggester {

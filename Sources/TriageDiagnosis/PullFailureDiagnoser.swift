@@ -1,5 +1,6 @@
 import TriageJSON
 import TriageKubernetes
+import TriageModel
 
 /// Reads pasted Kubernetes/runtime output and says why image pulls failed.
 ///

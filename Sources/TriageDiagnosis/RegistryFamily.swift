@@ -1,3 +1,5 @@
+import TriageModel
+
 /// The kind of registry an image is pulled from, derived from its host name.
 public enum RegistryFamily: String, Codable, CaseIterable, Sendable {
     /// Docker Hub (`docker.io`, `registry-1.docker.io`).

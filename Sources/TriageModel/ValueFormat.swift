@@ -8,7 +8,8 @@ public enum ValueFormat: String, Codable, Hashable, Sendable, CaseIterable {
     case dns1123Label = "dns-1123-label"
     /// RFC 1123 subdomain: labels joined by `.`, at most 253 (pod, secret, node names).
     case dns1123Subdomain = "dns-1123-subdomain"
-    /// A container image reference: `[host[:port]/]path[:tag][@digest]`.
+    /// A container image reference, `[host[:port]/]path[:tag][@digest]`, as the distribution
+    /// grammar reads it (see ``ImageReference``).
     case imageReference = "image-reference"
     /// A registry host, optionally with a port.
     case host
@@ -35,13 +36,12 @@ public enum ValueFormat: String, Codable, Hashable, Sendable, CaseIterable {
             }
             return nil
         case .imageReference:
-            let allowed = value.unicodeScalars.allSatisfy { scalar in
-                switch scalar {
-                case "a"..."z", "A"..."Z", "0"..."9", ".", "_", "-", "/", ":", "@": true
-                default: false
-                }
+            do throws(ImageReferenceError) {
+                _ = try ImageReference.parse(value)
+                return nil
+            } catch {
+                return "is not an image reference (\(error))"
             }
-            return allowed ? nil : "has characters an image reference cannot contain"
         case .host:
             let allowed = value.unicodeScalars.allSatisfy { scalar in
                 switch scalar {

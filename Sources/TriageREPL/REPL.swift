@@ -301,9 +301,16 @@ public final class REPL {
             if !replaying { try await Task.sleep(for: .milliseconds(Int(seconds * 1000))) }
         }
         let facts = session.facts, node = session.currentID, console = self.console, printer = self.printer
+        // A replay folds recorded polls that saw the same thing; live, every poll shows that it is still watching.
+        let folder = replaying ? SharedPollFolder() : nil
         let operation: @Sendable () async throws -> Watcher.Outcome = {
-            try await watcher.watch(invocation, watch, facts: facts, node: node) { poll in
-                console.line(printer.poll(poll, watch: watch))
+            defer {
+                for line in folder?.flush() ?? [] { console.line(printer.pollLine(line, watch: watch)) }
+            }
+            return try await watcher.watch(invocation, watch, facts: facts, node: node) { poll in
+                guard let folder else { return console.line(printer.poll(poll, watch: watch)) }
+                let seen = PollFolder.Seen(attempt: poll.attempt, text: printer.seen(by: poll, watch: watch))
+                for line in folder.add(seen) { console.line(printer.pollLine(line, watch: watch)) }
             }
         }
         do {

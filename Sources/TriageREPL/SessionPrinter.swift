@@ -242,10 +242,33 @@ struct SessionPrinter {
     }
 
     func poll(_ poll: Watcher.Poll, watch: Watch) -> String {
+        pollLine(.poll(attempt: poll.attempt, text: seen(by: poll, watch: watch)), watch: watch)
+    }
+
+    /// What a poll saw: its exit status and the facts its watch decides on.
+    func seen(by poll: Watcher.Poll, watch: Watch) -> String {
         let names = watch.until.factNames.union(["waiting_reasons"]).sorted()
         let seen = names.compactMap { name in poll.facts[name].map { "\(name.replacingOccurrences(of: "_", with: " ")): \($0.values.joined(separator: ", "))" } }
         let status = poll.result.timedOut ? "timed out" : "exit \(poll.result.exitStatus)"
-        return styled(layout.wrap("\(status)\(seen.isEmpty ? "" : " · " + seen.joined(separator: " · "))", lead: "  poll \(poll.attempt): ", indent: "    "), .dim)
+        return "\(status)\(seen.isEmpty ? "" : " · " + seen.joined(separator: " · "))"
+    }
+
+    /// One poll's line, or one line for a run of polls that saw the same as the one before them.
+    func pollLine(_ line: PollFolder.Line, watch: Watch) -> String {
+        switch line {
+        case .poll(let attempt, let text):
+            return styled(layout.wrap(text, lead: "  poll \(attempt): ", indent: "    "), .dim)
+        case .repeated(let from, let through, let since, let text):
+            let count = through - from + 1
+            let span = Self.span(Double(through - since) * watch.every)
+            let lead = count == 1 ? "  poll \(from): " : "  polls \(from)–\(through): "
+            return styled(layout.wrap("the same as poll \(since) (\(count) \(count == 1 ? "poll" : "polls") over \(span)): \(text)", lead: lead, indent: "    "), .dim)
+        }
+    }
+
+    private static func span(_ value: Double) -> String {
+        let whole = value.rounded()
+        return whole == value && whole < 1e9 ? "\(Int(whole)) s" : "\(value) s"
     }
 
     func watchOutcome(_ outcome: Watcher.Outcome, watch: Watch) -> String {

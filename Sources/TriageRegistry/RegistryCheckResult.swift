@@ -1,4 +1,5 @@
 import TriageDiagnosis
+import TriageModel
 
 /// What the direct registry check found. Its JSON (snake_case keys, `null` for what is unknown)
 /// is read by the runbook's `registry-check` parser: keep the field names.

@@ -1,5 +1,6 @@
 import Foundation
 import TriageDiagnosis
+import TriageModel
 
 /// One registry check in progress: the client, what was learnt, and the steps that reach the
 /// registry and obtain access. The manifest steps are in `RegistryCheckRun+Manifest.swift`.

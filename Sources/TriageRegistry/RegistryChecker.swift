@@ -1,4 +1,5 @@
 import TriageDiagnosis
+import TriageModel
 
 /// Asks a registry's v2 API, anonymously, whether an image's tag or digest exists, whether it
 /// needs credentials, which platforms it offers and, for a missing tag, which tags are near.

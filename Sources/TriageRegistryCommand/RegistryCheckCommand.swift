@@ -3,6 +3,7 @@ import Foundation
 import TriageCommandSupport
 import TriageDiagnosis
 import TriageRegistry
+import TriageModel
 
 /// `triage registry-check IMAGE [-o text|json] [--timeout S] [--insecure-http]`: asks the image's
 /// registry directly, and anonymously, whether the tag or digest exists.

@@ -1,6 +1,7 @@
 import TriageDiagnosis
 import TriageKubernetes
 import TriageSecrets
+import TriageModel
 
 /// Collects the failing pods of one scan and groups them into a ``ScanReport``.
 public struct PodScan {

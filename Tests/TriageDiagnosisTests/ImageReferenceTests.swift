@@ -1,4 +1,5 @@
 import Testing
+import TriageModel
 @testable import TriageDiagnosis
 
 @Suite("Image reference grammar")

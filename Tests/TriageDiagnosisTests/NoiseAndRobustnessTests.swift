@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageModel
 import TriageTestSupport
 @testable import TriageDiagnosis
 

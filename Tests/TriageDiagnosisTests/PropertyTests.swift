@@ -1,4 +1,5 @@
 import Testing
+import TriageModel
 import TriageTestSupport
 @testable import TriageDiagnosis
 

@@ -92,3 +92,51 @@ extension Session.Pending {
         if case .command(let invocation) = self { invocation } else { nil }
     }
 }
+
+/// An image read from output enters a command only when the distribution grammar reads it as a
+/// reference, not merely when its characters could belong to one.
+struct ImageValueTests {
+    static let runbook = """
+        id: img
+        title: Image
+        inputs:
+          pod: {format: dns-1123-subdomain}
+        start: read-pod
+        nodes:
+          read-pod:
+            title: Read the pod
+            run: [kubectl, get, pod, "{{pod}}", --output, json]
+            parser: pod-json
+            next: pull
+          pull:
+            title: Pull it
+            run: [crictl, pull, "{{images}}"]
+            next: done
+          done:
+            title: Done
+            diagnosis: {cause: other, summary: done, fix: []}
+        """
+
+    func session(image: String) throws -> Session {
+        let runbook = try RunbookDecoder.decode(Self.runbook, file: "img.yaml").get()
+        var session = try Session(runbook: runbook, inputs: ["pod": "web"])
+        let pod = """
+            {"kind": "Pod", "metadata": {"name": "web", "namespace": "default"},
+             "spec": {"containers": [{"name": "app", "image": "\(image)"}]}, "status": {}}
+            """
+        session.record(CommandResult(stdout: pod), for: try session.pending().command!, parsers: .standard)
+        return session
+    }
+
+    @Test(arguments: ["nginx::1", "registry.example.com//app:1", "Registry.example.com/App:1", "app@sha256:abc", ":1", "app:-x", "app:", "a/-b"])
+    func aMalformedReferenceIsRefused(image: String) throws {
+        let session = try session(image: image)
+        let error = #expect(throws: SessionError.self) { try session.pending() }
+        #expect(error?.description.contains("is not an image reference") == true, "\(String(describing: error))")
+    }
+
+    @Test(arguments: ["nginx", "registry.example.com:5000/team/app:1.2", "ghcr.io/acme/api@sha256:" + String(repeating: "a", count: 64), "[::1]:5000/app:v1"])
+    func aWellFormedReferenceEntersTheCommand(image: String) throws {
+        #expect(try session(image: image).pending().command?.arguments == ["crictl", "pull", image])
+    }
+}

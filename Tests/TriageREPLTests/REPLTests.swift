@@ -4,7 +4,7 @@ import Testing
 import TriageEngine
 import TriageExecution
 import TriageModel
-import TriageREPL
+@testable import TriageREPL
 import TriageRunbooks
 import TriageTerminal
 
@@ -158,6 +158,34 @@ struct REPLTests {
         #expect(text.contains("Recovered at poll 1: cause is image-not-found and there is no image suggestion."))
         #expect(!text.contains("all of ("))
         #expect(!text.contains("=="))
+    }
+
+    /// A watch replayed from 30 identical recorded polls, then the change: poll 1, one line for
+    /// the 29 that saw the same over 145 s, and the poll that changed.
+    @Test func replayedPollsThatSawTheSameAreOneLine() async throws {
+        let yaml = Self.describeYAML.replacingOccurrences(of: "every: 1", with: "every: 5").replacingOccurrences(of: "for: 1", with: "for: 300")
+        let unauthorized = "Events:\n  Warning  Failed  12s  kubelet  Failed to pull image \"ghcr.io/acme/api:1\": rpc error: code = Unknown desc = failed to pull and unpack image \"ghcr.io/acme/api:1\": failed to resolve reference \"ghcr.io/acme/api:1\": unexpected status from HEAD request to https://ghcr.io/v2/acme/api/manifests/1: 401 Unauthorized\n"
+        let poll = ["kubectl", "get", "pod", "web"]
+        let recordings = [Scenario.Recording(arguments: ["kubectl", "describe", "pod", "web"], result: CommandResult(stdout: Self.describeOutput))]
+            + Array(repeating: Scenario.Recording(arguments: poll, result: CommandResult(stdout: unauthorized)), count: 30)
+            + [Scenario.Recording(arguments: poll, result: CommandResult(stdout: Self.describeOutput))]
+        let (text, _) = try await drive(["", "verify"], yaml: yaml, recordings: recordings)
+        let polls = text.split(separator: "\n").filter { $0.hasPrefix("  poll") }
+        #expect(polls.count == 3, "\(polls)")
+        #expect(polls.first?.hasPrefix("  poll 1: exit 0 · cause: auth") == true, "\(polls)")
+        #expect(polls.dropFirst().first?.hasPrefix("  polls 2–30: the same as poll 1 (29 polls over 145 s): exit 0 · cause: auth") == true, "\(polls)")
+        #expect(polls.last?.hasPrefix("  poll 31: exit 0 · cause: image-not-found") == true, "\(polls)")
+        #expect(text.contains("Recovered at poll 31"))
+    }
+
+    /// A watch that gives up after polls that all saw the same ends with the run's line.
+    @Test func aRunOfRepeatsIsShownWhenTheWatchEnds() {
+        var folder = PollFolder()
+        var lines = folder.add(.init(attempt: 1, text: "Pending")) + folder.add(.init(attempt: 2, text: "Pending"))
+        lines += folder.add(.init(attempt: 3, text: "Pending")) + folder.flush()
+        #expect(lines == [.poll(attempt: 1, text: "Pending"), .repeated(from: 2, through: 3, since: 1, text: "Pending")])
+        #expect(folder.flush() == [])
+        #expect(folder.add(.init(attempt: 4, text: "Running")) == [.poll(attempt: 4, text: "Running")])
     }
 
     @Test func whyQuotesTheEvidenceLine() async throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TriageDiagnosis
+import TriageModel
 import TriageRegistry
 import TriageTestSupport
 

@@ -1,4 +1,5 @@
-@testable import TriageDiagnosis
+import TriageDiagnosis
+import TriageModel
 
 import FuzzDriver
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A container image reference parsed with the distribution reference grammar
 /// (`[domain/]path[:tag][@algorithm:hex]`) and normalised the way Docker and the
 /// CRI runtimes do (`nginx` → `docker.io/library/nginx:latest`).
@@ -14,9 +12,6 @@ public struct ImageReference: Sendable, Hashable, Codable, CustomStringConvertib
     public let tag: String?
     /// The digest (`sha256:…`) written in the reference, or `nil`.
     public let digest: String?
-
-    /// The family of registry the reference points at.
-    public var family: RegistryFamily { RegistryFamily(host: registry) }
 
     /// The normalised reference: registry, repository, then the tag (`latest` when neither tag
     /// nor digest was given) and the digest.
@@ -39,7 +34,7 @@ public struct ImageReference: Sendable, Hashable, Codable, CustomStringConvertib
     }
 
     /// The other names of Docker Hub's registry, which references normalise to `docker.io`.
-    static let dockerHubAliases: Set<String> = ["index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"]
+    package static let dockerHubAliases: Set<String> = ["index.docker.io", "registry-1.docker.io", "registry.hub.docker.com"]
 
     /// Whether `host` (without port) is Docker Hub's registry under any of its names.
     public static func isDockerHub(_ host: some StringProtocol) -> Bool {
@@ -48,7 +43,7 @@ public struct ImageReference: Sendable, Hashable, Codable, CustomStringConvertib
 
     /// Whether the first component of a name (before its first `/`) is a registry host: it has
     /// a `.` or a `:` (a port), or is `localhost`. This is how the grammar tells a domain from a path.
-    static func isDomain(_ component: some Collection<UInt8>) -> Bool {
+    package static func isDomain(_ component: some Collection<UInt8>) -> Bool {
         component.contains(0x2E) || component.contains(0x3A) || component.elementsEqual("localhost".utf8)
     }
 
@@ -61,15 +56,8 @@ public struct ImageReference: Sendable, Hashable, Codable, CustomStringConvertib
         try ImageReferenceParser.parse(text)
     }
 
-    /// What the user probably meant: a repaired form of an invalid reference (trimmed, lowercased,
-    /// without transport prefix or dangling separator) or, for a Docker Hub official image whose
-    /// name is a near miss of a well-known one (`nginxy`), that image. `nil` when nothing better is known.
-    public static func suggestion(for text: String) -> String? {
-        ImageSuggester.suggestion(for: text)
-    }
-
     /// Creates a reference from already-validated parts.
-    init(original: String, registry: String, repository: String, tag: String?, digest: String?) {
+    package init(original: String, registry: String, repository: String, tag: String?, digest: String?) {
         self.original = original
         self.registry = registry
         self.repository = repository
@@ -79,7 +67,7 @@ public struct ImageReference: Sendable, Hashable, Codable, CustomStringConvertib
 }
 
 /// The exact reason an image reference is invalid.
-public enum ImageReferenceError: Error, Equatable, Sendable, LocalizedError {
+public enum ImageReferenceError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The reference is empty.
     case empty
     /// The reference contains whitespace at the given character offset.
@@ -116,7 +104,7 @@ public enum ImageReferenceError: Error, Equatable, Sendable, LocalizedError {
     case hexadecimalName
 
     /// The complaint, starting with the runtimes' own wording where they have one.
-    public var errorDescription: String? {
+    public var description: String {
         switch self {
         case .empty:
             "invalid reference format: the image reference is empty"
@@ -157,8 +145,8 @@ public enum ImageReferenceError: Error, Equatable, Sendable, LocalizedError {
 }
 
 /// Parser for the distribution reference grammar, kept apart so each step stays small.
-enum ImageReferenceParser {
-    static let transports = ["docker-pullable://", "docker://", "docker-daemon:", "containers-storage:", "oci-archive:", "oci:", "docker-archive:"]
+package enum ImageReferenceParser {
+    package static let transports = ["docker-pullable://", "docker://", "docker-daemon:", "containers-storage:", "oci-archive:", "oci:", "docker-archive:"]
 
     static func parse(_ text: String) throws(ImageReferenceError) -> ImageReference {
         if let reference = ImageReferenceQuickParser.parse(text) { return reference }
@@ -166,7 +154,7 @@ enum ImageReferenceParser {
     }
 
     /// The full grammar, with an exact complaint for every way a reference can be invalid.
-    static func parseFully(_ text: String) throws(ImageReferenceError) -> ImageReference {
+    package static func parseFully(_ text: String) throws(ImageReferenceError) -> ImageReference {
         try checkWhole(text)
         var rest = Substring(text)
         var digest: String?
@@ -220,7 +208,7 @@ enum ImageReferenceParser {
     }
 
     /// Splits off the registry host: the first component when it has a `.` or `:` or is `localhost`.
-    static func splitDomain(_ name: Substring) -> (domain: Substring?, rest: Substring) {
+    package static func splitDomain(_ name: Substring) -> (domain: Substring?, rest: Substring) {
         guard let slash = name.firstIndex(of: "/") else { return (nil, name) }
         let first = name[..<slash]
         guard ImageReference.isDomain(first.utf8) else { return (nil, name) }

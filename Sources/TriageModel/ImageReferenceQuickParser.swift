@@ -2,8 +2,8 @@
 /// what ``ImageReferenceParser`` accepts for such input and returns `nil` for everything else
 /// (invalid references, IPv6 hosts, templates, transports, non-ASCII), which the full parser
 /// then handles to produce the exact complaint.
-enum ImageReferenceQuickParser {
-    static func parse(_ text: String) -> ImageReference? {
+package enum ImageReferenceQuickParser {
+    package static func parse(_ text: String) -> ImageReference? {
         var contiguous = text
         return contiguous.withUTF8 { bytes in parse(bytes, original: text) }
     }
