@@ -33,6 +33,24 @@ struct ShippedLibraryTests {
         }
     }
 
+    /// Every cause the pull runbook can end in is practised by at least two scenarios that
+    /// reach it, so a trainee meets each cause twice and the trainer can pick fairly.
+    @Test func everyCauseOfThePullRunbookHasTwoScenarios() async throws {
+        let (library, _) = Self.load()
+        let runbook = try #require(library.runbook("image-pull-backoff"))
+        let causes = Set(runbook.nodes.compactMap(\.diagnosis?.cause))
+        let replayer = ScenarioReplay(parsers: .standard)
+        var reached: [String: Int] = [:]
+        for scenario in library.scenarios where scenario.runbook == runbook.id {
+            let report = await replayer.replay(scenario, runbook: runbook)
+            if report.passed, let cause = report.cause { reached[cause, default: 0] += 1 }
+        }
+        for cause in causes.sorted() {
+            #expect(reached[cause, default: 0] >= 2, "cause \(cause) has \(reached[cause, default: 0]) scenario(s)")
+        }
+        #expect(causes.contains("never-pull"))
+    }
+
     /// The diagnosis every scenario ends at as a person reads it: the summary, explanation and
     /// evidence, the fix and verification steps that apply, their commands, and the facts the
     /// session held there.

@@ -139,6 +139,40 @@ struct PresentStateLiveTests {
         #expect(report.cause == "recovered")
     }
 
+    /// Endings the other scenarios reach once only, each from a pod state the API server shows:
+    /// an image the policy forbids pulling and the node lacks, a pod that ran again after a
+    /// registry outage, and a pod that fails for a reason that is not a pull.
+    @Test("more endings from the pod's present state", arguments: [
+        ("never-pull-air-gapped-node", "never-pull", Int32(0)),
+        ("recovered-after-registry-outage", "recovered", Int32(0)),
+        ("crash-loop-is-not-a-pull-failure", "no-pull-failure", Int32(1)),
+    ])
+    func moreEndingsFromThePresentState(scenario: String, ending: String, status: Int32) throws {
+        let image = "registry.internal.example:5000/lab/app:1.0"
+        var objects = SilentEventsLiveTests.expired(image)
+        switch ending {
+        case "never-pull":
+            let missing = "Container image \"\(image)\" is not present with pull policy of Never"
+            objects.containers = [.init(name: "app", image: image, state: .waiting(reason: "ErrImageNeverPull", message: missing), pullPolicy: "Never")]
+            objects.events = [KubeObjects.Event("Warning", "ErrImageNeverPull", missing, container: "app", first: 6, last: 0, count: 27),
+                              KubeObjects.Event("Warning", "Failed", "Error: ErrImageNeverPull", container: "app", first: 6, last: 0, count: 27)]
+        case "recovered":
+            let outage = #"rpc error: code = Unknown desc = failed to pull and unpack image "\#(image)": failed to resolve reference "\#(image)": unexpected status from HEAD request to https://registry.internal.example:5000/v2/lab/app/manifests/1.0: 503 Service Unavailable"#
+            objects.containers = [.init(name: "app", image: image, state: .running(minutesAgo: 4))]
+            objects.events = KubeObjects.pullFailure(image: image, error: outage, container: "app", pod: objects.pod,
+                                                     namespace: objects.namespace, node: objects.node, lastMinutesAgo: 6)
+                + [KubeObjects.Event("Normal", "Pulled", "Successfully pulled image \"\(image)\" in 1.2s (1.2s including waiting)", container: "app", first: 4, last: 4, count: 1)]
+        default:
+            objects.containers = [.init(name: "app", image: image, state: .waiting(reason: "CrashLoopBackOff", message: "back-off 2m40s restarting failed container=app pod=\(objects.pod)_\(objects.namespace)(00000000-0000-4000-8000-000000000003)"))]
+            objects.events = [KubeObjects.Event("Normal", "Pulled", "Container image \"\(image)\" already present on machine", container: "app", first: 9, last: 1, count: 6),
+                              KubeObjects.Event("Warning", "BackOff", "Back-off restarting failed container app in pod \(objects.pod)_\(objects.namespace)(00000000-0000-4000-8000-000000000003)", container: "app", first: 8, last: 0, count: 31)]
+        }
+        let (report, run, _) = try SilentEventsLiveTests.run(objects, scenario: scenario)
+        #expect(report.ending == ending, "\(run.stdout)\n\(run.stderr)")
+        #expect(report.status == status, "\(run.stderr)")
+        #expect(report.commands.allSatisfy { $0.first == "kubectl" }, "\(report.commands)")
+    }
+
     @Test func eventsAboutAnOlderImageAreHistory() throws {
         let registry = try RegistryFixture()
         defer { registry.stop() }
