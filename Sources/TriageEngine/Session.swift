@@ -155,8 +155,8 @@ public struct Session: Sendable {
     }
 
     /// What a value of fact `name` must look like before it enters a command: an input's format,
-    /// the format its parser declares, and otherwise one plain word, since it was read from output
-    /// or typed at a question.
+    /// the format its parser or its `facts:` entry declares, and otherwise one plain word, since it
+    /// was read from output or typed at a question.
     private func format(of name: String) -> ValueFormat {
         runbook.input(name)?.format ?? factFormats[name] ?? .word
     }
@@ -210,6 +210,7 @@ public struct Session: Sendable {
         }
         let output = readable.combinedOutput
         for extraction in node.extractions {
+            if let format = extraction.format { factFormats[extraction.fact] = format }
             if let fact = FactExtractor.extract(extraction, from: output, node: node.id) { found[extraction.fact] = fact }
         }
         // Facts are shown and written as they are: their control characters are made visible.

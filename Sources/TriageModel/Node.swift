@@ -97,6 +97,9 @@ public struct FactExtraction: Hashable, Codable, Sendable {
     /// A JSONPath expression (`{.spec.containers[*].image}`) read instead of `pattern`.
     public var jsonPath: String?
     public var location: SourceLocation?
+    /// The shape its values must have before a command takes one (`format:`); nil when the
+    /// runbook declares none, and then it may not enter a command (see `RunbookValidator`).
+    public var format: ValueFormat?
 
     public init(fact: String, pattern: Pattern?, all: Bool = false, jsonPath: String? = nil, location: SourceLocation? = nil) {
         self.fact = fact

@@ -254,18 +254,23 @@ public enum RunbookDecoder {
                 }
             default:
                 guard let fields = reader.fields(pair.value, factWhat) else { return nil }
-                fields.rejectUnknown(["pattern", "all", "jsonpath"], in: reader)
+                fields.rejectUnknown(["pattern", "all", "jsonpath", "format"], in: reader)
+                let format = fields["format"].flatMap { reader.choice($0, "'format' of \(factWhat)", as: ValueFormat.self) }
+                var extraction: FactExtraction?
                 if let expression = fields["jsonpath"] {
                     for other in ["pattern", "all"] where fields[other] != nil {
                         reader.report(fields[other]!, "'\(other)' of \(factWhat) does not apply to 'jsonpath', which gives every value it selects")
                     }
-                    return jsonPath(expression, "'jsonpath' of \(factWhat)", reader).map {
+                    extraction = jsonPath(expression, "'jsonpath' of \(factWhat)", reader).map {
                         FactExtraction(fact: pair.key, pattern: nil, jsonPath: $0, location: reader.location(pair.keyNode))
                     }
+                } else {
+                    let pattern = fields.require("pattern", in: reader).flatMap { reader.pattern($0, "'pattern' of \(factWhat)") }
+                    let all = fields["all"].flatMap { reader.bool($0, "'all' of \(factWhat)") } ?? false
+                    extraction = pattern.map { FactExtraction(fact: pair.key, pattern: $0, all: all, location: reader.location(pair.keyNode)) }
                 }
-                let pattern = fields.require("pattern", in: reader).flatMap { reader.pattern($0, "'pattern' of \(factWhat)") }
-                let all = fields["all"].flatMap { reader.bool($0, "'all' of \(factWhat)") } ?? false
-                return pattern.map { FactExtraction(fact: pair.key, pattern: $0, all: all, location: reader.location(pair.keyNode)) }
+                extraction?.format = format
+                return extraction
             }
         }
     }

@@ -140,3 +140,25 @@ struct ImageValueTests {
         #expect(try session(image: image).pending().command?.arguments == ["crictl", "pull", image])
     }
 }
+
+/// A value read by a `facts:` entry is checked against the entry's own `format:`.
+struct DeclaredFactFormatTests {
+    @Test(arguments: [("builder", nil), ("a.b", "contains '.'"), ("web.v2", "contains '.'")])
+    func aPatternFactIsCheckedAgainstItsFormat(value: String, problem: String?) throws {
+        let yaml = OutputValueTests.runbook.replacingOccurrences(
+            of: #"sa_line: '"serviceAccountName": "([^"]*)"'"#,
+            with: #"sa_line: {pattern: '"serviceAccountName": "([^"]*)"', format: dns-1123-label}"#
+        )
+        let runbook = try RunbookDecoder.decode(yaml, file: "sa.yaml").get()
+        var session = try Session(runbook: runbook, inputs: ["pod": "web"])
+        let pod = #"{"kind": "Pod", "metadata": {"name": "web"}, "spec": {"serviceAccountName": "\#(value)", "containers": []}, "status": {}}"#
+        session.record(CommandResult(stdout: pod), for: try session.pending().command!, parsers: .standard)
+        session.record(CommandResult(stdout: "{}"), for: try session.pending().command!, parsers: .standard)
+        if let problem {
+            let error = #expect(throws: SessionError.self) { try session.pending() }
+            #expect(error?.description.contains(problem) == true, "\(String(describing: error))")
+        } else {
+            #expect(try session.pending().command?.arguments == ["kubectl", "get", "serviceaccount", value])
+        }
+    }
+}
