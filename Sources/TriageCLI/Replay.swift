@@ -38,9 +38,9 @@ extension TriageCommand {
 
         func run() async throws {
             let workspace = Workspace(library)
-            let library = workspace.loadLibrary()
-            let scenario = try Self.find(scenario, in: library)
-            guard let runbook = library.runbook(scenario.runbook) else {
+            let index = workspace.index()
+            let scenario = try Self.find(scenario, lookup: index.scenario, ids: { index.scenarioIDs })
+            guard let runbook = index.runbook(scenario.runbook) else {
                 throw CommandFailure("scenario '\(scenario.id)' uses runbook '\(scenario.runbook)', which is not among the runbooks in \(workspace.searched)", status: .usage)
             }
             if noInput {
@@ -69,17 +69,22 @@ extension TriageCommand {
         /// The scenario named by id, or loaded from a file path (its runbook is then found by id
         /// among every runbook loaded).
         static func find(_ name: String, in library: Library) throws -> Scenario {
+            try find(name, lookup: library.scenario, ids: { library.scenarios.map(\.id) })
+        }
+
+        /// The scenario named by id or file, `lookup` finding one by either and `ids` listing
+        /// every id for the message when none is found.
+        static func find(_ name: String, lookup: (String) -> Scenario?, ids: () -> [String]) throws -> Scenario {
             let isPath = name.contains("/") || name.hasSuffix(".yaml") || name.hasSuffix(".yml")
-            if !isPath, let scenario = library.scenario(name) { return scenario }
+            if !isPath, let scenario = lookup(name) { return scenario }
             if FileManager.default.fileExists(atPath: name) {
                 switch LibraryLoader(validator: Workspace.validator).loadScenario(name) {
                 case .success(let scenario): return scenario
                 case .failure(let error): throw CommandFailure(error.localizedDescription, status: .usage)
                 }
             }
-            if let scenario = library.scenario(name) { return scenario }
-            let ids = library.scenarios.map(\.id)
-            let near = ids.filter { $0.contains(name) || name.contains($0) }
+            if isPath, let scenario = lookup(name) { return scenario }
+            let near = ids().filter { $0.contains(name) || name.contains($0) }
             throw CommandFailure("no scenario '\(name)'\(near.isEmpty ? "" : "; did you mean: \(near.joined(separator: ", "))?") ('\(ProgramName.current) list' shows them all)", status: .usage)
         }
 

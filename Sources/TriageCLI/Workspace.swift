@@ -85,15 +85,7 @@ struct Workspace {
         var catalogue = Catalogue()
         var problems: [RunbookDiagnostic] = []
         for layer in layers {
-            let (library, found): (Library, [RunbookDiagnostic])
-            if layer.origin == .builtIn {
-                (library, found) = loader.load(runbooks: BuiltIns.runbooks, scenarios: BuiltIns.scenarios)
-            } else {
-                let wanted = { (path: String?) in
-                    path.map { layer.origin == .option || FileManager.default.fileExists(atPath: $0) ? [$0] : [] } ?? []
-                }
-                (library, found) = loader.load(runbookPaths: wanted(layer.runbooks), scenarioPaths: wanted(layer.scenarios))
-            }
+            let (library, found) = loader.load(shelf(layer))
             problems += found
             Self.merge(library.runbooks, id: \.id, file: { $0.location?.file }, from: layer.origin,
                        into: &catalogue.library.runbooks, sources: &catalogue.runbookSources)
@@ -101,6 +93,74 @@ struct Workspace {
                        into: &catalogue.library.scenarios, sources: &catalogue.scenarioSources)
         }
         return (catalogue, problems)
+    }
+
+    /// The files of one layer, read but not decoded.
+    private func shelf(_ layer: Layer) -> LibraryShelf {
+        if layer.origin == .builtIn { return LibraryShelf(runbooks: BuiltIns.runbooks, scenarios: BuiltIns.scenarios) }
+        let wanted = { (path: String?) in
+            path.map { layer.origin == .option || FileManager.default.fileExists(atPath: $0) ? [$0] : [] } ?? []
+        }
+        return LibraryShelf(runbookPaths: wanted(layer.runbooks), scenarioPaths: wanted(layer.scenarios))
+    }
+
+    /// Every layer's files, each known by the id it declares and none decoded yet, for a command
+    /// that needs one runbook or one scenario. A folder named by an option that does not exist
+    /// is printed as a warning.
+    func index() -> Index {
+        let index = Index(shelves: layers.map(shelf))
+        Self.warn(index.shelves.flatMap(\.problems))
+        return index
+    }
+
+    /// The layers' files by id, the first layer winning; a lookup decodes only the file it
+    /// returns, so a replay reads its scenario and its runbook and nothing else.
+    struct Index {
+        /// One shelf per layer, in the layers' order.
+        var shelves: [LibraryShelf]
+        private let loader = LibraryLoader(validator: Workspace.validator)
+
+        init(shelves: [LibraryShelf]) {
+            self.shelves = shelves
+        }
+
+        /// The runbook with this id.
+        func runbook(_ id: String) -> Runbook? {
+            first(\.runbooks, where: { $0.id == id }, load: loader.loadRunbook)
+        }
+
+        /// The scenario with this id, or from this file of a layer (a built-in one is named
+        /// `Scenarios/ID.yaml`).
+        func scenario(_ name: String) -> Scenario? {
+            first(\.scenarios, where: { $0.id == name || $0.file == name }, load: loader.loadScenario)
+        }
+
+        /// The ids of every scenario, each once, without decoding any.
+        var scenarioIDs: [String] {
+            var seen: Set<String> = []
+            return shelves.flatMap(\.scenarios).compactMap(\.id).filter { seen.insert($0).inserted }
+        }
+
+        /// The item of the first file, layer by layer, that `wanted` picks and that loads. A
+        /// picked file that does not load, and a file whose id cannot be read without decoding
+        /// it (which might have been the one), have their problems printed as warnings.
+        private func first<Item>(
+            _ files: KeyPath<LibraryShelf, [LibraryShelf.Entry]>, where wanted: (LibraryShelf.Entry) -> Bool,
+            load: (LibraryShelf.Entry) -> Result<Item, RunbookLoadError>
+        ) -> Item? {
+            for shelf in shelves {
+                for entry in shelf[keyPath: files] where entry.id == nil {
+                    if case .failure(let error) = load(entry) { Workspace.warn(error.diagnostics) }
+                }
+                for entry in shelf[keyPath: files] where wanted(entry) {
+                    switch load(entry) {
+                    case .success(let item): return item
+                    case .failure(let error): Workspace.warn(error.diagnostics)
+                    }
+                }
+            }
+            return nil
+        }
     }
 
     /// Adds the items of a lower layer whose ids are not taken; an item that is already there
@@ -123,8 +183,12 @@ struct Workspace {
     /// Loads everything, printing problems to standard error as warnings.
     func loadReportingProblems() -> Catalogue {
         let (catalogue, problems) = load()
-        for problem in problems { StandardStreams.writeError("warning: \(problem.description)\n") }
+        Self.warn(problems)
         return catalogue
+    }
+
+    private static func warn(_ problems: [RunbookDiagnostic]) {
+        for problem in problems { StandardStreams.writeError("warning: \(problem.description)\n") }
     }
 
     /// The runbooks and scenarios, problems printed to standard error as warnings.

@@ -25,8 +25,8 @@ extension FactExtractor {
     /// Every value `expression` selects in the output's JSON, as kubectl's `-o jsonpath` prints
     /// each (strings as they are, objects and arrays as JSON); the evidence is the first line
     /// that shows the first value. Nil when the output is not JSON or nothing is selected.
-    static func extract(jsonPath expression: String, from output: String, node: String) -> Fact? {
-        guard let path = try? JSONPath(expression), let document = try? JSONValue.parse(output) else { return nil }
+    static func extract(jsonPath path: JSONPath, from output: String, node: String) -> Fact? {
+        guard let document = try? JSONValue.parse(output) else { return nil }
         let selected = path.values(in: document)
         guard let first = selected.first else { return nil }
         let marker = if case .string = first { first.json } else { first.text }

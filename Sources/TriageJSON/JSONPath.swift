@@ -11,7 +11,7 @@
 /// - `[?(@.path == "value")]`, `!=`, or `[?(@.path)]`: the elements (or member values) for
 ///   which the relative path has that value, or exists; the value is a quoted string, a number,
 ///   `true`, `false` or `null`.
-public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
+public struct JSONPath: Sendable, Hashable, Codable, RawRepresentable, CustomStringConvertible {
     /// One step of a path.
     indirect enum Step: Sendable, Hashable {
         case member(String)
@@ -55,6 +55,15 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     /// The expression as written.
     public var description: String { source }
+
+    /// The expression as written, which is how it is encoded.
+    public var rawValue: String { source }
+
+    /// Parses `rawValue`; nil when it is not a valid expression.
+    public init?(rawValue: String) {
+        guard let path = try? JSONPath(rawValue) else { return nil }
+        self = path
+    }
 
     /// The values the path selects in `document`, in document order.
     public func values(in document: JSONValue) -> [JSONValue] {

@@ -1,3 +1,5 @@
+import TriageJSON
+
 /// One step of a decision tree: it may run a command, ask a question, or conclude with a
 /// diagnosis, and then follows the first branch whose condition holds.
 public struct Node: Hashable, Codable, Sendable {
@@ -94,14 +96,15 @@ public struct FactExtraction: Hashable, Codable, Sendable {
     public var pattern: Pattern?
     /// Collect every matching line instead of the first.
     public var all: Bool
-    /// A JSONPath expression (`{.spec.containers[*].image}`) read instead of `pattern`.
-    public var jsonPath: String?
+    /// A JSONPath expression (`{.spec.containers[*].image}`), parsed when the runbook loads, read
+    /// instead of `pattern`.
+    public var jsonPath: JSONPath?
     public var location: SourceLocation?
     /// The shape its values must have before a command takes one (`format:`); nil when the
     /// runbook declares none, and then it may not enter a command (see `RunbookValidator`).
     public var format: ValueFormat?
 
-    public init(fact: String, pattern: Pattern?, all: Bool = false, jsonPath: String? = nil, location: SourceLocation? = nil) {
+    public init(fact: String, pattern: Pattern?, all: Bool = false, jsonPath: JSONPath? = nil, location: SourceLocation? = nil) {
         self.fact = fact
         self.pattern = pattern
         self.all = all

@@ -37,6 +37,48 @@ public struct SourceText: Sendable, Equatable {
     }
 }
 
+/// The runbook and scenario files of one place, each known by the id it declares and decoded
+/// only when asked for: a command that needs one runbook and one scenario decodes those two.
+public struct LibraryShelf: Sendable {
+    /// A file of the shelf and the id its text declares.
+    public struct Entry: Sendable {
+        /// The top-level `id:` of the file; nil when it cannot be read without decoding the file
+        /// (decoding says what is wrong).
+        public let id: String?
+        /// The file its problems point at.
+        public let file: String
+        let text: Result<String, RunbookLoadError>
+
+        init(file: String, text: Result<String, RunbookLoadError>) {
+            self.file = file
+            self.text = text
+            self.id = try? text.map(DeclaredID.of).get()
+        }
+    }
+
+    /// The runbook files, in the order a full load reads them.
+    public let runbooks: [Entry]
+    /// The scenario files, in the same order.
+    public let scenarios: [Entry]
+    /// A folder or file named that does not exist.
+    public let problems: [RunbookDiagnostic]
+
+    /// Every `.yaml`/`.yml` file under the runbook and scenario folders, read but not decoded.
+    public init(runbookPaths: [String], scenarioPaths: [String]) {
+        var problems: [RunbookDiagnostic] = []
+        runbooks = LibraryLoader.yamlFiles(in: runbookPaths, diagnostics: &problems).map { Entry(file: $0, text: LibraryLoader.read($0)) }
+        scenarios = LibraryLoader.yamlFiles(in: scenarioPaths, diagnostics: &problems).map { Entry(file: $0, text: LibraryLoader.read($0)) }
+        self.problems = problems
+    }
+
+    /// Texts already at hand (the ones built into Triage).
+    public init(runbooks: [SourceText], scenarios: [SourceText]) {
+        self.runbooks = runbooks.map { Entry(file: $0.file, text: .success($0.text)) }
+        self.scenarios = scenarios.map { Entry(file: $0.file, text: .success($0.text)) }
+        problems = []
+    }
+}
+
 /// Reads runbook and scenario files from disk, or texts built into Triage, decoding and
 /// validating each.
 public struct LibraryLoader: Sendable {
@@ -52,42 +94,36 @@ public struct LibraryLoader: Sendable {
     /// Loads every `.yaml`/`.yml` file under the runbook and scenario folders. A file that fails to
     /// load is reported, and the rest still load.
     public func load(runbookPaths: [String], scenarioPaths: [String]) -> (Library, [RunbookDiagnostic]) {
-        var diagnostics: [RunbookDiagnostic] = []
-        let runbookFiles = Self.yamlFiles(in: runbookPaths, diagnostics: &diagnostics)
-        let scenarioFiles = Self.yamlFiles(in: scenarioPaths, diagnostics: &diagnostics)
-        let (library, problems) = load(runbooks: runbookFiles.map { ($0, Self.read($0)) }, scenarios: scenarioFiles.map { ($0, Self.read($0)) })
-        return (library, diagnostics + problems)
+        load(LibraryShelf(runbookPaths: runbookPaths, scenarioPaths: scenarioPaths))
     }
 
     /// Loads runbooks and scenarios whose texts are already at hand (the ones built into
     /// Triage), each named by the file its problems point at.
     public func load(runbooks: [SourceText], scenarios: [SourceText]) -> (Library, [RunbookDiagnostic]) {
-        load(runbooks: runbooks.map { ($0.file, .success($0.text)) }, scenarios: scenarios.map { ($0.file, .success($0.text)) })
+        load(LibraryShelf(runbooks: runbooks, scenarios: scenarios))
     }
 
-    private func load(
-        runbooks runbookTexts: [(file: String, text: Result<String, RunbookLoadError>)],
-        scenarios scenarioTexts: [(file: String, text: Result<String, RunbookLoadError>)]
-    ) -> (Library, [RunbookDiagnostic]) {
-        var diagnostics: [RunbookDiagnostic] = []
+    /// Decodes every file of a shelf; of two with one id, the first is kept and the second reported.
+    public func load(_ shelf: LibraryShelf) -> (Library, [RunbookDiagnostic]) {
+        var diagnostics = shelf.problems
         var runbooks: [Runbook] = []
         var scenarios: [Scenario] = []
-        for (file, text) in runbookTexts {
-            switch text.flatMap({ RunbookDecoder.load($0, file: file, validator: validator) }) {
+        for entry in shelf.runbooks {
+            switch loadRunbook(entry) {
             case .success(let runbook):
                 if let existing = runbooks.first(where: { $0.id == runbook.id }) {
-                    diagnostics.append(RunbookDiagnostic(location: runbook.location ?? Self.start(of: file), message: "runbook id '\(runbook.id)' is also used by \(existing.location?.file ?? "another file")"))
+                    diagnostics.append(RunbookDiagnostic(location: runbook.location ?? Self.start(of: entry.file), message: "runbook id '\(runbook.id)' is also used by \(existing.location?.file ?? "another file")"))
                 } else {
                     runbooks.append(runbook)
                 }
             case .failure(let error): diagnostics += error.diagnostics
             }
         }
-        for (file, text) in scenarioTexts {
-            switch text.flatMap({ ScenarioDecoder.decode($0, file: file) }) {
+        for entry in shelf.scenarios {
+            switch loadScenario(entry) {
             case .success(let scenario):
                 if let existing = scenarios.first(where: { $0.id == scenario.id }) {
-                    diagnostics.append(RunbookDiagnostic(location: scenario.location ?? Self.start(of: file), message: "scenario id '\(scenario.id)' is also used by \(existing.location?.file ?? "another file")"))
+                    diagnostics.append(RunbookDiagnostic(location: scenario.location ?? Self.start(of: entry.file), message: "scenario id '\(scenario.id)' is also used by \(existing.location?.file ?? "another file")"))
                 } else {
                     scenarios.append(scenario)
                 }
@@ -121,10 +157,20 @@ public struct LibraryLoader: Sendable {
     /// Anchors, aliases and oversized files are left for the runbook decoder to report.
     private static func kind(of text: String) -> FileKind? {
         guard YAMLTokenScan.refusal(in: text, valueBudget: YAMLReader.valueBudget) == nil,
-              case .mapping(let mapping)? = try? Yams.compose(yaml: text) else { return .runbook }
+              case .mapping(let mapping)? = try? Yams.compose(yaml: text, YAMLReader.resolver) else { return .runbook }
         if mapping["nodes"] != nil { return .runbook }
         if mapping["expect"] != nil || mapping["commands"] != nil { return .scenario }
         return nil
+    }
+
+    /// Decodes and validates the runbook of a shelf's entry.
+    public func loadRunbook(_ entry: LibraryShelf.Entry) -> Result<Runbook, RunbookLoadError> {
+        entry.text.flatMap { RunbookDecoder.load($0, file: entry.file, validator: validator) }
+    }
+
+    /// Decodes the scenario of a shelf's entry.
+    public func loadScenario(_ entry: LibraryShelf.Entry) -> Result<Scenario, RunbookLoadError> {
+        entry.text.flatMap { ScenarioDecoder.decode($0, file: entry.file) }
     }
 
     /// Decodes and validates one runbook file.
@@ -139,7 +185,7 @@ public struct LibraryLoader: Sendable {
         Self.read(file).flatMap { ScenarioDecoder.decode($0, file: file) }
     }
 
-    private static func read(_ file: String) -> Result<String, RunbookLoadError> {
+    static func read(_ file: String) -> Result<String, RunbookLoadError> {
         let fail = { (message: String) in Result<String, RunbookLoadError>.failure(RunbookLoadError(diagnostics: [RunbookDiagnostic(location: start(of: file), message: message)])) }
         guard let data = FileManager.default.contents(atPath: file) else {
             return fail("cannot read the file: it does not exist or is not readable")

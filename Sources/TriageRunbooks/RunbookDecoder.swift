@@ -224,12 +224,11 @@ public enum RunbookDecoder {
         return CommandTemplate(arguments: arguments, location: location, mutates: mutates, timeout: timeout, sourceLocation: reader.location(run))
     }
 
-    /// A JSONPath expression, checked now: a bad one is reported at the character where it goes wrong.
-    private static func jsonPath(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> String? {
+    /// A JSONPath expression, parsed here once: a bad one is reported at the character where it goes wrong.
+    private static func jsonPath(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> JSONPath? {
         guard let text = reader.string(node, what) else { return nil }
         do throws(JSONPathError) {
-            _ = try JSONPath(text)
-            return text
+            return try JSONPath(text)
         } catch {
             var location = reader.location(node)
             let quoted = node.scalar.map { $0.style == .singleQuoted || $0.style == .doubleQuoted } ?? false

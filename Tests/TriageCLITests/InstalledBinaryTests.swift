@@ -116,6 +116,27 @@ struct InstalledBinaryTests {
         #expect(plain.title == "ImagePullBackOff / ErrImagePull" && plain.origin == "built-in")
     }
 
+    @Test func aReplayReadsOnlyItsScenarioAndRunbookAndStillHonoursOverrides() throws {
+        let install = try Install()
+        let team = ["TRIAGE_PATH": install.root.path("team").path]
+        _ = try install.write("id: unrelated\nrunbook: [\n", to: "team/scenarios/unrelated.yaml")
+        let shipped = try Self.shipped("Scenarios/nginx-tag-typo.yaml")
+        let title = try #require(shipped.split(separator: "\n").first { $0.hasPrefix("title: ") })
+        _ = try install.write(shipped.replacingOccurrences(of: String(title), with: "title: The team's own typo"), to: "team/scenarios/typo.yaml")
+        _ = try install.write("id: image-pull-backoff\ntitle: A broken override\n", to: "team/runbooks/pull.yaml")
+
+        let replay = try install.triage(["replay", "nginx-tag-typo", "--no-input"], extra: team)
+        #expect(replay.status == 0, "\(replay.stdout)\(replay.stderr)")
+        #expect(replay.stdout.contains("scenario: nginx-tag-typo (The team's own typo)"), "\(replay.stdout)")
+        #expect(!replay.stderr.contains("unrelated.yaml"), "a scenario it does not replay is not read: \(replay.stderr)")
+        // The override that does not load is said, and the next layer's runbook is used.
+        #expect(replay.stderr.contains("team/runbooks/pull.yaml:1:1: error: the runbook is missing 'start'"), "\(replay.stderr)")
+
+        let lint = try install.triage(["lint"], extra: team)
+        #expect(lint.status == 1)
+        #expect(lint.stdout.contains("team/scenarios/unrelated.yaml:3:1"), "\(lint.stdout)")
+    }
+
     @Test func aScenarioGivenByPathFindsItsRunbookByIdAnywhere() throws {
         let install = try Install()
         let scenario = try Self.shipped("Scenarios/nginx-tag-typo.yaml").replacingOccurrences(of: "id: nginx-tag-typo", with: "id: my-incident")

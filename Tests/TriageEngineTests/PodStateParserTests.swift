@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TriageDiagnosis
+import TriageJSON
 import TriageModel
 @testable import TriageEngine
 
@@ -202,14 +203,14 @@ struct PodStateParserTests {
 struct JSONPathFactExtractionTests {
     @Test func everySelectedValueWithTheLineOfTheFirst() throws {
         let output = try PodStateParserTests.kubernetesFixture("pod-sidecar-pull-1.32.json")
-        let extraction = FactExtraction(fact: "policies", pattern: nil, jsonPath: "{.spec.containers[*].imagePullPolicy}")
+        let extraction = FactExtraction(fact: "policies", pattern: nil, jsonPath: try JSONPath("{.spec.containers[*].imagePullPolicy}"))
         let fact = try #require(FactExtractor.extract(extraction, from: output, node: "read"))
         #expect(fact.values == ["IfNotPresent", "IfNotPresent"])
         let evidence = try #require(fact.evidence)
         #expect(evidence.text.contains(#""imagePullPolicy": "IfNotPresent""#) && evidence.node == "read")
-        let count = FactExtractor.extract(FactExtraction(fact: "n", pattern: nil, jsonPath: "{.status.containerStatuses[0].restartCount}"), from: output, node: "read")
+        let count = FactExtractor.extract(FactExtraction(fact: "n", pattern: nil, jsonPath: try JSONPath("{.status.containerStatuses[0].restartCount}")), from: output, node: "read")
         #expect(count?.values == ["1"])
-        #expect(FactExtractor.extract(FactExtraction(fact: "x", pattern: nil, jsonPath: "{.spec.missing}"), from: output, node: "read") == nil)
+        #expect(FactExtractor.extract(FactExtraction(fact: "x", pattern: nil, jsonPath: try JSONPath("{.spec.missing}")), from: output, node: "read") == nil)
         #expect(FactExtractor.extract(extraction, from: "Error from server (NotFound): pods \"x\" not found", node: "read") == nil)
     }
 }

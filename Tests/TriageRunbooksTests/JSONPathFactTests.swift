@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TriageModel
 @testable import TriageRunbooks
@@ -47,7 +48,14 @@ struct JSONPathFactTests {
         let runbook = try load(yaml).get()
         let extraction = try #require(runbook.node("read")?.extractions.first)
         #expect(extraction.fact == "policy")
-        #expect(extraction.jsonPath == #"{.spec.containers[?(@.name=="web")].imagePullPolicy}"#)
+        #expect(extraction.jsonPath?.source == #"{.spec.containers[?(@.name=="web")].imagePullPolicy}"#)
+
+        // Parsed once, at load; encoded as written and parsed again when decoded.
+        let encoded = try JSONEncoder().encode(extraction)
+        #expect(String(decoding: encoded, as: UTF8.self).contains(#""jsonPath":"{.spec.containers[?(@.name==\"web\")].imagePullPolicy}""#))
+        #expect(try JSONDecoder().decode(FactExtraction.self, from: encoded) == extraction)
+        let broken = Data(String(decoding: encoded, as: UTF8.self).replacingOccurrences(of: "[?(", with: "[?((").utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(FactExtraction.self, from: broken) }
     }
 
     @Test(arguments: [

@@ -146,6 +146,18 @@ struct SnippetAndBoundsTests {
         #expect(scenarioProblems("id: s\nexpect: *e\n").first?.hasPrefix("2:9: YAML alias '*e' is not allowed") == true)
     }
 
+    @Test func aKeyWrittenTwiceIsReportedWhereItIsFirstWritten() {
+        let yaml = Self.withSnippets.replacingOccurrences(of: "    title: Describe\n", with: "    title: Describe\n    title: Describe again\n")
+        #expect(problems(yaml) == ["20:5: 'title' is written twice in one mapping, first here; keep one"])
+        #expect(scenarioProblems("id: s\nid: t\n") == ["1:1: 'id' is written twice in one mapping, first here; keep one"])
+    }
+
+    @Test func aSecondDocumentOrASyntaxErrorIsReportedWhereItStarts() {
+        #expect(scenarioProblems("id: s\n---\nid: t\n") == ["2:1: invalid YAML: expected a single document in the stream but found another document"])
+        #expect(scenarioProblems("id: s\ntitle: [a, b\n") == ["3:1: invalid YAML: while parsing a flow sequence did not find expected ',' or ']'"])
+        #expect(scenarioProblems("# nothing\n") == ["1:1: the file is empty"])
+    }
+
     @Test func anAmpersandOrAsteriskInsideTextIsNotAnAnchor() throws {
         let yaml = Self.withSnippets.replacingOccurrences(of: "Read the events.", with: "Read *all* the events & more")
         #expect(try load(yaml).get().node("first")?.explanation.hasPrefix("Read *all* the events & more") == true)
