@@ -28,6 +28,8 @@ public final class REPL {
         public var diagnosis: Diagnosis?
         /// The nodes visited.
         public var path: [String]
+        /// The answers given to questions along that path, by node id.
+        public var answers: [String: String]
     }
 
     public private(set) var session: Session
@@ -94,7 +96,7 @@ public final class REPL {
     }
 
     private var outcome: Outcome {
-        Outcome(diagnosis: session.current.diagnosis, path: session.path)
+        Outcome(diagnosis: session.current.diagnosis, path: session.path, answers: session.answers)
     }
 
     private func perform(_ command: REPLCommand) async {

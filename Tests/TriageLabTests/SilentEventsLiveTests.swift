@@ -75,28 +75,88 @@ struct SilentEventsLiveTests {
         }
     }
 
-    /// A pull secret on the ServiceAccount for the registry, whose planted password must appear
-    /// nowhere: not on screen, not in the JSON, not in the recorded scenario.
-    @Test func aPlantedRegistryPasswordAppearsNowhere() throws {
-        let registry = try RegistryFixture(credentials: (Self.user, Self.password))
-        defer { registry.stop() }
+    /// The pod of `aPlantedRegistryPasswordAppearsNowhere`: a pull secret on its ServiceAccount
+    /// for a registry behind htpasswd, holding a wrong password (so the pull is refused) in its
+    /// `.dockerconfigjson` and in its last-applied annotation.
+    static func plantedSecret(_ registry: RegistryFixture) throws -> (KubeObjects, planted: [String]) {
         try registry.push("lab/private", tag: "1.0")
         var objects = Self.expired("\(registry.server.host)/lab/private:1.0")
         let secret = KubeObjects.PullSecret(name: "regcred", registry: registry.server.host, user: Self.user, password: "Wr0ng-\(Self.password)")
         objects.secrets = [secret]
         objects.serviceAccountPullSecrets = ["regcred"]
-        let (report, run, recorded) = try Self.run(objects, scenario: "wants-credentials-secret-on-service-account")
-        #expect(report.ending == "auth", "\(run.stdout)\n\(run.stderr)")
         let planted = [
             secret.password, Data(secret.password.utf8).base64EncodedString(),
             Data("\(secret.user):\(secret.password)".utf8).base64EncodedString(),
             Data(secret.dockerConfigJSON.utf8).base64EncodedString(),
         ]
+        return (objects, planted)
+    }
+
+    /// A pull secret whose planted password must appear nowhere in an unattended run: not on
+    /// screen, not in the JSON, not in the recorded scenario, anonymized or not.
+    @Test(arguments: [true, false])
+    func aPlantedRegistryPasswordAppearsNowhere(anonymized: Bool) throws {
+        let registry = try RegistryFixture(credentials: (Self.user, Self.password))
+        defer { registry.stop() }
+        let (objects, planted) = try Self.plantedSecret(registry)
+        let fixture = try KubeAPIFixture(objects: objects)
+        defer { fixture.close() }
+        let directory = try LabDirectory("planted")
+        defer { directory.remove() }
+        let file = directory.path("recorded.yaml").path
+        let (report, run) = try TriageSessions.live(objects, fixture, online: true, extra: ["--record", file] + (anonymized ? ["--anonymize"] : []))
+        let recorded = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+        #expect(report.ending == "auth", "\(run.stdout)\n\(run.stderr)")
+        #expect(recorded.contains("check-secrets") || recorded.contains("get, secret"), "the secrets were read and recorded")
         for text in planted {
             #expect(!run.stdout.contains(text) && !run.stderr.contains(text), "a secret on screen or in the JSON")
             #expect(!recorded.contains(text), "a secret in the recorded scenario")
         }
-        #expect(!recorded.isEmpty)
+    }
+
+    /// The same pod in the REPL, in a real terminal with its history and a `--transcript`: the
+    /// secrets are read, the diagnosis shown, `show`, `facts` and `why` print what was read, and a
+    /// secret pasted at the prompt by mistake is refused; the password is on none of the screen,
+    /// the transcript or the history.
+    @Test(.timeLimit(.minutes(2)))
+    func aPlantedRegistryPasswordAppearsNowhereInTheREPL() async throws {
+        let registry = try RegistryFixture(credentials: (Self.user, Self.password))
+        defer { registry.stop() }
+        let (objects, planted) = try Self.plantedSecret(registry)
+        let fixture = try KubeAPIFixture(objects: objects)
+        defer { fixture.close() }
+        let directory = try LabDirectory("planted-repl")
+        defer { directory.remove() }
+        let transcript = directory.path("session.md").path, state = directory.path("state")
+        let command = [TriageBinary.url.path] + TriageSessions.arguments(objects, fixture, online: true) + ["--transcript", transcript]
+        let terminal = try TmuxSession(command: command, environment: ["XDG_STATE_HOME": state.path])
+        defer { terminal.close() }
+        for node in ["describe", "events", "check-image", "registry-check", "service-account", "check-secrets", "auth"] {
+            try await terminal.waitFor("\(node)] >", timeout: .seconds(30))
+            if node == "auth" { break }
+            try terminal.type("next")
+            try terminal.sendKeys("Enter")
+        }
+        try await terminal.waitFor("Diagnosis: auth")
+        for line in ["show", "facts", "why", planted[0], "quit"] {
+            let prompts = try terminal.transcript().components(separatedBy: "auth] >").count - 1
+            try terminal.type(line)
+            try terminal.sendKeys("Enter")
+            if line != "quit" { try await terminal.waitFor("auth] >", count: prompts + 1, timeout: .seconds(10)) }
+        }
+        _ = try await terminal.waitForExit()
+        let screen = try terminal.transcript()
+        let kept = (try? String(contentsOfFile: transcript, encoding: .utf8)) ?? ""
+        let history = (try? String(contentsOfFile: state.appendingPathComponent("triage/history").path, encoding: .utf8)) ?? ""
+        #expect(kept.contains("check-secrets") || kept.contains("get secret"), "the transcript has the secrets step")
+        #expect(history.contains("facts"), "the history has the commands")
+        for text in planted.dropFirst() {
+            #expect(!screen.contains(text), "a secret on screen")
+        }
+        for text in planted {
+            #expect(!kept.contains(text), "a secret in the transcript")
+            #expect(!history.contains(text), "a secret in the history")
+        }
     }
 }
 

@@ -29,14 +29,6 @@ struct ScenarioMenuTests {
         #expect(entry?.scenario.id == "ecr-token-expired")
         #expect(shown.contains("no scenario 'zzz' in this list"))
     }
-
-    @Test func theLibraryTeachesEveryCauseAtLeastTwice() {
-        let causes = Dictionary(grouping: library.scenarios.map { TrainingEntry($0, runbooks: library.runbooks).cause }, by: { $0 }).mapValues(\.count)
-        for cause in ["image-not-found", "auth", "invalid-name", "network", "tls", "rate-limit", "platform", "disk", "runtime", "other"] {
-            #expect((causes[cause] ?? 0) >= 2, "\(cause)")
-        }
-        #expect(library.scenarios.count >= 24)
-    }
 }
 
 struct ScenarioMenuSpoilerTests {
