@@ -46,7 +46,7 @@ struct ScenarioMenuSpoilerTests {
             #expect(!entry.practises.isEmpty)
         }
         let typo = try? #require(menu.entries.first { $0.scenario.id == "nginx-tag-typo" })
-        #expect(typo?.practises == "ImagePullBackOff / ErrImagePull, step 1 of 5")
+        #expect(typo?.practises == "ImagePullBackOff / ErrImagePull, 2 steps to the cause")
         #expect(text.contains("beginner · practises: "))
     }
 }
