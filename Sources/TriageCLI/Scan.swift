@@ -134,7 +134,7 @@ struct Scan: AsyncParsableCommand {
             let ticker = progress.ticking()
             defer { ticker.cancel() }
             let scope: ClusterScan.Scope = allNamespaces ? .allNamespaces : cluster.namespace.map { .namespace($0) } ?? .currentNamespace
-            let kubectl = try LiveKubectl(context: cluster.context, kubeconfig: cluster.kubeconfig, timeout: SecondsOption.clamped(timeout))
+            let kubectl = try LiveKubectl(context: cluster.context, kubeconfig: cluster.kubeconfig, timeout: Seconds.duration(timeout))
             return try await ClusterScan(kubectl: kubectl, scope: scope, chunkSize: chunkSize).run { progress.update($0) }
         }
         let name = from == "-" ? "standard input" : from
@@ -184,7 +184,7 @@ struct Scan: AsyncParsableCommand {
                 StandardStreams.write(text + "\n" + textRenderer(terminal).render(report))
             }
             previous = report
-            try await Task.sleep(for: SecondsOption.clamped(interval))
+            try await Task.sleep(for: Seconds.duration(interval))
         }
     }
 

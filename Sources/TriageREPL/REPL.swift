@@ -298,7 +298,7 @@ public final class REPL {
         console.line(printer.watching(invocation, watch))
         let replaying = mode == .replay
         let watcher = Watcher(runner: guardrail.base, parsers: parsers) { seconds in
-            if !replaying { try await Task.sleep(for: .milliseconds(Int(seconds * 1000))) }
+            if !replaying { try await Task.sleep(for: Seconds.duration(seconds)) }
         }
         let facts = session.facts, node = session.currentID, console = self.console, printer = self.printer
         // A replay folds recorded polls that saw the same thing; live, every poll shows that it is still watching.
@@ -326,7 +326,7 @@ public final class REPL {
                 transcript?.note("Verified: \(watch.until.inWords), at poll \(poll.attempt).")
             } else if case .gaveUp(let poll) = outcome {
                 transcript?.ran(invocation, result: poll.result, mode: mode.ranLabel)
-                transcript?.note("Not verified: it never came to be that \(watch.until.inWords) within \(Int(watch.within)) s.")
+                transcript?.note("Not verified: it never came to be that \(watch.until.inWords) within \(Seconds.whole(watch.within)) s.")
             }
         } catch is CancellationError {
             console.line(printer.error("stopped watching."))
