@@ -142,7 +142,7 @@ extension TriageCommand {
             if let interactive {
                 let outcome = try await interactive.run(session, runner: recorder ?? runner, mode: propose ? .propose : .live, transcriptPath: transcript, readOnly: readOnly)
                 guard let reached = outcome.diagnosis else { throw ExitStatus.stoppedBeforeDiagnosis.exitCode }
-                if let recorder { try await save(recorder, session: session, answers: [:], path: outcome.path, cause: reached.cause) }
+                if let recorder { try await save(recorder, session: session, answers: outcome.answers, path: outcome.path, cause: reached.cause) }
                 diagnosis = reached
             } else {
                 diagnosis = try await driveUnattended(session, runner: recorder ?? runner, recorder: recorder)
@@ -166,8 +166,7 @@ extension TriageCommand {
             try report(SessionReport(session: session, outcome: outcome))
             guard case .concluded(let diagnosis) = outcome else { throw ExitStatus.stoppedBeforeDiagnosis.exitCode }
             if let recorder {
-                let answers = Dictionary(session.steps.compactMap { step in step.answer.map { (step.node, $0) } }, uniquingKeysWith: { _, last in last })
-                try await save(recorder, session: session, answers: answers, path: session.path, cause: diagnosis.cause)
+                try await save(recorder, session: session, answers: session.answers, path: session.path, cause: diagnosis.cause)
             }
             return diagnosis
         }
