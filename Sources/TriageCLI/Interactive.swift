@@ -1,4 +1,5 @@
 import Foundation
+import TriageCommandSupport
 import TriageEngine
 import TriageExecution
 import TriageModel
@@ -10,7 +11,7 @@ import TriageTerminal
 struct Interactive {
     let terminal: TerminalCapabilities
     let input: SharedLineReader
-    let console = StandardOutputConsole()
+    let console = StandardStreamsConsole()
 
     init(terminal: TerminalCapabilities) {
         self.terminal = terminal
@@ -18,7 +19,7 @@ struct Interactive {
         if terminal.supportsLineEditing, let editor = (try? EditLineReader(historyFile: history)) ?? (try? EditLineReader(historyFile: nil)) {
             input = SharedLineReader(prompter: editor, paster: PlainLineReader(echo: .none))
         } else {
-            input = SharedLineReader(prompter: PlainLineReader(echo: .promptAndInput))
+            input = SharedLineReader(prompter: PlainLineReader(echo: .promptAndInput, output: { StandardStreams.write($0) }))
         }
     }
 
@@ -38,5 +39,13 @@ struct Interactive {
             suggestedAnswers: suggestedAnswers, transcript: transcript, readOnly: readOnly
         )
         return await repl.run()
+    }
+}
+
+/// The REPL's console on standard output, written the way all output is (see `StandardStreams`):
+/// a failed write ends the command with status 74, or quietly when the reader went away.
+struct StandardStreamsConsole: Console {
+    func write(_ text: String) {
+        StandardStreams.write(text)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TriageCommandSupport
+import TriageModel
 import TriageTerminal
 
 /// kubectl's own spelling of the flags that choose a cluster.
@@ -41,22 +42,11 @@ struct LibraryOptions: ParsableArguments {
 /// A number of seconds given on the command line, checked before it becomes a `Duration`:
 /// finite, and within bounds a person would mean.
 enum SecondsOption {
-    /// The longest wait any option accepts: one day.
-    static let longest: Double = 86_400
-    /// The shortest: one millisecond, the resolution Triage's timers use.
-    static let shortest: Double = 0.001
-
     /// `value` as a duration, or a usage error naming `option` and what it accepts.
     static func duration(_ value: Double, option: String) throws -> Duration {
-        guard value.isFinite, value >= shortest, value <= longest else {
-            throw ValidationError("\(option) must be a number of seconds from \(shortest) to \(Int(longest)) (one day), not \(value)")
+        guard value.isFinite, value >= Seconds.shortest, value <= Seconds.longest else {
+            throw ValidationError("\(option) must be a number of seconds from \(Seconds.shortest) to \(Seconds.whole(Seconds.longest)) (one day), not \(value)")
         }
-        return clamped(value)
-    }
-
-    /// `value` as a duration within the bounds, for a value ``duration(_:option:)`` has checked.
-    static func clamped(_ value: Double) -> Duration {
-        guard value.isFinite else { return .seconds(Int(longest)) }
-        return .milliseconds(Int((min(max(value, shortest), longest) * 1000).rounded()))
+        return Seconds.duration(value)
     }
 }

@@ -182,8 +182,7 @@ extension TriageCommand {
                 try report(SessionReport(session: session, outcome: outcome))
                 guard case .concluded(let diagnosis) = outcome else { throw ExitStatus.stoppedBeforeDiagnosis.exitCode }
                 if let recorder {
-                    let answers = Dictionary(session.steps.compactMap { step in step.answer.map { (step.node, $0) } }, uniquingKeysWith: { _, last in last })
-                    try await save(recorder, session: session, answers: answers, path: session.path, cause: diagnosis.cause)
+                    try await save(recorder, session: session, answers: session.answers, path: session.path, cause: diagnosis.cause)
                 }
                 try Self.end(with: diagnosis)
                 return
@@ -191,7 +190,7 @@ extension TriageCommand {
             let outcome = try await interactive.run(session, runner: recorder ?? runner, mode: propose ? .propose : .live, transcriptPath: transcript, readOnly: readOnly)
             guard let diagnosis = outcome.diagnosis else { throw ExitStatus.stoppedBeforeDiagnosis.exitCode }
             if let recorder {
-                try await save(recorder, session: session, answers: [:], path: outcome.path, cause: diagnosis.cause)
+                try await save(recorder, session: session, answers: outcome.answers, path: outcome.path, cause: diagnosis.cause)
             }
             try Self.end(with: diagnosis)
         }

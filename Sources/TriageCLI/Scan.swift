@@ -1,19 +1,24 @@
 import ArgumentParser
 import TriageCommandSupport
 import Foundation
+import TriageEngine
 import TriageExecution
 import TriageModel
 import TriageScan
 import TriageTerminal
 
-/// `triage scan`: every pod failing to pull an image, grouped by cause, registry and image.
+/// `triage scan`: every pod failing to pull an image, grouped by cause, registry and image, and
+/// every container that cannot start or keep running, with the runbook that applies.
 struct Scan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find every pod that cannot pull its image, grouped by cause, registry and image, with one fix per group.",
         discussion: """
             Reads `kubectl get pods -o json` (live, or a saved dump with --from), diagnoses every container waiting in \
             ErrImagePull, ImagePullBackOff, InvalidImageName or ErrImageNeverPull, and groups them. Live, the events of \
-            pods whose status names no cause are read too. Exit status: 0 when a pod fails to pull, 1 when none does, \
+            pods whose status names no cause are read too. Containers that have their image but cannot start or keep \
+            running (CrashLoopBackOff, CreateContainerConfigError, RunContainerError, CreateContainerError) are listed \
+            after the groups, with how each ended last and the runbook that applies. Exit status: 0 when a pod fails to \
+            pull or a container to start, 1 when none does, \
             2 when kubectl or the input failed or some namespaces could not be read (see '\(ProgramName.current) --help').
             Examples:
               \(ProgramName.current) scan -A
@@ -43,12 +48,13 @@ struct Scan: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds before a kubectl command is stopped.", valueName: "seconds"))
     var timeout: Double = 120
 
-    @Option(name: .customLong("run"), help: ArgumentHelp("Start the ImagePullBackOff runbook on container N of the list.", valueName: "n"))
+    @Option(name: .customLong("run"), help: ArgumentHelp("Start the runbook that applies to container N of the list.", valueName: "n"))
     var runNumber: Int?
 
-    @Option(name: .customLong("pod"), help: ArgumentHelp("Start the ImagePullBackOff runbook on this failing pod.", valueName: "name"), completion: Completions.pods)
+    @Option(name: .customLong("pod"), help: ArgumentHelp("Start the runbook that applies to this failing pod.", valueName: "name"), completion: Completions.pods)
     var runPod: String?
 
+    @OptionGroup var library: LibraryOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -80,7 +86,12 @@ struct Scan: AsyncParsableCommand {
 
     func run() async throws {
         if watch { return try await watchUntilInterrupted() }
-        let report = try await scanOrExit()
+        var report = try await scanOrExit()
+        let selector = RunbookSelector(runbooks: Workspace(library).loadLibrary().runbooks)
+        for index in report.restarting.indices {
+            let waiting = Fact(report.restarting[index].reason)
+            report.restarting[index].runbook = selector.runbooks(for: ["container_waiting_reasons": waiting, "waiting_reasons": waiting]).first?.id
+        }
         if output.output.isStructured {
             try StructuredOutput.print(report, as: output.output)
         } else {
@@ -95,7 +106,7 @@ struct Scan: AsyncParsableCommand {
     /// any all-clear unchecked).
     static func exitStatus(of report: ScanReport) -> ExitStatus {
         if !report.unscanned.isEmpty { return .couldNotLook }
-        return report.failing > 0 ? .causeFound : .nothingWrong
+        return report.failing > 0 || !report.restarting.isEmpty ? .causeFound : .nothingWrong
     }
 
     /// The table for people: fitted to the terminal, whole on a pipe, everything with `-o wide`.
@@ -123,7 +134,7 @@ struct Scan: AsyncParsableCommand {
             let ticker = progress.ticking()
             defer { ticker.cancel() }
             let scope: ClusterScan.Scope = allNamespaces ? .allNamespaces : cluster.namespace.map { .namespace($0) } ?? .currentNamespace
-            let kubectl = try LiveKubectl(context: cluster.context, kubeconfig: cluster.kubeconfig, timeout: SecondsOption.clamped(timeout))
+            let kubectl = try LiveKubectl(context: cluster.context, kubeconfig: cluster.kubeconfig, timeout: Seconds.duration(timeout))
             return try await ClusterScan(kubectl: kubectl, scope: scope, chunkSize: chunkSize).run { progress.update($0) }
         }
         let name = from == "-" ? "standard input" : from
@@ -173,26 +184,27 @@ struct Scan: AsyncParsableCommand {
                 StandardStreams.write(text + "\n" + textRenderer(terminal).render(report))
             }
             previous = report
-            try await Task.sleep(for: SecondsOption.clamped(interval))
+            try await Task.sleep(for: Seconds.duration(interval))
         }
     }
 
-    /// Starts `triage run image-pull-backoff` on the container chosen with --run or --pod.
+    /// Starts `triage run` on the container chosen with --run or --pod: it reads the pod and
+    /// starts the runbook whose `selects:` holds.
     private func startRunbook(_ report: ScanReport) async throws {
-        let entries = report.entries
+        let entries = report.entries + report.restarting
         let chosen: ScanReport.PodEntry
         if let runNumber {
-            guard runNumber <= entries.count else {
+            guard let match = entries.first(where: { $0.number == runNumber }) else {
                 throw ValidationError("--run \(runNumber): the list has \(entries.count) failing containers")
             }
-            chosen = entries[runNumber - 1]
+            chosen = match
         } else {
             guard let match = entries.first(where: { $0.pod == runPod }) else {
                 throw ValidationError("--pod \(runPod ?? ""): no failing pod of that name was found")
             }
             chosen = match
         }
-        var arguments = ["image-pull-backoff", "--pod", chosen.pod, "--namespace", chosen.namespace, "--container", chosen.container]
+        var arguments = ["--pod", chosen.pod, "--namespace", chosen.namespace, "--container", chosen.container]
         if let context = cluster.context { arguments += ["--context", context] }
         if let kubeconfig = cluster.kubeconfig { arguments += ["--kubeconfig", kubeconfig] }
         if let color = output.color { arguments.append(color ? "--color" : "--no-color") }

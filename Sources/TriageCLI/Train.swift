@@ -93,7 +93,7 @@ extension TriageCommand {
             let library = Workspace(self.library).loadLibrary()
             let store = ProgressStore(directory: try StateDirectory.prepare().url)
             if progress { return try showProgress(library, store: store) }
-            let write = PlainLineReader.writeToStandardOutput
+            let write: @Sendable (String) -> Void = { StandardStreams.write($0) }
             let styler = Styler(capabilities: terminal)
             var reader = (try? LineReaderFactory.make(capabilities: terminal, historyFile: nil, plainEcho: .promptAndInput))
                 ?? PlainLineReader(echo: .promptAndInput)
@@ -126,7 +126,7 @@ extension TriageCommand {
                 throw CommandFailure("scenario '\(scenario.id)' uses runbook '\(scenario.runbook)', which is not loaded", status: .usage)
             }
             let trainer = Trainer(
-                scenario: scenario, runbook: runbook, reader: reader, write: PlainLineReader.writeToStandardOutput, styler: styler,
+                scenario: scenario, runbook: runbook, reader: reader, write: { StandardStreams.write($0) }, styler: styler,
                 clock: SystemTrainingClock(), seed: seed, settings: settings, deadline: deadline
             )
             return try await trainer.run()
@@ -135,7 +135,7 @@ extension TriageCommand {
         /// Draws `count` scenarios from the menu's entries and plays them under exam rules, one
         /// deadline for them all; each attempt is recorded, a timed-out one as not passed.
         private func runExam(_ menu: ScenarioMenu, library: Library, store: ProgressStore, reader: any LineReader, styler: Styler) async throws {
-            let write = PlainLineReader.writeToStandardOutput
+            let write: @Sendable (String) -> Void = { StandardStreams.write($0) }
             let seed = self.seed ?? UInt64.random(in: 0...999_999)
             let drawn = ExamDraw(entries: menu.entries, count: count, seed: seed).scenarios
             let seconds = timeLimit ?? Double(300 * drawn.count)

@@ -29,7 +29,7 @@ public struct TriageCommand: AsyncParsableCommand {
                   lint: 0 when every runbook and scenario is sound, 1 when it finds a problem
                 """,
             version: "0.1.0",
-            subcommands: [Run.self, Replay.self, Diagnose.self, Lint.self, List.self, RegistryCheck.self, Scan.self, Train.self]
+            subcommands: [Run.self, Replay.self, Diagnose.self, Lint.self, List.self, RegistryCheck.self, Scan.self, Train.self, New.self]
         )
     }
 

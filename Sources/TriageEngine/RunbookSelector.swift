@@ -57,8 +57,14 @@ public struct RunbookSelector: Sendable {
         }
     }
 
+    /// The runbooks whose `selects:` holds over `facts`, in library order: for callers that
+    /// know only part of a pod (the scan's streamed reading).
+    public func runbooks(for facts: Facts) -> [Runbook] {
+        runbooks.filter { $0.selection?.condition.evaluate(facts).holds == true }
+    }
+
     private func choice(_ pod: Pod, facts: Facts) -> Choice {
-        let applying = runbooks.filter { $0.selection?.condition.evaluate(facts).holds == true }
+        let applying = runbooks(for: facts)
         let serving = pod.spec.containers.filter { $0.kind == .regular || $0.isSidecar }
         let troubled = pod.status.containerStatuses.contains(where: \.isInTrouble)
         let running = !serving.isEmpty && serving.allSatisfy { pod.status(of: $0)?.state.isRunning == true }

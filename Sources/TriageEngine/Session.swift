@@ -110,6 +110,11 @@ public struct Session: Sendable {
     /// Every node visited, the current one last.
     public var path: [String] { steps.map(\.node) + [currentID] }
 
+    /// The answers given to questions on the way here, by node id (what a recording keeps).
+    public var answers: [String: String] {
+        Dictionary(steps.compactMap { step in step.answer.map { (step.node, $0) } }, uniquingKeysWith: { _, last in last })
+    }
+
     /// What the current node waits for. Throws when its command needs a value that is unknown or
     /// unsafe to put in a command.
     public func pending() throws(SessionError) -> Pending {

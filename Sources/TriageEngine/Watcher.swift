@@ -38,9 +38,9 @@ public struct Watcher: Sendable {
     /// Polls `invocation` every `watch.every` seconds, at most `watch.within / watch.every + 1`
     /// times, reading each output with the watch's parser on top of `facts`.
     public func watch(_ invocation: CommandInvocation, _ watch: Watch, facts: Facts, node: String, onPoll: @Sendable (Poll) -> Void = { _ in }) async throws -> Outcome {
-        let attempts = max(1, Int((watch.within / watch.every).rounded(.down)) + 1)
-        var last: Poll?
-        for attempt in 1...attempts {
+        let attempts = Seconds.count(watch.within, every: watch.every) + 1
+        var attempt = 1
+        while true {
             if attempt > 1 { try await pause(watch.every) }
             let raw = try await runner.run(invocation)
             let result = SecretMasker.keepingRegistryHosts.mask(raw)
@@ -52,8 +52,8 @@ public struct Watcher: Sendable {
             let poll = Poll(attempt: attempt, result: SecretMasker.standard.shown(raw), facts: found, holds: holds)
             onPoll(poll)
             if holds { return .satisfied(poll) }
-            last = poll
+            if attempt >= attempts { return .gaveUp(poll) }
+            attempt += 1
         }
-        return .gaveUp(last!)
     }
 }

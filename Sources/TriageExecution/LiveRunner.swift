@@ -74,8 +74,10 @@ public struct LiveRunner: CommandRunner {
 
     private var environment: Environment {
         var overrides: [Environment.Key: String?] = [:]
+        // A name the environment cannot hold (empty, or with `=` or NUL in it) is left out.
         for (name, value) in environmentOverrides {
-            overrides[Environment.Key(rawValue: name)!] = value
+            guard let key = Environment.Key(rawValue: name) else { continue }
+            overrides[key] = value
         }
         return Environment.inherit.updating(overrides)
     }
@@ -98,7 +100,7 @@ public struct LiveRunner: CommandRunner {
         try await withThrowingTaskGroup(of: Outcome.self) { group in
             group.addTask { .finished(try await self.spawn(executable, invocation)) }
             group.addTask {
-                try await self.clock.sleep(for: invocation.timeout.map { .milliseconds(Int($0 * 1000)) } ?? self.timeout)
+                try await self.clock.sleep(for: invocation.timeout.map(Seconds.duration) ?? self.timeout)
                 return .timerFired
             }
             switch try await group.next()! {

@@ -232,6 +232,32 @@ package struct JSONCursor {
         }
     }
 
+    /// The next value as an integer, or nil (after skipping it) when it is not a number written
+    /// as an integer that fits an `Int`.
+    package mutating func optionalInt() throws(JSONStop) -> Int? {
+        let lead = try peek()
+        guard lead == 0x2D || (lead >= 0x30 && lead <= 0x39) else {
+            try skipValue()
+            return nil
+        }
+        let start = position
+        try number()
+        var value = 0
+        var index = start
+        let negative = bytes[index] == 0x2D
+        if negative { index &+= 1 }
+        while index < position {
+            let digit = bytes[index]
+            guard digit >= 0x30 && digit <= 0x39 else { return nil }
+            let (times, overflowA) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowB) = times.addingReportingOverflow(Int(digit &- 0x30))
+            guard !overflowA, !overflowB else { return nil }
+            value = sum
+            index &+= 1
+        }
+        return negative ? -value : value
+    }
+
     private mutating func literal(_ word: StaticString) throws(JSONStop) {
         let count = word.utf8CodeUnitCount
         let text = word.utf8Start

@@ -1,7 +1,7 @@
 import TriageJSON
 
 /// What is kept of a pod some of whose containers wait for one of a given set of reasons (the
-/// pull-failure reasons, for the scan and the pod picker): enough to list, group and resolve it
+/// pull-failure and start-failure reasons, for the scan): enough to list, group and resolve it
 /// when thousands are read.
 public struct FailingPod: Sendable, Equatable {
     /// The pod's namespace (`default` when the object names none).
@@ -32,7 +32,8 @@ public struct FailingPod: Sendable, Equatable {
     public init?(pod: Pod, waitingFor reasons: Set<String>) {
         let failures = pod.containers(waitingFor: reasons).map { status in
             ContainerFailure(name: status.name, kind: status.kind, image: status.image, reason: status.state.waitingReason ?? "",
-                             message: status.state.waitingMessage ?? "")
+                             message: status.state.waitingMessage ?? "", restartCount: status.restartCount,
+                             lastReason: status.lastState.termination?.reason, lastExitCode: status.lastState.termination?.exitCode)
         }
         guard !failures.isEmpty else { return nil }
         self.init(namespace: pod.namespace, name: pod.name, node: pod.spec.nodeName, owners: pod.metadata.ownerReferences,
@@ -53,18 +54,34 @@ public struct ContainerFailure: Sendable, Equatable {
     public var kind: ContainerKind
     /// The image, as its status reports it.
     public var image: String
-    /// Why it is waiting (`ImagePullBackOff`…).
+    /// Why it is waiting (`ErrImagePull`, `CrashLoopBackOff`…).
     public var reason: String
     /// The waiting message (since Kubernetes 1.32 the last pull error); empty when there is none.
     public var message: String
+    /// Times the container restarted.
+    public var restartCount: Int
+    /// How its last run ended (`OOMKilled`, `Error`…), when it has run before.
+    public var lastReason: String?
+    /// The exit code of its last run.
+    public var lastExitCode: Int?
 
     /// Creates a failure.
-    public init(name: String, kind: ContainerKind = .regular, image: String, reason: String, message: String) {
+    public init(name: String, kind: ContainerKind = .regular, image: String, reason: String, message: String,
+                restartCount: Int = 0, lastReason: String? = nil, lastExitCode: Int? = nil) {
         self.name = name
         self.kind = kind
         self.image = image
         self.reason = reason
         self.message = message
+        self.restartCount = restartCount
+        self.lastReason = lastReason
+        self.lastExitCode = lastExitCode
+    }
+
+    /// How its last run ended, in a few words (`OOMKilled (exit 137)`); nil when it has not run.
+    public var lastState: String? {
+        guard lastReason != nil || lastExitCode != nil else { return nil }
+        return (lastReason ?? "ended") + (lastExitCode.map { " (exit \($0))" } ?? "")
     }
 }
 

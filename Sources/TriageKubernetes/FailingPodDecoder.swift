@@ -14,6 +14,9 @@ package struct FailingPodDecoder {
         var reason: Int?
         var message: StringSpan?
         var kind: ContainerKind
+        var restartCount = 0
+        var lastReason: StringSpan?
+        var lastExitCode: Int?
     }
 
     /// The reasons asked for, and their UTF-8 bytes to compare spans with.
@@ -36,7 +39,7 @@ package struct FailingPodDecoder {
     package enum Item {
         /// Not a pod (a `List` may mix kinds).
         case other
-        /// A pod with no image-pull failure.
+        /// A pod with no container waiting for a reason asked for.
         case healthy
         /// A pod with at least one.
         case failing(FailingPod)
@@ -81,7 +84,8 @@ package struct FailingPodDecoder {
             failures: ContainerKind.allCases.flatMap { kind in
                 failures.filter { $0.kind == kind }.map {
                     ContainerFailure(name: text($0.name) ?? "", kind: kind, image: text($0.image) ?? "",
-                                     reason: $0.reason.map { reasons[$0].text } ?? "", message: text($0.message) ?? "")
+                                     reason: $0.reason.map { reasons[$0].text } ?? "", message: text($0.message) ?? "",
+                                     restartCount: $0.restartCount, lastReason: text($0.lastReason), lastExitCode: $0.lastExitCode)
                 }
             })
     }
@@ -172,6 +176,10 @@ package struct FailingPodDecoder {
                     spans.image = try cursor.optionalString()
                 } else if cursor.equals(key, "state") {
                     try state(&cursor, into: &spans)
+                } else if cursor.equals(key, "lastState") {
+                    try lastState(&cursor, into: &spans)
+                } else if cursor.equals(key, "restartCount") {
+                    spans.restartCount = try cursor.optionalInt() ?? 0
                 } else {
                     try cursor.skipValue()
                 }
@@ -191,6 +199,25 @@ package struct FailingPodDecoder {
                     spans.reason = try cursor.optionalString().flatMap { reason(of: $0, in: cursor) }
                 } else if cursor.equals(field, "message") {
                     spans.message = try cursor.optionalString()
+                } else {
+                    try cursor.skipValue()
+                }
+            }
+        }
+    }
+
+    /// `lastState.terminated`'s reason and exit code.
+    private func lastState(_ cursor: inout JSONCursor, into spans: inout StatusSpans) throws(JSONStop) {
+        guard try cursor.enterObject() else { return try cursor.skipValue() }
+        var first = true
+        while let key = try cursor.nextKey(first: &first) {
+            guard cursor.equals(key, "terminated"), try cursor.enterObject() else { try cursor.skipValue(); continue }
+            var member = true
+            while let field = try cursor.nextKey(first: &member) {
+                if cursor.equals(field, "reason") {
+                    spans.lastReason = try cursor.optionalString()
+                } else if cursor.equals(field, "exitCode") {
+                    spans.lastExitCode = try cursor.optionalInt()
                 } else {
                     try cursor.skipValue()
                 }

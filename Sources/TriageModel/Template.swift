@@ -35,7 +35,12 @@ public struct Template: Hashable, Codable, Sendable, CustomStringConvertible {
     }
 
     /// The template with no text.
-    public static let empty = try! Template(parsing: "")
+    public static let empty = Template(segments: [], source: "")
+
+    private init(segments: [Segment], source: String) {
+        self.segments = segments
+        self.source = source
+    }
 
     /// The names of every placeholder, in order of appearance (without a spread's `*`).
     public var placeholders: [String] {

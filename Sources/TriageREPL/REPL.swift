@@ -28,6 +28,8 @@ public final class REPL {
         public var diagnosis: Diagnosis?
         /// The nodes visited.
         public var path: [String]
+        /// The answers given to questions along that path, by node id.
+        public var answers: [String: String]
     }
 
     public private(set) var session: Session
@@ -94,7 +96,7 @@ public final class REPL {
     }
 
     private var outcome: Outcome {
-        Outcome(diagnosis: session.current.diagnosis, path: session.path)
+        Outcome(diagnosis: session.current.diagnosis, path: session.path, answers: session.answers)
     }
 
     private func perform(_ command: REPLCommand) async {
@@ -296,7 +298,7 @@ public final class REPL {
         console.line(printer.watching(invocation, watch))
         let replaying = mode == .replay
         let watcher = Watcher(runner: guardrail.base, parsers: parsers) { seconds in
-            if !replaying { try await Task.sleep(for: .milliseconds(Int(seconds * 1000))) }
+            if !replaying { try await Task.sleep(for: Seconds.duration(seconds)) }
         }
         let facts = session.facts, node = session.currentID, console = self.console, printer = self.printer
         // A replay folds recorded polls that saw the same thing; live, every poll shows that it is still watching.
@@ -324,7 +326,7 @@ public final class REPL {
                 transcript?.note("Verified: \(watch.until.inWords), at poll \(poll.attempt).")
             } else if case .gaveUp(let poll) = outcome {
                 transcript?.ran(invocation, result: poll.result, mode: mode.ranLabel)
-                transcript?.note("Not verified: it never came to be that \(watch.until.inWords) within \(Int(watch.within)) s.")
+                transcript?.note("Not verified: it never came to be that \(watch.until.inWords) within \(Seconds.whole(watch.within)) s.")
             }
         } catch is CancellationError {
             console.line(printer.error("stopped watching."))

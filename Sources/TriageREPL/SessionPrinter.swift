@@ -237,7 +237,7 @@ struct SessionPrinter {
     }
 
     func watching(_ invocation: CommandInvocation, _ watch: Watch) -> String {
-        note("Watching until \(watch.until.inWords), every \(Int(watch.every)) s for up to \(Int(watch.within)) s (Ctrl-C stops):") + "\n"
+        note("Watching until \(watch.until.inWords), every \(Seconds.whole(watch.every)) s for up to \(Seconds.whole(watch.within)) s (Ctrl-C stops):") + "\n"
             + command(invocation, lead: "  ")
     }
 
@@ -276,7 +276,7 @@ struct SessionPrinter {
         case .satisfied(let poll):
             return prose("Recovered at poll \(poll.attempt): \(watch.until.inWords).", style: .success)
         case .gaveUp(let poll):
-            var text = prose("Not recovered within \(Int(watch.within)) s: it never came to be that \(watch.until.inWords).", style: .warning)
+            var text = prose("Not recovered within \(Seconds.whole(watch.within)) s: it never came to be that \(watch.until.inWords).", style: .warning)
             if let reasons = poll.facts["waiting_reasons"] {
                 text += prose("The pod still waits with \(reasons.values.joined(separator: ", ")); if it is the same failure, the fix has not taken effect (the kubelet may still be in its back-off: delete the pod to retry now).", indent: "  ")
             }
@@ -339,7 +339,7 @@ struct SessionPrinter {
     }
 
     static func seconds(_ value: Double) -> String {
-        value < 1 ? "\(Int((value * 1000).rounded())) ms" : String(format: "%.1f s", value)
+        value < 1 ? "\(Seconds.whole((value * 1000).rounded())) ms" : String(format: "%.1f s", value)
     }
 }
 

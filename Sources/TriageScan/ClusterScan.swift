@@ -63,7 +63,7 @@ public struct ClusterScan: Sendable {
         } else {
             throw .kubectlFailed(command: Self.describe(listPods(scope)), status: first.exitStatus, stderr: first.stderrSummary)
         }
-        let resolver = await replicaSetOwners(for: scan.pods)
+        let resolver = await replicaSetOwners(for: scan.pods + scan.restartingPods)
         let wanted = scan.podsNeedingEvents(limit: eventLimit)
         if !wanted.isEmpty {
             progress(.readingEvents(pods: wanted.count))

@@ -29,8 +29,8 @@ public struct PodListReader {
         self.chunkSize = chunkSize
     }
 
-    /// Reads the whole document from `source`, calling `failing` for each pod with an image-pull
-    /// failure and `progress` with the summary so far after each chunk.
+    /// Reads the whole document from `source`, calling `failing` for each pod with a container
+    /// that fails to pull or to start, and `progress` with the summary so far after each chunk.
     public func read(
         from source: inout some ByteSource,
         progress: (Summary) -> Void = { _ in },
@@ -39,7 +39,7 @@ public struct PodListReader {
         var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize * 2, alignment: 16)
         defer { buffer.deallocate() }
         var state = State()
-        var decoder = FailingPodDecoder(waitingFor: PullWaitingReason.names)
+        var decoder = FailingPodDecoder(waitingFor: PullWaitingReason.names.union(ContainerState.startFailureReasons))
         var filled = 0, consumed = 0, base = 0
         var finished = false
 

@@ -9,8 +9,10 @@ public struct PodScan {
     public var totalPods = 0
     /// Namespaces that could not be read.
     public var unscanned: [ScanReport.Unscanned] = []
-    /// The failing pods, in the order they were read.
+    /// The pods failing to pull, in the order they were read.
     public private(set) var pods: [FailingPod] = []
+    /// The pods whose containers cannot start or keep running (CrashLoopBackOff…), in the order they were read.
+    public private(set) var restartingPods: [FailingPod] = []
     private var classifier = FailureClassifier()
     /// Classifications read from events, keyed by ``eventKey(namespace:image:)``.
     private var fromEvents: [String: Classification] = [:]
@@ -25,13 +27,18 @@ public struct PodScan {
     }
 
     /// Adds a pod with at least one failing container, its waiting messages masked (see
-    /// `SecretMasker`): they are classified, shown in every form of the report, and kept.
+    /// `SecretMasker`): they are classified, shown in every form of the report, and kept. Its
+    /// pull failures go to the groups, its start failures to the restarting containers.
     public mutating func add(_ pod: FailingPod) {
         var masked = pod
         for index in masked.failures.indices {
             masked.failures[index].message = SecretMasker.standard.mask(masked.failures[index].message)
         }
-        pods.append(masked)
+        var pulling = masked, restarting = masked
+        pulling.failures = masked.failures.filter { PullWaitingReason.names.contains($0.reason) }
+        restarting.failures = masked.failures.filter { !PullWaitingReason.names.contains($0.reason) }
+        if !pulling.failures.isEmpty { pods.append(pulling) }
+        if !restarting.failures.isEmpty { restartingPods.append(restarting) }
     }
 
     /// One pod (namespace and name) per namespace and image whose message names no cause: what
@@ -114,7 +121,15 @@ public struct PodScan {
                 fix: classification.fix.first ?? Self.fallbackFix(key.cause, explained: classification.explained),
                 fixSteps: classification.fix, message: messages[key]!, explained: classification.explained)
         }
-        return ScanReport(totalPods: totalPods, failing: failing, failingPods: pods.count, groups: groups, unscanned: unscanned)
+        let restarting = restartingPods.flatMap { pod in pod.failures.map { (pod, $0) } }
+            .sorted { ($0.0.namespace, $0.0.name, $0.1.name) < ($1.0.namespace, $1.0.name, $1.1.name) }
+            .map { pod, failure -> ScanReport.PodEntry in
+                number += 1
+                return ScanReport.PodEntry(number: number, namespace: pod.namespace, pod: pod.name, container: failure.name,
+                                           initContainer: failure.kind == .initContainer, node: pod.node, reason: failure.reason,
+                                           workload: resolver.workload(of: pod).reference, lastState: failure.lastState, restarts: failure.restartCount)
+            }
+        return ScanReport(totalPods: totalPods, failing: failing, failingPods: pods.count, groups: groups, unscanned: unscanned, restarting: restarting)
     }
 
     private static func fallbackFix(_ cause: PullFailureCause, explained: Bool) -> String {

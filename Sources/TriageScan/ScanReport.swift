@@ -17,14 +17,23 @@ public struct ScanReport: Codable, Sendable, Equatable {
         public var initContainer: Bool
         /// The node, when the pod was scheduled.
         public var node: String?
-        /// The waiting reason (`ImagePullBackOff`…).
+        /// The waiting reason (`ImagePullBackOff`, `CrashLoopBackOff`…).
         public var reason: String
         /// The managing workload as `kind/name`.
         public var workload: String
+        /// For a container that cannot start or keep running: how its last run ended
+        /// (`OOMKilled (exit 137)`), when it has run.
+        public var lastState: String?
+        /// For a container that cannot start or keep running: times it restarted.
+        public var restarts: Int?
+        /// For a container that cannot start or keep running: the runbook whose `selects:` holds
+        /// for it, when the command knows the runbooks.
+        public var runbook: String?
 
         enum CodingKeys: String, CodingKey {
-            case number, namespace, pod, container, node, reason, workload
+            case number, namespace, pod, container, node, reason, workload, restarts, runbook
             case initContainer = "init_container"
+            case lastState = "last_state"
         }
 
         /// Encodes every key, `null` for an unscheduled pod's node.
@@ -38,6 +47,11 @@ public struct ScanReport: Codable, Sendable, Equatable {
             try c.encode(node, forKey: .node)
             try c.encode(reason, forKey: .reason)
             try c.encode(workload, forKey: .workload)
+            if let restarts {
+                try c.encode(restarts, forKey: .restarts)
+                try c.encode(lastState, forKey: .lastState)
+                try c.encode(runbook, forKey: .runbook)
+            }
         }
     }
 
@@ -112,9 +126,12 @@ public struct ScanReport: Codable, Sendable, Equatable {
     public var groups: [Group]
     /// Namespaces that could not be read; the scan is partial when there are any.
     public var unscanned: [Unscanned]
+    /// Containers that have their image but cannot start or keep running, numbered after the
+    /// failing pulls, each with its `lastState`, `restarts` and `runbook`.
+    public var restarting: [PodEntry] = []
 
     enum CodingKeys: String, CodingKey {
-        case failing, groups, unscanned
+        case failing, groups, unscanned, restarting
         case totalPods = "total_pods"
         case failingPods = "failing_pods"
     }

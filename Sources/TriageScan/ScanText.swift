@@ -1,7 +1,8 @@
 import TriageLayout
 
 /// The text output of a scan, for people: a table of groups, each group's fix, and the failing
-/// containers numbered for `triage scan --run N`.
+/// containers numbered for `triage scan --run N`, then the containers that cannot start or keep
+/// running.
 public struct ScanText {
     /// Columns available; nil (a pipe, or `-o wide`) for whole values and lines.
     public var width: Int?
@@ -23,7 +24,11 @@ public struct ScanText {
         for skipped in report.unscanned {
             lines += layout.wrap("\(skipped.namespace): \(skipped.reason)", lead: "not scanned: ")
         }
-        guard !report.groups.isEmpty else { return (lines + ["No image pull failures."]).joined(separator: "\n") + "\n" }
+        guard !report.groups.isEmpty else {
+            lines.append("No image pull failures.")
+            lines += restarting(report, layout)
+            return lines.joined(separator: "\n") + "\n"
+        }
         var table = TextTable(columns: [
             .init(title: "#", minimum: 1, alignRight: true),
             .init(title: "CAUSE", minimum: 8, shrinkOrder: 5),
@@ -60,13 +65,37 @@ public struct ScanText {
                 lines += layout.wrap("… \(group.pods.count - podsPerGroup) more (numbers \(group.pods[podsPerGroup].number)–\(group.pods.last!.number); -o json lists all)", lead: "   ")
             }
         }
+        lines += restarting(report, layout)
         lines.append("")
-        lines += layout.wrap("triage scan --run N starts the ImagePullBackOff runbook on container N.", lead: "")
+        lines += layout.wrap("triage scan --run N starts the runbook that applies to container N.", lead: "")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The containers that cannot start or keep running, with how each ended last and the
+    /// runbook that applies.
+    private func restarting(_ report: ScanReport, _ layout: TextLayout) -> [String] {
+        guard !report.restarting.isEmpty else { return [] }
+        var lines = [""] + layout.wrap("Containers that cannot start or keep running (\(report.restarting.count)):", lead: "")
+        var table = TextTable(columns: [
+            .init(title: "   N", minimum: 4, alignRight: true),
+            .init(title: "NAMESPACE", minimum: 8, shrinkOrder: 3),
+            .init(title: "POD", minimum: 14, shrinkOrder: 4, keepsEnd: true),
+            .init(title: "CONTAINER", minimum: 8, shrinkOrder: 2),
+            .init(title: "REASON", minimum: 8, shrinkOrder: 5),
+            .init(title: "LAST STATE", minimum: 10, shrinkOrder: 6),
+            .init(title: "RESTARTS", minimum: 8, alignRight: true, hideOrder: 1),
+            .init(title: "RUNBOOK", minimum: 8, shrinkOrder: 1, hideOrder: 2),
+        ])
+        for entry in report.restarting {
+            table.rows.append(["\(entry.number)", entry.namespace, entry.pod, entry.container + (entry.initContainer ? " (init)" : ""), entry.reason,
+                               entry.lastState ?? "-", entry.restarts.map(String.init) ?? "-", entry.runbook ?? "-"])
+        }
+        return lines + table.render(width: width)
     }
 
     private func summary(_ report: ScanReport) -> String {
         "Scanned \(report.totalPods) pods: \(report.failing) failing containers in \(report.failingPods) pods, \(report.groups.count) groups"
+            + (report.restarting.isEmpty ? "" : "; \(report.restarting.count) containers that cannot start or keep running")
             + (report.unscanned.isEmpty ? "." : "; \(report.unscanned.count) namespaces not scanned.")
     }
 

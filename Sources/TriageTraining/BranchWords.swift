@@ -16,17 +16,13 @@ struct BranchWords {
     }
 
     /// The first hint: where to look, without what it shows. The runbook's `hint:` of the node,
-    /// else the things the deciding branch reads, named in words.
+    /// else the things every branch of the node reads, named in words (the deciding branch's
+    /// alone would point at the answer), when they are few enough to be a pointer.
     func nudge(for transition: Transition) -> String {
         if let hint = node.teaching.hint { return hint }
-        let read: Set<String>
-        if let branch = node.branches.first(where: { $0.target == transition.to }) {
-            read = branch.condition.factNames
-        } else {
-            read = node.branches.reduce(into: Set()) { $0.formUnion($1.condition.factNames) }
-        }
-        let names = read.subtracting(SessionFacts.all).sorted().map(Self.words(fact:))
-        guard !names.isEmpty else { return "Read the output again from the top: what does it say went wrong?" }
+        let read = node.branches.reduce(into: Set<String>()) { $0.formUnion($1.condition.factNames) }
+        let names = read.subtracting(SessionFacts.all).subtracting(CommandFacts.all).sorted().map(Self.words(fact:))
+        guard (1...4).contains(names.count) else { return "Read the output again from the top: what does it say went wrong, and where?" }
         return "Read the output again: what does it say about the \(Self.list(names))?"
     }
 

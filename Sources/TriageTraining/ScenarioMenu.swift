@@ -7,8 +7,8 @@ public struct TrainingEntry: Sendable, Equatable {
     public var scenario: Scenario
     /// The cause of the scenario's expected ending.
     public var cause: String
-    /// What a trainee practises: the scenario's `practises:`, else the runbook steps its path
-    /// walks, in words that do not give the cause away.
+    /// What a trainee practises: the scenario's `practises:`, else the runbook and how many
+    /// steps its path takes (which steps would hint at the cause).
     public var practises: String
 
     /// The entry for `scenario`: its expected cause, else the cause of its ending in `runbooks`.
@@ -19,10 +19,8 @@ public struct TrainingEntry: Sendable, Equatable {
         cause = scenario.expectation.cause ?? ending?.diagnosis?.cause ?? "other"
         if !scenario.practises.isEmpty {
             practises = scenario.practises
-        } else if let runbook, let path = scenario.expectation.path {
-            let steps = Array(Set(path.dropLast().compactMap { runbook.node($0)?.step })).sorted()
-            let total = runbook.stepCount.map { " of \($0)" } ?? ""
-            practises = steps.isEmpty ? runbook.title : "\(runbook.title), step\(steps.count == 1 ? "" : "s") \(BranchWords.list(steps.map(String.init)))\(total)"
+        } else if let runbook, let path = scenario.expectation.path, path.count > 1 {
+            practises = "\(runbook.title), \(path.count - 1) step\(path.count == 2 ? "" : "s") to the cause"
         } else {
             practises = runbook?.title ?? scenario.runbook
         }

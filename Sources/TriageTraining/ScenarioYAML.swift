@@ -9,7 +9,7 @@ enum ScenarioYAML {
         lines += block("teaches", scenario.teaches, indent: 0)
         if scenario.online { lines.append("online: true") }
         lines += map("inputs", scenario.inputs)
-        lines.append("commands:")
+        lines.append(scenario.recordings.isEmpty ? "commands: []" : "commands:")
         for recording in scenario.recordings {
             lines.append("  - run: [" + recording.arguments.map(flowItem).joined(separator: ", ") + "]")
             lines.append("    duration: \((recording.result.duration * 100).rounded() / 100)")
@@ -52,12 +52,12 @@ enum ScenarioYAML {
         return lines
     }
 
-    private static func flowItem(_ value: String) -> String {
+    static func flowItem(_ value: String) -> String {
         value.allSatisfy { $0.isLetter || $0.isNumber || "-._/=".contains($0) } && !value.isEmpty && value.first != "-" || value.hasPrefix("--") && value.dropFirst(2).allSatisfy { $0.isLetter || $0.isNumber || "-._=".contains($0) }
             ? value : jsonString(value)
     }
 
-    private static func quoted(_ value: String) -> String {
+    static func quoted(_ value: String) -> String {
         let plain = !value.isEmpty && value.allSatisfy { $0.isLetter || $0.isNumber || " -._/".contains($0) } && value.first != " " && value.last != " " && value.first != "-"
         return plain ? value : jsonString(value)
     }

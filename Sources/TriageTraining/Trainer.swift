@@ -68,7 +68,7 @@ public final class Trainer {
             throw .brokenScenario(scenario: scenario.id, node: runbook.start, reason: error.description)
         }
         let runner = ReplayRunner(recordings: scenario.recordings)
-        write(TrainingText.introduction(scenario, inputs: session.inputs, settings: settings, rules: rules, styler: styler))
+        write(TrainingText.introduction(scenario, runbook: runbook, inputs: session.inputs, settings: settings, rules: rules, styler: styler))
         let started = clock.now()
         var steps: [TrainingStep] = []
         func outOfTime() -> TrainingResult {
@@ -162,7 +162,7 @@ public final class Trainer {
     }
 
     private func prompt(_ node: Node, _ what: String) -> String {
-        styler.apply(.prompt, to: "[\(scenario.id) \(node.id)] \(what) ")
+        styler.apply(.prompt, to: "[\(runbook.id) \(node.id)] \(what) ")
     }
 
     /// Answers the words every question shares; false when `word` is not one of them.

@@ -4,12 +4,11 @@ import TriageTerminal
 
 /// The text trainee mode shows at each moment of an attempt.
 enum TrainingText {
-    static func introduction(_ scenario: Scenario, inputs: [String: String], settings: TrainingSettings, rules: ScoringRules, styler: Styler) -> String {
+    static func introduction(_ scenario: Scenario, runbook: Runbook, inputs: [String: String], settings: TrainingSettings, rules: ScoringRules, styler: Styler) -> String {
         var text = styler.apply(.heading, to: (settings.exam ? "Exam: " : "Training: ") + scenario.title) + "\n"
-        text += "Scenario \(scenario.id), \(scenario.difficulty.rawValue).\n"
-        let pod = inputs["pod"].map { "Pod \($0)" } ?? "A pod"
-        let namespace = inputs["namespace"].map { " in namespace \($0)" } ?? ""
-        text += "\(pod)\(namespace) will not start. Work out why, then how to fix it.\n"
+        text += "Difficulty: \(scenario.difficulty.rawValue).\n"
+        let given = inputs.keys.sorted().map { "\($0) \(inputs[$0] ?? "")" }.joined(separator: ", ")
+        text += "\(runbook.title): \(given). Work out what is wrong, then how to fix it.\n"
         text += "At each step, read the output and say where the runbook should go next: answer with the\n"
         text += "option's number or name (Tab completes). 'show' prints the output again, 'quit' stops.\n"
         if settings.exam {

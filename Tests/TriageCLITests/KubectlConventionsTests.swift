@@ -86,19 +86,11 @@ struct KubectlConventionsTests {
 /// a pass.
 struct HelpGoldenTests {
     static let commands = [[], ["run"], ["replay"], ["diagnose"], ["lint"], ["list"], ["scan"], ["train"]]
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     @Test(arguments: commands)
     func helpMatchesItsGoldenFile(command: [String]) throws {
         let run = try TriageBinary.run(command + ["--help"], environment: ["COLUMNS": "100"])
         #expect(run.status == 0, "\(run.stderr)")
-        let file = Self.folder.appendingPathComponent("help-\(command.first ?? "triage").txt")
-        if ProcessInfo.processInfo.environment["TRIAGE_RECORD_GOLDEN"] == "1" {
-            try run.stdout.write(to: file, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(file.lastPathComponent); run again without TRIAGE_RECORD_GOLDEN to check it")
-            return
-        }
-        let golden = try String(contentsOf: file, encoding: .utf8)
-        #expect(run.stdout == golden, "\(file.lastPathComponent) differs; if the change is meant, record it again")
+        try Golden.check(run.stdout, against: "help-\(command.first ?? "triage").txt")
     }
 }

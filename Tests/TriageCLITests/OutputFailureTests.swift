@@ -15,6 +15,8 @@ struct OutputFailureTests {
         ["replay", "nginx-tag-typo", "--no-input"],
         ["replay", "nginx-tag-typo", "--no-input", "-o", "json"],
         ["lint"],
+        // The REPL, which writes through its console (standard input is empty: it ends at once).
+        ["replay", "nginx-tag-typo"],
     ]
 
     /// Runs the binary with standard output going to `output`; its status, how it ended, and its

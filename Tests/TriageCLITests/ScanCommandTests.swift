@@ -47,6 +47,24 @@ struct ScanCommandTests {
         #expect((groups[1]["workloads"] as? [[String: Any]])?.first?["kind"] as? String == "StatefulSet")
     }
 
+    /// A crash-looping pod is listed after the pull groups with how it ended last and the
+    /// runbook whose `selects:` holds for it, and counts as something found.
+    @Test func aCrashLoopIsListedWithItsLastStateAndRunbook() throws {
+        let api = #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "api-0", "namespace": "shop"}, "spec": {"nodeName": "node-1"}, "status": {"containerStatuses": [{"image": "ghcr.io/acme/api:2.4.1", "name": "api", "restartCount": 9, "lastState": {"terminated": {"reason": "OOMKilled", "exitCode": 137}}, "state": {"waiting": {"reason": "CrashLoopBackOff", "message": "back-off 5m0s restarting failed container=api pod=api-0_shop(1)"}}}], "phase": "Running"}}"#
+        let dump = #"{"apiVersion": "v1", "kind": "List", "items": [\#(api)]}"#
+        let json = try withDump(dump) { try TriageBinary.run(["scan", "--from", $0, "-o", "json"]) }
+        #expect(json.status == 0, "stderr: \(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let entry = try #require((object["restarting"] as? [[String: Any]])?.first)
+        #expect(entry["last_state"] as? String == "OOMKilled (exit 137)")
+        #expect(entry["runbook"] as? String == "crash-loop-backoff")
+        #expect(entry["number"] as? Int == 1)
+        let text = try withDump(dump) { try TriageBinary.run(["scan", "--from", $0]) }
+        #expect(text.stdout.contains("No image pull failures."), "\(text.stdout)")
+        #expect(text.stdout.contains("CrashLoopBackOff  OOMKilled (exit 137)"), "\(text.stdout)")
+        #expect(text.stdout.contains("crash-loop-backoff"), "\(text.stdout)")
+    }
+
     @Test func textFromStandardInput() throws {
         let run = try TriageBinary.run(["scan", "--from", "-"], input: Self.dump(count: 6), environment: ["COLUMNS": "80"])
         #expect(run.status == 0, "stderr: \(run.stderr)")

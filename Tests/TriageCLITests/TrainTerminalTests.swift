@@ -20,7 +20,7 @@ struct TrainTerminalTests {
     /// Answers the concept checks at a step by number, read from the screen.
     private func answerChecks(_ session: TmuxSession, _ answers: [String], at node: String, before count: Int) async throws {
         for (index, right) in answers.enumerated() {
-            let shown = try await session.waitFor("[ghcr-secret-for-docker-hub \(node)] check?", count: index + 1 + count)
+            let shown = try await session.waitFor("[image-pull-backoff \(node)] check?", count: index + 1 + count)
             try answer(session, try number(of: right, in: shown))
         }
     }
@@ -29,8 +29,8 @@ struct TrainTerminalTests {
         let session = try TmuxSession(command: [TriageBinary.url.path, "train", "ghcr-secret-for-docker-hub", "--seed", "3", "--trainee", "ada"])
         defer { session.close() }
 
-        let start = try await session.waitFor("[ghcr-secret-for-docker-hub describe] where next?")
-        for answer in ["Right:", "Why:", "Diagnosis", "secret-wrong-registry", "auth)"] {
+        let start = try await session.waitFor("[image-pull-backoff describe] where next?")
+        for answer in ["Right:", "Why:", "Diagnosis", "secret-wrong-registry", "auth)", "ghcr-secret-for-docker-hub"] {
             #expect(!start.contains(answer), "'\(answer)' is shown before the first answer")
         }
         try session.type("check-i")
@@ -40,7 +40,7 @@ struct TrainTerminalTests {
         try await session.waitFor("Right: the runbook goes to Read the pod's own status beside the events [check-image].")
         try await answerChecks(session, ["Pending → ContainerCreating → ErrImagePull → ImagePullBackOff", "The container never started, so it has written no log"], at: "describe", before: 0)
 
-        try await session.waitFor("[ghcr-secret-for-docker-hub check-image] where next?")
+        try await session.waitFor("[image-pull-backoff check-image] where next?")
         try answer(session, "node-info")
         try await session.waitFor("Not [node-info].")
         try await session.waitFor("Try again (1 more try): a right answer now earns 8 of its 15 points.")
@@ -49,16 +49,16 @@ struct TrainTerminalTests {
         try await session.waitFor("[service-account], on try 2.")
         try await answerChecks(session, ["10 seconds, doubling after each failure, up to 5 minutes", "No, restartPolicy governs containers that ran and exited; a pull that failed is retried on the image back-off"], at: "check-image", before: 0)
 
-        try await session.waitFor("[ghcr-secret-for-docker-hub service-account] where next?")
+        try await session.waitFor("[image-pull-backoff service-account] where next?")
         try answer(session, "check-secrets")
-        let secrets = try await session.waitFor("[ghcr-secret-for-docker-hub check-secrets] where next?")
+        let secrets = try await session.waitFor("[image-pull-backoff check-secrets] where next?")
         #expect(secrets.contains("registries: https://index.docker.io/v1/"), "the secret's registry host is shown")
         #expect(!secrets.contains("eyJhdXRocyI6"), "the docker config is shown")
         try answer(session, "hint")
         try await session.waitFor("For each secret, check that it was found, its type, and which registry hosts")
         try answer(session, "secret-wrong-registry")
 
-        try await session.waitFor("[ghcr-secret-for-docker-hub secret-wrong-registry] fix?")
+        try await session.waitFor("[image-pull-backoff secret-wrong-registry] fix?")
         try answer(session, "kubectl create secret docker-registry pull-ghcr.io -n default --from-file=.dockerconfigjson=.docker/config.json")
         try await session.waitFor("it must name this cluster's namespace, payments")
         try answer(session, "kubectl create secret docker-registry pull-ghcr.io --from-file=.dockerconfigjson=.docker/config.json --namespace=payments")

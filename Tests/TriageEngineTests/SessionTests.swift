@@ -25,7 +25,7 @@ struct SessionTests {
             run: [kubectl, get, pod, "{{pod}}", -n, "{{namespace}}"]
             facts:
               reason: 'reason: (\\w+)'
-              image: 'image: (\\S+)'
+              image: {pattern: 'image: (\\S+)', format: image-reference}
             branches:
               - when: {fact: reason, equals: ErrImagePull}
                 goto: use-image

@@ -75,6 +75,21 @@ struct WatchAndSpreadTests {
         #expect(await pauses.all == [10, 10, 10])
     }
 
+    /// The loader bounds `every:` and `for:`; the watch's own arithmetic must not trap on any
+    /// value all the same.
+    @Test(arguments: [(Double.nan, Double.nan), (.infinity, .infinity), (-.infinity, 1e300), (0, 0), (1e-300, 86_400)])
+    func unboundedNumbersNeverTrap(every: Double, within: Double) async throws {
+        let command = ["kubectl", "get", "pod", "web", "-o", "json"]
+        let runner = ReplayRunner(recordings: [Scenario.Recording(arguments: command, result: Self.pod(phase: "Pending", waiting: "ImagePullBackOff"))])
+        let watcher = Watcher(runner: runner, parsers: .standard) { _ in try Task.checkCancellation() }
+        let watch = Watch(parser: "pod-json", until: Self.recovered, every: every, within: within)
+        // A huge count of polls is cut short by the first pause that throws.
+        let outcome = try? await watcher.watch(CommandInvocation(arguments: command), watch, facts: [:], node: "done") { poll in
+            if poll.attempt > 3 { withUnsafeCurrentTask { $0?.cancel() } }
+        }
+        if case .satisfied = outcome { Issue.record("nothing recovered") }
+    }
+
     actor Pauses {
         var all: [Double] = []
         func add(_ seconds: Double) { all.append(seconds) }

@@ -21,17 +21,17 @@ enum TriageSessions {
 
     /// The arguments common to both modes. `--offline`, unless `online`, keeps Triage's own
     /// registry check from calling registries the lab has already stopped.
-    static func arguments(_ objects: KubeObjects, _ fixture: KubeAPIFixture, online: Bool = false) -> [String] {
-        ["run", "image-pull-backoff", "--pod", objects.pod, "-n", objects.namespace, "--kubeconfig", fixture.kubeconfig.path]
+    static func arguments(_ objects: KubeObjects, _ fixture: KubeAPIFixture, online: Bool = false, runbook: String? = "image-pull-backoff") -> [String] {
+        ["run"] + (runbook.map { [$0] } ?? []) + ["--pod", objects.pod, "-n", objects.namespace, "--kubeconfig", fixture.kubeconfig.path]
             + (online ? [] : ["--offline"])
     }
 
     /// Runs a live unattended session and decodes its JSON report.
-    static func live(_ objects: KubeObjects, _ fixture: KubeAPIFixture, timeout: Int = 30, online: Bool = false,
+    static func live(_ objects: KubeObjects, _ fixture: KubeAPIFixture, timeout: Int = 30, online: Bool = false, runbook: String? = "image-pull-backoff",
                      extra: [String] = []) throws -> (LiveReport, TriageBinary.Run) {
         let home = try LabDirectory("triage-home")
         defer { home.remove() }
-        let run = try TriageBinary.run(arguments(objects, fixture, online: online) + ["--no-input", "-o", "json", "--timeout", "\(timeout)"] + extra,
+        let run = try TriageBinary.run(arguments(objects, fixture, online: online, runbook: runbook) + ["--no-input", "-o", "json", "--timeout", "\(timeout)"] + extra,
                                        environment: ["HOME": home.url.path], timeout: 90)
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any] ?? [:]
         return (LiveReport(status: run.status, json: json), run)

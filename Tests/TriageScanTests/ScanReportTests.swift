@@ -78,7 +78,7 @@ struct ScanReportTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let object = try #require(try JSONSerialization.jsonObject(with: encoder.encode(try report())) as? [String: Any])
-        #expect(Set(object.keys) == ["total_pods", "failing", "failing_pods", "groups", "unscanned"])
+        #expect(Set(object.keys) == ["total_pods", "failing", "failing_pods", "groups", "unscanned", "restarting"])
         #expect(object["total_pods"] as? Int == 6)
         #expect(object["failing"] as? Int == 4)
         let group = try #require((object["groups"] as? [[String: Any]])?.first)

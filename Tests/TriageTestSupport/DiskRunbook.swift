@@ -13,7 +13,7 @@ public enum DiskRunbook {
         nodes:
           df:
             title: Read the disk usage
-            run: [ssh, "{{node}}", df, -h]
+            run: [kubectl, describe, node, "{{node}}"]
             facts:
               full: '(100%)'
             hint: Which filesystem is at 100%?

@@ -77,7 +77,9 @@ public final class KubeAPIFixture: Sendable {
                     watch(connection)
                     return
                 }
-                if let body = objects.body(path: path, query: query) {
+                if let (code, body) = objects.logs(path: path, query: query) {
+                    guard reply(connection, code, body, type: "text/plain") else { return }
+                } else if let body = objects.body(path: path, query: query) {
                     guard reply(connection, 200, body) else { return }
                 } else {
                     let resource = path.split(separator: "/").dropLast().last.map(String.init) ?? ""
@@ -102,9 +104,10 @@ public final class KubeAPIFixture: Sendable {
         }
     }
 
-    private static func reply(_ connection: LoopbackConnection, _ code: Int, _ body: Data) -> Bool {
-        let reason = [200: "OK", 403: "Forbidden", 404: "Not Found"][code] ?? "Error"
-        var head = "HTTP/1.1 \(code) \(reason)\r\nContent-Type: application/json\r\n"
+    private static func reply(_ connection: LoopbackConnection, _ code: Int, _ body: Data, type: String = "application/json") -> Bool {
+        let reason = [200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found"][code] ?? "Error"
+        let contentType = code == 200 ? type : "application/json"
+        var head = "HTTP/1.1 \(code) \(reason)\r\nContent-Type: \(contentType)\r\n"
         head += "Content-Length: \(body.count)\r\n\r\n"
         return connection.write(Data(head.utf8) + body)
     }

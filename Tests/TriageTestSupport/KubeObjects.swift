@@ -19,6 +19,48 @@ public struct KubeObjects: Sendable {
             case waiting(reason: String, message: String)
             /// Running since `minutesAgo`.
             case running(minutesAgo: Int)
+            /// Ended, and not restarted (`restartPolicy: Never`).
+            case terminated(Termination)
+        }
+
+        /// How a container's process ended, as the kubelet reports it.
+        public struct Termination: Sendable {
+            /// `Error`, `OOMKilled`, `Completed`, `StartError`…
+            public var reason: String
+            /// The exit code.
+            public var exitCode: Int
+            /// The runtime's message, if any.
+            public var message: String?
+            /// Seconds it ran.
+            public var ranSeconds: Int
+
+            /// A termination.
+            public init(reason: String, exitCode: Int, message: String? = nil, ranSeconds: Int = 20) {
+                self.reason = reason
+                self.exitCode = exitCode
+                self.message = message
+                self.ranSeconds = ranSeconds
+            }
+        }
+
+        /// A liveness probe on HTTP `path`.
+        public struct Probe: Sendable {
+            /// The HTTP path.
+            public var path: String
+            /// Seconds before the first probe.
+            public var initialDelaySeconds: Int
+            /// Seconds between probes.
+            public var periodSeconds: Int
+            /// Failures in a row that fail the probe.
+            public var failureThreshold: Int
+
+            /// A probe.
+            public init(path: String = "/healthz", initialDelaySeconds: Int = 0, periodSeconds: Int = 10, failureThreshold: Int = 3) {
+                self.path = path
+                self.initialDelaySeconds = initialDelaySeconds
+                self.periodSeconds = periodSeconds
+                self.failureThreshold = failureThreshold
+            }
         }
 
         /// The container's name.
@@ -31,6 +73,20 @@ public struct KubeObjects: Sendable {
         public var pullPolicy: String
         /// For an init container, `Always` makes it a native sidecar.
         public var restartPolicy: String?
+        /// How it ended before its last restart; nil when it has not restarted.
+        public var lastState: Termination?
+        /// Times it restarted.
+        public var restartCount = 0
+        /// `resources.limits` (`memory` → `256Mi`).
+        public var limits: [String: String] = [:]
+        /// Its liveness probe.
+        public var livenessProbe: Probe?
+        /// The entrypoint override and its arguments.
+        public var command: [String] = [], args: [String] = []
+        /// ConfigMaps and Secrets its environment reads whole (`envFrom`).
+        public var envFromConfigMaps: [String] = [], envFromSecrets: [String] = []
+        /// What `kubectl logs` prints for the container now, and with `--previous`.
+        public var logs = "", previousLogs = ""
 
         /// A container of `image` in `state`.
         public init(name: String, image: String, state: State, pullPolicy: String = "IfNotPresent", restartPolicy: String? = nil) {
@@ -124,6 +180,10 @@ public struct KubeObjects: Sendable {
     public var nodePlatform = (os: "linux", architecture: "amd64")
     /// Whether the Deployment's rollout is complete (its pods available); otherwise it waits on a new ReplicaSet.
     public var rolloutComplete = false
+    /// The pod's restartPolicy.
+    public var restartPolicy = "Always"
+    /// Volumes made from ConfigMaps, mounted by every container at `/etc/NAME`: volume name → ConfigMap name.
+    public var configMapVolumes: [String: String] = [:]
 
     private var replicaSet: String { "\(deployment)-6d9f7c8b5" }
 
@@ -190,9 +250,51 @@ public struct KubeObjects: Sendable {
     }
 
     private func timestamp(minutesAgo: Int) -> String {
+        timestamp(secondsAgo: 60 * minutesAgo)
+    }
+
+    private func timestamp(secondsAgo: Int) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date().addingTimeInterval(TimeInterval(-60 * minutesAgo)))
+        return formatter.string(from: Date().addingTimeInterval(TimeInterval(-secondsAgo)))
+    }
+
+    /// What `GET …/pods/POD/log` answers: the container's logs (with `previous=true`, those of
+    /// its last run, or the API server's 400 when it has not restarted); nil for other paths.
+    func logs(path: String, query: String) -> (status: Int, body: Data)? {
+        guard path == podPath + "/log" else { return nil }
+        let fields = query.split(separator: "&")
+        let name = fields.first { $0.hasPrefix("container=") }.map { String($0.dropFirst("container=".count)) } ?? containers[0].name
+        guard let container = (initContainers + containers).first(where: { $0.name == name }) else {
+            let message = "container \(name) is not valid for pod \(pod)"
+            return (400, Self.status(400, "BadRequest", message))
+        }
+        guard fields.contains("previous=true") else { return (200, Data(container.logs.utf8)) }
+        guard container.lastState != nil else {
+            return (400, Self.status(400, "BadRequest", "previous terminated container \"\(name)\" in pod \"\(pod)\" not found"))
+        }
+        return (200, Data(container.previousLogs.utf8))
+    }
+
+    private static func status(_ code: Int, _ reason: String, _ message: String) -> Data {
+        let object: [String: Any] = ["kind": "Status", "apiVersion": "v1", "metadata": [String: Any](), "status": "Failure", "message": message, "reason": reason, "code": code]
+        return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+    }
+
+    /// The events of a container that keeps ending: scheduled, image present, created and
+    /// started `restarts + 1` times, then the kubelet's back-off. `extra` come before the back-off.
+    public static func crashLoop(container: String, image: String, pod: String, namespace: String, node: String, restarts: Int,
+                                 extra: [Event] = []) -> [Event] {
+        let count = restarts + 1
+        return [
+            Event("Normal", "Scheduled", "Successfully assigned \(namespace)/\(pod) to \(node)", container: nil, first: 12, last: 12, count: 1),
+            Event("Normal", "Pulled", "Container image \"\(image)\" already present on machine", container: container, first: 12, last: 2, count: count),
+            Event("Normal", "Created", "Created container: \(container)", container: container, first: 12, last: 2, count: count),
+            Event("Normal", "Started", "Started container \(container)", container: container, first: 12, last: 2, count: count),
+        ] + extra + [
+            Event("Warning", "BackOff", "Back-off restarting failed container \(container) in pod \(pod)_\(namespace)(00000000-0000-4000-8000-000000000003)",
+                  container: container, first: 11, last: 1, count: max(1, restarts * 2)),
+        ]
     }
 
     private func metadata(_ name: String, uid: String, owner: (kind: String, name: String, apiVersion: String)? = nil,
@@ -218,7 +320,31 @@ public struct KubeObjects: Sendable {
             "resources": [String: Any](), "terminationMessagePath": "/dev/termination-log", "terminationMessagePolicy": "File",
         ]
         if let restartPolicy = container.restartPolicy { spec["restartPolicy"] = restartPolicy }
+        if !container.limits.isEmpty { spec["resources"] = ["limits": container.limits, "requests": container.limits] }
+        if let probe = container.livenessProbe {
+            spec["livenessProbe"] = [
+                "httpGet": ["path": probe.path, "port": 8080, "scheme": "HTTP"], "initialDelaySeconds": probe.initialDelaySeconds,
+                "periodSeconds": probe.periodSeconds, "timeoutSeconds": 1, "failureThreshold": probe.failureThreshold, "successThreshold": 1,
+            ] as [String: Any]
+        }
+        if !container.command.isEmpty { spec["command"] = container.command }
+        if !container.args.isEmpty { spec["args"] = container.args }
+        let envFrom = container.envFromConfigMaps.map { ["configMapRef": ["name": $0]] } + container.envFromSecrets.map { ["secretRef": ["name": $0]] }
+        if !envFrom.isEmpty { spec["envFrom"] = envFrom }
+        if !configMapVolumes.isEmpty {
+            spec["volumeMounts"] = configMapVolumes.keys.sorted().map { ["name": $0, "mountPath": "/etc/\($0)", "readOnly": true] as [String: Any] }
+        }
         return spec
+    }
+
+    private func terminated(_ termination: Container.Termination, endedMinutesAgo: Int) -> [String: Any] {
+        var fields: [String: Any] = [
+            "reason": termination.reason, "exitCode": termination.exitCode,
+            "startedAt": timestamp(secondsAgo: 60 * endedMinutesAgo + termination.ranSeconds), "finishedAt": timestamp(secondsAgo: 60 * endedMinutesAgo),
+            "containerID": "containerd://" + String(repeating: "cd", count: 32),
+        ]
+        if let message = termination.message { fields["message"] = message }
+        return ["terminated": fields]
     }
 
     private var podSpec: [String: Any] {
@@ -229,11 +355,16 @@ public struct KubeObjects: Sendable {
         ]
         if !initContainers.isEmpty { spec["initContainers"] = initContainers.map(containerSpec) }
         if !podPullSecrets.isEmpty { spec["imagePullSecrets"] = podPullSecrets.map { ["name": $0] } }
+        spec["restartPolicy"] = restartPolicy
+        if !configMapVolumes.isEmpty {
+            spec["volumes"] = configMapVolumes.keys.sorted().map { ["name": $0, "configMap": ["name": configMapVolumes[$0]!, "defaultMode": 420]] as [String: Any] }
+        }
         return spec
     }
 
     private func containerStatus(_ container: Container) -> [String: Any] {
-        var status: [String: Any] = ["name": container.name, "image": container.image, "restartCount": 0]
+        var status: [String: Any] = ["name": container.name, "image": container.image, "restartCount": container.restartCount]
+        status["lastState"] = container.lastState.map { terminated($0, endedMinutesAgo: 1) } ?? [String: Any]()
         switch container.state {
         case .waiting(let reason, let message):
             var waiting = ["reason": reason]
@@ -247,12 +378,37 @@ public struct KubeObjects: Sendable {
             status["imageID"] = "\(container.image.split(separator: ":").first ?? "")@sha256:" + String(repeating: "ab", count: 32)
             status["ready"] = true
             status["started"] = true
+        case .terminated(let termination):
+            status["state"] = terminated(termination, endedMinutesAgo: 3)
+            status["imageID"] = "\(container.image.split(separator: ":").first ?? "")@sha256:" + String(repeating: "ab", count: 32)
+            status["ready"] = false
+            status["started"] = false
+        }
+        if container.lastState != nil || { if case .terminated = container.state { true } else { false } }() {
+            status["imageID"] = "\(container.image.split(separator: ":").first ?? "")@sha256:" + String(repeating: "ab", count: 32)
         }
         return status
     }
 
     private var failingNames: [String] {
-        (initContainers + containers).filter { if case .waiting = $0.state { true } else { false } }.map(\.name)
+        (initContainers + containers).filter {
+            switch $0.state {
+            case .waiting, .terminated: true
+            case .running: false
+            }
+        }.map(\.name)
+    }
+
+    /// The pod's phase: Failed when a container ended for good, Running once every container was
+    /// started at least once, Pending before.
+    private var phase: String {
+        let all = initContainers + containers
+        if all.contains(where: { if case .terminated = $0.state { true } else { false } }) { return "Failed" }
+        let started = all.allSatisfy { container in
+            if case .running = container.state { return true }
+            return container.lastState != nil
+        }
+        return started ? "Running" : "Pending"
     }
 
     private var podObject: [String: Any] {
@@ -265,7 +421,7 @@ public struct KubeObjects: Sendable {
             : ["type": "Ready", "status": "False", "reason": "ContainersNotReady",
                "message": "containers with unready status: [\(failing.joined(separator: " "))]", "lastTransitionTime": timestamp(minutesAgo: 12)]
         var status: [String: Any] = [
-            "phase": failing.isEmpty ? "Running" : "Pending", "hostIP": "127.0.0.1", "podIP": "10.244.0.17",
+            "phase": phase, "hostIP": "127.0.0.1", "podIP": "10.244.0.17",
             "podIPs": [["ip": "10.244.0.17"]], "qosClass": "BestEffort", "startTime": timestamp(minutesAgo: 12),
             "conditions": [
                 ["type": "PodScheduled", "status": "True", "lastTransitionTime": timestamp(minutesAgo: 12)],

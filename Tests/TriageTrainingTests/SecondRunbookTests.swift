@@ -20,7 +20,7 @@ struct SecondRunbookTests {
         required: [df]
         inputs: {node: worker-1, namespace: batch}
         commands:
-          - run: [ssh, worker-1, df, -h]
+          - run: [kubectl, describe, node, worker-1]
             stdout: |
               Filesystem  Size  Used Avail Use% Mounted on
               /dev/sda1    40G   40G     0 100% /var
