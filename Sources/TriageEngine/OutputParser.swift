@@ -8,6 +8,7 @@ public struct ParserContext: Sendable {
     /// The facts known before this output.
     public var facts: Facts
 
+    /// Creates a `ParserContext` from its fields.
     public init(node: String, facts: Facts = [:]) {
         self.node = node
         self.facts = facts
@@ -27,6 +28,7 @@ public protocol OutputParser: Sendable {
 public struct ParserCatalog: Sendable {
     private let parsers: [String: any OutputParser]
 
+    /// Creates a `ParserCatalog` from its fields.
     public init(_ parsers: [any OutputParser]) {
         self.parsers = Dictionary(parsers.map { ($0.signature.name, $0) }, uniquingKeysWith: { first, _ in first })
     }

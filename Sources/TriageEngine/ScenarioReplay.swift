@@ -5,8 +5,11 @@ import TriageModel
 public struct ScenarioReplay: Sendable {
     /// What the replay reached, against what the scenario expects.
     public struct Report: Sendable {
+        /// The scenario replayed.
         public var scenario: Scenario
+        /// The session as the replay left it; nil when it could not start.
         public var session: Session?
+        /// How the driver stopped; nil when the session could not start.
         public var outcome: DriveOutcome?
         /// Why the replay could not finish (bad inputs, a command with no recording).
         public var failure: String?
@@ -64,8 +67,10 @@ public struct ScenarioReplay: Sendable {
         }
     }
 
+    /// The parsers the replayed runbooks may name.
     public var parsers: ParserCatalog
 
+    /// Creates a `ScenarioReplay` from its fields.
     public init(parsers: ParserCatalog) {
         self.parsers = parsers
     }

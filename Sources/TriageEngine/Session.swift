@@ -22,12 +22,17 @@ public struct Session: Sendable {
 
     /// One node the session has left, and how.
     public struct Step: Sendable, Codable, Equatable {
+        /// The id of the node left.
         public var node: String
+        /// The command it ran, with every placeholder filled in.
         public var invocation: CommandInvocation?
+        /// What the command printed and how it ended.
         public var result: CommandResult?
+        /// The answer given to its question.
         public var answer: String?
         /// The facts the step added, by name.
         public var newFacts: Facts
+        /// Where the session went next, and why.
         public var transition: Transition
     }
 
@@ -37,6 +42,7 @@ public struct Session: Sendable {
         var lastResult: CommandResult?
     }
 
+    /// The runbook the session walks.
     public let runbook: Runbook
     /// The validated inputs, defaults filled in.
     public let inputs: [String: String]
@@ -54,9 +60,12 @@ public struct Session: Sendable {
 
     /// How a session was started, which runbooks may branch on (see `SessionFacts`).
     public struct Settings: Sendable, Equatable {
+        /// How the session runs: `live`, `propose` or `replay`.
         public var mode: String
+        /// Whether Triage's own network access (the registry check) is off.
         public var offline: Bool
 
+        /// Creates a `Settings` from its fields.
         public init(mode: String, offline: Bool) {
             self.mode = mode
             self.offline = offline
@@ -268,6 +277,7 @@ public struct Session: Sendable {
 
     /// A fix or verification step with its text and command filled in.
     public struct ResolvedStep: Sendable, Equatable {
+        /// The words of the step, placeholders filled in.
         public var text: String
         /// The command, when the step has one and every value in it is known and safe.
         public var invocation: CommandInvocation?
@@ -335,8 +345,11 @@ public struct Transition: Sendable, Codable, Equatable {
         case otherwise
     }
 
+    /// The node left.
     public var from: String
+    /// The node entered.
     public var to: String
+    /// Which branch was taken, or that none held.
     public var reason: Reason
 }
 
@@ -349,6 +362,7 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAQuestion(String)
     case badAnswer(String)
 
+    /// What went wrong, in words a user can act on.
     public var description: String {
         switch self {
         case .invalidInputs(let problems): problems.joined(separator: "\n")

@@ -9,12 +9,15 @@ public protocol AnswerSource: Sendable {
 
 /// Recorded answers by node id, as a scenario keeps them.
 public struct RecordedAnswers: AnswerSource {
+    /// The answer to each question, by node id.
     public var answers: [String: String]
 
+    /// Creates a `RecordedAnswers` from its fields.
     public init(_ answers: [String: String]) {
         self.answers = answers
     }
 
+    /// The recorded answer for `node`, whatever the question.
     public func answer(to question: Question, at node: String) async -> String? {
         answers[node]
     }
@@ -27,6 +30,7 @@ public struct DrivePolicy: Sendable, Equatable {
     /// Run commands that must run on the node (live mode proposes them instead).
     public var runsNodeCommands: Bool
 
+    /// Creates a `DrivePolicy` from its fields.
     public init(runsNodeCommands: Bool) {
         self.runsNodeCommands = runsNodeCommands
     }
@@ -55,11 +59,16 @@ public enum DriveEvent: Sendable {
 /// Takes a session as far as it can without a person: runs each step's command through a runner,
 /// answers questions from an answer source, and follows the branches.
 public struct SessionDriver: Sendable {
+    /// Runs each step's command.
     public var runner: any CommandRunner
+    /// The parsers that read the outputs.
     public var parsers: ParserCatalog
+    /// Answers questions; without one, the driver stops at the first question.
     public var answers: (any AnswerSource)?
+    /// Which steps the driver may take on its own.
     public var policy: DrivePolicy
 
+    /// Creates a `SessionDriver` from its fields.
     public init(runner: any CommandRunner, parsers: ParserCatalog, answers: (any AnswerSource)?, policy: DrivePolicy) {
         self.runner = runner
         self.parsers = parsers

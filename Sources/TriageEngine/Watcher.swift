@@ -7,6 +7,7 @@ import TriageSecrets
 public struct Watcher: Sendable {
     /// One run of the watched command.
     public struct Poll: Sendable {
+        /// The 1-based number of the poll.
         public var attempt: Int
         /// The result, secrets masked.
         public var result: CommandResult
@@ -24,11 +25,14 @@ public struct Watcher: Sendable {
         case gaveUp(Poll)
     }
 
+    /// Runs the watched command.
     public var runner: any CommandRunner
+    /// The parsers that read each poll's output.
     public var parsers: ParserCatalog
     /// Waits between polls; replay passes one that returns at once.
     public var pause: @Sendable (Double) async throws -> Void
 
+    /// Creates a `Watcher` from its fields.
     public init(runner: any CommandRunner, parsers: ParserCatalog, pause: @escaping @Sendable (Double) async throws -> Void) {
         self.runner = runner
         self.parsers = parsers

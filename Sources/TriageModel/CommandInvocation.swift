@@ -23,6 +23,7 @@ public struct CommandInvocation: Codable, Hashable, Sendable, CustomStringConver
     /// Seconds a live run may take, when the runbook sets it; otherwise the runner's default.
     public var timeout: Double?
 
+    /// Creates a `CommandInvocation` from its fields.
     public init(arguments: [String], location: CommandLocation = .cluster, mutates: Bool = false, timeout: Double? = nil) {
         precondition(!arguments.isEmpty, "a command needs at least a program name")
         self.arguments = arguments

@@ -12,6 +12,7 @@ public struct CommandResult: Codable, Hashable, Sendable {
     /// Whether the runner stopped the command because it ran past its timeout.
     public var timedOut: Bool
 
+    /// Creates a `CommandResult` from its fields.
     public init(stdout: String, stderr: String = "", exitStatus: Int32 = 0, duration: Double = 0, timedOut: Bool = false) {
         self.stdout = stdout
         self.stderr = stderr

@@ -120,10 +120,14 @@ public indirect enum Condition: Hashable, Codable, Sendable, CustomStringConvert
 
 /// The fact value that made a condition hold, with the output line it came from.
 public struct Witness: Hashable, Codable, Sendable {
+    /// The fact tested.
     public var fact: String
+    /// The value that made the condition hold.
     public var value: String
+    /// The output line the value was read from, when it came from output.
     public var evidence: Evidence?
 
+    /// Creates a `Witness` from its fields.
     public init(fact: String, value: String, evidence: Evidence?) {
         self.fact = fact
         self.value = value
@@ -133,7 +137,9 @@ public struct Witness: Hashable, Codable, Sendable {
 
 /// The result of evaluating a condition.
 public struct ConditionOutcome: Hashable, Sendable {
+    /// Whether the condition holds.
     public var holds: Bool
+    /// The fact values that made it hold (empty when it does not).
     public var witnesses: [Witness]
 
     static let fails = ConditionOutcome(holds: false, witnesses: [])

@@ -7,6 +7,7 @@ public struct Evidence: Hashable, Codable, Sendable {
     /// The node whose command printed it.
     public var node: String?
 
+    /// Evidence at `line` of the output of `node`'s command.
     public init(line: Int, text: String, node: String? = nil) {
         self.line = line
         self.text = text
@@ -22,11 +23,13 @@ public struct Fact: Hashable, Codable, Sendable {
     /// Where the fact was seen, when it came from output.
     public var evidence: Evidence?
 
+    /// A fact of one value.
     public init(_ value: String, evidence: Evidence? = nil) {
         self.values = [value]
         self.evidence = evidence
     }
 
+    /// A fact of several values, in the order found; `values` must not be empty.
     public init(values: [String], evidence: Evidence? = nil) {
         precondition(!values.isEmpty, "a fact has at least one value")
         self.values = values

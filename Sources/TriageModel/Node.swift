@@ -3,7 +3,9 @@ import TriageJSON
 /// One step of a decision tree: it may run a command, ask a question, or conclude with a
 /// diagnosis, and then follows the first branch whose condition holds.
 public struct Node: Hashable, Codable, Sendable {
+    /// The node's id, unique in its runbook.
     public var id: String
+    /// A short title, shown as the step is reached.
     public var title: String
     /// Which of the runbook's numbered steps this node belongs to, for the prompt (`2/5`).
     public var step: Int?
@@ -25,8 +27,10 @@ public struct Node: Hashable, Codable, Sendable {
     public var diagnosis: Diagnosis?
     /// Hints and concept checks for trainee mode.
     public var teaching: Teaching
+    /// Where it is written, for messages.
     public var location: SourceLocation?
 
+    /// Creates a `Node` from its fields.
     public init(
         id: String, title: String, step: Int? = nil, explanation: String = "", command: CommandTemplate? = nil,
         parser: String? = nil, extractions: [FactExtraction] = [], question: Question? = nil,
@@ -69,12 +73,16 @@ public struct Node: Hashable, Codable, Sendable {
 public struct CommandTemplate: Hashable, Codable, Sendable {
     /// The argument vector; each element may hold `{{placeholders}}`.
     public var arguments: [Template]
+    /// Where the command runs: the cluster (kubectl), the node, or here.
     public var location: CommandLocation
+    /// Whether the command changes the cluster, so runs only after an explicit yes.
     public var mutates: Bool
     /// Seconds before a live run is stopped; the runner's default when absent.
     public var timeout: Double?
+    /// Where the command is written, for messages.
     public var sourceLocation: SourceLocation?
 
+    /// Creates a `CommandTemplate` from its fields.
     public init(arguments: [Template], location: CommandLocation = .cluster, mutates: Bool = false, timeout: Double? = nil, sourceLocation: SourceLocation? = nil) {
         self.arguments = arguments
         self.location = location
@@ -91,6 +99,7 @@ public struct CommandTemplate: Hashable, Codable, Sendable {
 /// gives the value (the first capture group, or the whole match); or, with ``jsonPath``, every
 /// value a kubectl-style JSONPath expression selects in the output's JSON.
 public struct FactExtraction: Hashable, Codable, Sendable {
+    /// The name of the fact read.
     public var fact: String
     /// The regular expression, unless the fact is read by `jsonPath`.
     public var pattern: Pattern?
@@ -99,11 +108,13 @@ public struct FactExtraction: Hashable, Codable, Sendable {
     /// A JSONPath expression (`{.spec.containers[*].image}`), parsed when the runbook loads, read
     /// instead of `pattern`.
     public var jsonPath: JSONPath?
+    /// Where it is written, for messages.
     public var location: SourceLocation?
     /// The shape its values must have before a command takes one (`format:`); nil when the
     /// runbook declares none, and then it may not enter a command (see `RunbookValidator`).
     public var format: ValueFormat?
 
+    /// Creates a `FactExtraction` from its fields.
     public init(fact: String, pattern: Pattern?, all: Bool = false, jsonPath: JSONPath? = nil, location: SourceLocation? = nil) {
         self.fact = fact
         self.pattern = pattern
@@ -123,11 +134,14 @@ public struct Question: Hashable, Codable, Sendable {
         case text(pattern: Pattern?)
     }
 
+    /// The question put to the user.
     public var prompt: String
+    /// The kind of answer expected.
     public var kind: Kind
     /// The fact the answer is stored as (`yes`/`no` for yes-no questions).
     public var fact: String
 
+    /// Creates a `Question` from its fields.
     public init(prompt: String, kind: Kind, fact: String) {
         self.prompt = prompt
         self.kind = kind
@@ -146,14 +160,18 @@ public struct Question: Hashable, Codable, Sendable {
 
 /// A conditional edge of the tree.
 public struct Branch: Hashable, Codable, Sendable {
+    /// What must hold over the facts for the branch to be taken.
     public var condition: Condition
+    /// The id of the node the branch leads to.
     public var target: String
     /// Optional words for `why`, e.g. "the registry says the tag does not exist".
     public var label: String?
     /// For trainees: what in the output shows that this branch holds, in words.
     public var hint: String?
+    /// Where it is written, for messages.
     public var location: SourceLocation?
 
+    /// Creates a `Branch` from its fields.
     public init(condition: Condition, target: String, label: String? = nil, location: SourceLocation? = nil, hint: String? = nil) {
         self.condition = condition
         self.target = target
@@ -190,6 +208,7 @@ public struct Diagnosis: Hashable, Codable, Sendable {
     /// How to check that the fix worked.
     public var verify: FixStep?
 
+    /// Creates a `Diagnosis` from its fields.
     public init(
         cause: String, outcome: DiagnosisOutcome = .causeFound, summary: Template, explanation: Template,
         evidence: Template? = nil, fix: [FixStep], verify: FixStep? = nil
@@ -206,7 +225,9 @@ public struct Diagnosis: Hashable, Codable, Sendable {
 
 /// One step of a fix or a verification: words, and optionally the command that does it.
 public struct FixStep: Hashable, Codable, Sendable {
+    /// What to do, in words; placeholders are filled in from the facts.
     public var text: Template
+    /// The command that does it, when there is one.
     public var command: CommandTemplate?
     /// For a verification: run the command again and again until a condition holds.
     public var watch: Watch?
@@ -214,6 +235,7 @@ public struct FixStep: Hashable, Codable, Sendable {
     /// family); a step whose condition fails is left out.
     public var when: Condition?
 
+    /// Creates a `FixStep` from its fields.
     public init(text: Template, command: CommandTemplate? = nil, watch: Watch? = nil, when: Condition? = nil) {
         self.text = text
         self.command = command
@@ -234,6 +256,7 @@ public struct Watch: Hashable, Codable, Sendable {
     /// Seconds before giving up.
     public var within: Double
 
+    /// Creates a `Watch` from its fields.
     public init(parser: String?, until: Condition, every: Double, within: Double) {
         self.parser = parser
         self.until = until

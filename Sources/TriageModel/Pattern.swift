@@ -9,6 +9,7 @@ public struct Pattern: Hashable, Codable, Sendable, CustomStringConvertible {
         /// body can repeat by itself, or whose alternatives can match the same text.
         case backtracking(String)
 
+        /// Why the pattern is refused, in words.
         public var description: String {
             switch self {
             case .invalid(let reason): "is not a valid regular expression: \(reason)"
@@ -51,12 +52,16 @@ public struct Pattern: Hashable, Codable, Sendable, CustomStringConvertible {
         (try? compiled.regex.wholeMatch(in: text)) != nil
     }
 
+    /// The text as written.
     public var description: String { source }
 
+    /// Two are the same when they are written the same.
     public static func == (lhs: Pattern, rhs: Pattern) -> Bool { lhs.source == rhs.source }
 
+    /// Hashes the text as written.
     public func hash(into hasher: inout Hasher) { hasher.combine(source) }
 
+    /// Decodes the text as written, compiling it again.
     public init(from decoder: any Decoder) throws {
         let source = try decoder.singleValueContainer().decode(String.self)
         do {
@@ -66,6 +71,7 @@ public struct Pattern: Hashable, Codable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Encodes the text as written.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(source)

@@ -67,16 +67,20 @@ public struct Runbook: Hashable, Codable, Sendable {
 
 /// A value a runbook needs from the user before it starts.
 public struct InputSpec: Hashable, Codable, Sendable {
+    /// The name placeholders use, e.g. `pod`.
     public var name: String
     /// What the value is, shown in help and prompts.
     public var description: String
+    /// Whether the session cannot start without a value.
     public var required: Bool
     /// Used when the user gives no value.
     public var defaultValue: String?
     /// The shape the value must have.
     public var format: ValueFormat
+    /// Where it is written, for messages.
     public var location: SourceLocation?
 
+    /// Creates an `InputSpec` from its fields.
     public init(name: String, description: String, required: Bool, defaultValue: String? = nil, format: ValueFormat, location: SourceLocation? = nil) {
         self.name = name
         self.description = description

@@ -7,6 +7,7 @@ public struct SourceLocation: Hashable, Codable, Sendable, CustomStringConvertib
     /// 1-based column.
     public var column: Int
 
+    /// Creates a `SourceLocation` from its fields.
     public init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line

@@ -8,6 +8,7 @@ public struct Teaching: Hashable, Codable, Sendable {
     /// Questions about the concepts this step rests on, asked after its choice.
     public var checks: [ConceptCheck]
 
+    /// Creates a `Teaching` from its fields.
     public init(hint: String? = nil, otherwiseHint: String? = nil, checks: [ConceptCheck] = []) {
         self.hint = hint
         self.otherwiseHint = otherwiseHint
@@ -29,8 +30,10 @@ public struct ConceptCheck: Hashable, Codable, Sendable {
     public var answer: String
     /// Why that answer is right, shown after the trainee answers.
     public var explanation: String
+    /// Where it is written, for messages.
     public var location: SourceLocation?
 
+    /// Creates a `ConceptCheck` from its fields.
     public init(question: String, choices: [String], answer: String, explanation: String, location: SourceLocation? = nil) {
         self.question = question
         self.choices = choices

@@ -16,12 +16,12 @@ public struct Template: Hashable, Codable, Sendable, CustomStringConvertible {
         self.source = source
         var segments: [Segment] = []
         var rest = Substring(source)
-        while let open = rest.firstRange(of: "{{") {
+        while let open = Self.firstPair(of: UInt8(ascii: "{"), in: rest) {
             if open.lowerBound > rest.startIndex {
                 segments.append(.literal(String(rest[..<open.lowerBound])))
             }
             let afterOpen = rest[open.upperBound...]
-            guard let close = afterOpen.firstRange(of: "}}") else {
+            guard let close = Self.firstPair(of: UInt8(ascii: "}"), in: afterOpen) else {
                 throw .unclosed(source)
             }
             let name = afterOpen[..<close.lowerBound].trimmingSpaces()
@@ -32,6 +32,19 @@ public struct Template: Hashable, Codable, Sendable, CustomStringConvertible {
         }
         if !rest.isEmpty { segments.append(.literal(String(rest))) }
         self.segments = segments
+    }
+
+    /// Where `byte` first appears twice in a row in `text` (`{{` or `}}`). A byte-wise scan: the
+    /// generic `firstRange(of:)` cost a seventh of a runbook's load.
+    private static func firstPair(of byte: UInt8, in text: Substring) -> Range<Substring.Index>? {
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == byte, next != bytes.endIndex, bytes[next] == byte { return index..<bytes.index(after: next) }
+            index = next
+        }
+        return nil
     }
 
     /// The template with no text.
@@ -69,6 +82,7 @@ public struct Template: Hashable, Codable, Sendable, CustomStringConvertible {
         name.hasSuffix("*") ? String(name.dropLast()) : name
     }
 
+    /// The text as written.
     public var description: String { source }
 
     /// Whether `name` can name a placeholder, input or fact: letters, digits, `_`, `-` and `.`, starting with a letter.
@@ -82,11 +96,13 @@ public struct Template: Hashable, Codable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Decodes the text as written, compiling it again.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         self = try Template(parsing: text)
     }
 
+    /// Encodes the text as written.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(source)
@@ -98,6 +114,7 @@ public enum TemplateError: Error, Hashable, Sendable, CustomStringConvertible {
     case unclosed(String)
     case badName(String, String)
 
+    /// What is wrong with the template, in words.
     public var description: String {
         switch self {
         case .unclosed(let text): "'{{' is never closed with '}}' in \"\(text)\""

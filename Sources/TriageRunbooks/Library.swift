@@ -4,9 +4,12 @@ import Yams
 
 /// The runbooks and scenarios found in a set of files and folders.
 public struct Library: Sendable {
+    /// The runbooks, in the order they were loaded.
     public var runbooks: [Runbook]
+    /// The scenarios, in the order they were loaded.
     public var scenarios: [Scenario]
 
+    /// Creates a `Library` from its fields.
     public init(runbooks: [Runbook], scenarios: [Scenario]) {
         self.runbooks = runbooks
         self.scenarios = scenarios
@@ -25,7 +28,7 @@ public struct Library: Sendable {
 
 /// The text of a runbook or scenario file, and the file name its problems point at.
 public struct SourceText: Sendable, Equatable {
-    /// The file, e.g. `Runbooks/image-pull-backoff.yaml`.
+    /// The file, e.g. `Runbooks/ID.yaml`.
     public var file: String
     /// Its content.
     public var text: String
@@ -85,8 +88,10 @@ public struct LibraryLoader: Sendable {
     /// Runbook files larger than this are refused rather than parsed.
     public static let maximumFileSize = 8 * 1024 * 1024
 
+    /// Checks each runbook once it is decoded.
     public var validator: RunbookValidator
 
+    /// Creates a `LibraryLoader` from its fields.
     public init(validator: RunbookValidator) {
         self.validator = validator
     }

@@ -7,6 +7,7 @@ public struct RunbookValidator: Sendable {
     /// The parsers runbooks may name, with the facts each produces.
     public var parsers: [ParserSignature]
 
+    /// Creates a `RunbookValidator` from its fields.
     public init(parsers: [ParserSignature]) {
         self.parsers = parsers
     }
