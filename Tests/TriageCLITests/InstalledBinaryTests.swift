@@ -57,7 +57,7 @@ struct InstalledBinaryTests {
         let scenarios = listing["scenarios"] as? [[String: Any]] ?? []
         #expect(scenarios.compactMap { $0["id"] as? String }.sorted() == Self.shippedScenarios)
         #expect(scenarios.allSatisfy { $0["origin"] as? String == "built-in" })
-        #expect((listing["runbooks"] as? [[String: Any]])?.contains { $0["file"] as? String == "Runbooks/image-pull-backoff.yaml" } == true)
+        #expect((listing["runbooks"] as? [[String: Any]])?.compactMap { $0["file"] as? String } == ["Runbooks/crash-loop-backoff.yaml", "Runbooks/image-pull-backoff.yaml"])
         #expect(Self.shippedScenarios.count >= 30)
 
         let lint = try install.triage(["lint"])
