@@ -119,6 +119,7 @@ if Context.environment["TRIAGE_FUZZ"] == "1" {
         ("fuzz-json", ["TriageJSON", "TriageKubernetes"]),
         ("fuzz-runbooks", ["TriageRunbooks", "TriageEngine", "TriageModel"]),
         ("fuzz-image-reference", ["TriageDiagnosis", "TriageModel"]),
+        ("fuzz-masker", ["TriageSecrets"]),
     ]
     package.targets.append(.target(
         name: "FuzzDriver",

@@ -23,6 +23,12 @@ struct Interactive {
         }
     }
 
+    /// Shows each command and reads the output the person pastes back.
+    var proposer: ProposeRunner {
+        let console = console
+        return ProposeRunner(paste: input, write: { console.write($0) })
+    }
+
     /// Runs the REPL over `session` until the user quits.
     func run(
         _ session: Session, runner: any CommandRunner, mode: REPL.Mode, transcriptPath: String?,

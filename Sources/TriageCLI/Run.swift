@@ -1,10 +1,8 @@
 import ArgumentParser
 import Foundation
 import TriageCommandSupport
-import TriageDiagnosis
 import TriageEngine
 import TriageExecution
-import TriageKubernetes
 import TriageModel
 import TriageREPL
 import TriageRunbooks
@@ -19,6 +17,9 @@ extension TriageCommand {
             discussion: """
                 Live mode runs read-only kubectl commands here (each with a timeout) and proposes commands that must run \
                 on the node. Commands that change the cluster always ask first, and --read-only refuses them.
+                Without a runbook id the pod is read once (kubectl get pod -o json) and the runbook whose 'selects:' holds \
+                for it starts; when none holds, Triage prints the pod's state and the command to read next, and exits 1 \
+                when the pod runs as declared, 3 otherwise.
                 """
         )
 
@@ -109,57 +110,28 @@ extension TriageCommand {
         }
 
         func run() async throws {
-            let workspace = Workspace(library)
-            let library = workspace.loadLibrary()
-            var chosen: Runbook?
-            if let id = runbook {
-                guard let found = library.runbook(id) else {
-                    let ids = library.runbooks.map(\.id).joined(separator: ", ")
-                    throw CommandFailure("no runbook '\(id)'; available: \(ids.isEmpty ? "none found in \(workspace.searched)" : ids)", status: .usage)
-                }
-                chosen = found
-            }
+            let library = Workspace(self.library).loadLibrary()
+            let named = try runbook.map { try Self.runbook($0, in: library, workspace: Workspace(self.library)) }
             let kubectl = try KubectlOptions(context: cluster.context, kubeconfig: cluster.kubeconfig)
             let interactive = noInput ? nil : Interactive(terminal: output.terminal)
             let live = LiveRunner(timeout: try SecondsOption.duration(timeout, option: "--timeout"))
-            if !propose {
-                do {
-                    try await live.checkAvailable("kubectl")
-                } catch {
-                    throw CommandFailure(error.localizedDescription, status: .couldNotLook)
-                }
-            }
-            let proposer = interactive.map { interactive -> ProposeRunner in
-                let console = interactive.console
-                return ProposeRunner(paste: interactive.input, write: { console.write($0) })
-            }
-            let here: any CommandRunner = (propose ? proposer : nil) ?? live
-            let onTheNode: any CommandRunner = (onNode ? nil : proposer) ?? live
-            let routed = RoutingRunner(cluster: here, node: onTheNode, local: SelfInvokingRunner(base: live))
-            // Interactive sessions are guarded by the REPL, which asks before each change; an
-            // unattended one by the guard's unattended policy, which asks nobody.
-            let runner = ClusterScopedRunner(
-                base: interactive == nil ? GuardedRunner(base: routed, policy: readOnly ? .readOnly : .unattended) : routed,
-                options: kubectl
-            )
-            let recorder = record.map { _ in RecordingRunner(base: runner) }
+            if !propose { try await Self.requireKubectl(live) }
+            let runner = SessionRunners(mode: .init(propose: propose, onNode: onNode, readOnly: readOnly, interactive: interactive != nil), live: live,
+                                        kubectl: kubectl, proposer: interactive?.proposer, local: { SelfInvokingRunner(base: $0) }).runner
             var given = try inputs()
-            if given["namespace"] == nil, !propose, let namespace = await Self.contextNamespace(kubectl) {
-                given["namespace"] = namespace
-            }
-            let namespace = given["namespace"] ?? chosen?.input("namespace")?.defaultValue ?? "default"
-            let selector = RunbookSelector(runbooks: chosen.map { [$0] } ?? library.runbooks)
+            if given["namespace"] == nil, !propose, let namespace = await Self.contextNamespace(kubectl) { given["namespace"] = namespace }
+            let namespace = given["namespace"] ?? named?.input("namespace")?.defaultValue ?? "default"
+            let chooser = RunbookChooser(selector: RunbookSelector(runbooks: named.map { [$0] } ?? library.runbooks), runner: runner, output: output.output)
+            var chosen = named
             if given["pod"] == nil, let interactive {
-                let candidates = try await Self.candidates(in: namespace, selector: selector, runner: runner, checkingNamespace: !propose)
-                let picker = PodPicker(input: interactive.input, console: interactive.console, styler: Styler(capabilities: interactive.terminal))
-                guard let candidate = picker.choose(from: candidates, namespace: namespace) else {
-                    throw (candidates.isEmpty ? ExitStatus.nothingWrong : .stoppedBeforeDiagnosis).exitCode
-                }
+                let candidate = try await chooser.pick(in: namespace, interactive: interactive, checkingNamespace: !propose)
                 given["pod"] = candidate.pod
                 chosen = chosen ?? library.runbook(candidate.runbook)
             }
             if chosen == nil, let pod = given["pod"] {
-                chosen = try await select(pod: pod, namespace: namespace, selector: selector, runner: runner, console: interactive?.console)
+                chosen = try await chooser.select(pod: pod, namespace: namespace) { note in
+                    interactive.map { $0.console.line(note) } ?? StandardStreams.writeError(note + "\n")
+                }
             }
             guard let runbook = chosen else { throw ValidationError("name a runbook or a pod (--pod)") }
             let session: Session
@@ -168,75 +140,56 @@ extension TriageCommand {
             } catch {
                 throw ValidationError(error.description)
             }
-            guard let interactive else {
-                var session = session
-                let driver = SessionDriver(runner: recorder ?? runner, parsers: .standard, answers: nil, policy: DrivePolicy(runsNodeCommands: onNode))
-                let outcome: DriveOutcome
-                do {
-                    outcome = try await driver.drive(&session)
-                } catch {
-                    // The runner could not run a command at all: nothing was asked.
-                    try report(SessionReport(session: session, outcome: .stopped(node: session.currentID, reason: error.localizedDescription)))
-                    throw ExitStatus.couldNotLook.exitCode
-                }
-                try report(SessionReport(session: session, outcome: outcome))
-                guard case .concluded(let diagnosis) = outcome else { throw ExitStatus.stoppedBeforeDiagnosis.exitCode }
-                if let recorder {
-                    try await save(recorder, session: session, answers: session.answers, path: session.path, cause: diagnosis.cause)
-                }
-                try Self.end(with: diagnosis)
-                return
-            }
-            let outcome = try await interactive.run(session, runner: recorder ?? runner, mode: propose ? .propose : .live, transcriptPath: transcript, readOnly: readOnly)
-            guard let diagnosis = outcome.diagnosis else { throw ExitStatus.stoppedBeforeDiagnosis.exitCode }
-            if let recorder {
-                try await save(recorder, session: session, answers: outcome.answers, path: outcome.path, cause: diagnosis.cause)
+            let recorder = record.map { _ in RecordingRunner(base: runner) }
+            let diagnosis: Diagnosis
+            if let interactive {
+                let outcome = try await interactive.run(session, runner: recorder ?? runner, mode: propose ? .propose : .live, transcriptPath: transcript, readOnly: readOnly)
+                guard let reached = outcome.diagnosis else { throw ExitStatus.stoppedBeforeDiagnosis.exitCode }
+                if let recorder { try await save(recorder, session: session, answers: outcome.answers, path: outcome.path, cause: reached.cause) }
+                diagnosis = reached
+            } else {
+                diagnosis = try await driveUnattended(session, runner: recorder ?? runner, recorder: recorder)
             }
             try Self.end(with: diagnosis)
         }
 
-        /// Reads `pod` once and returns the first runbook whose `selects:` holds. When none does,
-        /// says what the pod's state is and what to read next, and ends the command: status 1
-        /// for a pod that runs as declared, 3 for a state no runbook covers.
-        private func select(pod: String, namespace: String, selector: RunbookSelector, runner: any CommandRunner, console: (any Console)?) async throws -> Runbook {
-            let result = try await Self.read(PodReading.command(pod: pod, namespace: namespace), what: "pod \(pod) in namespace \(namespace)", runner: runner)
-            guard let choice = selector.choose(podJSON: result.stdout) else {
-                throw CommandFailure("kubectl's answer for pod \(pod) in namespace \(namespace) is not a pod", status: .couldNotLook)
+        /// Follows the tree alone, prints the report, and saves the recording; a session that
+        /// stops before a diagnosis ends the command (3, or 2 when a command could not run).
+        private func driveUnattended(_ session: Session, runner: any CommandRunner, recorder: RecordingRunner?) async throws -> Diagnosis {
+            var session = session
+            let driver = SessionDriver(runner: runner, parsers: .standard, answers: nil, policy: DrivePolicy(runsNodeCommands: onNode))
+            let outcome: DriveOutcome
+            do {
+                outcome = try await driver.drive(&session)
+            } catch {
+                // The runner could not run a command at all: nothing was asked.
+                try report(SessionReport(session: session, outcome: .stopped(node: session.currentID, reason: error.localizedDescription)))
+                throw ExitStatus.couldNotLook.exitCode
             }
-            let note = { (text: String) in console.map { $0.line(text) } ?? StandardStreams.writeError(text + "\n") }
-            if let first = choice.runbooks.first {
-                let others = choice.runbooks.dropFirst().map(\.id)
-                note("Pod \(pod): \(choice.state). Runbook: \(first.id)\(others.isEmpty ? "" : " (also applies: \(others.joined(separator: ", ")))").")
-                return first
+            try report(SessionReport(session: session, outcome: outcome))
+            guard case .concluded(let diagnosis) = outcome else { throw ExitStatus.stoppedBeforeDiagnosis.exitCode }
+            if let recorder {
+                try await save(recorder, session: session, answers: session.answers, path: session.path, cause: diagnosis.cause)
             }
-            let status: ExitStatus = choice.isHealthy ? .nothingWrong : .stoppedBeforeDiagnosis
-            let next = RunbookSelector.nextCommand(pod: pod, namespace: namespace)
-            let covered = selector.runbooks.map(\.id)
-            let verdict = choice.isHealthy ? "It runs as declared: nothing for a runbook to do." : "No runbook covers this state (\(covered.isEmpty ? "no runbook declares 'selects:'" : "runbooks that choose pods: " + covered.joined(separator: ", ")))."
-            if output.output.isStructured {
-                let report = SelectionReport(pod: pod, namespace: namespace, state: choice.state, verdict: verdict, next: next.arguments, runbooks: covered)
-                try StructuredOutput.print(report, as: output.output)
-            } else {
-                StandardStreams.write("Pod \(pod) in namespace \(namespace): \(choice.state).\n\(verdict)\nRead next: \(next)\n")
-            }
-            throw status.exitCode
+            return diagnosis
         }
 
-        /// What kubectl printed for `invocation`; a command that could not run or failed ends the
-        /// command with status 2 and kubectl's own message.
-        private static func read(_ invocation: CommandInvocation, what: String, runner: any CommandRunner) async throws -> CommandResult {
-            let result: CommandResult
+        /// The runbook called `id`; an unknown id is a usage error listing the known ones.
+        private static func runbook(_ id: String, in library: Library, workspace: Workspace) throws -> Runbook {
+            guard let found = library.runbook(id) else {
+                let ids = library.runbooks.map(\.id).joined(separator: ", ")
+                throw CommandFailure("no runbook '\(id)'; available: \(ids.isEmpty ? "none found in \(workspace.searched)" : ids)", status: .usage)
+            }
+            return found
+        }
+
+        /// kubectl must be on PATH for a live session: without it Triage cannot look.
+        private static func requireKubectl(_ live: LiveRunner) async throws {
             do {
-                result = try await runner.run(invocation)
-            } catch is CancellationError {
-                throw CancellationError()
+                try await live.checkAvailable("kubectl")
             } catch {
-                throw CommandFailure("cannot read \(what): \(error.localizedDescription)", status: .couldNotLook)
+                throw CommandFailure(error.localizedDescription, status: .couldNotLook)
             }
-            guard result.succeeded else {
-                throw CommandFailure("kubectl could not read \(what): \(result.failureSummary)", status: .couldNotLook)
-            }
-            return result
         }
 
         /// Ends the command with the exit status `diagnosis` stands for; a found cause returns.
@@ -246,37 +199,6 @@ extension TriageCommand {
             case .nothingWrong: throw ExitStatus.nothingWrong.exitCode
             case .couldNotLook: throw ExitStatus.couldNotLook.exitCode
             }
-        }
-
-        /// The pods of `namespace` some runbook applies to. A listing kubectl could not make is
-        /// an error with kubectl's own message, never an empty list; so is a namespace that does
-        /// not exist, when `checkingNamespace` (live mode) allows one more command.
-        private static func candidates(in namespace: String, selector: RunbookSelector, runner: any CommandRunner, checkingNamespace: Bool) async throws -> [PodPicker.Candidate] {
-            let result = try await read(PodReading.listCommand(namespace: namespace), what: "the pods in namespace \(namespace)", runner: runner)
-            let choices: [RunbookSelector.Choice]
-            do throws(KubernetesError) {
-                choices = try selector.choose(podListJSON: result.stdout)
-            } catch {
-                throw CommandFailure("cannot read the pods in namespace \(namespace): \(error.localizedDescription)", status: .couldNotLook)
-            }
-            let pods = PodPicker.Candidate.from(choices)
-            let uncovered = choices.filter { $0.runbooks.isEmpty && !$0.isHealthy }
-            if pods.isEmpty, let first = uncovered.first {
-                let list = uncovered.map { "  \($0.pod): \($0.state)\n" }.joined()
-                let next = RunbookSelector.nextCommand(pod: first.pod, namespace: namespace)
-                throw CommandFailure("no runbook covers the state of these pods in namespace \(namespace):\n\(list)read next: \(next)", status: .stoppedBeforeDiagnosis)
-            }
-            if pods.isEmpty && checkingNamespace { try await requireNamespace(namespace, runner: runner) }
-            return pods
-        }
-
-        /// kubectl lists no pods, and exits 0, for a namespace that does not exist: before saying
-        /// that nothing fails there, make sure the namespace is real.
-        private static func requireNamespace(_ namespace: String, runner: any CommandRunner) async throws {
-            let lookup = CommandInvocation(arguments: ["kubectl", "get", "namespace", namespace, "--output", "name"])
-            guard let result = try? await runner.run(lookup), !result.succeeded,
-                  result.stderr.contains("NotFound") else { return }
-            throw CommandFailure("namespace \(namespace) cannot be read: \(result.failureSummary)", status: .couldNotLook)
         }
 
         /// Writes what `recorder` saw as the scenario file named by --record.
@@ -290,7 +212,7 @@ extension TriageCommand {
 
         /// The namespace the kubeconfig context names, as kubectl would use it without `-n`.
         static func contextNamespace(_ kubectl: KubectlOptions) async -> String? {
-            let view = kubectl.scope(CommandInvocation(arguments: ["kubectl", "config", "view", "--minify", "--output", "jsonpath={..namespace}"]))
+            let view = kubectl.scope(SessionRunners.contextNamespaceLookup)
             guard let result = try? await LiveRunner(timeout: .seconds(5)).run(view), result.succeeded else { return nil }
             let namespace = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
             return ValueFormat.dns1123Label.problem(with: namespace) == nil ? namespace : nil

@@ -47,8 +47,8 @@ extension TriageCommand {
         @Flag(help: "An exam: --count scenarios drawn at random from the filters, no hints, no retries, a time limit.")
         var exam = false
 
-        @Option(help: "With --exam: how many scenarios to draw.")
-        var count = 3
+        @Option(help: "With --exam: how many scenarios to draw (default: 3).")
+        var count: Int?
 
         @Option(help: "With --exam: seconds for the whole exam (default: 300 per scenario).")
         var timeLimit: Double?
@@ -71,7 +71,8 @@ extension TriageCommand {
             if from != nil && !progress { throw ValidationError("--from goes with --progress") }
             if exam && scenario != nil { throw ValidationError("--exam draws its scenarios: give --cause or --difficulty instead of a scenario") }
             if !exam && (timeLimit != nil) { throw ValidationError("--time-limit goes with --exam") }
-            if exam && !(1...50).contains(count) { throw ValidationError("--count must be from 1 to 50, not \(count)") }
+            if let count, !exam { throw ValidationError("--count \(count) goes with --exam") }
+            if let count, !(1...50).contains(count) { throw ValidationError("--count must be from 1 to 50, not \(count)") }
             if let timeLimit { _ = try SecondsOption.duration(timeLimit, option: "--time-limit") }
             if let difficulty, Scenario.Difficulty(rawValue: difficulty) == nil {
                 throw ValidationError("--difficulty is '\(difficulty)'; expected beginner, intermediate or advanced")
@@ -137,7 +138,7 @@ extension TriageCommand {
         private func runExam(_ menu: ScenarioMenu, library: Library, store: ProgressStore, reader: any LineReader, styler: Styler) async throws {
             let write: @Sendable (String) -> Void = { StandardStreams.write($0) }
             let seed = self.seed ?? UInt64.random(in: 0...999_999)
-            let drawn = ExamDraw(entries: menu.entries, count: count, seed: seed).scenarios
+            let drawn = ExamDraw(entries: menu.entries, count: count ?? 3, seed: seed).scenarios
             let seconds = timeLimit ?? Double(300 * drawn.count)
             let deadline = Date().addingTimeInterval(seconds)
             write(styler.apply(.heading, to: "Exam") + ": \(drawn.count) scenario\(drawn.count == 1 ? "" : "s") in \(Debrief.duration(seconds)), no hints, no retries ('--seed \(seed)' draws the same ones again).\n")

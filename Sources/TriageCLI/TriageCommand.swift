@@ -7,10 +7,10 @@ public struct TriageCommand: AsyncParsableCommand {
     public static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: ProgramName.current,
-            abstract: "Interactive troubleshooting runbooks for Kubernetes, starting with ImagePullBackOff.",
+            abstract: "Interactive troubleshooting runbooks for Kubernetes: ImagePullBackOff, CrashLoopBackOff and your own.",
             discussion: """
                 Examples:
-                  Walk the ImagePullBackOff runbook live against the cluster:
+                  Read the pod, then walk the runbook that applies to it, live against the cluster:
                     \(ProgramName.current) run --pod web-7d4b9 -n shop
                   Run nothing; show each command, paste its output back:
                     \(ProgramName.current) run --pod web-7d4b9 -n shop --propose

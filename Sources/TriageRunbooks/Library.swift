@@ -28,7 +28,7 @@ public struct Library: Sendable {
 
 /// The text of a runbook or scenario file, and the file name its problems point at.
 public struct SourceText: Sendable, Equatable {
-    /// The file, e.g. `Runbooks/image-pull-backoff.yaml`.
+    /// The file, e.g. `Runbooks/ID.yaml`.
     public var file: String
     /// Its content.
     public var text: String

@@ -112,3 +112,40 @@ enum ByteText {
         return output
     }
 }
+
+/// Which byte values a line holds, found in one pass, so that a rule that needs a byte the line
+/// lacks (`@` for URL user info, `=` or `:` for an assignment) is not run over it at all.
+struct ByteSet {
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0, d: UInt64 = 0
+        // Without a branch per byte: each word takes the bit only when the byte is in its quarter.
+        for byte in bytes {
+            let bit = UInt64(1) &<< UInt64(byte & 63), quarter = byte >> 6
+            a |= quarter == 0 ? bit : 0
+            b |= quarter == 1 ? bit : 0
+            c |= quarter == 2 ? bit : 0
+            d |= quarter == 3 ? bit : 0
+        }
+        words = (a, b, c, d)
+    }
+
+    /// Whether the line holds `byte`.
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+        let bit = UInt64(1) << UInt64(byte & 63)
+        switch byte >> 6 {
+        case 0: return words.0 & bit != 0
+        case 1: return words.1 & bit != 0
+        case 2: return words.2 & bit != 0
+        default: return words.3 & bit != 0
+        }
+    }
+
+    /// Whether the line holds the ASCII letter `lower` in either case.
+    @inline(__always)
+    func containsLetter(_ lower: UInt8) -> Bool {
+        contains(lower) || contains(lower & 0xDF)
+    }
+}

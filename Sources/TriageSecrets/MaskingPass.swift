@@ -121,10 +121,19 @@ struct MaskingPass {
             if scanBlock(block, line, indent: indent, end: end) { return }
             self.block = nil
         }
-        scanJSON(line)
+        // One pass finds which bytes the line holds; each scan below that needs a byte it lacks is
+        // skipped, which changes nothing it would have found.
+        let present = ByteSet(line)
+        if dataDepth != nil || present.contains(ByteText.quote) || present.contains(0x7B) || present.contains(0x7D)
+            || present.contains(0x5B) || present.contains(0x5D) {
+            scanJSON(line)
+        }
         scanLineStartKey(line, indent: indent, end: end)
-        scanAnnotation(line, indent: indent, end: end)
-        WordingRules.scan(line, end: end) { range in hide(range, of: line) }
+        if present.contains(ByteText.colon) && present.contains(0x2F) && present.containsLetter(0x6B) && present.containsLetter(0x79)
+            && present.containsLetter(0x66) && present.containsLetter(0x67) && present.containsLetter(0x70) {
+            scanAnnotation(line, indent: indent, end: end)
+        }
+        WordingRules.scan(line, end: end, present: present) { range in hide(range, of: line) }
     }
 
     /// Masks a line inside a block; false when the line is not indented under it (the block ends).

@@ -1,14 +1,18 @@
 /// The free-text rules: secrets recognised by the words around them or by their own shape. Each
 /// rule reads a line once, left to right; a rule that finds a value goes on after it.
 enum WordingRules {
-    /// Calls `hide` with each range of `line[..<end]` that holds a secret.
-    static func scan(_ line: UnsafeBufferPointer<UInt8>, end: Int, hide: (Range<Int>) -> Void) {
+    /// Calls `hide` with each range of `line[..<end]` that holds a secret. `present` says which
+    /// bytes the line holds: a rule runs only when the line has every byte it needs to find
+    /// anything (a separator, a dash, `@` …).
+    static func scan(_ line: UnsafeBufferPointer<UInt8>, end: Int, present: ByteSet? = nil, hide: (Range<Int>) -> Void) {
         guard end > 0 else { return }
-        assignments(line, end: end, hide: hide)
-        flags(line, end: end, hide: hide)
-        authorization(line, end: end, hide: hide)
-        schemeCredentials(line, end: end, hide: hide)
-        urlUserInfo(line, end: end, hide: hide)
+        let present = present ?? ByteSet(UnsafeBufferPointer(rebasing: line[..<end]))
+        let colon = present.contains(ByteText.colon), equals = present.contains(ByteText.equals)
+        if colon || equals || present.contains(ByteText.backslash) { assignments(line, end: end, hide: hide) }
+        if present.contains(0x2D) { flags(line, end: end, hide: hide) }
+        if (colon || equals) && present.containsLetter(0x7A) { authorization(line, end: end, hide: hide) }
+        if present.contains(ByteText.space) && present.containsLetter(0x62) { schemeCredentials(line, end: end, hide: hide) }
+        if colon && present.contains(0x40) { urlUserInfo(line, end: end, hide: hide) }
         opaqueWords(line, end: end, hide: hide)
     }
 
@@ -102,7 +106,8 @@ enum WordingRules {
     /// `--password VALUE`, `--token "VALUE"`, `["--password", "VALUE"]`, `docker login -p VALUE`,
     /// and the password of `-u user:password`.
     static func flags(_ line: UnsafeBufferPointer<UInt8>, end: Int, hide: (Range<Int>) -> Void) {
-        let login = ByteText.find("login", in: UnsafeBufferPointer(rebasing: line[..<end]))
+        // Found only when a `-p` asks for it: most lines have no login.
+        var login: Int?, searchedLogin = false
         var index = 0
         while index < end {
             guard line[index] == 0x2D, index == 0 || isFlagBoundary(line[index - 1]) else {
@@ -115,7 +120,14 @@ enum WordingRules {
             while nameEnd < end && ByteText.isNameByte(line[nameEnd]) { nameEnd += 1 }
             let name = UnsafeBufferPointer(rebasing: line[nameStart..<nameEnd])
             let dashes = nameStart - index
-            let isPassword = dashes == 1 && ByteText.equals(name, "p") && (login.map { $0 < index } ?? false)
+            var isPassword = false
+            if dashes == 1 && ByteText.equals(name, "p") {
+                if !searchedLogin {
+                    login = ByteText.find("login", in: UnsafeBufferPointer(rebasing: line[..<end]))
+                    searchedLogin = true
+                }
+                isPassword = login.map { $0 < index } ?? false
+            }
             let isUser = (dashes == 1 && ByteText.equals(name, "u")) || (dashes == 2 && ByteText.equals(name, "user"))
             guard nameEnd > nameStart, nameEnd < end, isPassword || isUser || SecretNames.isSecret(name) else {
                 index = max(nameEnd, index + 1)

@@ -26,11 +26,29 @@ struct BranchWords {
         return "Read the output again: what does it say about the \(Self.list(names))?"
     }
 
+    /// The output lines that decided `transition`: each witness's evidence, else the first line
+    /// of `output` that holds the witness's value (a value read from JSON names no line itself).
+    static func evidence(for transition: Transition, in output: String) -> [Evidence] {
+        guard case .branch(_, _, _, let witnesses) = transition.reason else { return [] }
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        var found: [Evidence] = []
+        for witness in witnesses {
+            if let evidence = witness.evidence {
+                found.append(evidence)
+            } else if witness.value.count >= 3, let index = lines.firstIndex(where: { $0.contains(witness.value) }) {
+                found.append(Evidence(line: index + 1, text: String(lines[index])))
+            }
+        }
+        return found.reduce(into: []) { kept, evidence in
+            if !kept.contains(where: { $0.line == evidence.line }) { kept.append(evidence) }
+        }
+    }
+
     /// The second hint: the output line that decides, and what it shows.
-    func pointer(for transition: Transition, styler: Styler) -> String {
+    func pointer(for transition: Transition, output: String, styler: Styler) -> String {
         var text = ""
-        if case .branch(_, _, _, let witnesses) = transition.reason {
-            let lines = witnesses.compactMap(\.evidence).map {
+        if case .branch = transition.reason {
+            let lines = Self.evidence(for: transition, in: output).map {
                 "  line \($0.line): " + styler.apply(.evidence, to: $0.text.trimmingCharacters(in: .whitespaces))
             }
             if !lines.isEmpty { text += "The line that matters:\n" + lines.joined(separator: "\n") + "\n" }

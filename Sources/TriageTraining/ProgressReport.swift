@@ -5,9 +5,13 @@ import Foundation
 public struct ProgressReport: Sendable, Equatable, Encodable {
     /// One scenario's figures.
     public struct ScenarioLine: Sendable, Equatable, Encodable {
+        /// The scenario's id.
         public var scenario: String
+        /// The cause its ending names.
         public var cause: String
+        /// Its difficulty, by name.
         public var difficulty: String
+        /// How many times it was played to an end (or out of time).
         public var attempts: Int
         /// Attempts that counted as passed.
         public var passed: Int
@@ -36,10 +40,13 @@ public struct ProgressReport: Sendable, Equatable, Encodable {
         public var cause: String
         /// How many attempts ended in it.
         public var attempts: Int
+        /// Attempts that counted as passed.
         public var passed: Int
         /// The best score of those attempts.
         public var bestScore: Int
+        /// Hints taken over those attempts.
         public var hints: Int
+        /// Wrong answers over those attempts.
         public var mistakes: Int
         /// When the last of them was played.
         public var lastPlayed: Date

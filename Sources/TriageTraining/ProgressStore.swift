@@ -15,8 +15,11 @@ public struct Attempt: Codable, Sendable, Equatable {
     public var playedAt: Date
     /// Every wrong answer, retried ones included.
     public var mistakes: Int
+    /// Whether the attempt counted as passed.
     public var passed: Bool
+    /// Whether it was played as an exam.
     public var exam: Bool
+    /// Whether an exam's time ran out before its ending.
     public var timedOut: Bool
 
     /// The attempt a result describes.

@@ -55,6 +55,7 @@ public struct TrainingStep: Sendable, Equatable, Codable {
         case check
     }
 
+    /// What was asked.
     public var kind: Kind
     /// The node where it was asked.
     public var node: String

@@ -124,7 +124,7 @@ public final class Trainer {
                     switch ask(choices, at: node, transition: transition, output: output) {
                     case .answered(let step):
                         steps.append(step)
-                        write(TrainingText.verdict(step, transition: transition, node: node, runbook: runbook, styler: styler))
+                        write(TrainingText.verdict(step, transition: transition, node: node, runbook: runbook, output: output.combinedOutput, styler: styler))
                     case .quit: return nil
                     case .timeUp: return outOfTime()
                     }
@@ -188,12 +188,12 @@ public final class Trainer {
                 return .quit
             case "hint":
                 guard hints < 2 else {
-                    write("That was the last hint.\n" + words.pointer(for: transition, styler: styler))
+                    write("That was the last hint.\n" + words.pointer(for: transition, output: output.combinedOutput, styler: styler))
                     continue
                 }
                 hints += 1
                 write(styler.apply(.dim, to: "(hint \(hints) of 2: −\(rules.hint) points)") + "\n")
-                write(hints == 1 ? words.nudge(for: transition) + "\n" : words.pointer(for: transition, styler: styler))
+                write(hints == 1 ? words.nudge(for: transition) + "\n" : words.pointer(for: transition, output: output.combinedOutput, styler: styler))
             case "show":
                 write(TrainingText.output(output, styler: styler))
             case "options", "":

@@ -2,6 +2,7 @@ import Foundation
 
 /// A finished attempt at a scenario.
 public struct TrainingResult: Sendable, Equatable {
+    /// The scenario's id.
     public var scenario: String
     /// The cause the scenario teaches (its expected diagnosis cause).
     public var cause: String
@@ -13,7 +14,9 @@ public struct TrainingResult: Sendable, Equatable {
     public var ending: String
     /// The answers, in order.
     public var steps: [TrainingStep]
+    /// Points kept, never below zero (zero when time ran out).
     public var score: Int
+    /// Points of a perfect attempt.
     public var maximum: Int
     /// Seconds from the first output to the end.
     public var seconds: Double

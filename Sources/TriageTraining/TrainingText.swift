@@ -51,7 +51,7 @@ enum TrainingText {
         "Try again (\(left) more \(left == 1 ? "try" : "tries")): a right answer now earns \(max(0, worth)) of its \(full) points.\n"
     }
 
-    static func verdict(_ step: TrainingStep, transition: Transition, node: Node, runbook: Runbook, styler: Styler) -> String {
+    static func verdict(_ step: TrainingStep, transition: Transition, node: Node, runbook: Runbook, output: String, styler: Styler) -> String {
         let title = runbook.node(step.expected)?.title ?? step.expected
         var text: String
         if step.isCorrect {
@@ -61,7 +61,7 @@ enum TrainingText {
             text = styler.apply(.error, to: "Not quite:") + " the runbook goes to \(title) [\(step.expected)], not [\(step.chosen)].\n"
         }
         text += "Why: \(BranchWords(node: node).reason(for: transition.to).trimmingTrailingPeriod)"
-        if case .branch(_, _, _, let witnesses) = transition.reason, let evidence = witnesses.compactMap(\.evidence).first {
+        if let evidence = BranchWords.evidence(for: transition, in: output).first {
             text += ", from line \(evidence.line): " + styler.apply(.evidence, to: evidence.text.trimmingCharacters(in: .whitespaces))
         } else {
             text += "."

@@ -12,7 +12,7 @@ struct DiagnoseSecretTests {
 
         """ + PlantedSecrets.everything + "\n"
 
-    @Test(arguments: [["diagnose"], ["diagnose", "-o", "json"]])
+    @Test(arguments: [["diagnose"], ["diagnose", "-o", "json"], ["diagnose", "-o", "yaml"], ["diagnose", "-o", "wide"]])
     func noPlantedSecretInTheReport(_ arguments: [String]) throws {
         let run = try TriageBinary.run(arguments, input: Self.input)
         #expect(run.status == 0, "\(run.stderr)")

@@ -19,7 +19,7 @@ struct ShellCompletionTests {
         let training = try offered("train", "positional@0", [""])
         #expect(training.stdout.split(separator: "\n").contains("nginx-tag-typo"))
         let runbooks = try offered("run", "positional@0", [""])
-        #expect(runbooks.stdout.split(separator: "\n") == ["image-pull-backoff"])
+        #expect(runbooks.stdout.split(separator: "\n") == ["crash-loop-backoff", "image-pull-backoff"])
     }
 
     @Test func podsComeFromKubectlInTheNamespaceOnTheLine() throws {

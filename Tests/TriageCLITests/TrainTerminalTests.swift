@@ -103,3 +103,20 @@ struct TrainTerminalTests {
         #expect(rows.last?.contains(",1,0,1,0,,") == true, "one attempt, none passed, one exam, score 0, no time to its ending")
     }
 }
+
+/// Options of `triage train` that do not go together are refused with a usage error.
+struct TrainOptionTests {
+    @Test(arguments: [
+        (["train", "--count", "2"], "--count 2 goes with --exam"),
+        (["train", "--exam", "--count", "0"], "--count must be from 1 to 50, not 0"),
+        (["train", "--time-limit", "60"], "--time-limit goes with --exam"),
+        (["train", "--exam", "nginx-tag-typo"], "--exam draws its scenarios"),
+        (["train", "--from", "x.json"], "--from goes with --progress"),
+        (["train", "nginx-tag-typo", "-o", "csv"], "-o csv goes with --progress"),
+    ])
+    func isRefused(arguments: [String], message: String) throws {
+        let run = try TriageBinary.run(arguments)
+        #expect(run.status == 64)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+}

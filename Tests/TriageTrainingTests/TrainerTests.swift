@@ -231,4 +231,13 @@ struct TrainerTests {
         #expect(!report.passed)
         #expect(report.mismatch == "requires the step 'registry-check', but its path describe → check-image → image-not-found does not pass through it")
     }
+
+    /// A value read from JSON carries no line of its own: the pointer finds the line that holds it.
+    @Test func theSecondHintPointsAtTheLineThatHoldsAValueReadFromJSON() async throws {
+        let (_, shown) = try await TrainingFixtures.play("crash-oom-killed-at-limit", replies: ["hint", "hint", "quit"])
+        let second = try #require(shown.range(of: "(hint 2 of 2: −5 points)\n"))
+        let pointer = shown[second.upperBound...]
+        #expect(pointer.hasPrefix("The line that matters:\n"))
+        #expect(pointer.contains("\"reason\": \"OOMKilled\""))
+    }
 }

@@ -1,0 +1,54 @@
+import TriageModel
+
+/// The runner a `triage run` session uses, wired from how it runs: cluster commands live here or
+/// proposed to a person, node commands live (on the node itself) or proposed, local commands
+/// through `local`, every kubectl command scoped to the chosen context and kubeconfig.
+///
+/// An interactive session is guarded by the REPL, which asks before each change; an unattended
+/// one by the guard's unattended policy (or read-only policy), which asks nobody.
+public struct SessionRunners: Sendable {
+    /// How the session runs.
+    public struct Mode: Sendable {
+        /// Cluster commands are shown for a person to run and paste.
+        public var propose: Bool
+        /// Triage runs on the node: node commands run here.
+        public var onNode: Bool
+        /// Every command that changes something is refused.
+        public var readOnly: Bool
+        /// A person answers (the REPL guards changes itself).
+        public var interactive: Bool
+
+        /// A mode.
+        public init(propose: Bool, onNode: Bool, readOnly: Bool, interactive: Bool) {
+            self.propose = propose
+            self.onNode = onNode
+            self.readOnly = readOnly
+            self.interactive = interactive
+        }
+    }
+
+    /// The runner that runs commands here.
+    public let live: LiveRunner
+    /// The session's runner.
+    public let runner: ClusterScopedRunner
+
+    /// Wires the runners for `mode`: `proposer` for what a person runs (nil when nobody is
+    /// there), `local` wrapping the live runner for Triage's own commands.
+    public init(mode: Mode, live: LiveRunner, kubectl: KubectlOptions, proposer: ProposeRunner?,
+                local: (LiveRunner) -> any CommandRunner) {
+        let here: any CommandRunner = (mode.propose ? proposer : nil) ?? live
+        let onTheNode: any CommandRunner = (mode.onNode ? nil : proposer) ?? live
+        let routed = RoutingRunner(cluster: here, node: onTheNode, local: local(live))
+        let guarded: any CommandRunner = mode.interactive ? routed : GuardedRunner(base: routed, policy: mode.readOnly ? .readOnly : .unattended)
+        self.live = live
+        runner = ClusterScopedRunner(base: guarded, options: kubectl)
+    }
+
+    /// `kubectl get namespace NAME --output name`: whether a namespace exists.
+    public static func namespaceLookup(_ namespace: String) -> CommandInvocation {
+        CommandInvocation(arguments: ["kubectl", "get", "namespace", namespace, "--output", "name"])
+    }
+
+    /// `kubectl config view --minify`'s namespace: the one kubectl uses without `-n`.
+    public static let contextNamespaceLookup = CommandInvocation(arguments: ["kubectl", "config", "view", "--minify", "--output", "jsonpath={..namespace}"])
+}
