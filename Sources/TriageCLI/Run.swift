@@ -17,6 +17,9 @@ extension TriageCommand {
             discussion: """
                 Live mode runs read-only kubectl commands here (each with a timeout) and proposes commands that must run \
                 on the node. Commands that change the cluster always ask first, and --read-only refuses them.
+                Without a runbook id the pod is read once (kubectl get pod -o json) and the runbook whose 'selects:' holds \
+                for it starts; when none holds, Triage prints the pod's state and the command to read next, and exits 1 \
+                when the pod runs as declared, 3 otherwise.
                 """
         )
 

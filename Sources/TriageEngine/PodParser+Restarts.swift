@@ -2,7 +2,7 @@ import TriageKubernetes
 import TriageModel
 
 /// The `pod-json` facts about the first container in trouble (waiting for something other than
-/// a normal start, ended with an error, or restarted): how it ended last, the limits and probes
+/// a normal start, ended with an error, or restarted), or the one the session names: how it ended last, the limits and probes
 /// that can end it, and what it runs and reads.
 extension PodParser {
     /// The facts this part of the parser may produce.
@@ -17,13 +17,16 @@ extension PodParser {
         "container_command", "container_args", "config_maps_used", "secrets_used", "claims_used",
     ]
 
-    func restartFacts(_ pod: Pod, _ json: JSONFacts) -> Facts {
+    /// The facts of the container called `named` when the pod has one (the session's
+    /// `container` input), else of the first container in trouble.
+    func restartFacts(_ pod: Pod, _ json: JSONFacts, named: String? = nil) -> Facts {
         let rows = pod.spec.containers.map { pod.status(of: $0) }
         var facts: Facts = [:]
         facts["container_terminated_reasons"] = Fact.list(rows.map { $0?.state.termination?.reason ?? Self.notApplicable })
         facts["container_last_reasons"] = Fact.list(rows.map { $0?.lastTermination?.reason ?? Self.notApplicable })
         facts["container_last_exit_codes"] = Fact.list(rows.map { $0?.lastTermination?.exitCode.map(String.init) ?? Self.notApplicable })
-        let troubled = pod.status.containerStatuses.first(where: \.isInTrouble)
+        let chosen = named.flatMap { name in pod.status.containerStatuses.first { $0.name == name } }
+        let troubled = chosen.map { $0.isInTrouble ? $0 : nil } ?? pod.status.containerStatuses.first(where: \.isInTrouble)
         facts["problem_now"] = Fact(troubled == nil ? "false" : "true")
         guard let status = troubled else { return facts }
         let spec = pod.container(for: status)

@@ -60,7 +60,7 @@ struct PodParser: OutputParser {
         facts.merge(containerFacts(pod, json), uniquingKeysWith: { _, new in new })
         facts.merge(failingFacts(pod, json, context: context), uniquingKeysWith: { _, new in new })
         facts.merge(recoveryFacts(pod, json), uniquingKeysWith: { _, new in new })
-        facts.merge(restartFacts(pod, json), uniquingKeysWith: { _, new in new })
+        facts.merge(restartFacts(pod, json, named: context.facts["container"]?.value), uniquingKeysWith: { _, new in new })
         return facts
     }
 

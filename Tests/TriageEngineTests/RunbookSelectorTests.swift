@@ -73,4 +73,25 @@ struct RunbookSelectorTests {
         let choice = try #require(selector.choose(podJSON: Self.pod(state: #"{"waiting":{"reason":"Crash\u001b[2JLoop"}}"#)))
         #expect(!choice.state.contains("\u{1B}"))
     }
+
+    /// With the session's `container` input, the troubled container's facts are that
+    /// container's; a named container that runs well is no problem, whatever the others do.
+    @Test func theNamedContainerIsTheOneRead() throws {
+        let pod = """
+            {"apiVersion":"v1","kind":"Pod","metadata":{"name":"api-0","namespace":"shop"},
+            "spec":{"containers":[{"name":"app","image":"app:1"},{"name":"proxy","image":"proxy:1"}]},
+            "status":{"phase":"Running","containerStatuses":[
+            {"name":"app","image":"app:1","restartCount":4,"state":\(Self.crashing),"lastState":\(Self.oomKilled)},
+            {"name":"proxy","image":"proxy:1","restartCount":2,"state":{"waiting":{"reason":"CrashLoopBackOff"}},"lastState":{"terminated":{"reason":"Error","exitCode":1}}}]}}
+            """
+        let parser = PodParser()
+        func facts(_ container: String?) -> Facts {
+            parser.facts(from: CommandResult(stdout: pod), context: ParserContext(node: "pod", facts: container.map { ["container": Fact($0)] } ?? [:]))
+        }
+        #expect(facts(nil)["problem_container"]?.value == "app")
+        #expect(facts(nil)["last_reason"]?.value == "OOMKilled")
+        #expect(facts("proxy")["problem_container"]?.value == "proxy")
+        #expect(facts("proxy")["last_exit_code"]?.value == "1")
+        #expect(facts("nope")["problem_container"]?.value == "app")
+    }
 }
