@@ -9,12 +9,12 @@ import TriageRunbooks
 enum Completions {
     /// Scenario ids, then scenario files.
     static let scenarios = CompletionKind.custom { words, _, prefix in
-        library(words).scenarios.map(\.id).filter { $0.hasPrefix(prefix) }
+        index(words)?.scenarioIDs.filter { $0.hasPrefix(prefix) } ?? []
     }
 
     /// Runbook ids.
     static let runbooks = CompletionKind.custom { words, _, prefix in
-        library(words).runbooks.map(\.id).filter { $0.hasPrefix(prefix) }
+        index(words)?.runbookIDs.filter { $0.hasPrefix(prefix) } ?? []
     }
 
     /// Namespaces of the chosen cluster.
@@ -45,14 +45,14 @@ enum Completions {
         return found
     }
 
-    /// The runbooks and scenarios the completed command would load (its --runbooks and
-    /// --scenarios respected).
-    private static func library(_ words: [String]) -> TriageRunbooks.Library {
+    /// The runbooks and scenarios the completed command would find (its --runbooks and
+    /// --scenarios respected), known by their ids and none decoded: a Tab press stays quick.
+    private static func index(_ words: [String]) -> Workspace.Index? {
         var arguments: [String] = []
         if let runbooks = value(of: ["--runbooks"], in: words) { arguments += ["--runbooks", runbooks] }
         if let scenarios = value(of: ["--scenarios"], in: words) { arguments += ["--scenarios", scenarios] }
-        guard let options = try? LibraryOptions.parse(arguments) else { return TriageRunbooks.Library(runbooks: [], scenarios: []) }
-        return Workspace(options).load().0.library
+        guard let options = try? LibraryOptions.parse(arguments) else { return nil }
+        return Workspace(options).index(warning: false)
     }
 
     /// The names kubectl lists (`kind/name` lines, the kind dropped) that start with `prefix`;

@@ -106,10 +106,10 @@ struct Workspace {
 
     /// Every layer's files, each known by the id it declares and none decoded yet, for a command
     /// that needs one runbook or one scenario. A folder named by an option that does not exist
-    /// is printed as a warning.
-    func index() -> Index {
+    /// is printed as a warning, unless `warning` is false (shell completion prints nothing).
+    func index(warning: Bool = true) -> Index {
         let index = Index(shelves: layers.map(shelf))
-        Self.warn(index.shelves.flatMap(\.problems))
+        if warning { Self.warn(index.shelves.flatMap(\.problems)) }
         return index
     }
 
@@ -136,9 +136,14 @@ struct Workspace {
         }
 
         /// The ids of every scenario, each once, without decoding any.
-        var scenarioIDs: [String] {
+        var scenarioIDs: [String] { ids(\.scenarios) }
+
+        /// The ids of every runbook, each once, without decoding any.
+        var runbookIDs: [String] { ids(\.runbooks) }
+
+        private func ids(_ files: KeyPath<LibraryShelf, [LibraryShelf.Entry]>) -> [String] {
             var seen: Set<String> = []
-            return shelves.flatMap(\.scenarios).compactMap(\.id).filter { seen.insert($0).inserted }
+            return shelves.flatMap { $0[keyPath: files] }.compactMap(\.id).filter { seen.insert($0).inserted }
         }
 
         /// The item of the first file, layer by layer, that `wanted` picks and that loads. A

@@ -17,7 +17,10 @@ enum DeclaredID {
         defer { yaml_parser_delete(parser) }
         var text = text
         return text.withUTF8 { buffer -> String? in
-            yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+            let input = UnsafeMutablePointer<Input>.allocate(capacity: 1)
+            input.initialize(to: Input(bytes: buffer))
+            defer { input.deallocate() }
+            yaml_parser_set_input(parser, Input.read, input)
             var depth = 0
             var atKey = true
             var idIsNext = false
@@ -49,6 +52,28 @@ enum DeclaredID {
                     continue
                 }
             }
+        }
+    }
+
+    /// The text, handed to the parser a little at a time: given the whole string, libyaml decodes
+    /// up to 16 KB of it before the first event, which for a library of scenarios cost more than
+    /// everything else an id costs.
+    private struct Input {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var offset = 0
+
+        /// The most bytes handed over at once: the first lines of a file, where its id usually is.
+        static let chunk = 512
+
+        static let read: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<UInt8>?, Int, UnsafeMutablePointer<Int>?) -> Int32 = { data, buffer, size, sizeRead in
+            guard let input = data?.assumingMemoryBound(to: Input.self), let buffer, let sizeRead else { return 0 }
+            let count = min(size, chunk, input.pointee.bytes.count - input.pointee.offset)
+            if count > 0, let base = input.pointee.bytes.baseAddress {
+                buffer.update(from: base + input.pointee.offset, count: count)
+            }
+            input.pointee.offset += count
+            sizeRead.pointee = count
+            return 1
         }
     }
 }
