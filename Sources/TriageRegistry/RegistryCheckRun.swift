@@ -17,7 +17,7 @@ struct RegistryCheckRun {
         self.reference = reference
         self.options = options
         endpoint = RegistryEndpoint(registry: reference.registry)
-        let deadline = ContinuousClock.now + .milliseconds(Int((options.timeout * 1000).rounded()))
+        let deadline = ContinuousClock.now + Seconds.duration(options.timeout)
         client = RegistryClient(transport: transport, host: endpoint.apiHost, deadline: deadline)
         result = RegistryCheckResult(reference: reference, apiHost: endpoint.apiHost)
     }

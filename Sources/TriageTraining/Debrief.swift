@@ -80,7 +80,7 @@ public struct Debrief: Sendable {
 
     /// `2m 05s`, or `42s` under a minute.
     public static func duration(_ seconds: Double) -> String {
-        let whole = Int(seconds.rounded())
+        let whole = Seconds.whole(seconds.rounded())
         return whole < 60 ? "\(whole)s" : "\(whole / 60)m \(String(format: "%02d", whole % 60))s"
     }
 }

@@ -135,6 +135,11 @@ struct InstalledBinaryTests {
         // The override that does not load is said, and the next layer's runbook is used.
         #expect(replay.stderr.contains("team/runbooks/pull.yaml:1:1: error: the runbook is missing 'start'"), "\(replay.stderr)")
 
+        // run chooses among runbooks and reads no scenario.
+        let run = try install.triage(["run", "image-pull-backoff", "--pod", "web-1", "-n", "shop", "--no-input", "--kubeconfig", "/nonexistent"], extra: team)
+        #expect(run.stderr.contains("team/runbooks/pull.yaml:1:1"), "\(run.stderr)")
+        #expect(!run.stderr.contains("unrelated.yaml"), "\(run.stderr)")
+
         let lint = try install.triage(["lint"], extra: team)
         #expect(lint.status == 1)
         #expect(lint.stdout.contains("team/scenarios/unrelated.yaml:3:1"), "\(lint.stdout)")

@@ -240,4 +240,12 @@ struct TrainerTests {
         #expect(pointer.hasPrefix("The line that matters:\n"))
         #expect(pointer.contains("\"reason\": \"OOMKilled\""))
     }
+
+    /// A debrief's time reads any number of seconds without trapping.
+    @Test func aDurationOfAnySecondsIsWritten() {
+        #expect(Debrief.duration(125) == "2m 05s")
+        #expect(Debrief.duration(.nan) == "0s")
+        #expect(Debrief.duration(-.infinity) == "0s")
+        #expect(Debrief.duration(.infinity) == "1440m 00s")
+    }
 }
