@@ -55,7 +55,7 @@ struct SilentEventsLiveTests {
         Incident(scenario: "events-expired-repository-missing", pushed: "lab/app:1.0", wanted: "lab/gone:1.0", ending: "repository-missing"),
         Incident(scenario: "events-expired-wants-credentials", pushed: "lab/private:1.0", wanted: "lab/private:1.0", credentials: true, ending: "auth-no-secret"),
         Incident(scenario: "events-expired-platform-mismatch", pushed: "lab/armonly:1.0",
-                 platforms: [.linuxARM64, .init(os: "linux", architecture: "arm", variant: "v7")], wanted: "lab/armonly:1.0", ending: "platform"),
+                 platforms: [.linuxARM64, .init(os: "linux", architecture: "arm", variant: "v7")], wanted: "lab/armonly:1.0", ending: "platform-not-offered"),
     ])
     func registryLed(_ incident: Incident) throws {
         let registry = try RegistryFixture(credentials: incident.credentials ? (Self.user, Self.password) : nil)
