@@ -110,7 +110,7 @@ extension TriageCommand {
         }
 
         func run() async throws {
-            let library = Workspace(self.library).loadLibrary()
+            let library = Library(runbooks: Workspace(self.library).index().runbooks(), scenarios: [])
             let named = try runbook.map { try Self.runbook($0, in: library, workspace: Workspace(self.library)) }
             let kubectl = try KubectlOptions(context: cluster.context, kubeconfig: cluster.kubeconfig)
             let interactive = noInput ? nil : Interactive(terminal: output.terminal)

@@ -135,6 +135,22 @@ struct Workspace {
             first(\.scenarios, where: { $0.id == name || $0.file == name }, load: loader.loadScenario)
         }
 
+        /// Every runbook, the first layer winning for an id, and no scenario decoded: what `run`
+        /// chooses among. A file that does not load is printed as a warning, and the next
+        /// layer's runbook of that id is used.
+        func runbooks() -> [Runbook] {
+            var found: [Runbook] = []
+            var ids: Set<String> = []
+            for entry in shelves.flatMap(\.runbooks) where !(entry.id.map(ids.contains) ?? false) {
+                switch loader.loadRunbook(entry) {
+                case .success(let runbook) where ids.insert(runbook.id).inserted: found.append(runbook)
+                case .success: continue
+                case .failure(let error): Workspace.warn(error.diagnostics)
+                }
+            }
+            return found
+        }
+
         /// The ids of every scenario, each once, without decoding any.
         var scenarioIDs: [String] { ids(\.scenarios) }
 

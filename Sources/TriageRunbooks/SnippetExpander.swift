@@ -3,8 +3,10 @@ import Yams
 
 /// Replaces each `{use: NAME}` of a runbook with the value of `NAME` in its top-level `snippets:`
 /// map: as a value, it stands for the snippet's value; as a list item whose snippet is a list, the
-/// snippet's items are spliced into the list. Snippets may use snippets. A cycle, an unknown name,
-/// a snippet nobody uses, and an expansion past the value budget are reported at their place.
+/// snippet's items are spliced into the list. A use with other keys beside `use` is the snippet's
+/// mapping with those keys added, the local ones winning (a shallow merge). Snippets may use
+/// snippets. A cycle, an unknown name, keys added to a snippet that is not a mapping, a snippet
+/// nobody uses, and an expansion past the value budget are reported at their place.
 final class SnippetExpander {
     static let topKey = "snippets"
     static let useKey = "use"
@@ -78,9 +80,18 @@ final class SnippetExpander {
         }
     }
 
+    /// A `{use: NAME}` found: the snippet's name and value, where the name is written, and the
+    /// keys written beside `use` that are merged over the snippet's own.
+    private struct Reference {
+        let name: String
+        let value: Yams.Node
+        let nameNode: Yams.Node
+        let local: [(key: Yams.Node, value: Yams.Node)]
+    }
+
     private enum Use {
         case none
-        case snippet(name: String, value: Yams.Node)
+        case snippet(Reference)
         case invalid
     }
 
@@ -89,10 +100,6 @@ final class SnippetExpander {
     private func use(_ node: Yams.Node, through stack: [String]) -> Use {
         guard case .mapping(let mapping) = node,
               let pair = mapping.first(where: { $0.key.scalar?.string == Self.useKey }) else { return .none }
-        if mapping.count != 1 {
-            reader.report(node, "{use: NAME} stands alone: the snippet is the whole value, so it takes no other keys")
-            return .invalid
-        }
         guard case .scalar(let scalar) = pair.value, !scalar.string.isEmpty else {
             reader.report(pair.value, "'use' names a snippet, like {use: verify-pod}; not \(pair.value.kindName)")
             return .invalid
@@ -109,7 +116,29 @@ final class SnippetExpander {
         }
         let location = reader.location(node)
         if !(uses[name]?.contains(location) ?? false) { uses[name, default: []].append(location) }
-        return .snippet(name: name, value: value)
+        let local = mapping.filter { $0.key.scalar?.string != Self.useKey }
+        return .snippet(Reference(name: name, value: value, nameNode: pair.value, local: local))
+    }
+
+    /// The snippet's value expanded, with the keys written beside `use` expanded and merged over
+    /// its own; nil when expansion stops.
+    private func resolve(_ reference: Reference, through stack: [String]) -> Yams.Node? {
+        guard let expanded = expandValue(reference.value, through: stack + [reference.name]) else { return nil }
+        guard !reference.local.isEmpty else { return expanded }
+        guard case .mapping(let snippet) = expanded else {
+            reader.report(reference.nameNode, "snippet '\(reference.name)' is \(expanded.kindName), so {use: \(reference.name)} cannot take other keys; only a mapping snippet can have keys added or replaced")
+            hadProblems = true
+            return expanded
+        }
+        var local: [(key: Yams.Node, value: Yams.Node)] = []
+        for pair in reference.local {
+            guard let value = expandValue(pair.value, through: stack) else { return nil }
+            local.append((pair.key, value))
+        }
+        let localKeys = Set(local.compactMap { $0.key.scalar?.string })
+        let kept = snippet.filter { pair in pair.key.scalar.map { !localKeys.contains($0.string) } ?? true }
+        let pairs = kept.map { ($0.key, $0.value) } + local.map { ($0.key, $0.value) }
+        return .mapping(Yams.Node.Mapping(pairs, snippet.tag, snippet.style, snippet.mark))
     }
 
     private func expandValue(_ node: Yams.Node, through stack: [String]) -> Yams.Node? {
@@ -124,8 +153,8 @@ final class SnippetExpander {
         case .invalid:
             hadProblems = true
             return node
-        case .snippet(let name, let value):
-            return expandValue(value, through: stack + [name])
+        case .snippet(let reference):
+            return resolve(reference, through: stack)
         case .none:
             break
         }
@@ -157,9 +186,9 @@ final class SnippetExpander {
         case .invalid:
             hadProblems = true
             return [node]
-        case .snippet(let name, let value):
-            guard let expanded = expandValue(value, through: stack + [name]) else { return nil }
-            if case .sequence(let items) = expanded { return Array(items) }
+        case .snippet(let reference):
+            guard let expanded = resolve(reference, through: stack) else { return nil }
+            if reference.local.isEmpty, case .sequence(let items) = expanded { return Array(items) }
             return [expanded]
         }
     }

@@ -113,9 +113,47 @@ struct SnippetAndBoundsTests {
         #expect(problems(yaml) == ["16:3: snippet 'spare' is never used; remove it or use it with {use: spare}"])
     }
 
-    @Test func aUseTakesNoOtherKeys() {
-        let yaml = Self.withSnippets.replacingOccurrences(of: "verify: {use: watch}", with: "verify: {use: watch, text: more}")
-        #expect(problems(yaml) == ["36:15: {use: NAME} stands alone: the snippet is the whole value, so it takes no other keys"])
+    @Test func keysBesideAUseAreAddedToTheSnippetsMapping() throws {
+        let yaml = Self.withSnippets.replacingOccurrences(of: "verify: {use: watch}", with: "verify: {use: watch, until: {fact: image, present: true}}")
+        let verify = try #require(try load(yaml).get().node("done")?.diagnosis?.verify)
+        #expect(verify.text.source == "Watch the pod")
+        #expect(verify.command?.arguments.map(\.source) == ["kubectl", "get", "pod", "{{pod}}"])
+        #expect(verify.watch?.until == .present(fact: "image", true))
+    }
+
+    @Test func keysBesideAUseReplaceTheSnippetsOwn() throws {
+        let yaml = Self.withSnippets.replacingOccurrences(of: "verify: {use: watch}", with: "verify: {use: watch, text: Watch it run}")
+        let verify = try #require(try load(yaml).get().node("done")?.diagnosis?.verify)
+        #expect(verify.text.source == "Watch it run")
+        #expect(verify.command?.arguments.map(\.source) == ["kubectl", "get", "pod", "{{pod}}"])
+
+        let item = Self.withSnippets.replacingOccurrences(of: "        - Last, check.", with: "        - {use: retry-step, text: Retry once more}")
+            .replacingOccurrences(of: "  why: The registry", with: "  retry-step: {text: Retry now, run: [kubectl, delete, pod, \"{{pod}}\"], mutates: true}\n  why: The registry")
+        let fix = try #require(try load(item).get().node("done")?.diagnosis?.fix)
+        #expect(fix.map(\.text.source) == ["First do this.", "Retry now", "Retry once more"])
+        #expect(fix[2].command?.mutates == true)
+    }
+
+    @Test func aMergedSnippetMayItselfMergeAnother() throws {
+        let yaml = Self.withSnippets
+            .replacingOccurrences(of: "  why: The registry", with: "  ending: {use: watch, until: {fact: image, present: true}, every: 2}\n  why: The registry")
+            .replacingOccurrences(of: "verify: {use: watch}", with: "verify: {use: ending, every: 3, for: 30}")
+        let verify = try #require(try load(yaml).get().node("done")?.diagnosis?.verify)
+        #expect(verify.text.source == "Watch the pod")
+        #expect(verify.watch?.until == .present(fact: "image", true))
+        #expect(verify.watch?.every == 3)
+        #expect(verify.watch?.within == 30)
+    }
+
+    @Test func keysBesideAUseOfASnippetThatIsNotAMappingAreAnError() {
+        let list = Self.withSnippets.replacingOccurrences(of: "verify: {use: watch}", with: "verify: {use: steps, text: more}")
+        #expect(problems(list) == ["36:21: snippet 'steps' is a list, so {use: steps} cannot take other keys; only a mapping snippet can have keys added or replaced"])
+        let text = Self.withSnippets.replacingOccurrences(of: "verify: {use: watch}", with: "verify: {use: why, text: more}")
+        #expect(problems(text) == ["36:21: snippet 'why' is a single value, so {use: why} cannot take other keys; only a mapping snippet can have keys added or replaced"])
+        let unknown = Self.withSnippets.replacingOccurrences(of: "verify: {use: watch}", with: "verify: {use: wacth, text: more}")
+        #expect(problems(unknown).first?.hasPrefix("36:21: no snippet is called 'wacth'") == true)
+        let cycle = Self.withSnippets.replacingOccurrences(of: "  why: The registry wants credentials.", with: "  why: {use: again, text: a}\n  again: {use: why, text: b}")
+        #expect(problems(cycle).first == "17:16: snippet 'why' uses itself: why → again → why; a snippet cannot contain itself")
     }
 
     @Test func snippetsThatMultiplyPastTheBudgetAreRefused() {
