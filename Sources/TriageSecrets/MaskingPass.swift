@@ -129,7 +129,7 @@ struct MaskingPass {
             scanJSON(line)
         }
         scanLineStartKey(line, indent: indent, end: end)
-        if present.contains(ByteText.colon) && present.contains(0x2F) && present.containsLetter(0x6B) && present.containsLetter(0x79)
+        if present.contains(ByteText.colon) && present.contains(0x2F) && present.containsLetter(0x6B) && present.containsLetter(0x62)
             && present.containsLetter(0x66) && present.containsLetter(0x67) && present.containsLetter(0x70) {
             scanAnnotation(line, indent: indent, end: end)
         }
@@ -194,8 +194,10 @@ struct MaskingPass {
             && ByteText.equals(UnsafeBufferPointer(rebasing: value[(space + 1)...]), "bytes")
     }
 
-    /// The last-applied annotation, which repeats a whole object (a Secret's data with it), in any
-    /// form: its value is masked to the end of the line, and any deeper lines that follow.
+    /// The last-applied annotation, which repeats a whole object (a Secret's data with it). As a
+    /// JSON string (`-o json`), the object inside is masked as JSON is, by structure then wording,
+    /// so its type, namespace and registry hosts stay readable; in any other form its value is
+    /// masked to the end of the line, and any deeper lines that follow.
     private mutating func scanAnnotation(_ line: UnsafeBufferPointer<UInt8>, indent: Int, end: Int) {
         guard let found = ByteText.find("kubectl.kubernetes.io/last-applied-configuration", in: line) else { return }
         var index = found + 48
@@ -211,9 +213,49 @@ struct MaskingPass {
                 closing += line[closing] == ByteText.backslash ? 2 : 1
             }
             valueEnd = min(closing, end)
+            if closing < end {
+                maskEmbeddedJSON(index..<valueEnd, of: line)
+                return
+            }
         }
         hide(index..<valueEnd, of: line)
         block = .whole(indent: indent)
+    }
+
+    /// Masks the JSON written inside a JSON string at `range`, by a pass of its own over a copy at
+    /// the same offsets: each `\"` that opens a string of the inner JSON becomes ` "`, each that
+    /// closes one `" `; what the inner JSON escapes (`\\\"`, a quote inside its strings) stays.
+    private mutating func maskEmbeddedJSON(_ range: Range<Int>, of line: UnsafeBufferPointer<UInt8>) {
+        var inner = Array(line[range])
+        /// The length of the outer escape at `index`: 2 for `\x`, else 1.
+        func unit(_ index: Int) -> Int { inner[index] == ByteText.backslash && index + 1 < inner.count ? 2 : 1 }
+        var index = 0, inString = false
+        while index < inner.count {
+            let length = unit(index)
+            if length == 2 && inner[index + 1] == ByteText.quote {
+                if inString {
+                    inner[index] = ByteText.quote
+                    inner[index + 1] = ByteText.space
+                } else {
+                    inner[index] = ByteText.space
+                }
+                inString.toggle()
+            } else if length == 2 && inString && inner[index + 1] == ByteText.backslash && index + 2 < inner.count {
+                // The inner JSON's own escape: the character after it is content.
+                index += length + unit(index + 2)
+                continue
+            }
+            index += length
+        }
+        var nested = MaskingPass(collecting: collecting, keepsHosts: keepsHosts, renameHost: renameHost)
+        inner.withUnsafeBufferPointer { nested.scan($0) }
+        for mask in nested.masks {
+            masks.append(Mask(range: (mask.range.lowerBound + range.lowerBound)..<(mask.range.upperBound + range.lowerBound), replacement: mask.replacement))
+        }
+        if collecting {
+            for mask in nested.masks { collected.insert(String(decoding: UnsafeBufferPointer(rebasing: line[(mask.range.lowerBound + range.lowerBound)..<(mask.range.upperBound + range.lowerBound)]), as: UTF8.self)) }
+            collected.formUnion(nested.collected)
+        }
     }
 
     // MARK: JSON tokens

@@ -6,7 +6,8 @@ import TriageModel
 /// Secrets are recognised by structure first, whatever their keys are called: every value under
 /// a Kubernetes Secret's `data`/`stringData` (JSON or YAML) and every
 /// `kubectl.kubernetes.io/last-applied-configuration` annotation (JSON, YAML or `kubectl
-/// describe`). A docker config (under `data`, or under a secret's name) keeps its registry host
+/// describe`; as a JSON string, the object inside is masked by its own structure, so its type,
+/// namespace and registry hosts stay). A docker config (under `data`, or under a secret's name) keeps its registry host
 /// names, which are not secrets: for people it becomes `<redacted; registries: ghcr.io, docker.io>`;
 /// with ``keepsRegistryHosts`` it becomes a config with those hosts only (still base64), so a parser
 /// can say which registries a pull secret covers and a recording replays the same. Free text is

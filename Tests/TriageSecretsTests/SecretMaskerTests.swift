@@ -51,6 +51,28 @@ struct SecretMaskerTests {
         #expect(masker.mask(#"{"data": {".dockerconfigjson": "\#(empty)"}}"#) == #"{"data": {".dockerconfigjson": "<redacted; registries: none>"}}"#)
     }
 
+    /// The last-applied annotation of `-o json` holds the Secret again, as JSON in a string: its
+    /// values are masked as the Secret's are, and its type, namespace and hosts stay.
+    @Test func theLastAppliedAnnotationIsMaskedByItsStructure() throws {
+        let applied = #"{"apiVersion":"v1","data":{".dockerconfigjson":"\#(PlantedSecrets.dockerConfig)","x":"\#(PlantedSecrets.auth)"},"kind":"Secret","metadata":{"name":"regcred","namespace":"shop"},"stringData":{"p":"\#(PlantedSecrets.password)"},"type":"kubernetes.io/dockerconfigjson"}"#
+        let line = #"            "kubectl.kubernetes.io/last-applied-configuration": "\#(applied.replacingOccurrences(of: "\"", with: "\\\""))\n""#
+        let masked = masker.mask(line)
+        #expect(PlantedSecrets.leaks(in: masked).isEmpty, "\(masked)")
+        #expect(masked.contains(#"\".dockerconfigjson\":\"<redacted; registries: registry.example.com>\""#), "\(masked)")
+        #expect(masked.contains(#"\"namespace\":\"shop\""#) && masked.contains(#"\"type\":\"kubernetes.io/dockerconfigjson\""#), "\(masked)")
+        #expect(masked.contains(#"\"p\":\"<redacted>\""#) && masked.contains(#"\"x\":\"<redacted>\""#), "\(masked)")
+        #expect(masker.mask(masked) == masked)
+        let values = SecretMasker.secretValues(in: line)
+        #expect(values.contains(PlantedSecrets.password) && values.contains(PlantedSecrets.dockerConfig))
+        // Quotes and backslashes escaped inside the inner JSON's strings stay inside them.
+        for value in [#"q\"uote-\#(PlantedSecrets.password)"#, #"back\\"#, #"\\\"-\#(PlantedSecrets.password)"#] {
+            let inner = #"{"kind":"Secret","stringData":{"p":"\#(value)","password":"\#(value)"},"metadata":{"namespace":"shop"}}"#
+            let escaped = inner.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            let annotation = masker.mask(#"  "kubectl.kubernetes.io/last-applied-configuration": "\#(escaped)","#)
+            #expect(!annotation.contains(PlantedSecrets.password) && annotation.contains(#"\"namespace\":\"shop\""#), "\(annotation)")
+        }
+    }
+
     /// A host is shown only when it reads as a registry address: one with user info, a quote, a
     /// control character or a secret-shaped word in it is masked like the rest.
     @Test func aHostThatCouldHoldASecretIsMasked() {
