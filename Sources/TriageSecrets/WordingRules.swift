@@ -162,13 +162,16 @@ enum WordingRules {
     }
 
     /// `Authorization: Basic …`, `"authorization":"Bearer …"`, `Proxy-Authorization=…`: the
-    /// whole credential after the scheme, to the end of the value.
+    /// whole credential after the scheme, to the end of the value. The word must stand where a
+    /// header or a key does: a sentence that ends in it (the registry's "may require
+    /// authorization: server message: insufficient_scope") names no credential.
     static func authorization(_ line: UnsafeBufferPointer<UInt8>, end: Int, hide: (Range<Int>) -> Void) {
         let text = UnsafeBufferPointer(rebasing: line[..<end])
         var from = 0
         while let found = ByteText.find("authorization", in: text, from: from) {
             var index = found + 13
             from = index
+            guard standsAsName(line, at: found) else { continue }
             if index < end && (line[index] == ByteText.quote || line[index] == ByteText.apostrophe) { index += 1 }
             while index < end && ByteText.isBlank(line[index]) { index += 1 }
             guard index < end, line[index] == ByteText.colon || line[index] == ByteText.equals else { continue }
@@ -190,6 +193,18 @@ enum WordingRules {
             if valueEnd > index { hide(index..<valueEnd) }
             from = max(from, valueEnd)
         }
+    }
+
+    /// Whether the word at `start` is a header's or a key's name: at the start of the line or of
+    /// a quoted key, after `-` (`Proxy-Authorization`) or punctuation, and not the last word of
+    /// a sentence (a word, then blanks, before it).
+    private static func standsAsName(_ line: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        var index = start
+        while index > 0 && ByteText.isBlank(line[index - 1]) { index -= 1 }
+        guard index > 0 else { return true }
+        let before = line[index - 1]
+        let wordBefore = isLetter(before) || (before >= 0x30 && before <= 0x39)
+        return index == start ? !isLetter(before) : !wordBefore
     }
 
     /// `Bearer TOKEN` and `Basic TOKEN` anywhere: the whole token. A challenge's parameters

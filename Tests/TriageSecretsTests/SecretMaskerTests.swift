@@ -131,6 +131,7 @@ struct SecretMaskerTests {
             "GITLAB_TOKEN=\(p)", "aws_secret_access_key = \(p)", "AWS_SESSION_TOKEN=\(p)", "SSH_PRIVATE_KEY=\(p)",
             "passwd:\(p)", "Password: \(p)", "  - name: x\n    password: \(p)", "db_pass=\(p)", "X-Registry-Auth: \(p)",
             "Proxy-Authorization: Basic \(PlantedSecrets.auth)", "ftp://robot:\(p)@mirror.example.com/",
+            "headers: Authorization: \(p)", "a=1, authorization=\(p)", "curl -H 'Authorization: token \(p)'",
             "\"password\":\"\(p)\"", "{\"password\": \"\(p)\"}", "password\\u003D\(p)",
         ] {
             assertClean(line)
@@ -145,6 +146,9 @@ struct SecretMaskerTests {
             www-authenticate: Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/nginx:pull"
             failed to fetch oauth token: unexpected status: 401 Unauthorized
             basic authentication failed; check the pull secret
+            failed to resolve reference "docker.io/library/nginxy:1.27": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed
+            Error response from daemon: pull access denied for acme/api, repository does not exist or may require 'docker login': denied: requested access to the resource is denied
+            401 Unauthorized: authorization required: the token has expired
                 "secretName": "regcred",
                 "imagePullSecrets": [{"name": "regcred"}],
             Successfully pulled image "docker.io/library/nginx:1.25" in 2.1s
@@ -208,5 +212,24 @@ struct SecretMaskerTests {
             let masked = masker.mask(input)
             #expect(masked.utf8.filter { $0 == 0x0A }.count == input.utf8.filter { $0 == 0x0A }.count, "input: \(input.debugDescription)")
         }
+    }
+}
+
+/// The shipped scenarios hold outputs recorded from clusters, registries and runtimes: masking
+/// them line by line, where no structure tells a Secret apart, changes nothing but the Secrets'
+/// docker configs. An error's wording (`may require authorization: server message: …`) is evidence.
+struct RecordedOutputMaskingTests {
+    @Test func recordedOutputsLoseOnlyTheirSecrets() throws {
+        let folder = TriageBinary.packageRoot.appendingPathComponent("Scenarios")
+        var changed: [String] = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where file.hasSuffix(".yaml") {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let masked = SecretMasker().mask(String(line))
+                let dockerConfig = line.contains("\".dockerconfigjson\"") || line.contains("\".dockercfg\"")
+                if masked != line && !dockerConfig { changed.append("\(file): \(line.trimmingCharacters(in: .whitespaces))") }
+            }
+        }
+        #expect(changed.isEmpty, "masked, though no secret: \(changed)")
     }
 }
