@@ -83,7 +83,8 @@ enum FactReader {
         var start = hit.start
         let limit = max(0, hit.start - valueWindow)
         while start > limit, text[start - 1] != 0x20, text[start - 1] != 0x22, text[start - 1] != 0x27, text[start - 1] != 0x28 { start -= 1 }
-        guard let scheme = (start..<hit.start).first(where: { starts("://", in: text, at: $0) }),
+        // `://` must end before the hit: in `docker://manifests/…` its last slash is the hit's first.
+        guard let scheme = (start..<hit.start).first(where: { starts("://", in: text, at: $0) }), scheme + 3 <= hit.start,
               let hostEnd = text[(scheme + 3)..<hit.start].firstIndex(of: 0x2F), hostEnd > scheme + 3,
               text[hostEnd..<hit.start].starts(with: "/v2/".utf8), hostEnd + 4 < hit.start,
               let refRange = bareToken(in: text, from: hit.end), refRange.lowerBound == hit.end else { return nil }

@@ -87,6 +87,15 @@ struct PropertyTests {
         """,
     ]
 
+    /// Found by `Fuzz/run fuzz-diagnosis`: a scheme's `://` whose last slash starts the
+    /// `/manifests/` marker, in the registry URL reader, and its relatives.
+    @Test func aSchemeThatRunsIntoTheManifestsMarkerDoesNotCrash() {
+        for scheme in ["docker://", "https://", "oci://", "://", "a:///", "x://v2/"] {
+            let text = "pull image registry.i.internal:/5000/v2/team/api/\(scheme)manifests/3.1\": tls: x509: certificate signed by unknown authority"
+            #expect(PullFailureDiagnoser.diagnose(bytes: Array(text.utf8)).cause == .tls)
+        }
+    }
+
     @Test func randomTruncationsNeverCrash() {
         var generator = SplitMix(seed: 3)
         for text in Self.documents {
