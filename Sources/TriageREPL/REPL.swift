@@ -141,7 +141,11 @@ public final class REPL {
         }
         switch pending {
         case .conclusion:
-            console.write(printer.diagnosis(session))
+            // Arriving showed the diagnosis; Enter at the end says what is left to do.
+            if !announcedConclusion {
+                announcedConclusion = true
+                console.write(printer.diagnosis(session))
+            }
             console.line(printer.note("The session has ended. 'fix N' runs a fix step, 'verify' checks it, 'back' reconsiders, 'quit' leaves."))
         case .decision:
             moved(session.decide())
