@@ -54,7 +54,9 @@ let package = Package(
         ),
         .target(
             name: "TriageREPL",
-            dependencies: ["TriageModel", "TriageEngine", "TriageKubernetes", "TriageExecution", "TriageRunbooks", "TriageTerminal", "TriageLayout", "TriageSecrets"]
+            dependencies: [
+                "TriageModel", "TriageEngine", "TriageKubernetes", "TriageExecution", "TriageRunbooks", "TriageTerminal", "TriageLayout", "TriageSecrets",
+            ]
         ),
         .target(
             name: "TriageCommandSupport",
@@ -98,10 +100,14 @@ let package = Package(
         .testTarget(name: "TriageTrainingTests", dependencies: ["TriageTraining", "TriageEngine", "TriageRunbooks", "TriageTestSupport"]),
         .testTarget(name: "TriageRunbooksTests", dependencies: ["TriageRunbooks", "TriageModel", "TriageTestSupport"]),
         .testTarget(name: "TriageExecutionTests", dependencies: ["TriageExecution", "TriageModel", "TriageTestSupport"]),
-        .testTarget(name: "TriageEngineTests", dependencies: ["TriageEngine", "TriageRunbooks", "TriageModel", "TriageJSON", "TriageKubernetes", "TriageDiagnosis", "TriageTestSupport"]),
+        .testTarget(
+            name: "TriageEngineTests",
+            dependencies: ["TriageEngine", "TriageRunbooks", "TriageModel", "TriageJSON", "TriageKubernetes", "TriageDiagnosis", "TriageTestSupport"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TriageTestSupport"]),
         .testTarget(name: "TriageLayoutTests", dependencies: ["TriageLayout"]),
-        .testTarget(name: "TriageREPLTests", dependencies: ["TriageREPL", "TriageEngine", "TriageKubernetes", "TriageRunbooks", "TriageTerminal", "TriageLayout", "TriageTestSupport"]),
+        .testTarget(
+            name: "TriageREPLTests",
+            dependencies: ["TriageREPL", "TriageEngine", "TriageKubernetes", "TriageRunbooks", "TriageTerminal", "TriageLayout", "TriageTestSupport"]),
         .testTarget(
             name: "TriageCLITests",
             dependencies: ["TriageCLI", "triage", "triage-registry-check", "TriageRegistryCommand", "TriageTestSupport"],
@@ -121,16 +127,18 @@ if Context.environment["TRIAGE_FUZZ"] == "1" {
         ("fuzz-image-reference", ["TriageDiagnosis", "TriageModel"]),
         ("fuzz-masker", ["TriageSecrets"]),
     ]
-    package.targets.append(.target(
-        name: "FuzzDriver",
-        path: "Fuzz/Targets/FuzzDriver",
-        swiftSettings: [.enableExperimentalFeature("Extern")]
-    ))
-    for target in fuzzTargets {
-        package.targets.append(.executableTarget(
-            name: target.name,
-            dependencies: target.dependencies + ["FuzzDriver"],
-            path: "Fuzz/Targets/\(target.name)"
+    package.targets.append(
+        .target(
+            name: "FuzzDriver",
+            path: "Fuzz/Targets/FuzzDriver",
+            swiftSettings: [.enableExperimentalFeature("Extern")]
         ))
+    for target in fuzzTargets {
+        package.targets.append(
+            .executableTarget(
+                name: target.name,
+                dependencies: target.dependencies + ["FuzzDriver"],
+                path: "Fuzz/Targets/\(target.name)"
+            ))
     }
 }

@@ -63,7 +63,8 @@ func measureMasking(_ label: String, text: String, repetitions: Int, baseline: B
     }
     let lines = bytes.count(where: { $0 == 0x0A })
     let now = best { _ = masker.mask(bytes) }
-    var row = String(format: "%@: %d lines, %.2f MB; SecretMasker best of %d: %.1f ms, %.1f MB/s", label, lines, megabytes, repetitions, now * 1000, megabytes / now)
+    var row = String(
+        format: "%@: %d lines, %.2f MB; SecretMasker best of %d: %.1f ms, %.1f MB/s", label, lines, megabytes, repetitions, now * 1000, megabytes / now)
     if baseline {
         // One run: the regular expressions take minutes on multi-megabyte inputs.
         let start = DispatchTime.now().uptimeNanoseconds

@@ -27,7 +27,10 @@ func repeatedMarkersBenchmark() -> Int32 {
             }.min() ?? 0
         }
         let megabytes = Double(large.utf8.count) / 1e6
-        print(String(format: "%-38@ %8.3f s  %8.3f s  %5.2f   %7.1f", marker as NSString, times[0], times[1], times[1] / max(times[0], 1e-9), megabytes / max(times[1], 1e-9)))
+        print(
+            String(
+                format: "%-38@ %8.3f s  %8.3f s  %5.2f   %7.1f", marker as NSString, times[0], times[1], times[1] / max(times[0], 1e-9),
+                megabytes / max(times[1], 1e-9)))
     }
     return 0
 }

@@ -21,9 +21,11 @@ func scanBenchmark(path: String) -> Int32 {
         let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        print(String(format: "%d pods, %.1f MB: read %.3f s (%.0f MB/s), grouped %.3f s; %d failing containers in %d groups; peak RSS %.1f MB",
-                     summary.pods, Double(summary.bytes) / 1e6, read, Double(summary.bytes) / 1e6 / read, total - read,
-                     report.failing, report.groups.count, Double(usage.ru_maxrss) / 1024))
+        print(
+            String(
+                format: "%d pods, %.1f MB: read %.3f s (%.0f MB/s), grouped %.3f s; %d failing containers in %d groups; peak RSS %.1f MB",
+                summary.pods, Double(summary.bytes) / 1e6, read, Double(summary.bytes) / 1e6 / read, total - read,
+                report.failing, report.groups.count, Double(usage.ru_maxrss) / 1024))
         return 0
     } catch {
         FileHandle.standardError.write(Data("\(path): \(error.localizedDescription)\n".utf8))

@@ -11,7 +11,8 @@ struct EmbedLibrary: BuildToolPlugin {
         let inputs = ["Runbooks", "Scenarios"].flatMap { folder -> [URL] in
             let directory = root.appending(path: folder)
             let entries = FileManager.default.subpaths(atPath: directory.path) ?? []
-            return entries
+            return
+                entries
                 .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
                 .sorted()
                 .map { directory.appending(path: $0) }
@@ -24,7 +25,7 @@ struct EmbedLibrary: BuildToolPlugin {
                 arguments: [root.path, output.path] + inputs.map(\.path),
                 inputFiles: inputs,
                 outputFiles: [output]
-            ),
+            )
         ]
     }
 }

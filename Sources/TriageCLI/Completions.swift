@@ -59,9 +59,11 @@ enum Completions {
     /// none when kubectl is missing, slow or fails.
     private static func names(_ arguments: [String], words: [String], scopedToNamespace: Bool, prefix: String) async -> [String] {
         let namespace = scopedToNamespace ? value(of: ["-n", "--namespace"], in: words) : nil
-        guard let options = try? KubectlOptions(
-            context: value(of: ["--context"], in: words), kubeconfig: value(of: ["--kubeconfig"], in: words), namespace: namespace
-        ) else { return [] }
+        guard
+            let options = try? KubectlOptions(
+                context: value(of: ["--context"], in: words), kubeconfig: value(of: ["--kubeconfig"], in: words), namespace: namespace
+            )
+        else { return [] }
         let runner = ClusterScopedRunner(base: LiveRunner(timeout: timeout, terminationGrace: .milliseconds(200)), options: options)
         let invocation = CommandInvocation(arguments: ["kubectl", "--request-timeout=\(timeout.components.seconds)s"] + arguments)
         guard let result = try? await runner.run(invocation), result.succeeded else { return [] }

@@ -11,7 +11,8 @@ public struct Diagnose: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "diagnose",
         abstract: "Say why an image pull failed, from kubectl describe/events, pod status, runtime or pull output.",
-        discussion: "Reads FILE, or standard input when FILE is '-' or absent. Exits 0 when a cause is named, 1 when the input shows no cause, and 2 when it is empty, binary, too large or unreadable."
+        discussion:
+            "Reads FILE, or standard input when FILE is '-' or absent. Exits 0 when a cause is named, 1 when the input shows no cause, and 2 when it is empty, binary, too large or unreadable."
     )
 
     /// The file to read; `-` or nothing for standard input.

@@ -13,7 +13,9 @@ extension TriageCommand {
             discussion: "Exits with status 1 when any problem is found."
         )
 
-        @Argument(help: "Runbook or scenario files or folders (default: every runbook and scenario Triage finds, built-in ones included).", completion: .file(extensions: ["yaml", "yml"]))
+        @Argument(
+            help: "Runbook or scenario files or folders (default: every runbook and scenario Triage finds, built-in ones included).",
+            completion: .file(extensions: ["yaml", "yml"]))
         var paths: [String] = []
 
         @OptionGroup var library: LibraryOptions
@@ -49,8 +51,11 @@ extension TriageCommand {
 
         func run() async throws {
             let workspace = Workspace(library)
-            var (library, diagnostics) = paths.isEmpty
-                ? { let (catalogue, problems) = workspace.load(); return (catalogue.library, problems) }()
+            var (library, diagnostics) =
+                paths.isEmpty
+                ? {
+                    let (catalogue, problems) = workspace.load(); return (catalogue.library, problems)
+                }()
                 : LibraryLoader(validator: Workspace.validator).load(paths: paths)
             if !paths.isEmpty, library.scenarios.contains(where: { library.runbook($0.runbook) == nil }) {
                 // Scenarios named alone are replayed against the installed runbooks.
@@ -61,14 +66,20 @@ extension TriageCommand {
             let replayer = ScenarioReplay(parsers: .standard)
             for scenario in library.scenarios {
                 guard let runbook = library.runbook(scenario.runbook) else {
-                    diagnostics.append(RunbookDiagnostic(location: scenario.location ?? SourceLocation(file: "?", line: 1, column: 1), message: "scenario '\(scenario.id)' uses runbook '\(scenario.runbook)', which was not found"))
+                    diagnostics.append(
+                        RunbookDiagnostic(
+                            location: scenario.location ?? SourceLocation(file: "?", line: 1, column: 1),
+                            message: "scenario '\(scenario.id)' uses runbook '\(scenario.runbook)', which was not found"))
                     continue
                 }
                 let replay = await replayer.replay(scenario, runbook: runbook)
                 if let mismatch = replay.mismatch, let location = scenario.location {
                     diagnostics.append(RunbookDiagnostic(location: location, message: "scenario '\(scenario.id)' \(mismatch)"))
                 }
-                results.append(ScenarioResult(id: scenario.id, passed: replay.passed, path: replay.session?.path ?? [], cause: replay.cause, expectedCause: scenario.expectation.cause, problem: replay.mismatch))
+                results.append(
+                    ScenarioResult(
+                        id: scenario.id, passed: replay.passed, path: replay.session?.path ?? [], cause: replay.cause,
+                        expectedCause: scenario.expectation.cause, problem: replay.mismatch))
             }
             let problems = diagnostics.map { Problem(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message) }
             let report = Report(ok: problems.isEmpty, runbooks: library.runbooks.map(\.id), scenarios: results, problems: problems)

@@ -72,14 +72,16 @@ extension TriageCommand {
             let listing = Listing(
                 runbooks: library.runbooks.map {
                     let source = catalogue.runbookSources[$0.id]
-                    return .init(id: $0.id, title: $0.title, summary: $0.summary, file: $0.location?.file ?? "", inputs: $0.inputs.map(\.name), steps: $0.stepCount,
-                                 origin: source?.origin, overrides: source?.overrides)
+                    return .init(
+                        id: $0.id, title: $0.title, summary: $0.summary, file: $0.location?.file ?? "", inputs: $0.inputs.map(\.name), steps: $0.stepCount,
+                        origin: source?.origin, overrides: source?.overrides)
                 },
                 scenarios: library.scenarios.map {
                     let source = catalogue.scenarioSources[$0.id]
                     let cause = $0.expectation.cause ?? library.runbook($0.runbook)?.node($0.expectation.ending)?.diagnosis?.cause
-                    return .init(id: $0.id, runbook: $0.runbook, title: $0.title, cause: cause, difficulty: $0.difficulty.rawValue, teaches: $0.teaches,
-                                 file: $0.location?.file ?? "", origin: source?.origin, overrides: source?.overrides)
+                    return .init(
+                        id: $0.id, runbook: $0.runbook, title: $0.title, cause: cause, difficulty: $0.difficulty.rawValue, teaches: $0.teaches,
+                        file: $0.location?.file ?? "", origin: source?.origin, overrides: source?.overrides)
                 }
             )
             if output.output.isStructured { return try StructuredOutput.print(listing, as: output.output) }

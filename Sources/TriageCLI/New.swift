@@ -26,7 +26,9 @@ extension TriageCommand {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The file to write, named after the scenario id (default: my-RUNBOOK.yaml).", valueName: "file"), completion: .file(extensions: ["yaml"]))
+        @Argument(
+            help: ArgumentHelp("The file to write, named after the scenario id (default: my-RUNBOOK.yaml).", valueName: "file"),
+            completion: .file(extensions: ["yaml"]))
         var file: String?
 
         @Option(help: "The runbook the scenario is for (see 'triage list').", completion: Completions.runbooks)
@@ -56,7 +58,9 @@ extension TriageCommand {
             for input in inputs {
                 let name = String(input.prefix { $0 != "=" }), value = String(input.drop { $0 != "=" }.dropFirst())
                 guard let spec = book.input(name) else {
-                    throw CommandFailure("--input \(VisibleText.escapingControls(name)): runbook '\(book.id)' has no such input; its inputs are \(book.inputs.map(\.name).joined(separator: ", "))", status: .usage)
+                    throw CommandFailure(
+                        "--input \(VisibleText.escapingControls(name)): runbook '\(book.id)' has no such input; its inputs are \(book.inputs.map(\.name).joined(separator: ", "))",
+                        status: .usage)
                 }
                 if let problem = spec.format.problem(with: value) {
                     throw CommandFailure("--input \(name)=\(VisibleText.escapingControls(value)): the value \(problem)", status: .usage)
@@ -71,7 +75,9 @@ extension TriageCommand {
                 throw CommandFailure(error.localizedDescription, status: .usage)
             }
             let commands = book.nodes.filter { $0.command != nil }.count
-            StandardStreams.writeError("Wrote scenario '\(id)' to \(VisibleText.escapingControls(path)) with \(commands) command\(commands == 1 ? "" : "s") to fill in; then '\(ProgramName.current) lint \(VisibleText.escapingControls(path))'.\n")
+            StandardStreams.writeError(
+                "Wrote scenario '\(id)' to \(VisibleText.escapingControls(path)) with \(commands) command\(commands == 1 ? "" : "s") to fill in; then '\(ProgramName.current) lint \(VisibleText.escapingControls(path))'.\n"
+            )
         }
     }
 }

@@ -32,10 +32,16 @@ struct OutputOptions: ParsableArguments {
 /// Where runbooks and scenarios are read from, before TRIAGE_PATH, the XDG data directories and
 /// the built-in ones.
 struct LibraryOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Folder of runbook files, searched first (then TRIAGE_PATH, $XDG_DATA_HOME/triage, $XDG_DATA_DIRS, the built-in ones).", valueName: "dir"), completion: .directory)
+    @Option(
+        help: ArgumentHelp(
+            "Folder of runbook files, searched first (then TRIAGE_PATH, $XDG_DATA_HOME/triage, $XDG_DATA_DIRS, the built-in ones).", valueName: "dir"),
+        completion: .directory)
     var runbooks: String?
 
-    @Option(help: ArgumentHelp("Folder of scenario files, searched first (then TRIAGE_PATH, $XDG_DATA_HOME/triage, $XDG_DATA_DIRS, the built-in ones).", valueName: "dir"), completion: .directory)
+    @Option(
+        help: ArgumentHelp(
+            "Folder of scenario files, searched first (then TRIAGE_PATH, $XDG_DATA_HOME/triage, $XDG_DATA_DIRS, the built-in ones).", valueName: "dir"),
+        completion: .directory)
     var scenarios: String?
 }
 

@@ -41,7 +41,8 @@ extension TriageCommand {
             let index = workspace.index()
             let scenario = try Self.find(scenario, lookup: index.scenario, ids: { index.scenarioIDs })
             guard let runbook = index.runbook(scenario.runbook) else {
-                throw CommandFailure("scenario '\(scenario.id)' uses runbook '\(scenario.runbook)', which is not among the runbooks in \(workspace.searched)", status: .usage)
+                throw CommandFailure(
+                    "scenario '\(scenario.id)' uses runbook '\(scenario.runbook)', which is not among the runbooks in \(workspace.searched)", status: .usage)
             }
             if noInput {
                 let report = await ScenarioReplay(parsers: .standard).replay(scenario, runbook: runbook)
@@ -59,7 +60,8 @@ extension TriageCommand {
             guard let diagnosis = outcome.diagnosis else { throw ExitStatus.stoppedBeforeDiagnosis.exitCode }
             let reached = outcome.path.last ?? ""
             let matches = reached == expected.ending && (expected.cause == nil || expected.cause == diagnosis.cause)
-            let verdict = matches
+            let verdict =
+                matches
                 ? "You reached '\(reached)' (\(diagnosis.cause)), the ending this scenario expects."
                 : "You reached '\(reached)' (\(diagnosis.cause)); this scenario expects '\(expected.ending)'\(expected.cause.map { " (\($0))" } ?? "")."
             interactive.console.line(interactive.terminal.layout.wrap(verdict).joined(separator: "\n"))
@@ -85,14 +87,17 @@ extension TriageCommand {
             }
             if isPath, let scenario = lookup(name) { return scenario }
             let near = ids().filter { $0.contains(name) || name.contains($0) }
-            throw CommandFailure("no scenario '\(name)'\(near.isEmpty ? "" : "; did you mean: \(near.joined(separator: ", "))?") ('\(ProgramName.current) list' shows them all)", status: .usage)
+            throw CommandFailure(
+                "no scenario '\(name)'\(near.isEmpty ? "" : "; did you mean: \(near.joined(separator: ", "))?") ('\(ProgramName.current) list' shows them all)",
+                status: .usage)
         }
 
         private func print(_ report: ScenarioReplay.Report) throws {
             if output.output.isStructured { return try StructuredOutput.print(SessionReport(replay: report), as: output.output) }
             var text = "scenario: \(report.scenario.id) (\(report.scenario.title))\n"
             text += "path: \(report.session?.path.joined(separator: " → ") ?? "-")\n"
-            text += "ending: \(report.ending ?? "-")  cause: \(report.cause ?? "-")  expected: \(report.scenario.expectation.ending) (\(report.scenario.expectation.cause ?? "-"))\n"
+            text +=
+                "ending: \(report.ending ?? "-")  cause: \(report.cause ?? "-")  expected: \(report.scenario.expectation.ending) (\(report.scenario.expectation.cause ?? "-"))\n"
             text += report.passed ? "passed\n" : "FAILED: \(report.mismatch ?? "")\n"
             StandardStreams.write(text)
         }

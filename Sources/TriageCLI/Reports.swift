@@ -64,7 +64,9 @@ struct SessionReport: Encodable {
         facts = session.facts
         commands = session.steps.compactMap { step in
             guard let invocation = step.invocation, let result = step.result else { return nil }
-            return CommandRecord(command: invocation.arguments, location: invocation.location.rawValue, exitStatus: result.exitStatus, timedOut: result.timedOut, duration: result.duration)
+            return CommandRecord(
+                command: invocation.arguments, location: invocation.location.rawValue, exitStatus: result.exitStatus, timedOut: result.timedOut,
+                duration: result.duration)
         }
         reason = failure
         switch outcome {

@@ -23,7 +23,9 @@ extension TriageCommand {
                 """
         )
 
-        @Argument(help: "The runbook id (see 'triage list'); without one, the pod is read once and the runbook whose 'selects:' holds for it is chosen.", completion: Completions.runbooks)
+        @Argument(
+            help: "The runbook id (see 'triage list'); without one, the pod is read once and the runbook whose 'selects:' holds for it is chosen.",
+            completion: Completions.runbooks)
         var runbook: String?
 
         @Option(help: "The pod that will not start.", completion: Completions.pods)
@@ -58,7 +60,10 @@ extension TriageCommand {
         @Option(help: ArgumentHelp("Write the session to this Markdown file as it happens.", valueName: "file"), completion: .file())
         var transcript: String?
 
-        @Option(help: ArgumentHelp("Save the session as a scenario in this file, named after its id (secrets removed; what the registry check answered is kept, so replays never reach the network).", valueName: "file"), completion: .file())
+        @Option(
+            help: ArgumentHelp(
+                "Save the session as a scenario in this file, named after its id (secrets removed; what the registry check answered is kept, so replays never reach the network).",
+                valueName: "file"), completion: .file())
         var record: String?
 
         @Flag(help: "With --record, replace AWS account ids, private registry hosts and node names, consistently.")
@@ -116,8 +121,10 @@ extension TriageCommand {
             let interactive = noInput ? nil : Interactive(terminal: output.terminal)
             let live = LiveRunner(timeout: try SecondsOption.duration(timeout, option: "--timeout"))
             if !propose { try await Self.requireKubectl(live) }
-            let runner = SessionRunners(mode: .init(propose: propose, onNode: onNode, readOnly: readOnly, interactive: interactive != nil), live: live,
-                                        kubectl: kubectl, proposer: interactive?.proposer, local: { SelfInvokingRunner(base: $0) }).runner
+            let runner = SessionRunners(
+                mode: .init(propose: propose, onNode: onNode, readOnly: readOnly, interactive: interactive != nil), live: live,
+                kubectl: kubectl, proposer: interactive?.proposer, local: { SelfInvokingRunner(base: $0) }
+            ).runner
             var given = try inputs()
             if given["namespace"] == nil, !propose, let namespace = await Self.contextNamespace(kubectl) { given["namespace"] = namespace }
             let namespace = given["namespace"] ?? named?.input("namespace")?.defaultValue ?? "default"
@@ -143,7 +150,8 @@ extension TriageCommand {
             let recorder = record.map { _ in RecordingRunner(base: runner) }
             let diagnosis: Diagnosis
             if let interactive {
-                let outcome = try await interactive.run(session, runner: recorder ?? runner, mode: propose ? .propose : .live, transcriptPath: transcript, readOnly: readOnly)
+                let outcome = try await interactive.run(
+                    session, runner: recorder ?? runner, mode: propose ? .propose : .live, transcriptPath: transcript, readOnly: readOnly)
                 guard let reached = outcome.diagnosis else { throw ExitStatus.stoppedBeforeDiagnosis.exitCode }
                 if let recorder { try await save(recorder, session: session, answers: outcome.answers, path: outcome.path, cause: reached.cause) }
                 diagnosis = reached
@@ -204,8 +212,9 @@ extension TriageCommand {
         /// Writes what `recorder` saw as the scenario file named by --record.
         private func save(_ recorder: RecordingRunner, session: Session, answers: [String: String], path: [String], cause: String) async throws {
             guard let record else { return }
-            let recorded = RecordedSession(runbook: session.runbook, inputs: session.inputs, recordings: recorder.recordings, answers: answers, path: path, cause: cause,
-                                           online: !offline)
+            let recorded = RecordedSession(
+                runbook: session.runbook, inputs: session.inputs, recordings: recorder.recordings, answers: answers, path: path, cause: cause,
+                online: !offline)
             let scenario = try await ScenarioRecorder(anonymize: anonymize, date: Date()).record(recorded, to: record)
             StandardStreams.writeError("Recorded scenario '\(scenario.id)' in \(record); check it with '\(ProgramName.current) replay \(record) --no-input'.\n")
         }

@@ -45,7 +45,8 @@ struct RunbookChooser {
         }
         let next = RunbookSelector.nextCommand(pod: pod, namespace: namespace)
         let covered = selector.runbooks.map(\.id)
-        let verdict = choice.isHealthy
+        let verdict =
+            choice.isHealthy
             ? "It runs as declared: nothing for a runbook to do."
             : "No runbook covers this state (\(covered.isEmpty ? "no runbook declares 'selects:'" : "runbooks that choose pods: " + covered.joined(separator: ", ")))."
         if output.isStructured {
@@ -73,7 +74,8 @@ struct RunbookChooser {
         if pods.isEmpty, let first = uncovered.first {
             let list = uncovered.map { "  \($0.pod): \($0.state)\n" }.joined()
             let next = RunbookSelector.nextCommand(pod: first.pod, namespace: namespace)
-            throw CommandFailure("no runbook covers the state of these pods in namespace \(namespace):\n\(list)read next: \(next)", status: .stoppedBeforeDiagnosis)
+            throw CommandFailure(
+                "no runbook covers the state of these pods in namespace \(namespace):\n\(list)read next: \(next)", status: .stoppedBeforeDiagnosis)
         }
         if pods.isEmpty && checkingNamespace { try await requireNamespace(namespace) }
         return pods
@@ -83,7 +85,8 @@ struct RunbookChooser {
     /// that nothing fails there, make sure the namespace is real.
     private func requireNamespace(_ namespace: String) async throws {
         guard let result = try? await runner.run(SessionRunners.namespaceLookup(namespace)), !result.succeeded,
-              result.stderr.contains("NotFound") else { return }
+            result.stderr.contains("NotFound")
+        else { return }
         throw CommandFailure("namespace \(namespace) cannot be read: \(result.failureSummary)", status: .couldNotLook)
     }
 

@@ -33,7 +33,8 @@ struct Scan: AsyncParsableCommand {
 
     @OptionGroup var cluster: ClusterOptions
 
-    @Option(help: ArgumentHelp("Read a saved `kubectl get pods -o json` instead of the cluster ('-' for standard input).", valueName: "file"), completion: .file())
+    @Option(
+        help: ArgumentHelp("Read a saved `kubectl get pods -o json` instead of the cluster ('-' for standard input).", valueName: "file"), completion: .file())
     var from: String?
 
     @Option(help: ArgumentHelp("kubectl's --chunk-size: pods per page from the API server.", valueName: "n"))
@@ -51,7 +52,8 @@ struct Scan: AsyncParsableCommand {
     @Option(name: .customLong("run"), help: ArgumentHelp("Start the runbook that applies to container N of the list.", valueName: "n"))
     var runNumber: Int?
 
-    @Option(name: .customLong("pod"), help: ArgumentHelp("Start the runbook that applies to this failing pod.", valueName: "name"), completion: Completions.pods)
+    @Option(
+        name: .customLong("pod"), help: ArgumentHelp("Start the runbook that applies to this failing pod.", valueName: "name"), completion: Completions.pods)
     var runPod: String?
 
     @OptionGroup var library: LibraryOptions
@@ -155,7 +157,11 @@ struct Scan: AsyncParsableCommand {
         _ = interrupts?.setAction { loop.cancel() }
         do {
             // A termination signal cancels this task; the loop is a task of its own.
-            try await withTaskCancellationHandler { try await loop.value } onCancel: { loop.cancel() }
+            try await withTaskCancellationHandler {
+                try await loop.value
+            } onCancel: {
+                loop.cancel()
+            }
         } catch is CancellationError {
             StandardStreams.writeError("\(ProgramName.current) scan: stopped.\n")
         }

@@ -41,7 +41,10 @@ extension TriageCommand {
         @Flag(help: "Show progress per scenario and per cause instead of playing.")
         var progress = false
 
-        @Option(help: ArgumentHelp("With --progress: a progress file, or a folder of them, instead of this user's (every trainee in them unless --trainee).", valueName: "path"), completion: .file(extensions: ["json"]))
+        @Option(
+            help: ArgumentHelp(
+                "With --progress: a progress file, or a folder of them, instead of this user's (every trainee in them unless --trainee).", valueName: "path"),
+            completion: .file(extensions: ["json"]))
         var from: String?
 
         @Flag(help: "An exam: --count scenarios drawn at random from the filters, no hints, no retries, a time limit.")
@@ -53,7 +56,10 @@ extension TriageCommand {
         @Option(help: "With --exam: seconds for the whole exam (default: 300 per scenario).")
         var timeLimit: Double?
 
-        @Option(help: "Shuffles each step's options (and an exam's draw); the same seed gives the same order (default: the number of earlier attempts at the scenario; random for an exam).")
+        @Option(
+            help:
+                "Shuffles each step's options (and an exam's draw); the same seed gives the same order (default: the number of earlier attempts at the scenario; random for an exam)."
+        )
         var seed: UInt64?
 
         @OptionGroup var library: LibraryOptions
@@ -96,11 +102,15 @@ extension TriageCommand {
             if progress { return try showProgress(library, store: store) }
             let write: @Sendable (String) -> Void = { StandardStreams.write($0) }
             let styler = Styler(capabilities: terminal)
-            var reader = (try? LineReaderFactory.make(capabilities: terminal, historyFile: nil, plainEcho: .promptAndInput))
+            var reader =
+                (try? LineReaderFactory.make(capabilities: terminal, historyFile: nil, plainEcho: .promptAndInput))
                 ?? PlainLineReader(echo: .promptAndInput)
-            let menu = ScenarioMenu(scenarios: library.scenarios, runbooks: library.runbooks, cause: cause, difficulty: difficulty.flatMap(Scenario.Difficulty.init))
+            let menu = ScenarioMenu(
+                scenarios: library.scenarios, runbooks: library.runbooks, cause: cause, difficulty: difficulty.flatMap(Scenario.Difficulty.init))
             if scenario == nil, menu.entries.isEmpty {
-                throw TrainingError.noScenario("no scenario matches\(cause.map { " --cause \($0)" } ?? "")\(difficulty.map { " --difficulty \($0)" } ?? "") ('triage list' shows them all)")
+                throw TrainingError.noScenario(
+                    "no scenario matches\(cause.map { " --cause \($0)" } ?? "")\(difficulty.map { " --difficulty \($0)" } ?? "") ('triage list' shows them all)"
+                )
             }
             if exam { return try await runExam(menu, library: library, store: store, reader: reader, styler: styler) }
             let chosen: Scenario
@@ -111,7 +121,10 @@ extension TriageCommand {
                 chosen = entry.scenario
             }
             let earlier = try store.load().trainees[traineeName]?.filter { $0.scenario == chosen.id }.count ?? 0
-            guard let result = try await play(chosen, library: library, reader: reader, styler: styler, seed: seed ?? UInt64(earlier), settings: .practice, deadline: nil) else {
+            guard
+                let result = try await play(
+                    chosen, library: library, reader: reader, styler: styler, seed: seed ?? UInt64(earlier), settings: .practice, deadline: nil)
+            else {
                 write("Stopped before the end; nothing was recorded.\n")
                 throw ExitStatus.stoppedBeforeDiagnosis.exitCode
             }
@@ -141,11 +154,15 @@ extension TriageCommand {
             let drawn = ExamDraw(entries: menu.entries, count: count ?? 3, seed: seed).scenarios
             let seconds = timeLimit ?? Double(300 * drawn.count)
             let deadline = Date().addingTimeInterval(seconds)
-            write(styler.apply(.heading, to: "Exam") + ": \(drawn.count) scenario\(drawn.count == 1 ? "" : "s") in \(Debrief.duration(seconds)), no hints, no retries ('--seed \(seed)' draws the same ones again).\n")
+            write(
+                styler.apply(.heading, to: "Exam")
+                    + ": \(drawn.count) scenario\(drawn.count == 1 ? "" : "s") in \(Debrief.duration(seconds)), no hints, no retries ('--seed \(seed)' draws the same ones again).\n"
+            )
             var results: [TrainingResult] = []
             for (index, scenario) in drawn.enumerated() {
                 write("\n" + styler.apply(.heading, to: "Question \(index + 1) of \(drawn.count)") + "\n")
-                guard let result = try await play(scenario, library: library, reader: reader, styler: styler, seed: seed, settings: .exam, deadline: deadline) else {
+                guard let result = try await play(scenario, library: library, reader: reader, styler: styler, seed: seed, settings: .exam, deadline: deadline)
+                else {
                     write("Stopped; \(results.count) of \(drawn.count) were recorded.\n")
                     throw ExitStatus.stoppedBeforeDiagnosis.exitCode
                 }
@@ -155,7 +172,9 @@ extension TriageCommand {
             }
             let passed = results.filter(\.passed).count
             let score = results.map(\.score).reduce(0, +)
-            write("\n" + styler.apply(.heading, to: "Exam result: \(passed) of \(drawn.count) passed, \(score)/\(drawn.count * ScoringRules.standard.maximum)") + "\n")
+            write(
+                "\n" + styler.apply(.heading, to: "Exam result: \(passed) of \(drawn.count) passed, \(score)/\(drawn.count * ScoringRules.standard.maximum)")
+                    + "\n")
             if results.count < drawn.count { write("Time ran out before \(drawn.count - results.count) of them.\n") }
             write("Saved to \(traineeName)'s progress ('\(ProgramName.current) train --progress').\n")
         }

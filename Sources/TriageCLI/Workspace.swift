@@ -87,10 +87,12 @@ struct Workspace {
         for layer in layers {
             let (library, found) = loader.load(shelf(layer))
             problems += found
-            Self.merge(library.runbooks, id: \.id, file: { $0.location?.file }, from: layer.origin,
-                       into: &catalogue.library.runbooks, sources: &catalogue.runbookSources)
-            Self.merge(library.scenarios, id: \.id, file: { $0.location?.file }, from: layer.origin,
-                       into: &catalogue.library.scenarios, sources: &catalogue.scenarioSources)
+            Self.merge(
+                library.runbooks, id: \.id, file: { $0.location?.file }, from: layer.origin,
+                into: &catalogue.library.runbooks, sources: &catalogue.runbookSources)
+            Self.merge(
+                library.scenarios, id: \.id, file: { $0.location?.file }, from: layer.origin,
+                into: &catalogue.library.scenarios, sources: &catalogue.scenarioSources)
         }
         return (catalogue, problems)
     }

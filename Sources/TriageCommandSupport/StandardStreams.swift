@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 import TriageModel
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Standard output and standard error as every command writes them: whole texts written to the

@@ -1,9 +1,9 @@
 import Dispatch
 import Synchronization
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Turns SIGTERM, SIGHUP (a closed terminal) and SIGINT into cancelling the running command, so
@@ -59,9 +59,9 @@ public final class TerminationSignals: Sendable {
         for signal in Self.caught {
             var handler = sigaction()
             #if os(Linux)
-            handler.__sigaction_handler.sa_handler = noteTermination
+                handler.__sigaction_handler.sa_handler = noteTermination
             #else
-            handler.__sigaction_u.__sa_handler = noteTermination
+                handler.__sigaction_u.__sa_handler = noteTermination
             #endif
             sigemptyset(&handler.sa_mask)
             handler.sa_flags = SA_RESTART

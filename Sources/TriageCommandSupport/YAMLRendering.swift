@@ -57,7 +57,8 @@ enum YAMLRendering {
             }
         }
         let looksNumeric = text.first.map { $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." } ?? false
-        let plain = plainCharacters && !reserved.contains(text.lowercased()) && !looksNumeric
+        let plain =
+            plainCharacters && !reserved.contains(text.lowercased()) && !looksNumeric
             && text.first != " " && text.last != " " && !text.hasPrefix("-")
         return plain ? text : JSONValue.string(text).json
     }

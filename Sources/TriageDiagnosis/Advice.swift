@@ -77,49 +77,68 @@ enum Advice {
         let specImage = "kubectl get pod \(s.podText)\(s.namespaceFlag) -o jsonpath='{.spec.containers[*].image}'"
         switch cause {
         case .imageNotFound:
-            return ["Check the exact image in the pod spec: \(specImage)",
-                    "List the tags that exist: \(listTags(s))",
-                    setImage(s)]
+            return [
+                "Check the exact image in the pod spec: \(specImage)",
+                "List the tags that exist: \(listTags(s))",
+                setImage(s),
+            ]
         case .auth:
             return authSteps(s) + [
                 "Check the pod's pull secrets: kubectl get pod \(s.podText)\(s.namespaceFlag) -o jsonpath='{.spec.imagePullSecrets}'",
-                "Test the credentials from a workstation: docker login \(s.host) (it reads the password without echo), then docker pull \(s.imageText)"]
+                "Test the credentials from a workstation: docker login \(s.host) (it reads the password without echo), then docker pull \(s.imageText)",
+            ]
         case .invalidName:
-            return ["Show the image as written in the spec: \(specImage)",
-                    "Fix the reference (lowercase repository, one ':tag', optional '@sha256:<64 hex>', no spaces or template placeholders) in the manifest or Helm values, then re-apply.",
-                    "Validate it before deploying: skopeo inspect docker://\(s.image?.suggestion ?? s.imageText)"]
+            return [
+                "Show the image as written in the spec: \(specImage)",
+                "Fix the reference (lowercase repository, one ':tag', optional '@sha256:<64 hex>', no spaces or template placeholders) in the manifest or Helm values, then re-apply.",
+                "Validate it before deploying: skopeo inspect docker://\(s.image?.suggestion ?? s.imageText)",
+            ]
         case .network:
-            return ["From the node, test the registry: curl -sv https://\(registryAPIHost(s))/v2/ (expect 200 or 401)",
-                    "Check DNS on the node: nslookup \(registryAPIHost(s)); kubectl debug node/\(s.nodeText) -it --image=busybox -- nslookup \(registryAPIHost(s))",
-                    "If a proxy is required, set HTTP_PROXY/HTTPS_PROXY/NO_PROXY for the runtime: systemctl edit \(runtimeService(s)) (Environment=...), then systemctl restart \(runtimeService(s))",
-                    "Allow egress on 443 to the registry and its blob storage (\(blobHosts(s))), or use a reachable mirror."]
+            return [
+                "From the node, test the registry: curl -sv https://\(registryAPIHost(s))/v2/ (expect 200 or 401)",
+                "Check DNS on the node: nslookup \(registryAPIHost(s)); kubectl debug node/\(s.nodeText) -it --image=busybox -- nslookup \(registryAPIHost(s))",
+                "If a proxy is required, set HTTP_PROXY/HTTPS_PROXY/NO_PROXY for the runtime: systemctl edit \(runtimeService(s)) (Environment=...), then systemctl restart \(runtimeService(s))",
+                "Allow egress on 443 to the registry and its blob storage (\(blobHosts(s))), or use a reachable mirror.",
+            ]
         case .tls:
-            return ["Inspect the certificate the node sees: openssl s_client -connect \(portedHost(s)) -servername \(bareHost(s)) -showcerts </dev/null",
-                    "Trust the registry CA on every node: \(caLocation(s))",
-                    "If the registry serves plain HTTP on purpose, declare it insecure for the runtime (\(insecureHint(s))); otherwise serve HTTPS.",
-                    "Check the node clock for 'expired or not yet valid': timedatectl status"]
+            return [
+                "Inspect the certificate the node sees: openssl s_client -connect \(portedHost(s)) -servername \(bareHost(s)) -showcerts </dev/null",
+                "Trust the registry CA on every node: \(caLocation(s))",
+                "If the registry serves plain HTTP on purpose, declare it insecure for the runtime (\(insecureHint(s))); otherwise serve HTTPS.",
+                "Check the node clock for 'expired or not yet valid': timedatectl status",
+            ]
         case .rateLimit:
             return rateLimitSteps(s)
         case .platform:
-            return ["Check the node's platform: kubectl get node \(s.nodeText) -o jsonpath='{.status.nodeInfo.operatingSystem}/{.status.nodeInfo.architecture}'",
-                    "List the platforms the image provides: docker manifest inspect \(s.imageText) (or skopeo inspect --raw docker://\(s.imageText) | jq '.manifests[].platform')",
-                    "Build and push a multi-arch image (docker buildx build --platform linux/amd64,linux/arm64 --push ...) or pin the pod to matching nodes with nodeSelector kubernetes.io/arch."]
+            return [
+                "Check the node's platform: kubectl get node \(s.nodeText) -o jsonpath='{.status.nodeInfo.operatingSystem}/{.status.nodeInfo.architecture}'",
+                "List the platforms the image provides: docker manifest inspect \(s.imageText) (or skopeo inspect --raw docker://\(s.imageText) | jq '.manifests[].platform')",
+                "Build and push a multi-arch image (docker buildx build --platform linux/amd64,linux/arm64 --push ...) or pin the pod to matching nodes with nodeSelector kubernetes.io/arch.",
+            ]
         case .disk:
-            return ["Check free space where images are stored: df -h /var/lib/containerd /var/lib/docker /var/lib/containers; df -i",
-                    "Remove unused images on the node: crictl rmi --prune (or docker system prune -a)",
-                    "Check for DiskPressure: kubectl describe node \(s.nodeText) | grep -i pressure; tune imageGCHighThresholdPercent or enlarge the disk."]
+            return [
+                "Check free space where images are stored: df -h /var/lib/containerd /var/lib/docker /var/lib/containers; df -i",
+                "Remove unused images on the node: crictl rmi --prune (or docker system prune -a)",
+                "Check for DiskPressure: kubectl describe node \(s.nodeText) | grep -i pressure; tune imageGCHighThresholdPercent or enlarge the disk.",
+            ]
         case .runtime:
-            return ["Check the runtime's health and logs on the node: systemctl status \(runtimeService(s)); journalctl -u \(runtimeService(s)) --since '-1h'",
-                    "Check the CRI endpoint and image service: crictl info; crictl pull \(s.imageText)",
-                    "For 'CRI v1 image API is not implemented' enable the CRI plugin (remove \"cri\" from disabled_plugins in /etc/containerd/config.toml) or upgrade containerd to 1.6+, then restart it.",
-                    "For layer/commit/verification errors remove the partial image and retry: crictl rmi \(s.imageText) (or ctr -n k8s.io content prune references); for lchown errors check /etc/subuid and /etc/subgid ranges."]
+            return [
+                "Check the runtime's health and logs on the node: systemctl status \(runtimeService(s)); journalctl -u \(runtimeService(s)) --since '-1h'",
+                "Check the CRI endpoint and image service: crictl info; crictl pull \(s.imageText)",
+                "For 'CRI v1 image API is not implemented' enable the CRI plugin (remove \"cri\" from disabled_plugins in /etc/containerd/config.toml) or upgrade containerd to 1.6+, then restart it.",
+                "For layer/commit/verification errors remove the partial image and retry: crictl rmi \(s.imageText) (or ctr -n k8s.io content prune references); for lchown errors check /etc/subuid and /etc/subgid ranges.",
+            ]
         case .neverPull:
-            return ["Load the image onto \(s.node.map { "node " + $0 } ?? "the node"): kind load docker-image \(s.imageText) (kind), minikube image load \(s.imageText) (minikube), or ctr -n k8s.io images import on the node",
-                    neverPullPolicy(s)]
+            return [
+                "Load the image onto \(s.node.map { "node " + $0 } ?? "the node"): kind load docker-image \(s.imageText) (kind), minikube image load \(s.imageText) (minikube), or ctr -n k8s.io images import on the node",
+                neverPullPolicy(s),
+            ]
         case .other:
-            return ["Look for the underlying error in the events: kubectl get events\(s.namespaceFlag) --field-selector involvedObject.name=\(s.podText); \(describe)",
-                    "Reproduce on the node to see the registry's answer: crictl pull \(s.imageText)",
-                    "For signature rejections check /etc/containers/policy.json on the node."]
+            return [
+                "Look for the underlying error in the events: kubectl get events\(s.namespaceFlag) --field-selector involvedObject.name=\(s.podText); \(describe)",
+                "Reproduce on the node to see the registry's answer: crictl pull \(s.imageText)",
+                "For signature rejections check /etc/containers/policy.json on the node.",
+            ]
         }
     }
 
@@ -190,26 +209,38 @@ enum Advice {
     private static func authSteps(_ s: Subject) -> [String] {
         switch s.family {
         case .ecr:
-            ["Give the node IAM role ECR read access (policy AmazonEC2ContainerRegistryReadOnly) or configure the kubelet ecr-credential-provider.",
-             "Test a login from the node: aws ecr get-login-password --region \(s.region) | docker login --username AWS --password-stdin \(s.host)",
-             "ECR tokens expire after 12 hours: a pull secret made from one stops working; use the credential provider instead."]
+            [
+                "Give the node IAM role ECR read access (policy AmazonEC2ContainerRegistryReadOnly) or configure the kubelet ecr-credential-provider.",
+                "Test a login from the node: aws ecr get-login-password --region \(s.region) | docker login --username AWS --password-stdin \(s.host)",
+                "ECR tokens expire after 12 hours: a pull secret made from one stops working; use the credential provider instead.",
+            ]
         case .ecrPublic:
             ["Authenticate to ECR Public: aws ecr-public get-login-password --region us-east-1 | docker login --username AWS --password-stdin public.ecr.aws"]
         case .gcr, .gar:
-            ["Grant the node service account roles/artifactregistry.reader on the repository's project.",
-             "Test from a workstation: gcloud auth configure-docker \(s.host) && docker pull \(s.imageText)"]
+            [
+                "Grant the node service account roles/artifactregistry.reader on the repository's project.",
+                "Test from a workstation: gcloud auth configure-docker \(s.host) && docker pull \(s.imageText)",
+            ]
         case .acr:
-            ["Attach the registry to the cluster: az aks update -n <cluster> -g <resource-group> --attach-acr \(s.host.split(separator: ".").first.map(String.init) ?? "<registry>")",
-             "Check from the cluster: az aks check-acr -n <cluster> -g <resource-group> --acr \(s.host)"]
+            [
+                "Attach the registry to the cluster: az aks update -n <cluster> -g <resource-group> --attach-acr \(s.host.split(separator: ".").first.map(String.init) ?? "<registry>")",
+                "Check from the cluster: az aks check-acr -n <cluster> -g <resource-group> --acr \(s.host)",
+            ]
         case .ghcr:
-            ["Log in with a token that has read:packages (docker login ghcr.io reads it without echo, or --password-stdin), then create the pull secret from that config: \(secretFromConfig("ghcr", s))",
-             "Or make the package public in its GitHub package settings."]
+            [
+                "Log in with a token that has read:packages (docker login ghcr.io reads it without echo, or --password-stdin), then create the pull secret from that config: \(secretFromConfig("ghcr", s))",
+                "Or make the package public in its GitHub package settings.",
+            ]
         case .dockerhub:
-            ["Check the repository exists and is spelled right: https://hub.docker.com/r/\(s.repository.hasPrefix("library/") ? "_/" + s.repository.dropFirst(8) : s.repository)",
-             "For a private repository, docker login (it reads the password without echo), then create the pull secret from that config: \(secretFromConfig("regcred", s))"]
+            [
+                "Check the repository exists and is spelled right: https://hub.docker.com/r/\(s.repository.hasPrefix("library/") ? "_/" + s.repository.dropFirst(8) : s.repository)",
+                "For a private repository, docker login (it reads the password without echo), then create the pull secret from that config: \(secretFromConfig("regcred", s))",
+            ]
         default:
-            ["docker login \(s.host) (it reads the password without echo), then create the pull secret from that config: \(secretFromConfig("regcred", s))",
-             "Reference it from the pod (spec.imagePullSecrets) or the service account: kubectl patch serviceaccount default\(s.namespaceFlag) -p '{\"imagePullSecrets\":[{\"name\":\"regcred\"}]}'"]
+            [
+                "docker login \(s.host) (it reads the password without echo), then create the pull secret from that config: \(secretFromConfig("regcred", s))",
+                "Reference it from the pod (spec.imagePullSecrets) or the service account: kubectl patch serviceaccount default\(s.namespaceFlag) -p '{\"imagePullSecrets\":[{\"name\":\"regcred\"}]}'",
+            ]
         }
     }
 
@@ -222,15 +253,21 @@ enum Advice {
     private static func rateLimitSteps(_ s: Subject) -> [String] {
         switch s.family {
         case .dockerhub:
-            ["Authenticate pulls (higher limit): docker login with an access token (read without echo), create the pull secret from that config: \(secretFromConfig("dockerhub", s)), and add it to imagePullSecrets",
-             "Check the remaining quota: TOKEN=$(curl -s 'https://auth.docker.io/token?service=registry.docker.io&scope=repository:ratelimitpreview/test:pull' | jq -r .token); curl -sI -H \"Authorization: Bearer $TOKEN\" https://registry-1.docker.io/v2/ratelimitpreview/test/manifests/latest | grep -i ratelimit",
-             "Use a pull-through mirror (e.g. mirror.gcr.io via /etc/containerd/certs.d/docker.io/hosts.toml) and imagePullPolicy: IfNotPresent."]
+            [
+                "Authenticate pulls (higher limit): docker login with an access token (read without echo), create the pull secret from that config: \(secretFromConfig("dockerhub", s)), and add it to imagePullSecrets",
+                "Check the remaining quota: TOKEN=$(curl -s 'https://auth.docker.io/token?service=registry.docker.io&scope=repository:ratelimitpreview/test:pull' | jq -r .token); curl -sI -H \"Authorization: Bearer $TOKEN\" https://registry-1.docker.io/v2/ratelimitpreview/test/manifests/latest | grep -i ratelimit",
+                "Use a pull-through mirror (e.g. mirror.gcr.io via /etc/containerd/certs.d/docker.io/hosts.toml) and imagePullPolicy: IfNotPresent.",
+            ]
         case .ecrPublic:
-            ["Authenticate to ECR Public for a higher limit: aws ecr-public get-login-password --region us-east-1 | docker login --username AWS --password-stdin public.ecr.aws",
-             "Or replicate the image into a private ECR repository with pull-through cache."]
+            [
+                "Authenticate to ECR Public for a higher limit: aws ecr-public get-login-password --region us-east-1 | docker login --username AWS --password-stdin public.ecr.aws",
+                "Or replicate the image into a private ECR repository with pull-through cache.",
+            ]
         default:
-            ["Authenticate pulls or reduce them: imagePullPolicy: IfNotPresent, fewer simultaneous rollouts, a pull-through cache in front of \(s.host).",
-             "If the message is 'pull QPS exceeded', raise registryPullQPS/registryBurst in the KubeletConfiguration of \(s.nodeText)."]
+            [
+                "Authenticate pulls or reduce them: imagePullPolicy: IfNotPresent, fewer simultaneous rollouts, a pull-through cache in front of \(s.host).",
+                "If the message is 'pull QPS exceeded', raise registryPullQPS/registryBurst in the KubeletConfiguration of \(s.nodeText).",
+            ]
         }
     }
 
@@ -266,7 +303,8 @@ enum Advice {
         switch s.runtime {
         case .docker, .dockershim: "copy the CA to /etc/docker/certs.d/\(s.host)/ca.crt"
         case .crio, .podman: "copy the CA to /etc/containers/certs.d/\(s.host)/ca.crt"
-        case .containerd, .unknown: "add ca = \"/etc/containerd/certs.d/\(s.host)/ca.crt\" to /etc/containerd/certs.d/\(s.host)/hosts.toml (or install it in the system trust store and restart containerd)"
+        case .containerd, .unknown:
+            "add ca = \"/etc/containerd/certs.d/\(s.host)/ca.crt\" to /etc/containerd/certs.d/\(s.host)/hosts.toml (or install it in the system trust store and restart containerd)"
         }
     }
 

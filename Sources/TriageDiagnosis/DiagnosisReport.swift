@@ -211,13 +211,14 @@ public struct Finding: Codable, Sendable, Equatable {
     /// Decodes a finding written by ``encode(to:)``.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(cause: try c.decode(PullFailureCause.self, forKey: .cause), alternatives: try c.decode([Alternative].self, forKey: .alternatives),
-                  evidence: try c.decode(Evidence.self, forKey: .evidence), occurrences: try c.decode(Int.self, forKey: .occurrences),
-                  image: try c.decodeIfPresent(ImageInfo.self, forKey: .image), registry: try c.decodeIfPresent(RegistryInfo.self, forKey: .registry),
-                  runtime: try c.decode(ContainerRuntime.self, forKey: .runtime), pod: try c.decodeIfPresent(String.self, forKey: .pod),
-                  namespace: try c.decodeIfPresent(String.self, forKey: .namespace), container: try c.decodeIfPresent(String.self, forKey: .container),
-                  node: try c.decodeIfPresent(String.self, forKey: .node),
-                  advice: .text(explanation: try c.decode(String.self, forKey: .explanation), fix: try c.decode([String].self, forKey: .fix)))
+        self.init(
+            cause: try c.decode(PullFailureCause.self, forKey: .cause), alternatives: try c.decode([Alternative].self, forKey: .alternatives),
+            evidence: try c.decode(Evidence.self, forKey: .evidence), occurrences: try c.decode(Int.self, forKey: .occurrences),
+            image: try c.decodeIfPresent(ImageInfo.self, forKey: .image), registry: try c.decodeIfPresent(RegistryInfo.self, forKey: .registry),
+            runtime: try c.decode(ContainerRuntime.self, forKey: .runtime), pod: try c.decodeIfPresent(String.self, forKey: .pod),
+            namespace: try c.decodeIfPresent(String.self, forKey: .namespace), container: try c.decodeIfPresent(String.self, forKey: .container),
+            node: try c.decodeIfPresent(String.self, forKey: .node),
+            advice: .text(explanation: try c.decode(String.self, forKey: .explanation), fix: try c.decode([String].self, forKey: .fix)))
     }
 
     /// Findings are equal when every reported field is, however their advice was produced.
@@ -229,17 +230,22 @@ public struct Finding: Codable, Sendable, Equatable {
     }
 
     /// Creates a finding.
-    public init(cause: PullFailureCause, alternatives: [Alternative], evidence: Evidence, occurrences: Int, image: ImageInfo?,
-                registry: RegistryInfo?, runtime: ContainerRuntime, pod: String?, namespace: String?, container: String?,
-                node: String?, explanation: String, fix: [String]) {
-        self.init(cause: cause, alternatives: alternatives, evidence: evidence, occurrences: occurrences, image: image, registry: registry,
-                  runtime: runtime, pod: pod, namespace: namespace, container: container, node: node,
-                  advice: .text(explanation: explanation, fix: fix))
+    public init(
+        cause: PullFailureCause, alternatives: [Alternative], evidence: Evidence, occurrences: Int, image: ImageInfo?,
+        registry: RegistryInfo?, runtime: ContainerRuntime, pod: String?, namespace: String?, container: String?,
+        node: String?, explanation: String, fix: [String]
+    ) {
+        self.init(
+            cause: cause, alternatives: alternatives, evidence: evidence, occurrences: occurrences, image: image, registry: registry,
+            runtime: runtime, pod: pod, namespace: namespace, container: container, node: node,
+            advice: .text(explanation: explanation, fix: fix))
     }
 
-    init(cause: PullFailureCause, alternatives: [Alternative], evidence: Evidence, occurrences: Int, image: ImageInfo?,
-         registry: RegistryInfo?, runtime: ContainerRuntime, pod: String?, namespace: String?, container: String?,
-         node: String?, advice: FindingAdvice) {
+    init(
+        cause: PullFailureCause, alternatives: [Alternative], evidence: Evidence, occurrences: Int, image: ImageInfo?,
+        registry: RegistryInfo?, runtime: ContainerRuntime, pod: String?, namespace: String?, container: String?,
+        node: String?, advice: FindingAdvice
+    ) {
         self.cause = cause
         self.alternatives = alternatives
         self.evidence = evidence

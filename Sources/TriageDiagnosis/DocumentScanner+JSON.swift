@@ -10,7 +10,8 @@ extension DocumentScanner {
     /// exactly one (paste noise, a truncated copy, text around it), for the line reader to take over.
     static func scanJSON(_ bytes: [UInt8], lines: [Range<Int>]) -> ScannedDocument? {
         guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
-              first == 0x7B || first == 0x5B else { return nil }
+            first == 0x7B || first == 0x5B
+        else { return nil }
         var scanner = DocumentScanner()
         scanner.document.lineRanges = lines
         let complete = bytes.withUnsafeBufferPointer { buffer in
@@ -22,7 +23,7 @@ extension DocumentScanner {
             }
             do {
                 _ = try cursor.peek()
-                return false // more than one document
+                return false  // more than one document
             } catch {
                 return true
             }
@@ -81,8 +82,9 @@ extension DocumentScanner {
         case .message, .other:
             let text = span.hasEscapes ? Self.decoded(span, in: bytes) : Array(bytes[span.start..<span.end])
             let line = lineIndex(containing: span.start)
-            let segment = RecordSegment(line: line, recordOffset: 0, cleanedOffset: span.start - document.lineRanges[line].lowerBound,
-                                        length: text.count, jsonString: true)
+            let segment = RecordSegment(
+                line: line, recordOffset: 0, cleanedOffset: span.start - document.lineRanges[line].lowerBound,
+                length: text.count, jsonString: true)
             consider(text, segments: [segment], item: innermostItem, isLineFormat: false)
         }
     }

@@ -155,11 +155,11 @@ struct DocumentScanner {
         }
         finishPending()
         let first = text[indent]
-        if first == 0x7D || first == 0x5D { // } or ]
+        if first == 0x7D || first == 0x5D {  // } or ]
             popStack(atOrAbove: indent)
             return
         }
-        if (first == 0x7B || first == 0x5B) && text.count - indent <= 2 { // a bare { or [ opens a list item
+        if (first == 0x7B || first == 0x5B) && text.count - indent <= 2 {  // a bare { or [ opens a list item
             openItem(at: indent)
             return
         }
@@ -171,8 +171,9 @@ struct DocumentScanner {
             if pair.opensBlock { stack.append((pair.indent, pair.key, nil)) }
             if !pair.isJSON, pair.key == .message { yamlIndent = pair.indent }
         }
-        pending = Pending(segments: [RecordSegment(line: line, recordOffset: 0, cleanedOffset: 0, length: text.count)],
-                          text: Array(text), item: innermostItem, yamlIndent: yamlIndent, openQuote: Self.hasOddQuotes(raw))
+        pending = Pending(
+            segments: [RecordSegment(line: line, recordOffset: 0, cleanedOffset: 0, length: text.count)],
+            text: Array(text), item: innermostItem, yamlIndent: yamlIndent, openQuote: Self.hasOddQuotes(raw))
     }
 
     /// How a continuation line joins the open record.
@@ -187,7 +188,8 @@ struct DocumentScanner {
         }
         if open.openQuote { return .space }
         guard let last = open.segments.last, last.length >= 70, indent == 0, let lastByte = open.text.last,
-              Self.isAlphanumeric(lastByte), Self.isLowercaseOrDigit(text[0]), Self.looksLikeWrappedTail(text) else { return nil }
+            Self.isAlphanumeric(lastByte), Self.isLowercaseOrDigit(text[0]), Self.looksLikeWrappedTail(text)
+        else { return nil }
         return .nothing
     }
 
@@ -220,8 +222,7 @@ struct DocumentScanner {
         let continuesPull = unstructured && inPullOutput
         let ownContext = classifier.hasPullContext(present)
         if ownContext {
-            if !unstructured { document.pullContextItems.insert(item) }
-            else { inPullOutput = !Self.reportsFinishedPull(text) }
+            if !unstructured { document.pullContextItems.insert(item) } else { inPullOutput = !Self.reportsFinishedPull(text) }
         }
         var facts = RecordFacts()
         if hasMarker { facts = readFacts(text) }
@@ -230,9 +231,11 @@ struct DocumentScanner {
         if let image = facts.image, !Self.repeats(image, rank: facts.imageRank, current: currentImage) { currentImage = image }
         guard let classification = classifier.classify(hits: hitBuffer, present: present, inPullContext: true) else { return }
         if isLineFormat, facts.pod == nil { facts.pod = Self.podFromGetPodsRow(text) }
-        document.candidates.append(CandidateRecord(segments: segments, text: text, hits: hitBuffer, present: present,
-                                                   item: item, facts: facts, precedingImage: preceding,
-                                                   classificationInPullContext: classification, hasPullContext: ownContext || continuesPull))
+        document.candidates.append(
+            CandidateRecord(
+                segments: segments, text: text, hits: hitBuffer, present: present,
+                item: item, facts: facts, precedingImage: preceding,
+                classificationInPullContext: classification, hasPullContext: ownContext || continuesPull))
     }
 
     // MARK: Structure
@@ -290,8 +293,11 @@ struct DocumentScanner {
                 document.items[0].pod = text()
             }
         case .namespace:
-            if parentKey == .involvedObject { document.items[item].namespace = text() }
-            else if atTop, document.items[0].namespace == nil { document.items[0].namespace = text() }
+            if parentKey == .involvedObject {
+                document.items[item].namespace = text()
+            } else if atTop, document.items[0].namespace == nil {
+                document.items[0].namespace = text()
+            }
         case .node:
             if document.items[0].node == nil, let name = value.split(separator: 0x2F).first {
                 document.items[0].node = String(decoding: name, as: UTF8.self)
@@ -405,9 +411,10 @@ struct DocumentScanner {
         var start = 0
         while start < text.count, text[start] == 0x20 || text[start] == 0x09 { start += 1 }
         func isDigit(_ offset: Int) -> Bool { start + offset < text.count && (0x30...0x39).contains(text[start + offset]) }
-        func isKlogLevel(_ byte: UInt8) -> Bool { byte == 0x49 || byte == 0x57 || byte == 0x45 || byte == 0x46 } // I W E F
+        func isKlogLevel(_ byte: UInt8) -> Bool { byte == 0x49 || byte == 0x57 || byte == 0x45 || byte == 0x46 }  // I W E F
         if start + 8 < text.count, isKlogLevel(text[start]), (1...4).allSatisfy(isDigit), text[start + 5] == 0x20,
-           isDigit(6), isDigit(7), text[start + 8] == 0x3A {
+            isDigit(6), isDigit(7), text[start + 8] == 0x3A
+        {
             return true
         }
         if text[start...].starts(with: "time=".utf8) || journalHost(text) != nil { return true }
@@ -444,7 +451,8 @@ struct DocumentScanner {
         for index in 1..<tokens.count {
             let token = tokens[index]
             guard let slash = token.firstIndex(of: 0x2F), slash > token.startIndex, slash < token.endIndex - 1,
-                  token.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2F }) else { continue }
+                token.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2F })
+            else { continue }
             return String(decoding: tokens[index - 1], as: UTF8.self)
         }
         return nil

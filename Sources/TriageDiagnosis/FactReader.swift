@@ -3,7 +3,9 @@ import TriageModel
 /// Reads the value that follows a marker phrase in a record's text.
 enum FactReader {
     /// Tokens that follow marker words but are not image names.
-    static let notImages: Set<String> = ["does", "the", "for", "is", "not", "with", "name", "from", "repository", "image", "to", "of", "in", "a", "and", "failed", "error"]
+    static let notImages: Set<String> = [
+        "does", "the", "for", "is", "not", "with", "name", "from", "repository", "image", "to", "of", "in", "a", "and", "failed", "error",
+    ]
 
     /// The length of the longest of ``notImages``.
     static let longestNotImage = notImages.map(\.utf8.count).max() ?? 0
@@ -36,7 +38,8 @@ enum FactReader {
             candidate = value(in: text, from: hit.end, style: style)
         case .readingManifest:
             guard let tagRange = bareToken(in: text, from: hit.end), starts(" in ", in: text, at: tagRange.upperBound),
-                  let repoRange = bareToken(in: text, from: tagRange.upperBound + 4) else { return nil }
+                let repoRange = bareToken(in: text, from: tagRange.upperBound + 4)
+            else { return nil }
             let tag = String(decoding: text[tagRange], as: UTF8.self)
             let repository = String(decoding: text[repoRange], as: UTF8.self)
             candidate = repository + (tag.hasPrefix("sha256:") ? "@" : ":") + tag
@@ -58,13 +61,15 @@ enum FactReader {
             candidate = manifestURLImage(in: text, hit: hit)
         case .parenthesisedTag:
             guard let close = text[hit.end..<min(text.count, hit.end + valueWindow + 1)].firstIndex(of: 0x29),
-                  starts(" from ", in: text, at: close + 1), let repoRange = bareToken(in: text, from: close + 7) else { return nil }
+                starts(" from ", in: text, at: close + 1), let repoRange = bareToken(in: text, from: close + 7)
+            else { return nil }
             candidate = String(decoding: text[repoRange], as: UTF8.self) + ":" + String(decoding: text[hit.end..<close], as: UTF8.self)
         }
         guard let candidate, !candidate.isEmpty, candidate.utf8.count <= 512,
-              candidate.utf8.count > longestNotImage || !notImages.contains(candidate.lowercased()),
-              let first = candidate.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first) || "${:<#".unicodeScalars.contains(first),
-              !platformPrefixes.contains(where: { candidate.hasPrefix($0) }) else { return nil }
+            candidate.utf8.count > longestNotImage || !notImages.contains(candidate.lowercased()),
+            let first = candidate.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first) || "${:<#".unicodeScalars.contains(first),
+            !platformPrefixes.contains(where: { candidate.hasPrefix($0) })
+        else { return nil }
         return candidate
     }
 
@@ -85,9 +90,10 @@ enum FactReader {
         while start > limit, text[start - 1] != 0x20, text[start - 1] != 0x22, text[start - 1] != 0x27, text[start - 1] != 0x28 { start -= 1 }
         // `://` must end before the hit: in `docker://manifests/…` its last slash is the hit's first.
         guard let scheme = (start..<hit.start).first(where: { starts("://", in: text, at: $0) }), scheme + 3 <= hit.start,
-              let hostEnd = text[(scheme + 3)..<hit.start].firstIndex(of: 0x2F), hostEnd > scheme + 3,
-              text[hostEnd..<hit.start].starts(with: "/v2/".utf8), hostEnd + 4 < hit.start,
-              let refRange = bareToken(in: text, from: hit.end), refRange.lowerBound == hit.end else { return nil }
+            let hostEnd = text[(scheme + 3)..<hit.start].firstIndex(of: 0x2F), hostEnd > scheme + 3,
+            text[hostEnd..<hit.start].starts(with: "/v2/".utf8), hostEnd + 4 < hit.start,
+            let refRange = bareToken(in: text, from: hit.end), refRange.lowerBound == hit.end
+        else { return nil }
         var host = String(decoding: text[(scheme + 3)..<hostEnd], as: UTF8.self)
         let repository = String(decoding: text[(hostEnd + 4)..<hit.start], as: UTF8.self)
         var reference = text[refRange]

@@ -35,7 +35,8 @@ enum ImageSuggester {
         while candidate.hasSuffix(":") || candidate.hasSuffix("@") { candidate.removeLast() }
         // "host/repo:host/repo:tag" (a registry prefix applied twice): keep the last complete reference.
         if let slash = candidate.firstIndex(of: "/"), let colon = candidate[slash...].firstIndex(of: ":"),
-           candidate[colon...].contains("/") {
+            candidate[colon...].contains("/")
+        {
             candidate = String(candidate[candidate.index(after: colon)...])
         }
         candidate = lowercasedPath(candidate)
@@ -71,8 +72,9 @@ enum ImageSuggester {
             if distance < best?.distance ?? Int.max { best = (wellKnownImages[index], distance) }
         }
         guard let best else { return nil }
-        let corrected = ImageReference(original: reference.original, registry: "docker.io", repository: "library/" + best.match,
-                                       tag: reference.tag, digest: reference.digest)
+        let corrected = ImageReference(
+            original: reference.original, registry: "docker.io", repository: "library/" + best.match,
+            tag: reference.tag, digest: reference.digest)
         return corrected.description
     }
 

@@ -15,8 +15,10 @@ enum InputKindDetector {
         if lines.contains(where: { isTableHeader($0, ["last seen", "type", "reason"]) || isTableHeader($0, ["lastseen", "firstseen", "count"]) }) {
             return .getEvents
         }
-        if lines.contains(where: { $0.starts(with: "events:".utf8) }) || lines.contains(where: { isTableHeader($0, ["type", "reason", "age", "from", "message"]) })
-            || lines.contains(where: { isTableHeader($0, ["firstseen", "lastseen", "count", "from"]) }) || lines.contains(where: isDescribeEventRow) {
+        if lines.contains(where: { $0.starts(with: "events:".utf8) })
+            || lines.contains(where: { isTableHeader($0, ["type", "reason", "age", "from", "message"]) })
+            || lines.contains(where: { isTableHeader($0, ["firstseen", "lastseen", "count", "from"]) }) || lines.contains(where: isDescribeEventRow)
+        {
             return .describe
         }
         if lines.contains(where: { isTableHeader($0, ["name", "ready", "status", "restarts"]) }) { return .getPods }
@@ -28,8 +30,13 @@ enum InputKindDetector {
         (.kubeadmPull, ["kubeadm", "[error imagepull]", "error execution phase preflight"]),
         (.crictlPull, ["crictl", "fata[0", "pulling image: rpc error", "pulling image failed:"]),
         (.ctrPull, ["ctr: ", "ctr image", "ctr images", "ctr i ", "resolving      |"]),
-        (.podmanPull, ["podman", "copying blob", "getting image source signatures", "trying to pull registry", "trying to pull docker.io/",
-                       "trying to pull quay.io", "trying to pull ghcr.io"]),
+        (
+            .podmanPull,
+            [
+                "podman", "copying blob", "getting image source signatures", "trying to pull registry", "trying to pull docker.io/",
+                "trying to pull quay.io", "trying to pull ghcr.io",
+            ]
+        ),
         (.dockerPull, ["docker pull", "docker run", "error response from daemon", ": pulling from", "pulling fs layer", "unable to find image"]),
         (.kubeletLog, ["kubelet[", "kubenswrapper[", "remote_image.go", "kuberuntime_image.go", "kuberuntime_manager.go"]),
         (.containerdLog, ["containerd[", "msg=\"pullimage", "level=error msg=\"pullimage", "msg=\"trying next host"]),

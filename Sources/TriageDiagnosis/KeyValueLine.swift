@@ -186,7 +186,8 @@ struct KeyValueLine: Sendable, Equatable {
             var first: UInt8 = 0
             while i < line.count, line[i] != 0x3A {
                 let byte = line[i]
-                let isKeyByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+                let isKeyByte =
+                    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
                     || byte == 0x5F || byte == 0x2D || byte == 0x2E || byte == 0x20
                 guard isKeyByte, keyLength < 40 else { return nil }
                 if byte == 0x20 {
@@ -219,7 +220,8 @@ struct KeyValueLine: Sendable, Equatable {
         let key = StructuralKey.lookup(hash: hash) { known in
             known.count == keyLength && keyEquals(known, line, keyRange, isJSON: isJSON)
         }
-        return KeyValueLine(indent: keyStart, listItemIndent: listItemIndent, keyRange: keyRange, key: key,
-                            valueRange: valueRange, isJSON: isJSON, opensBlock: opensBlock)
+        return KeyValueLine(
+            indent: keyStart, listItemIndent: listItemIndent, keyRange: keyRange, key: key,
+            valueRange: valueRange, isJSON: isJSON, opensBlock: opensBlock)
     }
 }

@@ -23,15 +23,18 @@ enum OwnerReader {
             }
             guard owners.count == 1, let owner = owners.first, let slash = owner.firstIndex(of: "/") else { return nil }
             let reference = OwnerReference(kind: String(owner[..<slash]), name: String(owner[owner.index(after: slash)...]), controller: true)
-            return WorkloadResolver().workload(namespace: "", podName: "", owners: [reference],
-                                               templateHash: value(of: "pod-template-hash", in: text)).reference
+            return WorkloadResolver().workload(
+                namespace: "", podName: "", owners: [reference],
+                templateHash: value(of: "pod-template-hash", in: text)
+            ).reference
         }
     }
 
     /// `KIND/NAME` after describe's `Controlled By:`.
     private static func describedOwner(_ text: UnsafeBufferPointer<UInt8>, after start: Int) -> (kind: String, name: String)? {
         guard let token = token(in: text, from: skip(text, from: start, over: [0x20, 0x09])),
-              let slash = token.firstIndex(of: "/") else { return nil }
+            let slash = token.firstIndex(of: "/")
+        else { return nil }
         let kind = String(token[..<slash]), name = String(token[token.index(after: slash)...])
         return isKind(kind) && isName(name) ? (kind, name) : nil
     }
@@ -73,7 +76,9 @@ enum OwnerReader {
         var end = start
         while end < text.count, end - start < 300 {
             let byte = text[end] | 0x20
-            guard (0x61...0x7A).contains(byte) || (0x30...0x39).contains(text[end]) || text[end] == 0x2D || text[end] == 0x2E || text[end] == 0x2F else { break }
+            guard (0x61...0x7A).contains(byte) || (0x30...0x39).contains(text[end]) || text[end] == 0x2D || text[end] == 0x2E || text[end] == 0x2F else {
+                break
+            }
             end += 1
         }
         return end > start ? String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self) : nil

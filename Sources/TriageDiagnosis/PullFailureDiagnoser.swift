@@ -65,16 +65,19 @@ public enum PullFailureDiagnoser {
         for candidate in document.candidates {
             // Context is borrowed only within the record's own structured item, never from the whole document.
             let inPullContext = candidate.hasPullContext || (candidate.item != 0 && document.pullContextItems.contains(candidate.item))
-            let classification = inPullContext ? candidate.classificationInPullContext
+            let classification =
+                inPullContext
+                ? candidate.classificationInPullContext
                 : classifier.classify(hits: candidate.hits, present: candidate.present, inPullContext: false)
             guard let classification else { continue }
             let facts = candidate.facts, item = itemFacts[candidate.item]
             let image = facts.image ?? item.image ?? candidate.precedingImage
-            records.append(ResolvedRecord(
-                candidate: candidate, classification: classification,
-                image: image, imageKey: image.map { images.key(for: $0) },
-                pod: facts.pod ?? item.pod, namespace: facts.namespace ?? item.namespace,
-                container: facts.container ?? item.container, node: facts.node ?? item.node))
+            records.append(
+                ResolvedRecord(
+                    candidate: candidate, classification: classification,
+                    image: image, imageKey: image.map { images.key(for: $0) },
+                    pod: facts.pod ?? item.pod, namespace: facts.namespace ?? item.namespace,
+                    container: facts.container ?? item.container, node: facts.node ?? item.node))
         }
         // Containers known from the structure (describe sections, pod status) claim records naming their image.
         var containerByImage: [String: (container: String, pod: String?)] = [:]
@@ -104,10 +107,15 @@ public enum PullFailureDiagnoser {
         var members: [[Int]] = []
         for (index, record) in records.enumerated() {
             let key: GroupKey
-            if let container = record.container { key = .container(pod: record.pod ?? "", container) }
-            else if let image = record.imageKey { key = .image(image) }
-            else if let pod = record.pod { key = .pod(pod) }
-            else { key = .anonymous }
+            if let container = record.container {
+                key = .container(pod: record.pod ?? "", container)
+            } else if let image = record.imageKey {
+                key = .image(image)
+            } else if let pod = record.pod {
+                key = .pod(pod)
+            } else {
+                key = .anonymous
+            }
             if let existing = groupOfKey[key] {
                 members[existing].append(index)
             } else {
@@ -142,7 +150,8 @@ public enum PullFailureDiagnoser {
         for member in members {
             // Docker Hub's own spelling of a short name changes nothing: skip it before parsing.
             guard let qualified = records[member].candidate.facts.qualifiedImage,
-                  let host = qualified.split(separator: "/", maxSplits: 1).first, !ImageReference.isDockerHub(host) else { continue }
+                let host = qualified.split(separator: "/", maxSplits: 1).first, !ImageReference.isDockerHub(host)
+            else { continue }
             if images.repository(for: qualified) == repository { return qualified }
         }
         return image
@@ -150,13 +159,17 @@ public enum PullFailureDiagnoser {
 
     /// The finding of the records at `members` (indices into `records`).
     /// `owner` is the workload the input names as the pod's controller, when it names one pod.
-    static func makeFinding(_ members: [Int], of records: [ResolvedRecord], document: ScannedDocument, bytes: [UInt8], owner: String?,
-                            images: inout ImageTable) -> Finding {
+    static func makeFinding(
+        _ members: [Int], of records: [ResolvedRecord], document: ScannedDocument, bytes: [UInt8], owner: String?,
+        images: inout ImageTable
+    ) -> Finding {
         func first(_ field: (ResolvedRecord) -> String?) -> String? {
             for member in members { if let value = field(records[member]) { return value } }
             return nil
         }
-        let best = members.max { (records[$0].weight, records[$0].cause.severity, records[$0].line) < (records[$1].weight, records[$1].cause.severity, records[$1].line) }!
+        let best = members.max {
+            (records[$0].weight, records[$0].cause.severity, records[$0].line) < (records[$1].weight, records[$1].cause.severity, records[$1].line)
+        }!
         let bestRecord = records[best]
         let rule = bestRecord.classification.rule
         let imageText = runtimeSpelling(of: first(\.image), members: members, records: records, images: &images)
@@ -164,9 +177,10 @@ public enum PullFailureDiagnoser {
         let registry = imageText.flatMap { images.registryHost(for: $0) }.map { images.registry(host: $0) }
         let runtime = RuntimeMarkers.runtime(for: document.runtimeFamilies)
         let pod = first(\.pod)
-        let subject = Advice.Subject(image: image, registry: registry, runtime: runtime, pod: pod, namespace: first(\.namespace),
-                                     container: first(\.container), workload: owner ?? pod.flatMap { WorkloadResolver.deployment(ofPodNamed: $0, namespace: "")?.reference },
-                                     node: first(\.node))
+        let subject = Advice.Subject(
+            image: image, registry: registry, runtime: runtime, pod: pod, namespace: first(\.namespace),
+            container: first(\.container), workload: owner ?? pod.flatMap { WorkloadResolver.deployment(ofPodNamed: $0, namespace: "")?.reference },
+            node: first(\.node))
         var alternatives: [PullFailureCause] = rule.alternatives
         for member in members {
             let cause = records[member].cause

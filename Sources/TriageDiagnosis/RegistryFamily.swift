@@ -57,7 +57,8 @@ public enum RegistryFamily: String, Codable, CaseIterable, Sendable {
         let name = host.lowercased().split(separator: ":", maxSplits: 1).first ?? ""
         let labels = name.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 6, labels[1] == "dkr", labels[2] == "ecr", labels[4] == "amazonaws",
-              !labels[3].isEmpty, labels[3].utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) else { return nil }
+            !labels[3].isEmpty, labels[3].utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D })
+        else { return nil }
         return String(labels[3])
     }
 

@@ -67,30 +67,30 @@ enum TextCleaner {
             }
             let byte = line[i]
             switch byte {
-            case 0x1B: // ESC: skip a CSI/OSC sequence or a two-byte escape.
+            case 0x1B:  // ESC: skip a CSI/OSC sequence or a two-byte escape.
                 i = skipEscape(line, from: i, end: end)
                 continue
-            case 0x60: // backtick
+            case 0x60:  // backtick
                 i += 1
                 continue
             case 0x09:
                 emit(0x20, from: i)
-            case 0x5C where i + 1 < end && line[i + 1] == 0x22: // \"
+            case 0x5C where i + 1 < end && line[i + 1] == 0x22:  // \"
                 emit(0x22, from: i)
                 i += 2
                 continue
-            case 0x27 where i + 1 < end && line[i + 1] == 0x27: // YAML '' inside a single-quoted scalar
+            case 0x27 where i + 1 < end && line[i + 1] == 0x27:  // YAML '' inside a single-quoted scalar
                 emit(0x27, from: i)
                 i += 2
                 continue
-            case 0x26: // &: an HTML entity copied from a web page
+            case 0x26:  // &: an HTML entity copied from a web page
                 if let (replacement, length) = htmlEntity(line, at: i, end: end) {
                     emit(replacement, from: i)
                     i += length
                     continue
                 }
                 emit(byte, from: i)
-            case 0xC2 where i + 1 < end && line[i + 1] == 0xA0: // NBSP
+            case 0xC2 where i + 1 < end && line[i + 1] == 0xA0:  // NBSP
                 emit(0x20, from: i)
                 i += 2
                 continue
@@ -163,12 +163,12 @@ enum TextCleaner {
     private static func skipEscape(_ line: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
         var i = start + 1
         guard i < end else { return end }
-        if line[i] == 0x5B { // CSI: parameters then a final byte 0x40...0x7E
+        if line[i] == 0x5B {  // CSI: parameters then a final byte 0x40...0x7E
             i += 1
             while i < end, !(0x40...0x7E).contains(line[i]) { i += 1 }
             return min(i + 1, end)
         }
-        if line[i] == 0x5D { // OSC: until BEL or ESC \
+        if line[i] == 0x5D {  // OSC: until BEL or ESC \
             while i < end, line[i] != 0x07, line[i] != 0x1B { i += 1 }
             return min(i + 1, end)
         }
@@ -178,12 +178,12 @@ enum TextCleaner {
     /// Maps a three-byte UTF-8 sequence starting with 0xE2 to ASCII (0 = drop), or `nil` to keep it.
     private static func replacementForE2(_ second: UInt8, _ third: UInt8) -> UInt8? {
         switch (second, third) {
-        case (0x80, 0x98), (0x80, 0x99), (0x80, 0x9A), (0x80, 0xB2): return 0x27 // ‘ ’ ‚ ′
-        case (0x80, 0x9C), (0x80, 0x9D), (0x80, 0x9E), (0x80, 0xB3): return 0x22 // “ ” „ ″
-        case (0x80, 0x93), (0x80, 0x94): return 0x2D // – —
-        case (0x80, 0xA6): return 0x2E // … (shortened to one dot)
-        case (0x80, 0x8B), (0x80, 0x8C), (0x80, 0x8D): return 0 // zero-width characters
-        case (0x94, _), (0x95, _), (0x96, _): return 0x20 // box drawing and block elements
+        case (0x80, 0x98), (0x80, 0x99), (0x80, 0x9A), (0x80, 0xB2): return 0x27  // ‘ ’ ‚ ′
+        case (0x80, 0x9C), (0x80, 0x9D), (0x80, 0x9E), (0x80, 0xB3): return 0x22  // “ ” „ ″
+        case (0x80, 0x93), (0x80, 0x94): return 0x2D  // – —
+        case (0x80, 0xA6): return 0x2E  // … (shortened to one dot)
+        case (0x80, 0x8B), (0x80, 0x8C), (0x80, 0x8D): return 0  // zero-width characters
+        case (0x94, _), (0x95, _), (0x96, _): return 0x20  // box drawing and block elements
         default: return nil
         }
     }

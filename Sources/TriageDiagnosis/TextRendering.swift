@@ -5,7 +5,9 @@ extension DiagnosisReport {
         guard !findings.isEmpty else {
             return "No image pull failure found in the input (read as \(inputKind.rawValue)).\n"
         }
-        var lines = ["Image pull diagnosis: \(cause.rawValue) (\(findings.count) finding\(findings.count == 1 ? "" : "s"), input read as \(inputKind.rawValue))"]
+        var lines = [
+            "Image pull diagnosis: \(cause.rawValue) (\(findings.count) finding\(findings.count == 1 ? "" : "s"), input read as \(inputKind.rawValue))"
+        ]
         for (index, finding) in findings.enumerated() {
             lines.append("")
             lines.append(contentsOf: finding.renderText(number: index + 1))

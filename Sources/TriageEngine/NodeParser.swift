@@ -12,7 +12,9 @@ struct NodeParser: OutputParser {
             "node_runtime", "node_runtime_version", "node_os", "node_platform", "node_arch", "node_disk_pressure", "node_ready",
             "kubelet_version", "platform_offered",
         ],
-        headline: [.init("node_runtime", "runtime"), .init("node_platform", "platform"), .init("node_ready", "ready"), .init("node_disk_pressure", "disk pressure")]
+        headline: [
+            .init("node_runtime", "runtime"), .init("node_platform", "platform"), .init("node_ready", "ready"), .init("node_disk_pressure", "disk pressure"),
+        ]
     )
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {

@@ -12,7 +12,8 @@ import TriageModel
 struct PodEventsParser: OutputParser {
     let signature = ParserSignature(
         name: "pod-events-json",
-        summary: "kubectl get events -o json for a pod: count, first and last seen of the failed pulls and back-offs, the kubelet's back-off and next attempt, the images the events name and those the spec no longer uses",
+        summary:
+            "kubectl get events -o json for a pod: count, first and last seen of the failed pulls and back-offs, the kubelet's back-off and next attempt, the images the events name and those the spec no longer uses",
         facts: [
             "events_found", "pull_failures", "pull_failures_first_seen", "pull_failures_last_seen", "last_pull_error",
             "back_offs", "back_offs_first_seen", "back_offs_last_seen", "backoff_delay_seconds", "backoff_capped",
@@ -64,10 +65,11 @@ struct PodEventsParser: OutputParser {
     /// `Back-off pulling image "x"`, `Container image "x" is not present with pull policy of Never`).
     static func imageNamed(in event: Event) -> String? {
         guard let message = event.message,
-              ["Pulling image \"", "Pulled image", "Successfully pulled image \"", "Failed to pull image \"", "Back-off pulling image \"", "Container image \""]
+            ["Pulling image \"", "Pulled image", "Successfully pulled image \"", "Failed to pull image \"", "Back-off pulling image \"", "Container image \""]
                 .contains(where: message.hasPrefix),
-              let open = message.firstIndex(of: "\""),
-              let close = message[message.index(after: open)...].firstIndex(of: "\"") else { return nil }
+            let open = message.firstIndex(of: "\""),
+            let close = message[message.index(after: open)...].firstIndex(of: "\"")
+        else { return nil }
         let image = String(message[message.index(after: open)..<close])
         return image.isEmpty ? nil : image
     }

@@ -10,19 +10,21 @@ import TriageModel
 struct PodParser: OutputParser {
     let signature = ParserSignature(
         name: "pod-json",
-        summary: "kubectl get pod -o json: node, images, pull secrets, service account, workload; each container's kind, image, pull policy, restarts, state and waiting reason and message; the cause its waiting message names; whether every container runs",
-        facts: Set([
-            "pod_found", "phase", "node", "images", "service_account", "pull_secrets", "owner_kind", "owner_name",
-            "waiting_reasons", "failing_containers", "failing_images", "workload", "workload_kind", "workload_name",
-            "restart_policy", "sidecars",
-            "containers", "container_kinds", "container_images", "container_pull_policies", "container_restart_counts",
-            "container_states", "container_waiting_reasons", "container_waiting_messages",
-            "failing_now", "failing_container_kinds", "failing_container", "failing_container_kind", "failing_image",
-            "failing_pull_policy", "failing_restart_count", "failing_waiting_reason", "failing_waiting_message",
-            "all_running", "running_since", "pod_ready",
-            "status_cause", "cause", "causes", "alternatives", "evidence", "image", "image_problem", "image_suggestion",
-            "registry", "registry_family", "runtime", "container", "container_kind",
-        ] + restartFactNames),
+        summary:
+            "kubectl get pod -o json: node, images, pull secrets, service account, workload; each container's kind, image, pull policy, restarts, state and waiting reason and message; the cause its waiting message names; whether every container runs",
+        facts: Set(
+            [
+                "pod_found", "phase", "node", "images", "service_account", "pull_secrets", "owner_kind", "owner_name",
+                "waiting_reasons", "failing_containers", "failing_images", "workload", "workload_kind", "workload_name",
+                "restart_policy", "sidecars",
+                "containers", "container_kinds", "container_images", "container_pull_policies", "container_restart_counts",
+                "container_states", "container_waiting_reasons", "container_waiting_messages",
+                "failing_now", "failing_container_kinds", "failing_container", "failing_container_kind", "failing_image",
+                "failing_pull_policy", "failing_restart_count", "failing_waiting_reason", "failing_waiting_message",
+                "all_running", "running_since", "pod_ready",
+                "status_cause", "cause", "causes", "alternatives", "evidence", "image", "image_problem", "image_suggestion",
+                "registry", "registry_family", "runtime", "container", "container_kind",
+            ] + restartFactNames),
         formats: [
             "node": .dns1123Subdomain, "images": .imageReference, "failing_images": .imageReference, "failing_image": .imageReference,
             "image": .imageReference, "image_suggestion": .imageReference, "container_images": .imageReference, "registry": .host,
@@ -31,7 +33,10 @@ struct PodParser: OutputParser {
             "container": .dns1123Label, "containers": .dns1123Label, "problem_container": .dns1123Label, "problem_image": .imageReference,
             "config_maps_used": .dns1123Subdomain, "secrets_used": .dns1123Subdomain, "claims_used": .dns1123Subdomain,
         ],
-        headline: [.init("failing_containers", "failing"), .init("failing_images", "image"), .init("waiting_reasons", "waiting"), .init("cause", "cause"), .init("node", "node"), .init("workload", "declared in")]
+        headline: [
+            .init("failing_containers", "failing"), .init("failing_images", "image"), .init("waiting_reasons", "waiting"), .init("cause", "cause"),
+            .init("node", "node"), .init("workload", "declared in"),
+        ]
     )
 
     /// The value of an aligned per-container fact where the container has none.

@@ -8,7 +8,8 @@ import TriageModel
 struct PullFailureParser: OutputParser {
     let signature = ParserSignature(
         name: "pull-failure",
-        summary: "any output of a failed image pull: cause, alternatives, evidence, image (normalised and as written), registry (family, API address, ECR region, Azure name), runtime, failing containers",
+        summary:
+            "any output of a failed image pull: cause, alternatives, evidence, image (normalised and as written), registry (family, API address, ECR region, Azure name), runtime, failing containers",
         facts: [
             "cause", "causes", "alternatives", "evidence", "image", "image_as_written", "image_problem", "image_suggestion",
             "repository", "registry", "registry_family", "registry_address", "registry_hostname", "ecr_region",

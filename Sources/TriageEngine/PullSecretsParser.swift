@@ -19,7 +19,10 @@ struct PullSecretsParser: OutputParser {
             "secrets_found": .dns1123Subdomain, "secrets_missing": .dns1123Subdomain, "secrets_wrong_type": .dns1123Subdomain,
             "wrong_type_secrets": .dns1123Subdomain, "registry_secrets": .dns1123Subdomain, "secret_to_fix": .dns1123Subdomain,
         ],
-        headline: [.init("secrets_missing", "missing"), .init("secrets_wrong_type", "wrong type"), .init("secret_registries", "registries"), .init("secrets_forbidden", "forbidden")]
+        headline: [
+            .init("secrets_missing", "missing"), .init("secrets_wrong_type", "wrong type"), .init("secret_registries", "registries"),
+            .init("secrets_forbidden", "forbidden"),
+        ]
     )
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {
@@ -82,7 +85,8 @@ struct PullSecretsParser: OutputParser {
     /// `secrets "regcred" not found` → `regcred`.
     static func missingSecretName(_ line: Substring) -> String? {
         guard line.contains("NotFound"), let open = line.range(of: "secrets \""),
-              let close = line[open.upperBound...].firstIndex(of: "\"") else { return nil }
+            let close = line[open.upperBound...].firstIndex(of: "\"")
+        else { return nil }
         return String(line[open.upperBound..<close])
     }
 }

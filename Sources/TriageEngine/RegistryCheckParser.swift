@@ -8,17 +8,21 @@ import TriageModel
 struct RegistryCheckParser: OutputParser {
     let signature = ParserSignature(
         name: "registry-check",
-        summary: "triage registry-check -o json: reachability, tag existence, missing tag or repository, auth, platforms and whether the node's is offered, nearest tags",
+        summary:
+            "triage registry-check -o json: reachability, tag existence, missing tag or repository, auth, platforms and whether the node's is offered, nearest tags",
         facts: [
             "registry_reachable", "tag_exists", "missing", "needs_auth", "image_platforms", "platform_offered", "nearest_tags",
             "registry_error", "registry_error_cause", "registry_note",
         ],
-        headline: [.init("registry_reachable", "reachable"), .init("tag_exists", "tag exists"), .init("missing", "missing"), .init("nearest_tags", "nearest tags"), .init("registry_error", "error")]
+        headline: [
+            .init("registry_reachable", "reachable"), .init("tag_exists", "tag exists"), .init("missing", "missing"), .init("nearest_tags", "nearest tags"),
+            .init("registry_error", "error"),
+        ]
     )
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {
         guard let check = try? JSONValue.parse(result.stdout), check["api_host"]?.string != nil,
-              let reachable = check["reachable"]?.bool
+            let reachable = check["reachable"]?.bool
         else { return [:] }
         let json = JSONFacts(result.stdout, node: context.node)
         func fact(_ values: [String], key: String) -> Fact? {

@@ -83,7 +83,8 @@ public struct RunbookSelector: Sendable {
             case .terminated(let termination): words = "terminated \(Self.ending(termination))"
             case .unknown: words = "no state"
             }
-            if case .terminated = status.state {} else if let last = status.lastState.termination {
+            if case .terminated = status.state {
+            } else if let last = status.lastState.termination {
                 words += ", last \(Self.ending(last))"
             }
             if status.restartCount > 0 { words += ", \(status.restartCount) restart\(status.restartCount == 1 ? "" : "s")" }

@@ -23,16 +23,18 @@ struct ServiceAccountParser: OutputParser {
             saSecrets = account.imagePullSecrets
             facts["sa_pull_secrets"] = JSONFacts(result.stdout, node: context.node).fact(saSecrets)
         } else if result.stderr.contains("NotFound") {
-            facts["service_account_found"] = Fact("false", evidence: Evidence(line: 1, text: result.stderr.split(separator: "\n").first.map(String.init) ?? "", node: context.node))
+            facts["service_account_found"] = Fact(
+                "false", evidence: Evidence(line: 1, text: result.stderr.split(separator: "\n").first.map(String.init) ?? "", node: context.node))
         }
         var seen: Set<String> = []
         let all = (podSecrets + saSecrets).filter { seen.insert($0).inserted }
         facts["all_pull_secrets"] = Fact.list(all)
         let account = context.facts["service_account"]?.value ?? "default"
         let pod = context.facts["pod"]?.value
-        facts["pull_secrets_named_by"] = Fact.list(all.compactMap { name in
-            saSecrets.contains(name) ? "serviceaccount/\(account)" : pod.map { "pod/\($0)" }
-        })
+        facts["pull_secrets_named_by"] = Fact.list(
+            all.compactMap { name in
+                saSecrets.contains(name) ? "serviceaccount/\(account)" : pod.map { "pod/\($0)" }
+            })
         return facts
     }
 

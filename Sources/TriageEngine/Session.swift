@@ -229,9 +229,11 @@ public struct Session: Sendable {
         }
         // Facts are shown and written as they are: their control characters are made visible.
         let shown = found.mapValues { fact in
-            Fact(values: fact.values.map(VisibleText.escapingControls), evidence: fact.evidence.map {
-                Evidence(line: $0.line, text: VisibleText.escapingControls(SecretMasker.standard.mask($0.text)), node: $0.node)
-            })
+            Fact(
+                values: fact.values.map(VisibleText.escapingControls),
+                evidence: fact.evidence.map {
+                    Evidence(line: $0.line, text: VisibleText.escapingControls(SecretMasker.standard.mask($0.text)), node: $0.node)
+                })
         }
         return advance(newFacts: shown, invocation: invocation, result: SecretMasker.standard.shown(raw), answer: nil)
     }
@@ -268,7 +270,8 @@ public struct Session: Sendable {
         for (index, branch) in node.branches.enumerated() {
             let outcome = branch.condition.evaluate(facts)
             if outcome.holds {
-                let reason = Transition.Reason.branch(index: index + 1, condition: branch.condition.description, label: branch.label, witnesses: outcome.witnesses)
+                let reason = Transition.Reason.branch(
+                    index: index + 1, condition: branch.condition.description, label: branch.label, witnesses: outcome.witnesses)
                 return Transition(from: node.id, to: branch.target, reason: reason)
             }
         }

@@ -41,7 +41,9 @@ public struct Watcher: Sendable {
 
     /// Polls `invocation` every `watch.every` seconds, at most `watch.within / watch.every + 1`
     /// times, reading each output with the watch's parser on top of `facts`.
-    public func watch(_ invocation: CommandInvocation, _ watch: Watch, facts: Facts, node: String, onPoll: @Sendable (Poll) -> Void = { _ in }) async throws -> Outcome {
+    public func watch(_ invocation: CommandInvocation, _ watch: Watch, facts: Facts, node: String, onPoll: @Sendable (Poll) -> Void = { _ in }) async throws
+        -> Outcome
+    {
         let attempts = Seconds.count(watch.within, every: watch.every) + 1
         var attempt = 1
         while true {

@@ -3,9 +3,9 @@ import Subprocess
 import TriageModel
 
 #if canImport(System)
-import System
+    import System
 #else
-import SystemPackage
+    import SystemPackage
 #endif
 
 /// Runs commands on this machine, as argument vectors and never through a shell.

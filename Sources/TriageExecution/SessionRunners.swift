@@ -34,8 +34,10 @@ public struct SessionRunners: Sendable {
 
     /// Wires the runners for `mode`: `proposer` for what a person runs (nil when nobody is
     /// there), `local` wrapping the live runner for Triage's own commands.
-    public init(mode: Mode, live: LiveRunner, kubectl: KubectlOptions, proposer: ProposeRunner?,
-                local: (LiveRunner) -> any CommandRunner) {
+    public init(
+        mode: Mode, live: LiveRunner, kubectl: KubectlOptions, proposer: ProposeRunner?,
+        local: (LiveRunner) -> any CommandRunner
+    ) {
         let here: any CommandRunner = (mode.propose ? proposer : nil) ?? live
         let onTheNode: any CommandRunner = (mode.onNode ? nil : proposer) ?? live
         let routed = RoutingRunner(cluster: here, node: onTheNode, local: local(live))

@@ -392,14 +392,15 @@ package struct JSONCursor {
             }
             let kind = raw[index + 1]
             guard kind == 0x75 else {
-                let byte: UInt8 = switch kind {
-                case 0x62: 0x08
-                case 0x66: 0x0C
-                case 0x6E: 0x0A
-                case 0x72: 0x0D
-                case 0x74: 0x09
-                default: kind
-                }
+                let byte: UInt8 =
+                    switch kind {
+                    case 0x62: 0x08
+                    case 0x66: 0x0C
+                    case 0x6E: 0x0A
+                    case 0x72: 0x0D
+                    case 0x74: 0x09
+                    default: kind
+                    }
                 (value, isScalar, rawLength) = (UInt32(byte), false, 2)
                 return
             }

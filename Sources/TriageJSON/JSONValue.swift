@@ -39,7 +39,8 @@ public enum JSONValue: Sendable, Equatable {
             case .malformed(let offset, let problem):
                 throw JSONReadError(offset: offset, problem: problem, in: bytes)
             case .truncated, .underflow:
-                let problem = bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+                let problem =
+                    bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
                     ? "the input is empty" : "the document ends in the middle of a value"
                 throw JSONReadError(offset: bytes.count, problem: problem, in: bytes)
             }

@@ -74,17 +74,19 @@ public struct Container: Sendable, Equatable {
         livenessProbe = json["livenessProbe"].flatMap(Probe.init(json:))
         readinessProbe = json["readinessProbe"].flatMap(Probe.init(json:))
         startupProbe = json["startupProbe"].flatMap(Probe.init(json:))
-        let fromEnvFrom = json["envFrom"]?.elements.compactMap { source -> ConfigReference? in
-            if let reference = source["configMapRef"] { return ConfigReference(kind: .configMap, json: reference, nameKey: "name", via: .environment) }
-            if let reference = source["secretRef"] { return ConfigReference(kind: .secret, json: reference, nameKey: "name", via: .environment) }
-            return nil
-        } ?? []
-        let fromEnv = json["env"]?.elements.compactMap { variable -> ConfigReference? in
-            guard let source = variable["valueFrom"] else { return nil }
-            if let reference = source["configMapKeyRef"] { return ConfigReference(kind: .configMap, json: reference, nameKey: "name", via: .environment) }
-            if let reference = source["secretKeyRef"] { return ConfigReference(kind: .secret, json: reference, nameKey: "name", via: .environment) }
-            return nil
-        } ?? []
+        let fromEnvFrom =
+            json["envFrom"]?.elements.compactMap { source -> ConfigReference? in
+                if let reference = source["configMapRef"] { return ConfigReference(kind: .configMap, json: reference, nameKey: "name", via: .environment) }
+                if let reference = source["secretRef"] { return ConfigReference(kind: .secret, json: reference, nameKey: "name", via: .environment) }
+                return nil
+            } ?? []
+        let fromEnv =
+            json["env"]?.elements.compactMap { variable -> ConfigReference? in
+                guard let source = variable["valueFrom"] else { return nil }
+                if let reference = source["configMapKeyRef"] { return ConfigReference(kind: .configMap, json: reference, nameKey: "name", via: .environment) }
+                if let reference = source["secretKeyRef"] { return ConfigReference(kind: .secret, json: reference, nameKey: "name", via: .environment) }
+                return nil
+            } ?? []
         configReferences = fromEnvFrom + fromEnv
         volumeMounts = json["volumeMounts"]?.elements.compactMap { $0["name"]?.string } ?? []
     }
@@ -191,7 +193,8 @@ public struct Volume: Sendable, Equatable {
             references.append(reference)
         }
         if let source = json["persistentVolumeClaim"],
-           let reference = ConfigReference(kind: .persistentVolumeClaim, json: source, nameKey: "claimName", via: .volume) {
+            let reference = ConfigReference(kind: .persistentVolumeClaim, json: source, nameKey: "claimName", via: .volume)
+        {
             references.append(reference)
         }
         for source in json[["projected", "sources"]]?.elements ?? [] {

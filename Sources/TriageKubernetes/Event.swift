@@ -69,8 +69,9 @@ public struct Event: KubernetesObject, Equatable {
             series.members.isEmpty ? nil : Series(count: series["count"]?.int, lastObservedTime: series["lastObservedTime"]?.time)
         }
         let involved = json["involvedObject"] ?? json["regarding"] ?? .null
-        involvedObject = InvolvedObject(kind: involved["kind"]?.string, name: involved["name"]?.string,
-                                        namespace: involved["namespace"]?.string, fieldPath: involved["fieldPath"]?.string)
+        involvedObject = InvolvedObject(
+            kind: involved["kind"]?.string, name: involved["name"]?.string,
+            namespace: involved["namespace"]?.string, fieldPath: involved["fieldPath"]?.string)
     }
 
     /// How many times it happened: the series count, else `count`, else once.

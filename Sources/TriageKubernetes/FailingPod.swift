@@ -18,8 +18,10 @@ public struct FailingPod: Sendable, Equatable {
     public var failures: [ContainerFailure]
 
     /// Creates a failing pod.
-    public init(namespace: String, name: String, node: String? = nil, owners: [OwnerReference] = [],
-                templateHash: String? = nil, failures: [ContainerFailure]) {
+    public init(
+        namespace: String, name: String, node: String? = nil, owners: [OwnerReference] = [],
+        templateHash: String? = nil, failures: [ContainerFailure]
+    ) {
         self.namespace = namespace
         self.name = name
         self.node = node
@@ -31,13 +33,15 @@ public struct FailingPod: Sendable, Equatable {
     /// `pod` when some of its containers wait for one of `reasons`; nil otherwise.
     public init?(pod: Pod, waitingFor reasons: Set<String>) {
         let failures = pod.containers(waitingFor: reasons).map { status in
-            ContainerFailure(name: status.name, kind: status.kind, image: status.image, reason: status.state.waitingReason ?? "",
-                             message: status.state.waitingMessage ?? "", restartCount: status.restartCount,
-                             lastReason: status.lastState.termination?.reason, lastExitCode: status.lastState.termination?.exitCode)
+            ContainerFailure(
+                name: status.name, kind: status.kind, image: status.image, reason: status.state.waitingReason ?? "",
+                message: status.state.waitingMessage ?? "", restartCount: status.restartCount,
+                lastReason: status.lastState.termination?.reason, lastExitCode: status.lastState.termination?.exitCode)
         }
         guard !failures.isEmpty else { return nil }
-        self.init(namespace: pod.namespace, name: pod.name, node: pod.spec.nodeName, owners: pod.metadata.ownerReferences,
-                  templateHash: pod.metadata.labels["pod-template-hash"], failures: failures)
+        self.init(
+            namespace: pod.namespace, name: pod.name, node: pod.spec.nodeName, owners: pod.metadata.ownerReferences,
+            templateHash: pod.metadata.labels["pod-template-hash"], failures: failures)
     }
 
     /// The failing pods of a `kubectl get pods -o json` list (or of one pod), in list order.
@@ -66,8 +70,10 @@ public struct ContainerFailure: Sendable, Equatable {
     public var lastExitCode: Int?
 
     /// Creates a failure.
-    public init(name: String, kind: ContainerKind = .regular, image: String, reason: String, message: String,
-                restartCount: Int = 0, lastReason: String? = nil, lastExitCode: Int? = nil) {
+    public init(
+        name: String, kind: ContainerKind = .regular, image: String, reason: String, message: String,
+        restartCount: Int = 0, lastReason: String? = nil, lastExitCode: Int? = nil
+    ) {
         self.name = name
         self.kind = kind
         self.image = image

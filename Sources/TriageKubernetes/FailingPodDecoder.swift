@@ -83,9 +83,10 @@ package struct FailingPodDecoder {
             templateHash: text(templateHash),
             failures: ContainerKind.allCases.flatMap { kind in
                 failures.filter { $0.kind == kind }.map {
-                    ContainerFailure(name: text($0.name) ?? "", kind: kind, image: text($0.image) ?? "",
-                                     reason: $0.reason.map { reasons[$0].text } ?? "", message: text($0.message) ?? "",
-                                     restartCount: $0.restartCount, lastReason: text($0.lastReason), lastExitCode: $0.lastExitCode)
+                    ContainerFailure(
+                        name: text($0.name) ?? "", kind: kind, image: text($0.image) ?? "",
+                        reason: $0.reason.map { reasons[$0].text } ?? "", message: text($0.message) ?? "",
+                        restartCount: $0.restartCount, lastReason: text($0.lastReason), lastExitCode: $0.lastExitCode)
                 }
             })
     }
@@ -233,9 +234,10 @@ package struct FailingPodDecoder {
         }
         let length = span.end - span.start
         return reasons.firstIndex { reason in
-            reason.bytes.count == length && reason.bytes.withUnsafeBufferPointer { wanted in
-                (0..<length).allSatisfy { cursor.bytes[span.start + $0] == wanted[$0] }
-            }
+            reason.bytes.count == length
+                && reason.bytes.withUnsafeBufferPointer { wanted in
+                    (0..<length).allSatisfy { cursor.bytes[span.start + $0] == wanted[$0] }
+                }
         }
     }
 }

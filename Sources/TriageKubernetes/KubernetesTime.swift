@@ -19,10 +19,10 @@ public struct KubernetesTime: Sendable, Hashable, Comparable, CustomStringConver
             return value
         }
         guard bytes.count >= 20, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54 || bytes[10] == 0x74,
-              bytes[13] == 0x3A, bytes[16] == 0x3A,
-              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second <= 60
+            bytes[13] == 0x3A, bytes[16] == 0x3A,
+            let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second <= 60
         else { return nil }
         var index = 19
         if bytes[index] == 0x2E {
@@ -38,7 +38,8 @@ public struct KubernetesTime: Sendable, Hashable, Comparable, CustomStringConver
             guard index + 1 == bytes.count else { return nil }
         case 0x2B, 0x2D:
             guard index + 6 == bytes.count, bytes[index + 3] == 0x3A,
-                  let hours = number(index + 1..<index + 3), let minutes = number(index + 4..<index + 6) else { return nil }
+                let hours = number(index + 1..<index + 3), let minutes = number(index + 4..<index + 6)
+            else { return nil }
             offset = (hours * 60 + minutes) * 60 * (bytes[index] == 0x2D ? -1 : 1)
         default:
             return nil

@@ -15,8 +15,10 @@ public struct ObjectMeta: Sendable, Equatable {
     public var creationTimestamp: KubernetesTime?
 
     /// Creates metadata.
-    public init(name: String, namespace: String? = nil, labels: [String: String] = [:],
-                ownerReferences: [OwnerReference] = [], creationTimestamp: KubernetesTime? = nil) {
+    public init(
+        name: String, namespace: String? = nil, labels: [String: String] = [:],
+        ownerReferences: [OwnerReference] = [], creationTimestamp: KubernetesTime? = nil
+    ) {
         self.name = name
         self.namespace = namespace
         self.labels = labels

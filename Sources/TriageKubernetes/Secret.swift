@@ -38,9 +38,11 @@ public struct Secret: KubernetesObject, Equatable {
             dockerConfigProblem = "its \(key) entry is not base64"
             return
         }
-        guard let config = try? decoded.withUnsafeBytes({ raw in
-            Result { () throws(JSONReadError) in try JSONValue.parse(raw.bindMemory(to: UInt8.self)) }
-        }).get() else {
+        guard
+            let config = try? decoded.withUnsafeBytes({ raw in
+                Result { () throws(JSONReadError) in try JSONValue.parse(raw.bindMemory(to: UInt8.self)) }
+            }).get()
+        else {
             dockerConfigProblem = "its \(key) entry is not JSON"
             return
         }

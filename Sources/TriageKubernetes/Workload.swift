@@ -44,8 +44,9 @@ public struct WorkloadResolver: Sendable {
 
     /// The workload that declares `pod`.
     public func workload(of pod: Pod) -> Workload {
-        workload(namespace: pod.namespace, podName: pod.name, owners: pod.metadata.ownerReferences,
-                 templateHash: pod.metadata.labels["pod-template-hash"])
+        workload(
+            namespace: pod.namespace, podName: pod.name, owners: pod.metadata.ownerReferences,
+            templateHash: pod.metadata.labels["pod-template-hash"])
     }
 
     /// The workload that declares the pod `podName` with these owners and `pod-template-hash` label.
@@ -88,7 +89,8 @@ public struct WorkloadResolver: Sendable {
     /// a Deployment's pod (`web-6d9f7c8b5-k2x7p`: a template hash, then 5 random characters).
     public static func deployment(ofPodNamed name: String, namespace: String) -> Workload? {
         guard let replicaSet = strippingTemplateHash(name, hash: nil), name.count - replicaSet.count == 6,
-              let deployment = strippingTemplateHash(replicaSet, hash: nil) else { return nil }
+            let deployment = strippingTemplateHash(replicaSet, hash: nil)
+        else { return nil }
         return Workload(kind: "Deployment", name: deployment, namespace: namespace)
     }
 

@@ -86,8 +86,14 @@ enum ProgramLocator {
         ),
         "sudo": Wrapper(
             options: OptionGrammar(
-                valued: ["u", "user", "g", "group", "C", "close-from", "D", "chdir", "h", "host", "p", "prompt", "r", "role", "t", "type", "T", "command-timeout", "U", "other-user"],
-                flags: ["A", "askpass", "b", "background", "E", "preserve-env", "H", "set-home", "k", "reset-timestamp", "n", "non-interactive", "P", "preserve-groups", "S", "stdin", "B", "bell", "N", "no-update"]
+                valued: [
+                    "u", "user", "g", "group", "C", "close-from", "D", "chdir", "h", "host", "p", "prompt", "r", "role", "t", "type", "T", "command-timeout",
+                    "U", "other-user",
+                ],
+                flags: [
+                    "A", "askpass", "b", "background", "E", "preserve-env", "H", "set-home", "k", "reset-timestamp", "n", "non-interactive", "P",
+                    "preserve-groups", "S", "stdin", "B", "bell", "N", "no-update",
+                ]
             ),
             skipsAssignments: true
         ),
@@ -97,19 +103,37 @@ enum ProgramLocator {
         "setsid": Wrapper(options: OptionGrammar(valued: [], flags: ["c", "ctty", "f", "fork", "w", "wait"])),
         "stdbuf": Wrapper(options: OptionGrammar(valued: ["i", "input", "o", "output", "e", "error"], flags: [])),
         "ionice": Wrapper(options: OptionGrammar(valued: ["c", "class", "n", "classdata"], flags: ["t", "ignore"])),
-        "chrt": Wrapper(options: OptionGrammar(valued: ["T", "P", "D"], flags: ["b", "d", "f", "i", "o", "r", "R", "v", "a", "all-tasks", "batch", "deadline", "fifo", "idle", "other", "rr", "reset-on-fork", "verbose"]), positionals: 1),
+        "chrt": Wrapper(
+            options: OptionGrammar(
+                valued: ["T", "P", "D"],
+                flags: [
+                    "b", "d", "f", "i", "o", "r", "R", "v", "a", "all-tasks", "batch", "deadline", "fifo", "idle", "other", "rr", "reset-on-fork", "verbose",
+                ]), positionals: 1),
         "taskset": Wrapper(options: OptionGrammar(valued: [], flags: ["a", "all-tasks", "c", "cpu-list"]), positionals: 1),
-        "time": Wrapper(options: OptionGrammar(valued: ["f", "format", "o", "output"], flags: ["p", "portability", "a", "append", "v", "verbose", "q", "quiet"])),
-        "timeout": Wrapper(options: OptionGrammar(valued: ["s", "signal", "k", "kill-after"], flags: ["preserve-status", "foreground", "v", "verbose"]), positionals: 1),
+        "time": Wrapper(
+            options: OptionGrammar(valued: ["f", "format", "o", "output"], flags: ["p", "portability", "a", "append", "v", "verbose", "q", "quiet"])),
+        "timeout": Wrapper(
+            options: OptionGrammar(valued: ["s", "signal", "k", "kill-after"], flags: ["preserve-status", "foreground", "v", "verbose"]), positionals: 1),
         "chroot": Wrapper(options: OptionGrammar(valued: ["userspec", "groups"], flags: ["skip-chdir"]), positionals: 1),
         "nsenter": Wrapper(
             options: OptionGrammar(
                 valued: ["t", "target", "S", "setuid", "G", "setgid", "r", "root", "w", "wd", "W", "wdns", "env"],
-                flags: ["a", "all", "m", "mount", "u", "uts", "i", "ipc", "n", "net", "p", "pid", "U", "user", "C", "cgroup", "T", "time", "F", "no-fork", "preserve-credentials", "Z", "follow-context"]
+                flags: [
+                    "a", "all", "m", "mount", "u", "uts", "i", "ipc", "n", "net", "p", "pid", "U", "user", "C", "cgroup", "T", "time", "F", "no-fork",
+                    "preserve-credentials", "Z", "follow-context",
+                ]
             )
         ),
-        "unshare": Wrapper(options: OptionGrammar(valued: [], flags: ["m", "mount", "u", "uts", "i", "ipc", "n", "net", "p", "pid", "U", "user", "C", "cgroup", "T", "time", "f", "fork", "r", "map-root-user"])),
-        "flock": Wrapper(options: OptionGrammar(valued: ["w", "timeout", "E", "conflict-exit-code"], flags: ["s", "shared", "x", "exclusive", "u", "unlock", "n", "nonblock", "o", "close", "F", "no-fork", "verbose"]), positionals: 1),
+        "unshare": Wrapper(
+            options: OptionGrammar(
+                valued: [],
+                flags: [
+                    "m", "mount", "u", "uts", "i", "ipc", "n", "net", "p", "pid", "U", "user", "C", "cgroup", "T", "time", "f", "fork", "r", "map-root-user",
+                ])),
+        "flock": Wrapper(
+            options: OptionGrammar(
+                valued: ["w", "timeout", "E", "conflict-exit-code"],
+                flags: ["s", "shared", "x", "exclusive", "u", "unlock", "n", "nonblock", "o", "close", "F", "no-fork", "verbose"]), positionals: 1),
         "command": Wrapper(options: OptionGrammar(valued: [], flags: ["p"])),
         "exec": Wrapper(options: OptionGrammar(valued: ["a"], flags: ["c", "l"])),
     ]

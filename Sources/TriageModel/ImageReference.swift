@@ -193,7 +193,8 @@ package enum ImageReferenceParser {
         guard !text.isEmpty else { throw .empty }
         let bytes = Array(text.utf8)
         if bytes.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 >= 0x80 }),
-           let offset = text.unicodeScalars.firstIndex(where: { $0.properties.isWhitespace }) {
+            let offset = text.unicodeScalars.firstIndex(where: { $0.properties.isWhitespace })
+        {
             throw .whitespace(offset: text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: offset))
         }
         if bytes.contains(0x3A), let prefix = transports.first(where: { text.hasPrefix($0) }) { throw .transportPrefix(prefix) }
@@ -257,7 +258,8 @@ package enum ImageReferenceParser {
         func isAlphanumeric(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) }
         let bytes = component.utf8
         if bytes.contains(where: { !(isAlphanumeric($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D) }),
-           let bad = component.first(where: { !($0.isASCII && ($0.isLowercase || $0.isNumber || "._-".contains($0))) }) {
+            let bad = component.first(where: { !($0.isASCII && ($0.isLowercase || $0.isNumber || "._-".contains($0))) })
+        {
             return "contains \"\(bad)\"; only a-z, 0-9 and the separators . _ __ - are allowed"
         }
         guard let first = bytes.first, let last = bytes.last, isAlphanumeric(first), isAlphanumeric(last) else {
@@ -306,7 +308,8 @@ package enum ImageReferenceParser {
         let expected = ["sha256": 64, "sha384": 96, "sha512": 128][String(algorithm)]
         if let expected {
             guard encoded.count == expected, encoded.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
-                throw .invalidDigest(digest: digest, reason: "must be \(expected) lowercase hexadecimal characters after \"\(algorithm):\" (it has \(encoded.count))")
+                throw .invalidDigest(
+                    digest: digest, reason: "must be \(expected) lowercase hexadecimal characters after \"\(algorithm):\" (it has \(encoded.count))")
             }
         }
     }

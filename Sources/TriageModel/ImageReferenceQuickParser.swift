@@ -128,7 +128,8 @@ package enum ImageReferenceQuickParser {
                 if isLowerAlnum(c) {
                     if runStart >= 0 {
                         let length = j - runStart, first = b[runStart]
-                        let ok = (length == 1 && (first == 0x2E || first == 0x5F)) || (length == 2 && first == 0x5F && b[runStart + 1] == 0x5F)
+                        let ok =
+                            (length == 1 && (first == 0x2E || first == 0x5F)) || (length == 2 && first == 0x5F && b[runStart + 1] == 0x5F)
                             || (runStart..<j).allSatisfy { b[$0] == 0x2D }
                         guard ok else { return false }
                         runStart = -1

@@ -83,7 +83,9 @@ public struct CommandTemplate: Hashable, Codable, Sendable {
     public var sourceLocation: SourceLocation?
 
     /// Creates a `CommandTemplate` from its fields.
-    public init(arguments: [Template], location: CommandLocation = .cluster, mutates: Bool = false, timeout: Double? = nil, sourceLocation: SourceLocation? = nil) {
+    public init(
+        arguments: [Template], location: CommandLocation = .cluster, mutates: Bool = false, timeout: Double? = nil, sourceLocation: SourceLocation? = nil
+    ) {
         self.arguments = arguments
         self.location = location
         self.mutates = mutates

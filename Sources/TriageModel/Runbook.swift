@@ -36,8 +36,10 @@ public struct Runbook: Hashable, Codable, Sendable {
     }
 
     /// Creates a runbook.
-    public init(id: String, title: String, summary: String, inputs: [InputSpec], start: String, nodes: [Node], location: SourceLocation? = nil,
-                selection: Selection? = nil, intro: String = "") {
+    public init(
+        id: String, title: String, summary: String, inputs: [InputSpec], start: String, nodes: [Node], location: SourceLocation? = nil,
+        selection: Selection? = nil, intro: String = ""
+    ) {
         self.id = id
         self.title = title
         self.summary = summary

@@ -4,7 +4,8 @@ public enum Suggestion {
     /// otherwise the empty string.
     public static func didYouMean(_ word: String, in candidates: [String]) -> String {
         let limit = max(1, word.count / 3)
-        let best = candidates
+        let best =
+            candidates
             .map { ($0, distance(word, $0)) }
             .filter { $0.1 <= limit }
             .min { $0.1 < $1.1 }

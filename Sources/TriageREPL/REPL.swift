@@ -54,11 +54,15 @@ public final class REPL {
     ) {
         let printer = SessionPrinter(styler: styler, layout: layout)
         self.session = session
-        self.guardrail = GuardedRunner(base: runner, policy: readOnly ? .readOnly : .ask(confirm: { invocation in
-            console.write(printer.mutationWarning(invocation))
-            let reply = input.readLine(prompt: printer.confirmPrompt(), completion: { _ in ["yes", "no"] })
-            return reply.map { ["y", "yes"].contains($0.trimmingCharacters(in: .whitespaces).lowercased()) } ?? false
-        }))
+        self.guardrail = GuardedRunner(
+            base: runner,
+            policy: readOnly
+                ? .readOnly
+                : .ask(confirm: { invocation in
+                    console.write(printer.mutationWarning(invocation))
+                    let reply = input.readLine(prompt: printer.confirmPrompt(), completion: { _ in ["yes", "no"] })
+                    return reply.map { ["y", "yes"].contains($0.trimmingCharacters(in: .whitespaces).lowercased()) } ?? false
+                }))
         self.parsers = parsers
         self.input = input
         self.console = console

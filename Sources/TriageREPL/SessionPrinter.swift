@@ -47,7 +47,9 @@ struct SessionPrinter {
         }.joined(separator: "\n")
         if !after.isEmpty {
             let last = (lines.last ?? "").displayWidth
-            text += layout.width.map { last + after.displayWidth > $0 } == true ? "\n" + String(repeating: " ", count: lead.count) + after.drop { $0 == " " } : after
+            text +=
+                layout.width.map { last + after.displayWidth > $0 } == true
+                ? "\n" + String(repeating: " ", count: lead.count) + after.drop { $0 == " " } : after
         }
         return text
     }
@@ -60,11 +62,12 @@ struct SessionPrinter {
             text += prose(Self.firstParagraph(runbook.summary), style: .dim)
         }
         let given = inputs.keys.sorted().map { "\($0)=\(inputs[$0]!)" }.joined(separator: " ")
-        let how = switch mode {
-        case .live: "live: read-only commands run here; commands that change the cluster ask first"
-        case .propose: "propose: Triage shows each command, you run it and paste the output, ending with a line '.'"
-        case .replay: "replay: every output comes from the scenario; nothing is executed"
-        }
+        let how =
+            switch mode {
+            case .live: "live: read-only commands run here; commands that change the cluster ask first"
+            case .propose: "propose: Triage shows each command, you run it and paste the output, ending with a line '.'"
+            case .replay: "replay: every output comes from the scenario; nothing is executed"
+            }
         text += note("\(given.isEmpty ? "" : given + " · ")\(how)") + "\n"
         text += note("Enter runs the step; 'help' lists commands; Tab completes.") + "\n"
         return text
@@ -111,10 +114,13 @@ struct SessionPrinter {
 
     func result(_ result: CommandResult, invocation: CommandInvocation) -> String {
         let lines = result.combinedOutput.split(separator: "\n", omittingEmptySubsequences: false).count
-        let status = result.timedOut
+        let status =
+            result.timedOut
             ? styler.apply(.error, to: "timed out after \(Self.seconds(result.duration))")
             : (result.exitStatus == 0 ? styler.apply(.success, to: "exit 0") : styler.apply(.warning, to: "exit \(result.exitStatus)"))
-        var text = layout.wrap("\(status) · \(Self.seconds(result.duration)) · \(lines) line\(lines == 1 ? "" : "s") of output ('show' prints it)").joined(separator: "\n") + "\n"
+        var text =
+            layout.wrap("\(status) · \(Self.seconds(result.duration)) · \(lines) line\(lines == 1 ? "" : "s") of output ('show' prints it)").joined(
+                separator: "\n") + "\n"
         if !result.succeeded, !result.stderr.isEmpty {
             let first = result.stderr.split(separator: "\n").prefix(3).flatMap { layout.verbatim(String($0)) }
             text += styled(first, .warning) + "\n"
@@ -131,7 +137,9 @@ struct SessionPrinter {
     /// facts the runbook itself reads or asks for), and where the branch went.
     func transition(_ transition: Transition, newFacts: Facts, node: Node?, signature: ParserSignature?) -> String {
         var text = found(newFacts, node: node, signature: signature)
-        text += layout.wrap(styler.apply(.success, to: "→ \(transition.to)") + " " + dim("because \(REPLText.reason(transition.reason))"), indent: "  ").joined(separator: "\n") + "\n"
+        text +=
+            layout.wrap(styler.apply(.success, to: "→ \(transition.to)") + " " + dim("because \(REPLText.reason(transition.reason))"), indent: "  ").joined(
+                separator: "\n") + "\n"
         return text
     }
 
@@ -193,7 +201,8 @@ struct SessionPrinter {
             if evidenceLines.contains(index + 1) {
                 text += styled(layout.verbatim(String(line), lead: "▶ \(number)  "), .evidence) + "\n"
             } else {
-                text += layout.verbatim(String(line), lead: "  \(number)  ").enumerated()
+                text +=
+                    layout.verbatim(String(line), lead: "  \(number)  ").enumerated()
                     .map { $0.offset == 0 ? dim("  \(number)  ") + $0.element.dropFirst(number.count + 4) : $0.element }
                     .joined(separator: "\n") + "\n"
             }
@@ -213,8 +222,10 @@ struct SessionPrinter {
     func help() -> String {
         let width = REPLCommand.words.map(\.word.count).max() ?? 0
         let indent = String(repeating: " ", count: width + 4)
-        return REPLCommand.words.flatMap { layout.wrap($0.help, lead: "  " + styler.apply(.command, to: $0.word.padding(toLength: width, withPad: " ", startingAt: 0)) + "  ", indent: indent) }
-            .joined(separator: "\n") + "\n"
+        return REPLCommand.words.flatMap {
+            layout.wrap($0.help, lead: "  " + styler.apply(.command, to: $0.word.padding(toLength: width, withPad: " ", startingAt: 0)) + "  ", indent: indent)
+        }
+        .joined(separator: "\n") + "\n"
     }
 
     func question(_ question: Question, recorded: String?) -> String {
@@ -228,11 +239,12 @@ struct SessionPrinter {
     }
 
     func answerPrompt(_ question: Question) -> String {
-        let hint = switch question.kind {
-        case .yesNo: "yes/no"
-        case .choice: "choice"
-        case .text: "answer"
-        }
+        let hint =
+            switch question.kind {
+            case .yesNo: "yes/no"
+            case .choice: "choice"
+            case .text: "answer"
+            }
         return styler.apply(.prompt, to: "  \(hint) >") + " "
     }
 
@@ -248,7 +260,8 @@ struct SessionPrinter {
     /// What a poll saw: its exit status and the facts its watch decides on.
     func seen(by poll: Watcher.Poll, watch: Watch) -> String {
         let names = watch.until.factNames.union(["waiting_reasons"]).sorted()
-        let seen = names.compactMap { name in poll.facts[name].map { "\(name.replacingOccurrences(of: "_", with: " ")): \($0.values.joined(separator: ", "))" } }
+        let seen = names.compactMap { name in poll.facts[name].map { "\(name.replacingOccurrences(of: "_", with: " ")): \($0.values.joined(separator: ", "))" }
+        }
         let status = poll.result.timedOut ? "timed out" : "exit \(poll.result.exitStatus)"
         return "\(status)\(seen.isEmpty ? "" : " · " + seen.joined(separator: " · "))"
     }
@@ -262,7 +275,8 @@ struct SessionPrinter {
             let count = through - from + 1
             let span = Self.span(Double(through - since) * watch.every)
             let lead = count == 1 ? "  poll \(from): " : "  polls \(from)–\(through): "
-            return styled(layout.wrap("the same as poll \(since) (\(count) \(count == 1 ? "poll" : "polls") over \(span)): \(text)", lead: lead, indent: "    "), .dim)
+            return styled(
+                layout.wrap("the same as poll \(since) (\(count) \(count == 1 ? "poll" : "polls") over \(span)): \(text)", lead: lead, indent: "    "), .dim)
         }
     }
 
@@ -278,7 +292,9 @@ struct SessionPrinter {
         case .gaveUp(let poll):
             var text = prose("Not recovered within \(Seconds.whole(watch.within)) s: it never came to be that \(watch.until.inWords).", style: .warning)
             if let reasons = poll.facts["waiting_reasons"] {
-                text += prose("The pod still waits with \(reasons.values.joined(separator: ", ")); if it is the same failure, the fix has not taken effect (the kubelet may still be in its back-off: delete the pod to retry now).", indent: "  ")
+                text += prose(
+                    "The pod still waits with \(reasons.values.joined(separator: ", ")); if it is the same failure, the fix has not taken effect (the kubelet may still be in its back-off: delete the pod to retry now).",
+                    indent: "  ")
             }
             return text
         }

@@ -45,15 +45,16 @@ public struct ConnectionFailure: Sendable, Hashable {
 
     /// A message worded like the runtimes' own, followed by the transport's detail.
     public var message: String {
-        let summary = switch kind {
-        case .dns: "dial tcp: lookup \(host): no such host"
-        case .refused: "dial tcp \(host): connect: connection refused"
-        case .timeout: "dial tcp \(host): i/o timeout"
-        case .certificate: "tls: failed to verify certificate: x509: the certificate of \(host) is not trusted"
-        case .handshake: "tls: handshake with \(host) failed"
-        case .plainHTTP: "http: server gave HTTP response to HTTPS client (\(host) speaks plain HTTP)"
-        case .other: "cannot reach \(host)"
-        }
+        let summary =
+            switch kind {
+            case .dns: "dial tcp: lookup \(host): no such host"
+            case .refused: "dial tcp \(host): connect: connection refused"
+            case .timeout: "dial tcp \(host): i/o timeout"
+            case .certificate: "tls: failed to verify certificate: x509: the certificate of \(host) is not trusted"
+            case .handshake: "tls: handshake with \(host) failed"
+            case .plainHTTP: "http: server gave HTTP response to HTTPS client (\(host) speaks plain HTTP)"
+            case .other: "cannot reach \(host)"
+            }
         return detail.isEmpty ? summary : summary + " (" + detail + ")"
     }
 }

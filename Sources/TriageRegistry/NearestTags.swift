@@ -64,13 +64,14 @@ public enum NearestTags {
 
     /// Lowercased, with look-alike letters read as digits: `o` → `0`, `l` and `i` → `1`.
     static func folded(_ tag: String) -> String {
-        String(tag.lowercased().map { character -> Character in
-            switch character {
-            case "o": "0"
-            case "l", "i": "1"
-            default: character
-            }
-        })
+        String(
+            tag.lowercased().map { character -> Character in
+                switch character {
+                case "o": "0"
+                case "l", "i": "1"
+                default: character
+                }
+            })
     }
 
     /// Optimal-string-alignment distance (insertions, deletions, substitutions, adjacent

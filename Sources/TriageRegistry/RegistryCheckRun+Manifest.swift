@@ -13,7 +13,8 @@ extension RegistryCheckRun {
         do {
             response = try await client.send("HEAD", path: path, headers: accept)
             if response.status == 401, client.token == nil,
-               let bearer = AuthenticateChallenge.parse(response.header("WWW-Authenticate") ?? "").first(where: { $0.scheme == "bearer" }) {
+                let bearer = AuthenticateChallenge.parse(response.header("WWW-Authenticate") ?? "").first(where: { $0.scheme == "bearer" })
+            {
                 challenge = bearer
                 guard await fetchToken() else { return false }
                 response = try await client.send("HEAD", path: path, headers: accept)
@@ -42,7 +43,10 @@ extension RegistryCheckRun {
         case 401, 403:
             result.needsAuth = true
             noteDockerHubAmbiguity()
-            return fail(.auth, "unauthorized: \(client.host) refused an anonymous pull of \(reference.repository) (HTTP \(response.status)); credentials are needed, or the repository does not exist")
+            return fail(
+                .auth,
+                "unauthorized: \(client.host) refused an anonymous pull of \(reference.repository) (HTTP \(response.status)); credentials are needed, or the repository does not exist"
+            )
         case 429:
             return fail(.rateLimit, "toomanyrequests: \(client.host) rate-limited the manifest request (HTTP 429)")
         default:

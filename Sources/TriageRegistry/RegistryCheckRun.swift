@@ -84,7 +84,7 @@ struct RegistryCheckRun {
     mutating func fetchToken() async -> Bool {
         guard let challenge else { return true }
         guard let realm = challenge.realm, var components = URLComponents(string: realm),
-              let scheme = components.scheme?.lowercased(), scheme == "https" || scheme == "http", components.host != nil
+            let scheme = components.scheme?.lowercased(), scheme == "https" || scheme == "http", components.host != nil
         else { return fail(.auth, "the registry's Bearer challenge names no usable token realm") }
         var items = components.queryItems ?? []
         if let service = challenge.service { items.append(URLQueryItem(name: "service", value: service)) }
@@ -111,7 +111,8 @@ struct RegistryCheckRun {
         case 401, 403:
             result.needsAuth = true
             noteDockerHubAmbiguity()
-            return fail(.auth, "unauthorized: the token service \(service) refused an anonymous pull token for \(reference.repository) (HTTP \(response.status))")
+            return fail(
+                .auth, "unauthorized: the token service \(service) refused an anonymous pull token for \(reference.repository) (HTTP \(response.status))")
         case 429:
             return fail(.rateLimit, "toomanyrequests: the token service \(service) rate-limited the request (HTTP 429)")
         default:
@@ -136,13 +137,16 @@ struct RegistryCheckRun {
     /// Docker Hub answers for a repository that does not exist as it does for a private one.
     mutating func noteDockerHubAmbiguity() {
         guard endpoint.isDockerHub else { return }
-        let note = "Docker Hub answers \"unauthorized\" both for a private repository and for one that does not exist: check the name (official images are docker.io/library/NAME) before looking for credentials"
+        let note =
+            "Docker Hub answers \"unauthorized\" both for a private repository and for one that does not exist: check the name (official images are docker.io/library/NAME) before looking for credentials"
         if !result.notes.contains(note) { result.notes.append(note) }
     }
 
     /// Notes the rate-limit headers a response carries (`RateLimit-Remaining`, `Retry-After`, …).
     mutating func noteRateLimit(_ response: HTTPResponse) {
-        let names = ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"]
+        let names = [
+            "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
+        ]
         let present = names.compactMap { name in response.header(name).map { "\(name): \($0)" } }
         guard !present.isEmpty else { return }
         let note = "rate limit: " + present.joined(separator: ", ")

@@ -32,7 +32,7 @@ struct TagLister {
             tags += (try? JSONDecoder().decode(RegistryDocuments.TagList.self, from: response.body))?.tags ?? []
             if tags.count >= maximumTags { return .tags(Array(tags.prefix(maximumTags)), truncated: true) }
             guard let link = response.header("Link"), let following = Self.nextURL(in: link, relativeTo: next),
-                  URLSessionTransport.hostAndPort(following) == client.host
+                URLSessionTransport.hostAndPort(following) == client.host
             else { return .tags(tags, truncated: false) }
             next = following
         }
@@ -44,7 +44,7 @@ struct TagLister {
         for entry in link.split(separator: ",") {
             let parts = entry.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard let target = parts.first, target.hasPrefix("<"), target.hasSuffix(">"),
-                  parts.dropFirst().contains(where: { $0.replacingOccurrences(of: "\"", with: "").lowercased() == "rel=next" })
+                parts.dropFirst().contains(where: { $0.replacingOccurrences(of: "\"", with: "").lowercased() == "rel=next" })
             else { continue }
             return URL(string: String(target.dropFirst().dropLast()), relativeTo: base)?.absoluteURL
         }

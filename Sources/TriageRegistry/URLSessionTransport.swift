@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// ``HTTPTransport`` on URLSession: an ephemeral session per request, with no cookie, cache or
@@ -60,7 +60,7 @@ public struct URLSessionTransport: HTTPTransport {
         case .timedOut:
             kind = .timeout
         case .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateHasUnknownRoot,
-             .serverCertificateNotYetValid, .clientCertificateRejected, .clientCertificateRequired:
+            .serverCertificateNotYetValid, .clientCertificateRejected, .clientCertificateRequired:
             kind = .certificate
         case .secureConnectionFailed:
             kind = lower.contains("certificate") ? .certificate : .handshake
@@ -95,13 +95,19 @@ private final class SessionDelegate: NSObject, URLSessionTaskDelegate, Sendable 
     /// The `401` whose challenge was cancelled, if any.
     var challengedResponse: HTTPURLResponse? { challenged.withLock { $0 } }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge, completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void) {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+        completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
+    ) {
         let response = challenge.failureResponse as? HTTPURLResponse
         challenged.withLock { $0 = response }
         completionHandler(.cancelAuthenticationChallenge, nil)
     }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
+        completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
         var next = request
         if request.url?.host != task.originalRequest?.url?.host || request.url?.port != task.originalRequest?.url?.port {
             next.setValue(nil, forHTTPHeaderField: "Authorization")

@@ -65,7 +65,8 @@ enum DeclaredID {
         /// The most bytes handed over at once: the first lines of a file, where its id usually is.
         static let chunk = 512
 
-        static let read: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<UInt8>?, Int, UnsafeMutablePointer<Int>?) -> Int32 = { data, buffer, size, sizeRead in
+        static let read: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutablePointer<UInt8>?, Int, UnsafeMutablePointer<Int>?) -> Int32 = {
+            data, buffer, size, sizeRead in
             guard let input = data?.assumingMemoryBound(to: Input.self), let buffer, let sizeRead else { return 0 }
             let count = min(size, chunk, input.pointee.bytes.count - input.pointee.offset)
             if count > 0, let base = input.pointee.bytes.baseAddress {

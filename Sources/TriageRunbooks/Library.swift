@@ -117,7 +117,10 @@ public struct LibraryLoader: Sendable {
             switch loadRunbook(entry) {
             case .success(let runbook):
                 if let existing = runbooks.first(where: { $0.id == runbook.id }) {
-                    diagnostics.append(RunbookDiagnostic(location: runbook.location ?? Self.start(of: entry.file), message: "runbook id '\(runbook.id)' is also used by \(existing.location?.file ?? "another file")"))
+                    diagnostics.append(
+                        RunbookDiagnostic(
+                            location: runbook.location ?? Self.start(of: entry.file),
+                            message: "runbook id '\(runbook.id)' is also used by \(existing.location?.file ?? "another file")"))
                 } else {
                     runbooks.append(runbook)
                 }
@@ -128,7 +131,10 @@ public struct LibraryLoader: Sendable {
             switch loadScenario(entry) {
             case .success(let scenario):
                 if let existing = scenarios.first(where: { $0.id == scenario.id }) {
-                    diagnostics.append(RunbookDiagnostic(location: scenario.location ?? Self.start(of: entry.file), message: "scenario id '\(scenario.id)' is also used by \(existing.location?.file ?? "another file")"))
+                    diagnostics.append(
+                        RunbookDiagnostic(
+                            location: scenario.location ?? Self.start(of: entry.file),
+                            message: "scenario id '\(scenario.id)' is also used by \(existing.location?.file ?? "another file")"))
                 } else {
                     scenarios.append(scenario)
                 }
@@ -149,7 +155,8 @@ public struct LibraryLoader: Sendable {
             case .success(.runbook): runbookFiles.append(file)
             case .success(.scenario): scenarioFiles.append(file)
             case .success(nil):
-                diagnostics.append(RunbookDiagnostic(location: Self.start(of: file), message: "neither a runbook (no 'nodes' key) nor a scenario (no 'expect' key)"))
+                diagnostics.append(
+                    RunbookDiagnostic(location: Self.start(of: file), message: "neither a runbook (no 'nodes' key) nor a scenario (no 'expect' key)"))
             case .failure(let error): diagnostics += error.diagnostics
             }
         }
@@ -162,7 +169,8 @@ public struct LibraryLoader: Sendable {
     /// Anchors, aliases and oversized files are left for the runbook decoder to report.
     private static func kind(of text: String) -> FileKind? {
         guard YAMLTokenScan.refusal(in: text, valueBudget: YAMLReader.valueBudget) == nil,
-              case .mapping(let mapping)? = try? Yams.compose(yaml: text, YAMLReader.resolver) else { return .runbook }
+            case .mapping(let mapping)? = try? Yams.compose(yaml: text, YAMLReader.resolver)
+        else { return .runbook }
         if mapping["nodes"] != nil { return .runbook }
         if mapping["expect"] != nil || mapping["commands"] != nil { return .scenario }
         return nil
@@ -191,7 +199,9 @@ public struct LibraryLoader: Sendable {
     }
 
     static func read(_ file: String) -> Result<String, RunbookLoadError> {
-        let fail = { (message: String) in Result<String, RunbookLoadError>.failure(RunbookLoadError(diagnostics: [RunbookDiagnostic(location: start(of: file), message: message)])) }
+        let fail = { (message: String) in
+            Result<String, RunbookLoadError>.failure(RunbookLoadError(diagnostics: [RunbookDiagnostic(location: start(of: file), message: message)]))
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
             return fail("cannot read the file: it does not exist or is not readable")
         }

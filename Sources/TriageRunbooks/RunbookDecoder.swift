@@ -78,8 +78,9 @@ public enum RunbookDecoder {
         let start = top.require("start", in: reader).flatMap { reader.word($0, "'start'") }
         let nodes = top.require("nodes", in: reader).flatMap { decodeNodes($0, reader) } ?? []
         guard let id, let title, let start else { return nil }
-        return Runbook(id: id, title: title, summary: summary, inputs: inputs, start: start, nodes: nodes, location: reader.location(root),
-                       selection: selection, intro: intro)
+        return Runbook(
+            id: id, title: title, summary: summary, inputs: inputs, start: start, nodes: nodes, location: reader.location(root),
+            selection: selection, intro: intro)
     }
 
     private static func decodeInputs(_ node: Yams.Node, _ reader: YAMLReader) -> [InputSpec]? {
@@ -156,7 +157,8 @@ public enum RunbookDecoder {
             reader.report(ask, "\(what) both runs a command and asks a question; split it into two nodes")
         }
         if diagnosis != nil, command != nil || question != nil || !branches.isEmpty || otherwise != nil, let value = fields["diagnosis"] {
-            reader.report(value, "\(what) has a diagnosis, which ends the session, so it cannot also run, ask or branch; put the verification under 'diagnosis.verify'")
+            reader.report(
+                value, "\(what) has a diagnosis, which ends the session, so it cannot also run, ask or branch; put the verification under 'diagnosis.verify'")
         }
         if diagnosis == nil, otherwise == nil, fields["diagnosis"] == nil {
             if branches.isEmpty {
@@ -200,7 +202,8 @@ public enum RunbookDecoder {
     /// The `hint:` written beside `otherwise:` in a node's branches, if any.
     private static func otherwiseHint(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> String? {
         guard case .sequence(let items) = node, let last = items.last, case .mapping(let mapping) = last,
-              mapping["otherwise"] != nil, let hint = mapping["hint"] else { return nil }
+            mapping["otherwise"] != nil, let hint = mapping["hint"]
+        else { return nil }
         return reader.paragraphs(hint, "'hint' of the otherwise branch of \(what)")
     }
 
@@ -213,7 +216,10 @@ public enum RunbookDecoder {
         }
         let arguments = items.compactMap { reader.template($0, "an argument of 'run' in \(what)") }
         if items.count == 1, let only = arguments.first, only.source.contains(" ") {
-            reader.report(items[0], "'run' of \(what) is one string with spaces; write it as a list of arguments, like [kubectl, get, pods], because Triage never runs commands through a shell")
+            reader.report(
+                items[0],
+                "'run' of \(what) is one string with spaces; write it as a list of arguments, like [kubectl, get, pods], because Triage never runs commands through a shell"
+            )
         } else if let first = arguments.first, !first.placeholders.isEmpty {
             reader.report(items[0], "the program in 'run' of \(what) must be a fixed name, not a placeholder")
         }
@@ -291,7 +297,8 @@ public enum RunbookDecoder {
             kind = .yesNo
         case .choice:
             guard let choicesNode = fields.require("choices", in: reader),
-                  let choices = reader.strings(choicesNode, "'choices' of \(askWhat)") else { return nil }
+                let choices = reader.strings(choicesNode, "'choices' of \(askWhat)")
+            else { return nil }
             if choices.count < 2 { reader.report(choicesNode, "'choices' of \(askWhat) needs at least two choices") }
             kind = .choice(choices)
         case .text:
@@ -337,7 +344,8 @@ public enum RunbookDecoder {
         return (branches, otherwise)
     }
 
-    static let conditionForms = "{fact: NAME, equals: VALUE}, {fact: NAME, in: [VALUES]}, {fact: NAME, in_fact: OTHER}, {fact: NAME, present: true|false}, {fact: NAME, matches: REGEX}, {all: [...]}, {any: [...]} or {not: {...}}"
+    static let conditionForms =
+        "{fact: NAME, equals: VALUE}, {fact: NAME, in: [VALUES]}, {fact: NAME, in_fact: OTHER}, {fact: NAME, present: true|false}, {fact: NAME, matches: REGEX}, {all: [...]}, {any: [...]} or {not: {...}}"
 
     private static func decodeCondition(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> Condition? {
         let condWhat = "the condition of \(what)"
@@ -364,7 +372,10 @@ public enum RunbookDecoder {
         guard let fact = fields["fact"].flatMap({ reader.word($0, "'fact' in \(condWhat)") }) else { return nil }
         let used = tests.filter(fields.has)
         guard used.count == 1 else {
-            reader.report(node, "\(condWhat) must test the fact exactly one way (equals, in, in_fact, present or matches); it has \(used.isEmpty ? "none" : used.joined(separator: ", "))")
+            reader.report(
+                node,
+                "\(condWhat) must test the fact exactly one way (equals, in, in_fact, present or matches); it has \(used.isEmpty ? "none" : used.joined(separator: ", "))"
+            )
             return nil
         }
         switch used[0] {
@@ -390,17 +401,19 @@ public enum RunbookDecoder {
         let summary = fields.require("summary", in: reader).flatMap { reader.template($0, "'summary' of \(diagWhat)") }
         let explanation = fields["explain"].flatMap { reader.templateParagraphs($0, "'explain' of \(diagWhat)") } ?? Template.empty
         let evidence = fields["evidence"].flatMap { reader.template($0, "'evidence' of \(diagWhat)") }
-        let fix = fields.require("fix", in: reader).flatMap { fixNode in
-            reader.sequence(fixNode, "'fix' of \(diagWhat)")?.enumerated().compactMap { index, item in
-                decodeStep(item, "fix step \(index + 1) of \(what)", reader)
-            }
-        } ?? []
+        let fix =
+            fields.require("fix", in: reader).flatMap { fixNode in
+                reader.sequence(fixNode, "'fix' of \(diagWhat)")?.enumerated().compactMap { index, item in
+                    decodeStep(item, "fix step \(index + 1) of \(what)", reader)
+                }
+            } ?? []
         let verify = fields["verify"].flatMap { decodeStep($0, "'verify' of \(what)", reader) }
         if verify?.when != nil, let node = fields["verify"], let fields = reader.fields(node, "'verify' of \(what)"), let when = fields["when"] {
             reader.report(when, "'when' applies to fix steps; a verification always applies")
         }
         guard let cause, let summary else { return nil }
-        return Diagnosis(cause: cause, outcome: outcome ?? .causeFound, summary: summary, explanation: explanation, evidence: evidence, fix: fix, verify: verify)
+        return Diagnosis(
+            cause: cause, outcome: outcome ?? .causeFound, summary: summary, explanation: explanation, evidence: evidence, fix: fix, verify: verify)
     }
 
     /// A fix or verify step: plain text, or `{text, run, where, mutates, timeout, when}`.

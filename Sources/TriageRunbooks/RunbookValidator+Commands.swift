@@ -33,17 +33,25 @@ extension RunbookValidator {
     ) {
         let location = command.sourceLocation ?? fallback
         for name in Set(command.placeholders).intersection(unformatted).sorted() {
-            report(location, "\(what) puts fact '\(name)' into a command, but its 'facts:' entry declares no 'format:'; write it as {pattern: '…', format: word} (or another format: \(ValueFormat.allCases.map(\.rawValue).joined(separator: ", "))) so that each value is checked before it runs")
+            report(
+                location,
+                "\(what) puts fact '\(name)' into a command, but its 'facts:' entry declares no 'format:'; write it as {pattern: '…', format: word} (or another format: \(ValueFormat.allCases.map(\.rawValue).joined(separator: ", "))) so that each value is checked before it runs"
+            )
         }
         let shown = command.arguments.map(\.source).joined(separator: " ")
         let safety = CommandSafety(Self.standIn(for: command))
         if let script = safety.script {
             report(location, "\(what) runs `\(shown)`: \(script). Run the program itself as an argument vector, so that every value put into it is checked")
         } else if let change = safety.change, !command.mutates {
-            report(location, "\(what) runs `\(shown)`, which changes things (\(change)), but is not marked 'mutates: true'; say so, and it runs only after an explicit yes")
+            report(
+                location,
+                "\(what) runs `\(shown)`, which changes things (\(change)), but is not marked 'mutates: true'; say so, and it runs only after an explicit yes")
         }
         if safety.isKubectl, command.location != .cluster {
-            report(location, "\(what) runs kubectl with 'where: \(command.location.rawValue)'; kubectl commands run 'where: cluster', where the user's --context and --kubeconfig apply")
+            report(
+                location,
+                "\(what) runs kubectl with 'where: \(command.location.rawValue)'; kubectl commands run 'where: cluster', where the user's --context and --kubeconfig apply"
+            )
         }
     }
 

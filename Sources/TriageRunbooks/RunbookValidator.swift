@@ -27,7 +27,9 @@ public struct RunbookValidator: Sendable {
         }
         for node in runbook.nodes {
             for branch in node.branches where !known.contains(branch.target) {
-                report(branch.location ?? node.location, "a branch of node '\(node.id)' goes to '\(branch.target)', which does not exist\(Suggestion.didYouMean(branch.target, in: ids))")
+                report(
+                    branch.location ?? node.location,
+                    "a branch of node '\(node.id)' goes to '\(branch.target)', which does not exist\(Suggestion.didYouMean(branch.target, in: ids))")
             }
             if let otherwise = node.otherwise, !known.contains(otherwise) {
                 report(node.location, "node '\(node.id)' goes on to '\(otherwise)', which does not exist\(Suggestion.didYouMean(otherwise, in: ids))")
@@ -35,7 +37,10 @@ public struct RunbookValidator: Sendable {
             let verifyParser = node.diagnosis?.verify?.watch?.parser
             for parser in [node.parser, verifyParser].compactMap({ $0 }) where !parsers.contains(where: { $0.name == parser }) {
                 let names = parsers.map(\.name)
-                report(node.location, "node '\(node.id)' uses parser '\(parser)', which does not exist; known parsers: \(names.joined(separator: ", "))\(Suggestion.didYouMean(parser, in: names))")
+                report(
+                    node.location,
+                    "node '\(node.id)' uses parser '\(parser)', which does not exist; known parsers: \(names.joined(separator: ", "))\(Suggestion.didYouMean(parser, in: names))"
+                )
             }
         }
 
@@ -64,7 +69,10 @@ public struct RunbookValidator: Sendable {
             let after = before.union(produced[node.id] ?? [])
             for branch in node.branches {
                 for fact in branch.condition.factNames.sorted() where !after.contains(fact) {
-                    report(branch.location ?? node.location, "the condition '\(branch.condition)' in node '\(node.id)' reads fact '\(fact)', which no input, parser, pattern or question before it produces\(Suggestion.didYouMean(fact, in: Array(after)))")
+                    report(
+                        branch.location ?? node.location,
+                        "the condition '\(branch.condition)' in node '\(node.id)' reads fact '\(fact)', which no input, parser, pattern or question before it produces\(Suggestion.didYouMean(fact, in: Array(after)))"
+                    )
                 }
             }
             if let command = node.command {
@@ -74,7 +82,10 @@ public struct RunbookValidator: Sendable {
                 let polled = parsers.first { $0.name == watch.parser }?.facts ?? []
                 let known = before.union(polled).union(CommandFacts.all)
                 for fact in watch.until.factNames.sorted() where !known.contains(fact) {
-                    report(node.location, "the verification of node '\(node.id)' waits until '\(watch.until)', but no input, earlier step or its parser produces fact '\(fact)'\(Suggestion.didYouMean(fact, in: Array(known)))")
+                    report(
+                        node.location,
+                        "the verification of node '\(node.id)' waits until '\(watch.until)', but no input, earlier step or its parser produces fact '\(fact)'\(Suggestion.didYouMean(fact, in: Array(known)))"
+                    )
                 }
             }
             if let diagnosis = node.diagnosis {
@@ -83,7 +94,10 @@ public struct RunbookValidator: Sendable {
                 for step in steps {
                     names += step.text.placeholders
                     for fact in step.when?.factNames.sorted() ?? [] where !before.contains(fact) {
-                        report(step.command?.sourceLocation ?? node.location, "the condition '\(step.when.map(String.init(describing:)) ?? "")' of a fix step in node '\(node.id)' reads fact '\(fact)', which no input, parser, pattern or question before it produces\(Suggestion.didYouMean(fact, in: Array(before)))")
+                        report(
+                            step.command?.sourceLocation ?? node.location,
+                            "the condition '\(step.when.map(String.init(describing:)) ?? "")' of a fix step in node '\(node.id)' reads fact '\(fact)', which no input, parser, pattern or question before it produces\(Suggestion.didYouMean(fact, in: Array(before)))"
+                        )
                     }
                     if let command = step.command {
                         checkPlaceholders(command.placeholders, available: before, at: command.sourceLocation ?? node.location, in: node, report: report)
@@ -103,14 +117,22 @@ public struct RunbookValidator: Sendable {
         }
         let available = Set(signature.facts)
         for fact in selection.condition.factNames.sorted() where !available.contains(fact) {
-            report(selection.location, "'selects' reads fact '\(fact)', which the pod reading ('\(PodReading.parser)') does not produce (its facts: 'triage list --parsers')\(Suggestion.didYouMean(fact, in: available.sorted()))")
+            report(
+                selection.location,
+                "'selects' reads fact '\(fact)', which the pod reading ('\(PodReading.parser)') does not produce (its facts: 'triage list --parsers')\(Suggestion.didYouMean(fact, in: available.sorted()))"
+            )
         }
     }
 
-    private func checkPlaceholders(_ names: [String], available: Set<String>, at location: SourceLocation?, in node: Node, report: (SourceLocation?, String) -> Void) {
+    private func checkPlaceholders(
+        _ names: [String], available: Set<String>, at location: SourceLocation?, in node: Node, report: (SourceLocation?, String) -> Void
+    ) {
         var seen: Set<String> = []
         for name in names where !available.contains(name) && seen.insert(name).inserted {
-            report(location, "placeholder '{{\(name)}}' in node '\(node.id)' names no input and no fact produced before it\(Suggestion.didYouMean(name, in: Array(available)))")
+            report(
+                location,
+                "placeholder '{{\(name)}}' in node '\(node.id)' names no input and no fact produced before it\(Suggestion.didYouMean(name, in: Array(available)))"
+            )
         }
     }
 

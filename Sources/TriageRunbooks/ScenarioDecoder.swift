@@ -31,11 +31,12 @@ public enum ScenarioDecoder {
         let required = top["required"].flatMap { reader.strings($0, "'required'") } ?? []
         let inputs = top["inputs"].flatMap { stringMap($0, "'inputs'", reader) } ?? [:]
         let answers = top["answers"].flatMap { stringMap($0, "'answers'", reader) } ?? [:]
-        let recordings = top["commands"].flatMap { node in
-            reader.sequence(node, "'commands'")?.enumerated().compactMap { index, item in
-                decodeRecording(item, "command \(index + 1)", reader)
-            }
-        } ?? []
+        let recordings =
+            top["commands"].flatMap { node in
+                reader.sequence(node, "'commands'")?.enumerated().compactMap { index, item in
+                    decodeRecording(item, "command \(index + 1)", reader)
+                }
+            } ?? []
         let expectation = top.require("expect", in: reader).flatMap { decodeExpectation($0, reader) }
         guard let id, let runbook, let title, let difficulty, let expectation else { return nil }
         return Scenario(

@@ -99,14 +99,16 @@ final class SnippetExpander {
     /// and cycles at the use.
     private func use(_ node: Yams.Node, through stack: [String]) -> Use {
         guard case .mapping(let mapping) = node,
-              let pair = mapping.first(where: { $0.key.scalar?.string == Self.useKey }) else { return .none }
+            let pair = mapping.first(where: { $0.key.scalar?.string == Self.useKey })
+        else { return .none }
         guard case .scalar(let scalar) = pair.value, !scalar.string.isEmpty else {
             reader.report(pair.value, "'use' names a snippet, like {use: verify-pod}; not \(pair.value.kindName)")
             return .invalid
         }
         let name = scalar.string
         guard let value = definitions[name] else {
-            let known = order.isEmpty ? "; this runbook has no 'snippets:'" : "; snippets: \(order.joined(separator: ", "))\(Suggestion.didYouMean(name, in: order))"
+            let known =
+                order.isEmpty ? "; this runbook has no 'snippets:'" : "; snippets: \(order.joined(separator: ", "))\(Suggestion.didYouMean(name, in: order))"
             reader.report(pair.value, "no snippet is called '\(name)'\(known)")
             return .invalid
         }
@@ -126,7 +128,10 @@ final class SnippetExpander {
         guard let expanded = expandValue(reference.value, through: stack + [reference.name]) else { return nil }
         guard !reference.local.isEmpty else { return expanded }
         guard case .mapping(let snippet) = expanded else {
-            reader.report(reference.nameNode, "snippet '\(reference.name)' is \(expanded.kindName), so {use: \(reference.name)} cannot take other keys; only a mapping snippet can have keys added or replaced")
+            reader.report(
+                reference.nameNode,
+                "snippet '\(reference.name)' is \(expanded.kindName), so {use: \(reference.name)} cannot take other keys; only a mapping snippet can have keys added or replaced"
+            )
             hadProblems = true
             return expanded
         }
@@ -214,7 +219,8 @@ struct SnippetMap: Sendable {
         return diagnostics.compactMap { diagnostic in
             var annotated = diagnostic
             if diagnostic.location.file == file,
-               let region = regions.first(where: { $0.lines.contains(diagnostic.location.line) }), !region.uses.isEmpty {
+                let region = regions.first(where: { $0.lines.contains(diagnostic.location.line) }), !region.uses.isEmpty
+            {
                 let places = region.uses.map { "\($0.line):\($0.column)" }.joined(separator: ", ")
                 annotated.message += " (in snippet '\(region.name)', used at \(places))"
             }

@@ -27,7 +27,9 @@ final class YAMLReader {
         switch YAMLTokenScan.refusal(in: text, valueBudget: Self.valueBudget) {
         case .anchorOrAlias(let kind, let name, let line, let column)?:
             let written = (kind == "anchor" ? "&" : "*") + name
-            report(at: SourceLocation(file: file, line: line, column: column), "YAML \(kind) '\(written)' is not allowed: anchors and aliases can multiply a small file into a huge one; \(aliasAdvice)")
+            report(
+                at: SourceLocation(file: file, line: line, column: column),
+                "YAML \(kind) '\(written)' is not allowed: anchors and aliases can multiply a small file into a huge one; \(aliasAdvice)")
             return nil
         case .tooManyValues(let line, let column)?:
             report(at: SourceLocation(file: file, line: line, column: column), "the file holds more than \(Self.valueBudget) values; split it")
@@ -136,7 +138,8 @@ final class YAMLReader {
             return nil
         }
         guard value.isFinite, bounds.contains(value) else {
-            report(node, "\(what) is '\(scalar.string)'; expected a number of \(unit) from \(Self.format(bounds.lowerBound)) to \(Self.format(bounds.upperBound))")
+            report(
+                node, "\(what) is '\(scalar.string)'; expected a number of \(unit) from \(Self.format(bounds.lowerBound)) to \(Self.format(bounds.upperBound))")
             return nil
         }
         return value
@@ -225,13 +228,14 @@ final class YAMLReader {
     private func report(syntaxError error: YamlError, in text: String) {
         switch error {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let detail = context.map { "\($0.text) " } ?? ""
             report(at: location(of: mark, in: text), "invalid YAML: \(detail)\(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            report(at: location(of: context.mark, in: text), "\(keys) \(duplicates.count == 1 ? "is" : "are") written twice in one mapping, first here; keep one")
+            report(
+                at: location(of: context.mark, in: text), "\(keys) \(duplicates.count == 1 ? "is" : "are") written twice in one mapping, first here; keep one")
         case .reader(let problem, _, _, _):
             report(at: SourceLocation(file: file, line: 1, column: 1), "cannot read the file as text: \(problem)")
         default:

@@ -114,8 +114,9 @@ public struct ClusterScan: Sendable {
         let names = ["get", "namespaces", "--output", "jsonpath={.items[*].metadata.name}"]
         let listed = try await kubectl(names)
         guard listed.succeeded else {
-            throw .kubectlFailed(command: Self.describe(listPods(.allNamespaces)), status: listed.exitStatus,
-                                 stderr: listed.stderrSummary + " (and the namespaces cannot be listed to scan them one by one)")
+            throw .kubectlFailed(
+                command: Self.describe(listPods(.allNamespaces)), status: listed.exitStatus,
+                stderr: listed.stderrSummary + " (and the namespaces cannot be listed to scan them one by one)")
         }
         let namespaces = listed.stdout.split(whereSeparator: \.isWhitespace).map(String.init).sorted()
         var results: [(String, Result<KubectlOutput, ScanError>)] = []
@@ -125,8 +126,9 @@ public struct ClusterScan: Sendable {
             results += await withTaskGroup(of: (String, Result<KubectlOutput, ScanError>).self) { group in
                 for namespace in slice {
                     group.addTask {
-                        do throws(ScanError) { return (namespace, .success(try await self.kubectl(self.listPods(.namespace(namespace))))) }
-                        catch { return (namespace, .failure(error)) }
+                        do throws(ScanError) { return (namespace, .success(try await self.kubectl(self.listPods(.namespace(namespace))))) } catch {
+                            return (namespace, .failure(error))
+                        }
                     }
                 }
                 return await group.reduce(into: []) { $0.append($1) }
@@ -151,7 +153,8 @@ public struct ClusterScan: Sendable {
         let target = Self.flags(scope)
         let columns = "custom-columns=NS:.metadata.namespace,NAME:.metadata.name,KIND:.metadata.ownerReferences[0].kind,OWNER:.metadata.ownerReferences[0].name"
         guard let output = try? await kubectl(["get", "replicasets"] + target + ["--output", columns, "--no-headers", "--chunk-size", String(chunkSize)]),
-              output.succeeded else { return WorkloadResolver() }
+            output.succeeded
+        else { return WorkloadResolver() }
         return WorkloadResolver(replicaSetOwners: Self.replicaSetOwners(fromColumns: output.stdout))
     }
 
@@ -175,7 +178,9 @@ public struct ClusterScan: Sendable {
                 for index in batch..<min(batch + concurrency, wanted.count) {
                     let pod = wanted[index]
                     group.addTask {
-                        let arguments = ["get", "events", "--namespace", pod.namespace, "--field-selector", "involvedObject.name=\(pod.pod)", "--output", "json"]
+                        let arguments = [
+                            "get", "events", "--namespace", pod.namespace, "--field-selector", "involvedObject.name=\(pod.pod)", "--output", "json",
+                        ]
                         guard let output = try? await self.kubectl(arguments), output.succeeded else { return nil }
                         let classification = FailureClassifier.classify(text: output.stdout)
                         return classification.explained ? (index, classification) : nil

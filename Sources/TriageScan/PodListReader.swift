@@ -120,7 +120,9 @@ public struct PodListReader {
                 }
             }
             let byte: UInt8
-            do throws(JSONStop) { byte = try cursor.peek() } catch .truncated { throw .malformed(offset: cursor.baseOffset + cursor.position, problem: "the input is empty") }
+            do throws(JSONStop) { byte = try cursor.peek() } catch .truncated {
+                throw .malformed(offset: cursor.baseOffset + cursor.position, problem: "the input is empty")
+            }
             guard byte == 0x7B else { throw cursor.unexpected("a JSON object (the List that `kubectl get pods -o json` prints)") }
             cursor.position += 1
             state.place = .firstKey

@@ -114,9 +114,10 @@ public struct PodScan {
                 nodes: Set(group.compactMap(\.pod.node)).sorted(),
                 pods: group.map { member in
                     number += 1
-                    return ScanReport.PodEntry(number: number, namespace: member.pod.namespace, pod: member.pod.name, container: member.failure.name,
-                                               initContainer: member.failure.kind == .initContainer, node: member.pod.node, reason: member.failure.reason,
-                                               workload: member.workload.reference)
+                    return ScanReport.PodEntry(
+                        number: number, namespace: member.pod.namespace, pod: member.pod.name, container: member.failure.name,
+                        initContainer: member.failure.kind == .initContainer, node: member.pod.node, reason: member.failure.reason,
+                        workload: member.workload.reference)
                 },
                 fix: classification.fix.first ?? Self.fallbackFix(key.cause, explained: classification.explained),
                 fixSteps: classification.fix, message: messages[key]!, explained: classification.explained)
@@ -125,15 +126,17 @@ public struct PodScan {
             .sorted { ($0.0.namespace, $0.0.name, $0.1.name) < ($1.0.namespace, $1.0.name, $1.1.name) }
             .map { pod, failure -> ScanReport.PodEntry in
                 number += 1
-                return ScanReport.PodEntry(number: number, namespace: pod.namespace, pod: pod.name, container: failure.name,
-                                           initContainer: failure.kind == .initContainer, node: pod.node, reason: failure.reason,
-                                           workload: resolver.workload(of: pod).reference, lastState: failure.lastState, restarts: failure.restartCount)
+                return ScanReport.PodEntry(
+                    number: number, namespace: pod.namespace, pod: pod.name, container: failure.name,
+                    initContainer: failure.kind == .initContainer, node: pod.node, reason: failure.reason,
+                    workload: resolver.workload(of: pod).reference, lastState: failure.lastState, restarts: failure.restartCount)
             }
         return ScanReport(totalPods: totalPods, failing: failing, failingPods: pods.count, groups: groups, unscanned: unscanned, restarting: restarting)
     }
 
     private static func fallbackFix(_ cause: PullFailureCause, explained: Bool) -> String {
-        explained ? "Run `triage run` on one of these pods to find the cause step by step."
+        explained
+            ? "Run `triage run` on one of these pods to find the cause step by step."
             : "The status names no cause: read the pod's events (kubectl get events -n NS --field-selector involvedObject.name=POD) or run `triage run` on one of these pods."
     }
 }

@@ -40,8 +40,10 @@ public struct ScanText {
         ])
         for (index, group) in report.groups.enumerated() {
             let workloads = group.workloads.first.map { "\($0.kind.lowercased())/\($0.name)" } ?? "-"
-            table.rows.append(["G\(index + 1)", group.cause.rawValue, "\(group.count)", group.registry, group.image,
-                               workloads + Self.more(group.workloads.count), (group.namespaces.first ?? "-") + Self.more(group.namespaces.count)])
+            table.rows.append([
+                "G\(index + 1)", group.cause.rawValue, "\(group.count)", group.registry, group.image,
+                workloads + Self.more(group.workloads.count), (group.namespaces.first ?? "-") + Self.more(group.namespaces.count),
+            ])
         }
         lines.append("")
         lines += table.render(width: width)
@@ -62,7 +64,9 @@ public struct ScanText {
             }
             lines += pods.render(width: width)
             if group.pods.count > podsPerGroup {
-                lines += layout.wrap("… \(group.pods.count - podsPerGroup) more (numbers \(group.pods[podsPerGroup].number)–\(group.pods.last!.number); -o json lists all)", lead: "   ")
+                lines += layout.wrap(
+                    "… \(group.pods.count - podsPerGroup) more (numbers \(group.pods[podsPerGroup].number)–\(group.pods.last!.number); -o json lists all)",
+                    lead: "   ")
             }
         }
         lines += restarting(report, layout)
@@ -87,8 +91,10 @@ public struct ScanText {
             .init(title: "RUNBOOK", minimum: 8, shrinkOrder: 1, hideOrder: 2),
         ])
         for entry in report.restarting {
-            table.rows.append(["\(entry.number)", entry.namespace, entry.pod, entry.container + (entry.initContainer ? " (init)" : ""), entry.reason,
-                               entry.lastState ?? "-", entry.restarts.map(String.init) ?? "-", entry.runbook ?? "-"])
+            table.rows.append([
+                "\(entry.number)", entry.namespace, entry.pod, entry.container + (entry.initContainer ? " (init)" : ""), entry.reason,
+                entry.lastState ?? "-", entry.restarts.map(String.init) ?? "-", entry.runbook ?? "-",
+            ])
         }
         return lines + table.render(width: width)
     }

@@ -13,7 +13,8 @@ struct DockerConfig {
     /// The config encoded in base64 in `encoded`; nil when it is not one.
     init?(base64 encoded: UnsafeBufferPointer<UInt8>) {
         guard encoded.count >= 8, let decoded = ByteText.base64Decode(encoded),
-              decoded.first(where: { !ByteText.isBlank($0) && $0 != 0x0A }) == 0x7B else { return nil }
+            decoded.first(where: { !ByteText.isBlank($0) && $0 != 0x0A }) == 0x7B
+        else { return nil }
         let parsed: DockerConfig? = decoded.withUnsafeBufferPointer { bytes in
             var cursor = JSONCursor(bytes: bytes, isFinal: true, baseOffset: 0)
             return try? Self.read(&cursor)

@@ -125,12 +125,14 @@ struct MaskingPass {
         // skipped, which changes nothing it would have found.
         let present = ByteSet(line)
         if dataDepth != nil || present.contains(ByteText.quote) || present.contains(0x7B) || present.contains(0x7D)
-            || present.contains(0x5B) || present.contains(0x5D) {
+            || present.contains(0x5B) || present.contains(0x5D)
+        {
             scanJSON(line)
         }
         scanLineStartKey(line, indent: indent, end: end)
         if present.contains(ByteText.colon) && present.contains(0x2F) && present.containsLetter(0x6B) && present.containsLetter(0x62)
-            && present.containsLetter(0x66) && present.containsLetter(0x67) && present.containsLetter(0x70) {
+            && present.containsLetter(0x66) && present.containsLetter(0x67) && present.containsLetter(0x70)
+        {
             scanAnnotation(line, indent: indent, end: end)
         }
         WordingRules.scan(line, end: end, present: present) { range in hide(range, of: line) }
@@ -253,7 +255,12 @@ struct MaskingPass {
             masks.append(Mask(range: (mask.range.lowerBound + range.lowerBound)..<(mask.range.upperBound + range.lowerBound), replacement: mask.replacement))
         }
         if collecting {
-            for mask in nested.masks { collected.insert(String(decoding: UnsafeBufferPointer(rebasing: line[(mask.range.lowerBound + range.lowerBound)..<(mask.range.upperBound + range.lowerBound)]), as: UTF8.self)) }
+            for mask in nested.masks {
+                collected.insert(
+                    String(
+                        decoding: UnsafeBufferPointer(rebasing: line[(mask.range.lowerBound + range.lowerBound)..<(mask.range.upperBound + range.lowerBound)]),
+                        as: UTF8.self))
+            }
             collected.formUnion(nested.collected)
         }
     }
@@ -283,10 +290,13 @@ struct MaskingPass {
                 if after < count && line[after] == ByteText.colon {
                     let name = UnsafeBufferPointer(rebasing: line[content])
                     pending =
-                        SecretNames.isSecretData(name) ? .data
-                        : SecretNames.isSecret(name) ? .secret
-                        : ByteText.equals(name, "name") ? .name
-                        : ByteText.equals(name, "value") ? .value : .none
+                        SecretNames.isSecretData(name)
+                        ? .data
+                        : SecretNames.isSecret(name)
+                            ? .secret
+                            : ByteText.equals(name, "name")
+                                ? .name
+                                : ByteText.equals(name, "value") ? .value : .none
                     index = after + 1
                     continue
                 }

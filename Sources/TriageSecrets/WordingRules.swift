@@ -76,7 +76,8 @@ enum WordingRules {
             } else if byte == ByteText.backslash, ByteText.hasPrefix(line, at: index, caseInsensitive: "\\u003d") {
                 separator = 6
             } else if byte == ByteText.colon, index + 1 < end,
-                      !ByteText.isBlank(line[index + 1]), line[index + 1] != 0x2F, line[index + 1] != ByteText.colon {
+                !ByteText.isBlank(line[index + 1]), line[index + 1] != 0x2F, line[index + 1] != ByteText.colon
+            {
                 separator = 1
             }
             // `NAME = value` (ini files, shell output) too, for `=` only.
@@ -91,7 +92,8 @@ enum WordingRules {
             var start = nameEnd - 1
             while start > 0 && ByteText.isNameByte(line[start - 1]) { start -= 1 }
             guard start == 0 || isNameBoundary(line[start - 1]),
-                  SecretNames.isSecret(UnsafeBufferPointer(rebasing: line[start..<nameEnd])) else {
+                SecretNames.isSecret(UnsafeBufferPointer(rebasing: line[start..<nameEnd]))
+            else {
                 index += separator
                 continue
             }
@@ -218,7 +220,8 @@ enum WordingRules {
                 continue
             }
             let length =
-                ByteText.hasPrefix(line, at: index, caseInsensitive: "bearer ") ? 6
+                ByteText.hasPrefix(line, at: index, caseInsensitive: "bearer ")
+                ? 6
                 : ByteText.hasPrefix(line, at: index, caseInsensitive: "basic ") ? 5 : 0
             guard length > 0 else {
                 index += 1
@@ -305,10 +308,15 @@ enum WordingRules {
             var upper = false, lower = false, hex = true, slashes = 0
             while index < end && ByteText.isBase64Byte(line[index]) {
                 let byte = line[index]
-                if byte >= 0x41 && byte <= 0x5A { upper = true; if byte > 0x46 { hex = false } }
-                else if byte >= 0x61 && byte <= 0x7A { lower = true; if byte > 0x66 { hex = false } }
-                else if byte == 0x2F { slashes += 1; hex = false }
-                else if byte > 0x39 || byte < 0x30 { hex = false }
+                if byte >= 0x41 && byte <= 0x5A {
+                    upper = true; if byte > 0x46 { hex = false }
+                } else if byte >= 0x61 && byte <= 0x7A {
+                    lower = true; if byte > 0x66 { hex = false }
+                } else if byte == 0x2F {
+                    slashes += 1; hex = false
+                } else if byte > 0x39 || byte < 0x30 {
+                    hex = false
+                }
                 index += 1
             }
             var wordEnd = index

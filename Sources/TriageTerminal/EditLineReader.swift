@@ -1,7 +1,7 @@
 import CLibEdit
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A ``LineReader`` backed by libedit, for a person at a terminal.
@@ -131,7 +131,8 @@ public final class EditLineReader: LineReader {
     /// Handles Tab: asks the provider for candidates and inserts or lists them.
     fileprivate func complete() -> UInt8 {
         guard let completion, let info = el_line(editor), let start = info.pointee.buffer,
-              let cursor = info.pointee.cursor else { return UInt8(CC_ERROR) }
+            let cursor = info.pointee.cursor
+        else { return UInt8(CC_ERROR) }
         let typed = UnsafeBufferPointer(start: start, count: cursor - start)
         let request = CompletionRequest(
             lineBeforeCursor: String(decoding: typed.map { UInt8(bitPattern: $0) }, as: UTF8.self)

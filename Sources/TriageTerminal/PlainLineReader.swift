@@ -1,9 +1,9 @@
 import TriageModel
 import CLibEdit
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A ``LineReader`` without line editing, for pipes, scripts, dumb terminals and tests.

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The files Triage writes for the user (transcripts, recorded scenarios): readable by the user

@@ -1,9 +1,9 @@
 import CLibEdit
 import Synchronization
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a secret (a password, a token) without echoing it.

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension sigaction {
@@ -9,16 +9,16 @@ extension sigaction {
     var handler: (@convention(c) (Int32) -> Void)? {
         get {
             #if os(Linux)
-            __sigaction_handler.sa_handler
+                __sigaction_handler.sa_handler
             #else
-            __sigaction_u.__sa_handler
+                __sigaction_u.__sa_handler
             #endif
         }
         set {
             #if os(Linux)
-            __sigaction_handler.sa_handler = newValue
+                __sigaction_handler.sa_handler = newValue
             #else
-            __sigaction_u.__sa_handler = newValue
+                __sigaction_u.__sa_handler = newValue
             #endif
         }
     }

@@ -1,9 +1,9 @@
 import Foundation
 import TriageLayout
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What the attached terminal can do, detected once at start-up.

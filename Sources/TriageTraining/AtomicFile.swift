@@ -1,7 +1,7 @@
 import Foundation
 import TriageTerminal
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a whole file or nothing: the text goes to a temporary file (mode 0600) beside the

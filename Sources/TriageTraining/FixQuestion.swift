@@ -43,8 +43,9 @@ struct FixQuestion {
         }
         for input in runbook.inputs {
             guard let fallback = input.defaultValue, let value = session.inputs[input.name], value != fallback,
-                  right.arguments.count == template.arguments.count,
-                  template.arguments.contains(where: { $0.placeholders.contains(input.name) }) else { continue }
+                right.arguments.count == template.arguments.count,
+                template.arguments.contains(where: { $0.placeholders.contains(input.name) })
+            else { continue }
             var arguments = right.arguments
             for (index, argument) in template.arguments.enumerated() where argument.placeholders.contains(input.name) {
                 arguments[index] = argument.render { $0 == input.name ? fallback : session.facts[$0]?.values.joined(separator: ",") }
@@ -57,10 +58,12 @@ struct FixQuestion {
         var others: [Option] = []
         for node in runbook.nodes where node.id != ending {
             guard let other = node.diagnosis, other.cause != diagnosis.cause || other.fix != diagnosis.fix,
-                  let (otherStep, _, invocation) = Self.firstChange(other.fix, session),
-                  !own.contains(invocation.arguments),
-                  !others.contains(where: { $0.invocation.arguments == invocation.arguments }) else { continue }
-            others.append(Option(invocation: invocation, whyWrong: "it is the fix for another problem: \(session.render(otherStep.text).trimmingTrailingPeriod)"))
+                let (otherStep, _, invocation) = Self.firstChange(other.fix, session),
+                !own.contains(invocation.arguments),
+                !others.contains(where: { $0.invocation.arguments == invocation.arguments })
+            else { continue }
+            others.append(
+                Option(invocation: invocation, whyWrong: "it is the fix for another problem: \(session.render(otherStep.text).trimmingTrailingPeriod)"))
         }
         var generator = SeededGenerator(seed: seed, salt: "fix:" + ending)
         for option in others.shuffled(using: &generator).prefix(max(0, 4 - options.count)) {

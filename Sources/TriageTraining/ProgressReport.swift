@@ -107,16 +107,22 @@ public struct ProgressReport: Sendable, Equatable, Encodable {
         let format = ISO8601DateFormatter()
         format.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
         let rows = scenarios.map { line in
-            [line.scenario, String(line.attempts), String(line.passed), String(line.bestScore),
-             line.bestSeconds.map(Debrief.duration) ?? "-", Debrief.duration(line.totalSeconds), String(line.hints), String(line.mistakes),
-             format.string(from: line.lastPlayed)]
+            [
+                line.scenario, String(line.attempts), String(line.passed), String(line.bestScore),
+                line.bestSeconds.map(Debrief.duration) ?? "-", Debrief.duration(line.totalSeconds), String(line.hints), String(line.mistakes),
+                format.string(from: line.lastPlayed),
+            ]
         }
         text += Self.table(["scenario", "attempts", "passed", "best", "fastest", "time", "hints", "mistakes", "last played"], rows)
         let causes = lines.map { line in
-            [line.cause, String(line.attempts), String(line.passed), String(line.bestScore), String(line.hints), String(line.mistakes), format.string(from: line.lastPlayed)]
+            [
+                line.cause, String(line.attempts), String(line.passed), String(line.bestScore), String(line.hints), String(line.mistakes),
+                format.string(from: line.lastPlayed),
+            ]
         }
         text += Self.table(["cause", "attempts", "passed", "best", "hints", "mistakes", "last played"], causes)
-        text += neverPractised.isEmpty
+        text +=
+            neverPractised.isEmpty
             ? "Every cause has been practised.\n"
             : "Never practised: \(neverPractised.joined(separator: ", "))\n"
         return text
@@ -126,10 +132,11 @@ public struct ProgressReport: Sendable, Equatable, Encodable {
     private static func table(_ header: [String], _ rows: [[String]]) -> String {
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
-            "  " + cells.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return column == 0 || column == cells.count - 1 ? cell + pad : pad + cell
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+            "  "
+                + cells.enumerated().map { column, cell in
+                    let pad = String(repeating: " ", count: widths[column] - cell.count)
+                    return column == 0 || column == cells.count - 1 ? cell + pad : pad + cell
+                }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
         }
         return ([header] + rows).map(line).joined()
     }

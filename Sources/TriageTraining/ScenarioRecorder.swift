@@ -17,8 +17,10 @@ public struct RecordedSession: Sendable {
     /// Whether the session made Triage's own network checks (it was not `--offline`).
     public var online: Bool
 
-    public init(runbook: Runbook, inputs: [String: String], recordings: [Scenario.Recording], answers: [String: String], path: [String], cause: String,
-                online: Bool = false) {
+    public init(
+        runbook: Runbook, inputs: [String: String], recordings: [Scenario.Recording], answers: [String: String], path: [String], cause: String,
+        online: Bool = false
+    ) {
         self.online = online
         self.runbook = runbook
         self.inputs = inputs
@@ -96,10 +98,11 @@ public struct ScenarioRecorder: Sendable {
     /// Renames the private registries and nodes that the replay learnt about.
     static func anonymizer(facts: Facts) -> Anonymizer {
         let images = facts["images"]?.values ?? []
-        let registries = images.compactMap { image -> String? in
-            let first = image.split(separator: "/").first.map(String.init) ?? ""
-            return image.contains("/") && (first.contains(".") || first.contains(":")) ? first : nil
-        } + (facts["registry"]?.values ?? []) + (facts["secret_registries"]?.values ?? [])
+        let registries =
+            images.compactMap { image -> String? in
+                let first = image.split(separator: "/").first.map(String.init) ?? ""
+                return image.contains("/") && (first.contains(".") || first.contains(":")) ? first : nil
+            } + (facts["registry"]?.values ?? []) + (facts["secret_registries"]?.values ?? [])
         return Anonymizer(registries: registries, nodes: facts["node"]?.values ?? [])
     }
 }

@@ -35,7 +35,9 @@ enum ScenarioYAML {
     private static func block(_ key: String, _ text: String, indent: Int) -> [String] {
         guard !text.isEmpty else { return [] }
         let pad = String(repeating: " ", count: indent)
-        let printable = text.unicodeScalars.allSatisfy { $0 == "\n" || $0 == "\t" || !($0.properties.generalCategory == .control || $0.properties.generalCategory == .format) }
+        let printable = text.unicodeScalars.allSatisfy {
+            $0 == "\n" || $0 == "\t" || !($0.properties.generalCategory == .control || $0.properties.generalCategory == .format)
+        }
         guard printable else { return ["\(pad)\(key): \(jsonString(text))"] }
         var body = Substring(text)
         var chomp = "-"
@@ -53,12 +55,15 @@ enum ScenarioYAML {
     }
 
     static func flowItem(_ value: String) -> String {
-        value.allSatisfy { $0.isLetter || $0.isNumber || "-._/=".contains($0) } && !value.isEmpty && value.first != "-" || value.hasPrefix("--") && value.dropFirst(2).allSatisfy { $0.isLetter || $0.isNumber || "-._=".contains($0) }
+        value.allSatisfy { $0.isLetter || $0.isNumber || "-._/=".contains($0) } && !value.isEmpty && value.first != "-"
+            || value.hasPrefix("--") && value.dropFirst(2).allSatisfy { $0.isLetter || $0.isNumber || "-._=".contains($0) }
             ? value : jsonString(value)
     }
 
     static func quoted(_ value: String) -> String {
-        let plain = !value.isEmpty && value.allSatisfy { $0.isLetter || $0.isNumber || " -._/".contains($0) } && value.first != " " && value.last != " " && value.first != "-"
+        let plain =
+            !value.isEmpty && value.allSatisfy { $0.isLetter || $0.isNumber || " -._/".contains($0) } && value.first != " " && value.last != " "
+            && value.first != "-"
         return plain ? value : jsonString(value)
     }
 

@@ -202,7 +202,9 @@ public final class Trainer {
                 write(TrainingText.explanation(of: node, styler: styler))
             default:
                 guard let option = choices.option(for: line) else {
-                    write(styler.apply(.error, to: "'\(line)' is not one of the options") + "; answer 1-\(choices.options.count) or a name (Tab completes), or \(settings.hints ? "hint, " : "")show, options, quit\n")
+                    write(
+                        styler.apply(.error, to: "'\(line)' is not one of the options")
+                            + "; answer 1-\(choices.options.count) or a name (Tab completes), or \(settings.hints ? "hint, " : "")show, options, quit\n")
                     continue
                 }
                 if timeIsUp { return .timeUp }
@@ -274,7 +276,9 @@ public final class Trainer {
                 do {
                     problems = fix.problems(with: try CommandWords.split(word))
                 } catch {
-                    write(styler.apply(.error, to: "That cannot be read as a command: \(error.reason).") + " Answer 1-\(fix.options.count), or type the command.\n")
+                    write(
+                        styler.apply(.error, to: "That cannot be read as a command: \(error.reason).")
+                            + " Answer 1-\(fix.options.count), or type the command.\n")
                     continue
                 }
             }
@@ -284,7 +288,9 @@ public final class Trainer {
             if !problems.isEmpty {
                 write(styler.apply(.error, to: "Not that command:") + " " + problems.joined(separator: "; ") + ".\n")
                 if tries.count <= settings.retries {
-                    write(TrainingText.retry(left: settings.retries - tries.count + 1, worth: rules.wrongChoice - rules.retry * tries.count, of: rules.wrongChoice))
+                    write(
+                        TrainingText.retry(
+                            left: settings.retries - tries.count + 1, worth: rules.wrongChoice - rules.retry * tries.count, of: rules.wrongChoice))
                     continue
                 }
             }

@@ -4,7 +4,9 @@ import TriageTerminal
 
 /// The text trainee mode shows at each moment of an attempt.
 enum TrainingText {
-    static func introduction(_ scenario: Scenario, runbook: Runbook, inputs: [String: String], settings: TrainingSettings, rules: ScoringRules, styler: Styler) -> String {
+    static func introduction(_ scenario: Scenario, runbook: Runbook, inputs: [String: String], settings: TrainingSettings, rules: ScoringRules, styler: Styler)
+        -> String
+    {
         var text = styler.apply(.heading, to: (settings.exam ? "Exam: " : "Training: ") + scenario.title) + "\n"
         text += "Difficulty: \(scenario.difficulty.rawValue).\n"
         let given = inputs.keys.sorted().map { "\($0) \(inputs[$0] ?? "")" }.joined(separator: ", ")
@@ -44,7 +46,8 @@ enum TrainingText {
 
     /// Why a wrong try was wrong, without giving the right one away.
     static func wrongTry(_ chosen: String, words: BranchWords, styler: Styler) -> String {
-        styler.apply(.error, to: "Not [\(chosen)].") + " That way is taken when: \(words.reason(for: chosen).trimmingTrailingPeriod). This output does not show that.\n"
+        styler.apply(.error, to: "Not [\(chosen)].")
+            + " That way is taken when: \(words.reason(for: chosen).trimmingTrailingPeriod). This output does not show that.\n"
     }
 
     static func retry(left: Int, worth: Int, of full: Int) -> String {
@@ -95,7 +98,8 @@ enum TrainingText {
     }
 
     static func fixVerdict(_ step: TrainingStep, fix: FixQuestion, styler: Styler) -> String {
-        var text = step.isCorrect
+        var text =
+            step.isCorrect
             ? styler.apply(.success, to: "Right:") + (step.tries.count > 1 ? " on try \(step.tries.count)." : " that is the fix.")
             : styler.apply(.error, to: "Not quite.") + " The fix:"
         text += " \(fix.text)\n  " + styler.apply(.command, to: "$ \(fix.right)") + "\n"

@@ -21,7 +21,10 @@ struct AuthoringTests {
         #expect(skeleton.contains("  - run: [kubectl, describe, node, worker-1]"))
         #expect(skeleton.contains("  namespace: default"))
         #expect(skeleton.contains("  ending: TODO                # one of: full, fine"))
-        for key in ["id:", "runbook:", "title:", "difficulty:", "teaches:", "practises:", "required:", "inputs:", "commands:", "stdout:", "stderr:", "exit:", "duration:", "timed_out:", "answers:", "expect:"] {
+        for key in [
+            "id:", "runbook:", "title:", "difficulty:", "teaches:", "practises:", "required:", "inputs:", "commands:", "stdout:", "stderr:", "exit:",
+            "duration:", "timed_out:", "answers:", "expect:",
+        ] {
             #expect(skeleton.contains(key), "the skeleton has no '\(key)'")
         }
 
@@ -51,7 +54,9 @@ struct AuthoringTests {
         #expect(again.status == 64)
         #expect(again.stderr.contains("already exists"))
         #expect(try String(contentsOf: file, encoding: .utf8) == filled)
-        let badInput = try TriageBinary.run(["new", "scenario", lab.path("other.yaml").path, "--runbook", "disk", "--input", "node=Worker_1", "--runbooks", runbooks.path])
+        let badInput = try TriageBinary.run([
+            "new", "scenario", lab.path("other.yaml").path, "--runbook", "disk", "--input", "node=Worker_1", "--runbooks", runbooks.path,
+        ])
         #expect(badInput.status == 64)
         #expect(badInput.stderr.contains("--input node=Worker_1"))
         #expect(!FileManager.default.fileExists(atPath: lab.path("other.yaml").path))

@@ -63,11 +63,13 @@ struct ClusterFailureTests {
         expectCouldNotLook(run, arguments, saying: "forbidden")
     }
 
-    @Test("an API server that never answers", arguments: [
-        ["run", "-n", "shop", "--timeout", "2"],
-        ["run", "--pod", "web-6d9f7c8b5-k2x7p", "-n", "shop", "--no-input", "--timeout", "2"],
-        ["scan", "-n", "shop", "--timeout", "2"],
-    ])
+    @Test(
+        "an API server that never answers",
+        arguments: [
+            ["run", "-n", "shop", "--timeout", "2"],
+            ["run", "--pod", "web-6d9f7c8b5-k2x7p", "-n", "shop", "--no-input", "--timeout", "2"],
+            ["scan", "-n", "shop", "--timeout", "2"],
+        ])
     func hang(_ arguments: [String]) throws {
         let fixture = try KubeAPIFixture(objects: Self.objects, behavior: .hang)
         defer { fixture.close() }
@@ -114,7 +116,10 @@ struct ClusterFailureTests {
     @Test func theExitStatusesAreDocumentedInHelp() throws {
         let help = try TriageBinary.run(["--help"])
         #expect(help.status == 0)
-        for line in ["Exit status:", "0   a cause was found", "1   Triage looked and found nothing wrong", "2   Triage could not look", "3   stopped before a diagnosis", "64  usage error"] {
+        for line in [
+            "Exit status:", "0   a cause was found", "1   Triage looked and found nothing wrong", "2   Triage could not look", "3   stopped before a diagnosis",
+            "64  usage error",
+        ] {
             #expect(help.stdout.contains(line), "\(line)")
         }
     }

@@ -47,7 +47,8 @@ struct CommandLineTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let original = try String(contentsOf: TriageBinary.packageRoot.appendingPathComponent("Scenarios/nginx-tag-typo.yaml"), encoding: .utf8)
-        let broken = original
+        let broken =
+            original
             .replacingOccurrences(of: "id: nginx-tag-typo", with: "id: wrong-expectation")
             .replacingOccurrences(of: "  ending: image-not-found\n  cause: image-not-found", with: "  ending: auth\n  cause: auth")
             .replacingOccurrences(of: "  path: [describe, check-image, image-not-found]\n", with: "")
@@ -62,7 +63,9 @@ struct CommandLineTests {
 
         let lint = try TriageBinary.run(["lint", file.path])
         #expect(lint.status == 1)
-        #expect(lint.stdout.contains("\(file.path):1:1: error: scenario 'wrong-expectation' ended at 'image-not-found' (image-not-found) but expects 'auth' (auth)"))
+        #expect(
+            lint.stdout.contains("\(file.path):1:1: error: scenario 'wrong-expectation' ended at 'image-not-found' (image-not-found) but expects 'auth' (auth)")
+        )
     }
 
     @Test func lintPassesOnTheShippedLibraryAndFindsEachProblemWithItsLine() throws {
@@ -74,21 +77,21 @@ struct CommandLineTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("broken.yaml")
         try """
-            id: broken
-            title: Broken
-            start: first
-            nodes:
-              first:
-                title: First
-                run: [kubectl, get, pod, "{{pod}}"]
-                branches:
-                  - when: {fact: cause, equals: auth}
-                    goto: missing
-                  - otherwise: first
-              lonely:
-                title: Lonely
-                diagnosis: {cause: other, summary: never, fix: []}
-            """.write(to: file, atomically: true, encoding: .utf8)
+        id: broken
+        title: Broken
+        start: first
+        nodes:
+          first:
+            title: First
+            run: [kubectl, get, pod, "{{pod}}"]
+            branches:
+              - when: {fact: cause, equals: auth}
+                goto: missing
+              - otherwise: first
+          lonely:
+            title: Lonely
+            diagnosis: {cause: other, summary: never, fix: []}
+        """.write(to: file, atomically: true, encoding: .utf8)
         let run = try TriageBinary.run(["lint", file.path, "-o", "json"])
         #expect(run.status == 1)
         let problems = try #require(try json(run)["problems"] as? [[String: Any]])

@@ -25,8 +25,9 @@ struct InstalledBinaryTests {
         func triage(_ arguments: [String], input: String = "", extra: [String: String] = [:]) throws -> TriageBinary.Run {
             var environment = ["PATH": "\(bin.path):/usr/bin:/bin", "HOME": home.path, "NO_COLOR": "1"]
             environment.merge(extra) { _, new in new }
-            return try TriageBinary.run(arguments, input: input, exactEnvironment: environment, directory: work,
-                                        executable: bin.appendingPathComponent("triage"))
+            return try TriageBinary.run(
+                arguments, input: input, exactEnvironment: environment, directory: work,
+                executable: bin.appendingPathComponent("triage"))
         }
 
         func write(_ text: String, to path: String) throws -> URL {
@@ -57,7 +58,10 @@ struct InstalledBinaryTests {
         let scenarios = listing["scenarios"] as? [[String: Any]] ?? []
         #expect(scenarios.compactMap { $0["id"] as? String }.sorted() == Self.shippedScenarios)
         #expect(scenarios.allSatisfy { $0["origin"] as? String == "built-in" })
-        #expect((listing["runbooks"] as? [[String: Any]])?.compactMap { $0["file"] as? String } == ["Runbooks/crash-loop-backoff.yaml", "Runbooks/image-pull-backoff.yaml"])
+        #expect(
+            (listing["runbooks"] as? [[String: Any]])?.compactMap { $0["file"] as? String } == [
+                "Runbooks/crash-loop-backoff.yaml", "Runbooks/image-pull-backoff.yaml",
+            ])
         #expect(Self.shippedScenarios.count >= 30)
 
         let lint = try install.triage(["lint"])
@@ -87,7 +91,9 @@ struct InstalledBinaryTests {
         let team = try install.write(retitled("Team copy"), to: "team/runbooks/pull.yaml")
         let system = try install.write(retitled("System copy"), to: "system/triage/runbooks/pull.yaml")
 
-        func listed(_ extra: [String: String], _ arguments: [String] = []) throws -> (title: String?, file: String?, origin: String?, overrides: String?, text: String) {
+        func listed(_ extra: [String: String], _ arguments: [String] = []) throws -> (
+            title: String?, file: String?, origin: String?, overrides: String?, text: String
+        ) {
             let run = try install.triage(["list", "-o", "json"] + arguments, extra: extra)
             let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
             let entry = (object["runbooks"] as? [[String: Any]])?.first { $0["id"] as? String == "image-pull-backoff" }

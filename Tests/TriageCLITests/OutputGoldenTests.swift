@@ -87,12 +87,17 @@ struct OutputGoldenTests {
     }
 
     @Test func runJSONShape() throws {
-        let fixture = try KubeAPIFixture(objects: KubeObjects(image: "127.0.0.1:1/lab/hello:v1", error: "failed to resolve reference \"127.0.0.1:1/lab/hello:v1\": 127.0.0.1:1/lab/hello:v1: not found"))
+        let fixture = try KubeAPIFixture(
+            objects: KubeObjects(
+                image: "127.0.0.1:1/lab/hello:v1", error: "failed to resolve reference \"127.0.0.1:1/lab/hello:v1\": 127.0.0.1:1/lab/hello:v1: not found"))
         defer { fixture.close() }
         let home = try LabDirectory("home")
         defer { home.remove() }
         let run = try TriageBinary.run(
-            ["run", "image-pull-backoff", "--pod", "web-6d9f7c8b5-k2x7p", "-n", "shop", "--no-input", "--offline", "-o", "json", "--kubeconfig", fixture.kubeconfig.path],
+            [
+                "run", "image-pull-backoff", "--pod", "web-6d9f7c8b5-k2x7p", "-n", "shop", "--no-input", "--offline", "-o", "json", "--kubeconfig",
+                fixture.kubeconfig.path,
+            ],
             environment: ["HOME": home.url.path, "KUBECONFIG": ""], timeout: 90
         )
         #expect(run.stdout.hasPrefix("{"), "\(run.stdout)\(run.stderr)")

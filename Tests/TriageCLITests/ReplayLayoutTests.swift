@@ -42,7 +42,10 @@ struct ReplayLayoutTests {
 
     @Test func aPipeGetsEachParagraphOnOneLine() throws {
         let piped = try TriageBinary.run(["replay", "nginx-tag-typo"], input: "quit\n")
-        #expect(piped.stdout.contains("A pod whose image cannot be pulled walks the chain Pending → ContainerCreating → ErrImagePull → ImagePullBackOff. ErrImagePull is the failed attempt itself;"))
+        #expect(
+            piped.stdout.contains(
+                "A pod whose image cannot be pulled walks the chain Pending → ContainerCreating → ErrImagePull → ImagePullBackOff. ErrImagePull is the failed attempt itself;"
+            ))
     }
 }
 

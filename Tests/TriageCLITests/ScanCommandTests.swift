@@ -9,13 +9,17 @@ struct ScanCommandTests {
     static func dump(count: Int) -> String {
         func pod(_ index: Int) -> String {
             let failing = index % 3 == 0
-            let state = failing
+            let state =
+                failing
                 ? #"{"waiting": {"message": "Back-off pulling image \"nginx:9.9\": ErrImagePull: failed to pull and unpack image \"docker.io/library/nginx:9.9\": failed to resolve reference \"docker.io/library/nginx:9.9\": docker.io/library/nginx:9.9: not found", "reason": "ImagePullBackOff"}}"#
                 : #"{"running": {"startedAt": "2025-01-01T00:00:00Z"}}"#
-            return #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"labels": {"pod-template-hash": "5d8f7c9b4"}, "name": "web-5d8f7c9b4-p\#(index)", "namespace": "shop", "ownerReferences": [{"apiVersion": "apps/v1", "controller": true, "kind": "ReplicaSet", "name": "web-5d8f7c9b4", "uid": "1"}]}, "spec": {"containers": [{"image": "nginx:9.9", "name": "web"}], "nodeName": "node-\#(index % 2)"}, "status": {"containerStatuses": [{"image": "nginx:9.9", "name": "web", "ready": false, "restartCount": 0, "state": \#(state)}], "phase": "Pending"}}"#
+            return
+                #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"labels": {"pod-template-hash": "5d8f7c9b4"}, "name": "web-5d8f7c9b4-p\#(index)", "namespace": "shop", "ownerReferences": [{"apiVersion": "apps/v1", "controller": true, "kind": "ReplicaSet", "name": "web-5d8f7c9b4", "uid": "1"}]}, "spec": {"containers": [{"image": "nginx:9.9", "name": "web"}], "nodeName": "node-\#(index % 2)"}, "status": {"containerStatuses": [{"image": "nginx:9.9", "name": "web", "ready": false, "restartCount": 0, "state": \#(state)}], "phase": "Pending"}}"#
         }
-        let db = #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "db-0", "namespace": "data", "ownerReferences": [{"controller": true, "kind": "StatefulSet", "name": "db"}]}, "spec": {"nodeName": "node-1"}, "status": {"containerStatuses": [{"image": "registry.corp.example.com/data/db:2.0", "name": "db", "state": {"waiting": {"message": "failed to pull and unpack image \"registry.corp.example.com/data/db:2.0\": failed to resolve reference \"registry.corp.example.com/data/db:2.0\": failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://registry.corp.example.com/token: 401 Unauthorized", "reason": "ErrImagePull"}}}]}}"#
-        return #"{"apiVersion": "v1", "items": ["# + ((0..<count).map(pod) + [db]).joined(separator: ",\n") + #"], "kind": "List", "metadata": {"resourceVersion": ""}}"#
+        let db =
+            #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "db-0", "namespace": "data", "ownerReferences": [{"controller": true, "kind": "StatefulSet", "name": "db"}]}, "spec": {"nodeName": "node-1"}, "status": {"containerStatuses": [{"image": "registry.corp.example.com/data/db:2.0", "name": "db", "state": {"waiting": {"message": "failed to pull and unpack image \"registry.corp.example.com/data/db:2.0\": failed to resolve reference \"registry.corp.example.com/data/db:2.0\": failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://registry.corp.example.com/token: 401 Unauthorized", "reason": "ErrImagePull"}}}]}}"#
+        return #"{"apiVersion": "v1", "items": ["# + ((0..<count).map(pod) + [db]).joined(separator: ",\n")
+            + #"], "kind": "List", "metadata": {"resourceVersion": ""}}"#
     }
 
     func withDump<T>(_ text: String, _ body: (String) throws -> T) throws -> T {
@@ -43,14 +47,18 @@ struct ScanCommandTests {
         #expect(workloads.first?["name"] as? String == "web")
         let pods = try #require(groups[0]["pods"] as? [[String: Any]])
         #expect(pods.count == 10)
-        #expect(pods.allSatisfy { $0["namespace"] as? String == "shop" && $0["container"] as? String == "web" && ($0["node"] as? String)?.hasPrefix("node-") == true })
+        #expect(
+            pods.allSatisfy {
+                $0["namespace"] as? String == "shop" && $0["container"] as? String == "web" && ($0["node"] as? String)?.hasPrefix("node-") == true
+            })
         #expect((groups[1]["workloads"] as? [[String: Any]])?.first?["kind"] as? String == "StatefulSet")
     }
 
     /// A crash-looping pod is listed after the pull groups with how it ended last and the
     /// runbook whose `selects:` holds for it, and counts as something found.
     @Test func aCrashLoopIsListedWithItsLastStateAndRunbook() throws {
-        let api = #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "api-0", "namespace": "shop"}, "spec": {"nodeName": "node-1"}, "status": {"containerStatuses": [{"image": "ghcr.io/acme/api:2.4.1", "name": "api", "restartCount": 9, "lastState": {"terminated": {"reason": "OOMKilled", "exitCode": 137}}, "state": {"waiting": {"reason": "CrashLoopBackOff", "message": "back-off 5m0s restarting failed container=api pod=api-0_shop(1)"}}}], "phase": "Running"}}"#
+        let api =
+            #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "api-0", "namespace": "shop"}, "spec": {"nodeName": "node-1"}, "status": {"containerStatuses": [{"image": "ghcr.io/acme/api:2.4.1", "name": "api", "restartCount": 9, "lastState": {"terminated": {"reason": "OOMKilled", "exitCode": 137}}, "state": {"waiting": {"reason": "CrashLoopBackOff", "message": "back-off 5m0s restarting failed container=api pod=api-0_shop(1)"}}}], "phase": "Running"}}"#
         let dump = #"{"apiVersion": "v1", "kind": "List", "items": [\#(api)]}"#
         let json = try withDump(dump) { try TriageBinary.run(["scan", "--from", $0, "-o", "json"]) }
         #expect(json.status == 0, "stderr: \(json.stderr)")

@@ -46,7 +46,8 @@ struct ScanWatchTests {
         let changed = try await wait(20) {
             lines.complete.contains { line in
                 guard let record = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                      let changes = record["changes"] as? [String: Any] else { return false }
+                    let changes = record["changes"] as? [String: Any]
+                else { return false }
                 return !changes.isEmpty && (record["report"] as? [String: Any])?["failing"] as? Int == 5
             }
         }

@@ -38,7 +38,9 @@ struct SignalTests {
 
         let triageEnded = await Self.waitUntil(seconds: 10) { !process.isRunning }
         #expect(triageEnded, "triage did not end after signal \(signal)")
-        #expect(process.terminationReason == .exit && process.terminationStatus == 128 + signal, "exit status \(process.terminationStatus), reason \(process.terminationReason.rawValue)")
+        #expect(
+            process.terminationReason == .exit && process.terminationStatus == 128 + signal,
+            "exit status \(process.terminationStatus), reason \(process.terminationReason.rawValue)")
         let kubectlEnded = await Self.waitUntil(seconds: 5) { !Self.isAlive(kubectl) }
         #expect(kubectlEnded, "kubectl (pid \(kubectl)) was left running after signal \(signal) to triage")
     }
@@ -50,7 +52,8 @@ struct SignalTests {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
             found = entries.compactMap(pid_t.init).first { pid in
                 guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                      let open = stat.firstIndex(of: "("), let close = stat.range(of: ") ", options: .backwards) else { return false }
+                    let open = stat.firstIndex(of: "("), let close = stat.range(of: ") ", options: .backwards)
+                else { return false }
                 let command = stat[stat.index(after: open)..<close.lowerBound]
                 let parentField = stat[close.upperBound...].split(separator: " ").dropFirst().first
                 return command == name && parentField.flatMap { pid_t($0) } == parent
@@ -63,7 +66,8 @@ struct SignalTests {
     /// Whether `pid` runs and is not a zombie left for a parent that does not reap it.
     static func isAlive(_ pid: pid_t) -> Bool {
         guard kill(pid, 0) == 0, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.range(of: ") ", options: .backwards) else { return false }
+            let close = stat.range(of: ") ", options: .backwards)
+        else { return false }
         return stat[close.upperBound...].first != "Z"
     }
 

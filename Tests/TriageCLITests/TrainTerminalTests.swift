@@ -38,7 +38,9 @@ struct TrainTerminalTests {
         try await session.waitUntil("the completed option") { $0.split(separator: "\n").last?.hasSuffix("check-image") == true }
         try session.sendKeys("Enter")
         try await session.waitFor("Right: the runbook goes to Read the pod's own status beside the events [check-image].")
-        try await answerChecks(session, ["Pending → ContainerCreating → ErrImagePull → ImagePullBackOff", "The container never started, so it has written no log"], at: "describe", before: 0)
+        try await answerChecks(
+            session, ["Pending → ContainerCreating → ErrImagePull → ImagePullBackOff", "The container never started, so it has written no log"], at: "describe",
+            before: 0)
 
         try await session.waitFor("[image-pull-backoff check-image] where next?")
         try answer(session, "node-info")
@@ -47,7 +49,12 @@ struct TrainTerminalTests {
         #expect(!(try session.transcript()).contains("[service-account]."), "the right answer is shown after one wrong try")
         try answer(session, "service-account")
         try await session.waitFor("[service-account], on try 2.")
-        try await answerChecks(session, ["10 seconds, doubling after each failure, up to 5 minutes", "No, restartPolicy governs containers that ran and exited; a pull that failed is retried on the image back-off"], at: "check-image", before: 0)
+        try await answerChecks(
+            session,
+            [
+                "10 seconds, doubling after each failure, up to 5 minutes",
+                "No, restartPolicy governs containers that ran and exited; a pull that failed is retried on the image back-off",
+            ], at: "check-image", before: 0)
 
         try await session.waitFor("[image-pull-backoff service-account] where next?")
         try answer(session, "check-secrets")

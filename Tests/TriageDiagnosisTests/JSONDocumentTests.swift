@@ -11,8 +11,10 @@ struct JSONDocumentTests {
         #"{"apiVersion":"v1","involvedObject":{"fieldPath":"spec.containers{\#(container)}","kind":"Pod","name":"\#(pod)","namespace":"shop"},"kind":"Event","message":"\#(message)","reason":"Failed","source":{"component":"kubelet","host":"\#(node)"},"type":"Warning"}"#
     }
 
-    static let notFound = #"Failed to pull image \"reg.corp.test/shop/cart:4.2\": rpc error: code = NotFound desc = failed to pull and unpack image \"reg.corp.test/shop/cart:4.2\": failed to resolve reference \"reg.corp.test/shop/cart:4.2\": reg.corp.test/shop/cart:4.2: not found"#
-    static let throttled = #"Failed to pull image \"redis:7\": rpc error: code = Unknown desc = failed to pull and unpack image \"docker.io/library/redis:7\": unexpected status from HEAD request to https://registry-1.docker.io/v2/library/redis/manifests/7: 429 Too Many Requests"#
+    static let notFound =
+        #"Failed to pull image \"reg.corp.test/shop/cart:4.2\": rpc error: code = NotFound desc = failed to pull and unpack image \"reg.corp.test/shop/cart:4.2\": failed to resolve reference \"reg.corp.test/shop/cart:4.2\": reg.corp.test/shop/cart:4.2: not found"#
+    static let throttled =
+        #"Failed to pull image \"redis:7\": rpc error: code = Unknown desc = failed to pull and unpack image \"docker.io/library/redis:7\": unexpected status from HEAD request to https://registry-1.docker.io/v2/library/redis/manifests/7: 429 Too Many Requests"#
 
     static func list(_ items: [String]) -> String { #"{"apiVersion":"v1","items":["# + items.joined(separator: ",") + #"],"kind":"List"}"# }
 
@@ -43,7 +45,8 @@ struct JSONDocumentTests {
 
     @Test func evidenceSpansTheRawBytesOfEscapedText() throws {
         // `\u0022` is a quote, `\u00e9` an é (two UTF-8 bytes from one six-byte escape), `\n` joins two errors.
-        let message = #"Failed to pull image \u0022reg.corp.test/caf\u00e9/app:1\u0022: failed to resolve reference: unexpected status from HEAD request: 404 Not Found\nname unknown: repository name not known to registry"#
+        let message =
+            #"Failed to pull image \u0022reg.corp.test/caf\u00e9/app:1\u0022: failed to resolve reference: unexpected status from HEAD request: 404 Not Found\nname unknown: repository name not known to registry"#
         let text = "{\n  \"items\": [\n    " + Self.event(pod: "app-1", container: "app", node: "n1", message: message) + "\n  ]\n}"
         let report = PullFailureDiagnoser.diagnose(text)
         let finding = try #require(report.findings.first)
@@ -85,8 +88,11 @@ struct JSONDocumentTests {
     /// Messages built from pull-failure words with every kind of JSON escape between them: the
     /// evidence of each finding is a span of its own text that quotes the matched words.
     @Test func evidenceSpansHoldForRandomEscapes() {
-        let words = [#"Failed to pull image \"reg.corp.test/app:1\":"#, "manifest unknown", "429 Too Many Requests", "x509: certificate signed by unknown authority",
-                     #"failed to do request: Head \"https://reg.corp.test/v2/app/manifests/1\": dial tcp 10.0.0.1:443: i/o timeout"#, "no space left on device", "pull access denied", "no match for platform in manifest"]
+        let words = [
+            #"Failed to pull image \"reg.corp.test/app:1\":"#, "manifest unknown", "429 Too Many Requests", "x509: certificate signed by unknown authority",
+            #"failed to do request: Head \"https://reg.corp.test/v2/app/manifests/1\": dial tcp 10.0.0.1:443: i/o timeout"#, "no space left on device",
+            "pull access denied", "no match for platform in manifest",
+        ]
         let escapes = [#"\n"#, #"\""#, #"\\"#, #"\/"#, #"\t"#, #"\u00e9"#, #"\u0000"#, #"\ud83d\ude00"#, #"\ud800"#, "é", " "]
         var generator = SplitMix(seed: 7)
         func pick<T>(_ items: [T]) -> T { items[Int(generator.next() % UInt64(items.count))] }

@@ -6,19 +6,22 @@ import TriageTestSupport
 
 @Suite("Paste noise and robustness")
 struct NoiseAndRobustnessTests {
-    static let base = #"Failed to pull image "acme/web:1": rpc error: code = Unknown desc = Error response from daemon: toomanyrequests: You have reached your pull rate limit."#
+    static let base =
+        #"Failed to pull image "acme/web:1": rpc error: code = Unknown desc = Error response from daemon: toomanyrequests: You have reached your pull rate limit."#
 
-    @Test("noise does not change the cause", arguments: [
-        "> " + base,
-        ">> " + base,
-        "`" + base + "`",
-        "```\n" + base + "\n```",
-        base.replacingOccurrences(of: "\"", with: "\u{201C}"),
-        "\u{1B}[31m" + base + "\u{1B}[0m",
-        "\u{2502} " + base + " \u{2502}",
-        "  Warning\tFailed\t3m\tkubelet\t" + base + "\r\n",
-        base.replacingOccurrences(of: "toomanyrequests", with: "toomany\u{200B}requests"),
-    ])
+    @Test(
+        "noise does not change the cause",
+        arguments: [
+            "> " + base,
+            ">> " + base,
+            "`" + base + "`",
+            "```\n" + base + "\n```",
+            base.replacingOccurrences(of: "\"", with: "\u{201C}"),
+            "\u{1B}[31m" + base + "\u{1B}[0m",
+            "\u{2502} " + base + " \u{2502}",
+            "  Warning\tFailed\t3m\tkubelet\t" + base + "\r\n",
+            base.replacingOccurrences(of: "toomanyrequests", with: "toomany\u{200B}requests"),
+        ])
     func noise(text: String) throws {
         let report = PullFailureDiagnoser.diagnose(text)
         #expect(report.cause == .rateLimit)
@@ -28,10 +31,10 @@ struct NoiseAndRobustnessTests {
 
     @Test func terminalWrapInsideAWord() {
         let text = """
-        Failed to pull image "acme/big:2": failed to pull and unpack image "docker.io/acme/big:2": failed to extract layer sha256:1: write /var/lib/rancher/k3s/agent/contai
-        nerd/io.containerd.snapshotter.v1.overlayfs/snapshots/120/fs/usr/lib/x: no spa
-        ce left on device: unknown
-        """
+            Failed to pull image "acme/big:2": failed to pull and unpack image "docker.io/acme/big:2": failed to extract layer sha256:1: write /var/lib/rancher/k3s/agent/contai
+            nerd/io.containerd.snapshotter.v1.overlayfs/snapshots/120/fs/usr/lib/x: no spa
+            ce left on device: unknown
+            """
         #expect(PullFailureDiagnoser.diagnose(text).cause == .disk)
     }
 
@@ -64,16 +67,19 @@ struct NoiseAndRobustnessTests {
     }
 
     @Test func truncatedInputsNeverCrash() {
-        let texts = [NoiseAndRobustnessTests.base, """
-        {
-            "items": [
-                {
-                    "involvedObject": { "name": "a", "fieldPath": "spec.containers{b}" },
-                    "message": "Failed to pull image \\"x:1\\": manifest unknown"
-                }
-            ]
-        }
-        """]
+        let texts = [
+            NoiseAndRobustnessTests.base,
+            """
+            {
+                "items": [
+                    {
+                        "involvedObject": { "name": "a", "fieldPath": "spec.containers{b}" },
+                        "message": "Failed to pull image \\"x:1\\": manifest unknown"
+                    }
+                ]
+            }
+            """,
+        ]
         for text in texts {
             let scalars = Array(text.unicodeScalars)
             for cut in 0...scalars.count {
@@ -90,8 +96,11 @@ struct NoiseAndRobustnessTests {
         let object = try #require(try JSONSerialization.jsonObject(with: encoder.encode(report)) as? [String: Any])
         #expect(Set(object.keys) == ["cause", "findings", "input_kind"])
         let finding = try #require((object["findings"] as? [[String: Any]])?.first)
-        #expect(Set(finding.keys) == ["cause", "alternatives", "evidence", "occurrences", "image", "registry", "runtime", "pod",
-                                      "namespace", "container", "node", "explanation", "fix"])
+        #expect(
+            Set(finding.keys) == [
+                "cause", "alternatives", "evidence", "occurrences", "image", "registry", "runtime", "pod",
+                "namespace", "container", "node", "explanation", "fix",
+            ])
         #expect(finding["pod"] is NSNull)
         #expect(Set((finding["evidence"] as? [String: Any])?.keys ?? [:].keys) == ["line", "text", "start", "end", "match"])
         let decoded = try JSONDecoder().decode(DiagnosisReport.self, from: encoder.encode(report))
@@ -99,7 +108,9 @@ struct NoiseAndRobustnessTests {
     }
 
     @Test func textRendering() {
-        let text = PullFailureDiagnoser.diagnose(#"Failed to pull image "nginxy:1": rpc error: code = Unknown desc = Error response from daemon: pull access denied for nginxy, repository does not exist or may require 'docker login'"#).renderText()
+        let text = PullFailureDiagnoser.diagnose(
+            #"Failed to pull image "nginxy:1": rpc error: code = Unknown desc = Error response from daemon: pull access denied for nginxy, repository does not exist or may require 'docker login'"#
+        ).renderText()
         #expect(text.contains("auth"))
         #expect(text.contains("did you mean: docker.io/library/nginx:1"))
         #expect(text.contains("next steps:"))

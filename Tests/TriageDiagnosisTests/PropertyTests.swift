@@ -9,9 +9,11 @@ import TriageTestSupport
 struct PropertyTests {
     /// Random strings built from the characters image references are made of, and a few that break them.
     static func randomReference(_ generator: inout SplitMix) -> String {
-        let pieces = ["a", "b", "z", "0", "9", "A", "Q", ".", "-", "_", "__", "/", ":", "@", "sha256:", "sha512:", "localhost",
-                      "docker.io", "registry.example.com", ":5000", "[::1]", "library", "nginx", "${X}", "{{", "<tag>", " ", "é",
-                      String(repeating: "ab", count: 32), String(repeating: "c", count: 130), "docker://", "oci:"]
+        let pieces = [
+            "a", "b", "z", "0", "9", "A", "Q", ".", "-", "_", "__", "/", ":", "@", "sha256:", "sha512:", "localhost",
+            "docker.io", "registry.example.com", ":5000", "[::1]", "library", "nginx", "${X}", "{{", "<tag>", " ", "é",
+            String(repeating: "ab", count: 32), String(repeating: "c", count: 130), "docker://", "oci:",
+        ]
         let count = Int(generator.next() % 9)
         return (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
     }
@@ -133,7 +135,8 @@ struct PropertyTests {
     }
 
     @Test func repeatedIdenticalEventsCountAsOccurrences() throws {
-        let event = #"  Warning  Failed  1m  kubelet  Failed to pull image "acme/api:9": rpc error: code = Unknown desc = Error response from daemon: manifest for acme/api:9 not found: manifest unknown: manifest unknown"#
+        let event =
+            #"  Warning  Failed  1m  kubelet  Failed to pull image "acme/api:9": rpc error: code = Unknown desc = Error response from daemon: manifest for acme/api:9 not found: manifest unknown: manifest unknown"#
         let text = "Events:\n  Type     Reason  Age  From     Message\n" + Array(repeating: event, count: 50).joined(separator: "\n")
         let finding = try #require(PullFailureDiagnoser.diagnose(text).findings.first)
         #expect(finding.cause == .imageNotFound)

@@ -16,14 +16,14 @@ struct PullContextTests {
 
     @Test func dockerPullEndingInUnexpectedEOF() throws {
         let text = """
-        $ docker pull postgres
-        Using default tag: latest
-        latest: Pulling from library/postgres
-        a603fa5e3b41: Retrying in 7 seconds
-        02d7a77348fd: Downloading [==================================================>]  1.587MB/1.587MB
-        16b62ca80c8f: Waiting
-        unexpected EOF
-        """
+            $ docker pull postgres
+            Using default tag: latest
+            latest: Pulling from library/postgres
+            a603fa5e3b41: Retrying in 7 seconds
+            02d7a77348fd: Downloading [==================================================>]  1.587MB/1.587MB
+            16b62ca80c8f: Waiting
+            unexpected EOF
+            """
         let finding = try onlyFinding(text)
         #expect(finding.cause == .runtime)
         #expect(finding.evidence.line == 7)
@@ -32,10 +32,10 @@ struct PullContextTests {
 
     @Test func dockerPullEndingInManifestUnknown() throws {
         let text = """
-        $ docker pull acme/tool:9
-        9: Pulling from acme/tool
-        manifest unknown
-        """
+            $ docker pull acme/tool:9
+            9: Pulling from acme/tool
+            manifest unknown
+            """
         let finding = try onlyFinding(text)
         #expect(finding.cause == .imageNotFound)
         #expect(finding.evidence.line == 3)
@@ -43,9 +43,9 @@ struct PullContextTests {
 
     @Test func composePullFollowedByAConnectionError() throws {
         let text = """
-        Pulling web (reg.corp.test/shop/web:2.1)...
-        ERROR: Get https://reg.corp.test/v1/_ping: dial tcp: lookup reg.corp.test on 10.0.0.2:53: no such host
-        """
+            Pulling web (reg.corp.test/shop/web:2.1)...
+            ERROR: Get https://reg.corp.test/v1/_ping: dial tcp: lookup reg.corp.test on 10.0.0.2:53: no such host
+            """
         let finding = try onlyFinding(text)
         #expect(finding.cause == .network)
         #expect(finding.evidence.line == 2)
@@ -64,15 +64,15 @@ struct PullContextTests {
 
     @Test func describeFailedPullThenErrImagePull() throws {
         let text = """
-        Events:
-          Type     Reason     Age                From     Message
-          ----     ------     ----               ----     -------
-          Normal   Pulling    20s (x2 over 40s)  kubelet  Pulling image "reg.corp.test/shop/web:9.9"
-          Warning  Failed     20s (x2 over 40s)  kubelet  Failed to pull image "reg.corp.test/shop/web:9.9": rpc error: code = NotFound desc = failed to pull and unpack image "reg.corp.test/shop/web:9.9": failed to resolve reference "reg.corp.test/shop/web:9.9": reg.corp.test/shop/web:9.9: not found
-          Warning  Failed     20s (x2 over 40s)  kubelet  Error: ErrImagePull
-          Normal   BackOff    5s (x3 over 35s)   kubelet  Back-off pulling image "reg.corp.test/shop/web:9.9"
-          Warning  Failed     5s (x3 over 35s)   kubelet  Error: ImagePullBackOff
-        """
+            Events:
+              Type     Reason     Age                From     Message
+              ----     ------     ----               ----     -------
+              Normal   Pulling    20s (x2 over 40s)  kubelet  Pulling image "reg.corp.test/shop/web:9.9"
+              Warning  Failed     20s (x2 over 40s)  kubelet  Failed to pull image "reg.corp.test/shop/web:9.9": rpc error: code = NotFound desc = failed to pull and unpack image "reg.corp.test/shop/web:9.9": failed to resolve reference "reg.corp.test/shop/web:9.9": reg.corp.test/shop/web:9.9: not found
+              Warning  Failed     20s (x2 over 40s)  kubelet  Error: ErrImagePull
+              Normal   BackOff    5s (x3 over 35s)   kubelet  Back-off pulling image "reg.corp.test/shop/web:9.9"
+              Warning  Failed     5s (x3 over 35s)   kubelet  Error: ImagePullBackOff
+            """
         let finding = try onlyFinding(text)
         #expect(finding.cause == .imageNotFound)
         #expect(finding.evidence.line == 5)
@@ -82,9 +82,9 @@ struct PullContextTests {
     /// A row whose message the terminal wrapped: the wrapped part belongs to the row's event.
     @Test func wrappedEventMessageKeepsItsRowsContext() throws {
         let text = """
-          Warning  Failed     3m   kubelet  Failed to pull image "acme/app:1": rpc error: code = Unknown desc = Error response from daemon: Get https://
-        acme.example/api/: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)
-        """
+              Warning  Failed     3m   kubelet  Failed to pull image "acme/app:1": rpc error: code = Unknown desc = Error response from daemon: Get https://
+            acme.example/api/: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)
+            """
         let finding = try onlyFinding(text)
         #expect(finding.cause == .network)
         #expect(finding.evidence.line == 2)
@@ -92,10 +92,10 @@ struct PullContextTests {
 
     @Test func crictlFatalLines() throws {
         let text = """
-        $ sudo crictl pull reg.corp.test/shop/web:2.1
-        E0302 10:11:12.000001    4242 remote_image.go:180] "PullImage from image service failed" err="rpc error: code = Unknown desc = failed to pull and unpack image \\"reg.corp.test/shop/web:2.1\\": failed to resolve reference \\"reg.corp.test/shop/web:2.1\\": failed to do request: Head \\"https://reg.corp.test/v2/shop/web/manifests/2.1\\": dial tcp 10.0.0.9:443: i/o timeout" image="reg.corp.test/shop/web:2.1"
-        FATA[0030] pulling image: rpc error: code = Unknown desc = failed to pull and unpack image "reg.corp.test/shop/web:2.1": failed to resolve reference "reg.corp.test/shop/web:2.1": failed to do request: Head "https://reg.corp.test/v2/shop/web/manifests/2.1": dial tcp 10.0.0.9:443: i/o timeout
-        """
+            $ sudo crictl pull reg.corp.test/shop/web:2.1
+            E0302 10:11:12.000001    4242 remote_image.go:180] "PullImage from image service failed" err="rpc error: code = Unknown desc = failed to pull and unpack image \\"reg.corp.test/shop/web:2.1\\": failed to resolve reference \\"reg.corp.test/shop/web:2.1\\": failed to do request: Head \\"https://reg.corp.test/v2/shop/web/manifests/2.1\\": dial tcp 10.0.0.9:443: i/o timeout" image="reg.corp.test/shop/web:2.1"
+            FATA[0030] pulling image: rpc error: code = Unknown desc = failed to pull and unpack image "reg.corp.test/shop/web:2.1": failed to resolve reference "reg.corp.test/shop/web:2.1": failed to do request: Head "https://reg.corp.test/v2/shop/web/manifests/2.1": dial tcp 10.0.0.9:443: i/o timeout
+            """
         let finding = try onlyFinding(text)
         #expect(finding.cause == .network)
         #expect(finding.image?.original == "reg.corp.test/shop/web:2.1")
@@ -105,11 +105,11 @@ struct PullContextTests {
     /// lines are not pull failures.
     @Test func kubeletJournal() throws {
         let text = """
-        Mar 02 10:11:10 node-5 kubelet[812]: I0302 10:11:10.000001     812 kuberuntime_image.go:55] "Pulling image" image="reg.corp.test/shop/web:2.1"
-        Mar 02 10:11:11 node-5 kubelet[812]: E0302 10:11:11.000001     812 reflector.go:158] "Unhandled Error" err="k8s.io/client-go/informers/factory.go:160: Failed to watch *v1.Service: failed to list *v1.Service: Get \\"https://10.0.0.1:6443/api/v1/services?limit=500\\": dial tcp 10.0.0.1:6443: connect: connection refused" logger="UnhandledError"
-        Mar 02 10:11:42 node-5 kubelet[812]: E0302 10:11:42.000001     812 log.go:32] "PullImage from image service failed" err="rpc error: code = Unknown desc = failed to pull and unpack image \\"reg.corp.test/shop/web:2.1\\": failed to resolve reference \\"reg.corp.test/shop/web:2.1\\": failed to do request: Head \\"https://reg.corp.test/v2/shop/web/manifests/2.1\\": dial tcp: lookup reg.corp.test: no such host" image="reg.corp.test/shop/web:2.1"
-        Mar 02 10:11:43 node-5 kubelet[812]: I0302 10:11:43.000001     812 prober.go:107] "Probe failed" probeType="Liveness" pod="shop/api-1" podUID="0a1b2c3d" containerName="api" probeResult="failure" output="Get \\"http://10.244.1.7:8080/healthz\\": dial tcp 10.244.1.7:8080: connect: connection refused"
-        """
+            Mar 02 10:11:10 node-5 kubelet[812]: I0302 10:11:10.000001     812 kuberuntime_image.go:55] "Pulling image" image="reg.corp.test/shop/web:2.1"
+            Mar 02 10:11:11 node-5 kubelet[812]: E0302 10:11:11.000001     812 reflector.go:158] "Unhandled Error" err="k8s.io/client-go/informers/factory.go:160: Failed to watch *v1.Service: failed to list *v1.Service: Get \\"https://10.0.0.1:6443/api/v1/services?limit=500\\": dial tcp 10.0.0.1:6443: connect: connection refused" logger="UnhandledError"
+            Mar 02 10:11:42 node-5 kubelet[812]: E0302 10:11:42.000001     812 log.go:32] "PullImage from image service failed" err="rpc error: code = Unknown desc = failed to pull and unpack image \\"reg.corp.test/shop/web:2.1\\": failed to resolve reference \\"reg.corp.test/shop/web:2.1\\": failed to do request: Head \\"https://reg.corp.test/v2/shop/web/manifests/2.1\\": dial tcp: lookup reg.corp.test: no such host" image="reg.corp.test/shop/web:2.1"
+            Mar 02 10:11:43 node-5 kubelet[812]: I0302 10:11:43.000001     812 prober.go:107] "Probe failed" probeType="Liveness" pod="shop/api-1" podUID="0a1b2c3d" containerName="api" probeResult="failure" output="Get \\"http://10.244.1.7:8080/healthz\\": dial tcp 10.244.1.7:8080: connect: connection refused"
+            """
         let finding = try onlyFinding(text)
         #expect(finding.cause == .network)
         #expect(finding.evidence.line == 3)
@@ -121,36 +121,36 @@ struct PullContextTests {
     /// container's crash message gets none of it.
     @Test func podStatusContextStaysInItsContainer() throws {
         let text = """
-        {
-            "kind": "Pod",
-            "metadata": {"name": "web-1", "namespace": "shop"},
-            "status": {
-                "containerStatuses": [
-                    {
-                        "image": "reg.corp.test/shop/web:2.1",
-                        "name": "web",
-                        "state": {
-                            "waiting": {
-                                "message": "Get \\"https://reg.corp.test/v1/_ping\\": dial tcp: lookup reg.corp.test: no such host",
-                                "reason": "ErrImagePull"
-                            }
-                        }
-                    },
-                    {
-                        "image": "reg.corp.test/shop/worker:2.1",
-                        "lastState": {
-                            "terminated": {
-                                "exitCode": 1,
-                                "message": "panic: dial tcp 10.0.0.5:5432: connect: connection refused",
-                                "reason": "Error"
+            {
+                "kind": "Pod",
+                "metadata": {"name": "web-1", "namespace": "shop"},
+                "status": {
+                    "containerStatuses": [
+                        {
+                            "image": "reg.corp.test/shop/web:2.1",
+                            "name": "web",
+                            "state": {
+                                "waiting": {
+                                    "message": "Get \\"https://reg.corp.test/v1/_ping\\": dial tcp: lookup reg.corp.test: no such host",
+                                    "reason": "ErrImagePull"
+                                }
                             }
                         },
-                        "name": "worker"
-                    }
-                ]
+                        {
+                            "image": "reg.corp.test/shop/worker:2.1",
+                            "lastState": {
+                                "terminated": {
+                                    "exitCode": 1,
+                                    "message": "panic: dial tcp 10.0.0.5:5432: connect: connection refused",
+                                    "reason": "Error"
+                                }
+                            },
+                            "name": "worker"
+                        }
+                    ]
+                }
             }
-        }
-        """
+            """
         let finding = try onlyFinding(text)
         #expect(finding.cause == .network)
         #expect(finding.container == "web")

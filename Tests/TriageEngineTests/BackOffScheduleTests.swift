@@ -8,7 +8,10 @@ import TriageModel
 /// and when the next pull is due.
 struct BackOffScheduleTests {
     @Test(arguments: [
-        ("  Warning  Failed     70s (x4 over 2m38s)  kubelet            Failed to pull image \"nginxy:1.27\": rpc error", "Failed", 70, 4, "Failed to pull image \"nginxy:1.27\": rpc error"),
+        (
+            "  Warning  Failed     70s (x4 over 2m38s)  kubelet            Failed to pull image \"nginxy:1.27\": rpc error", "Failed", 70, 4,
+            "Failed to pull image \"nginxy:1.27\": rpc error"
+        ),
         ("Warning  Failed  5s  kubelet  Failed to pull image \"a:1\": not found", "Failed", 5, 1, "Failed to pull image \"a:1\": not found"),
         ("    Normal   BackOff    1m12s (x178 over 41m)  kubelet  Back-off pulling image \"x\"", "BackOff", 72, 178, "Back-off pulling image \"x\""),
         ("  Warning  Failed     3h2m (x30 over 5h)  kubelet  Error: ErrImagePull", "Failed", 10920, 30, "Error: ErrImagePull"),
@@ -18,7 +21,10 @@ struct BackOffScheduleTests {
         #expect(row.reason == reason && row.ageSeconds == age && row.count == count && row.message == message)
     }
 
-    @Test(arguments: ["  Warning  Failed     <unknown>  kubelet  Failed to pull image", "Events:  <none>", "  Type     Reason     Age   From     Message", "Warning Failed 12x kubelet m"])
+    @Test(arguments: [
+        "  Warning  Failed     <unknown>  kubelet  Failed to pull image", "Events:  <none>", "  Type     Reason     Age   From     Message",
+        "Warning Failed 12x kubelet m",
+    ])
     func refusesWhatIsNoRow(line: String) {
         #expect(DescribeEventRow(Substring(line)) == nil)
     }
@@ -42,7 +48,8 @@ struct BackOffScheduleTests {
     }
 
     @Test func onlyTheBackOffLeftGivesNoSchedule() {
-        let describe = "Events:\n  Type    Reason   Age                 From     Message\n  ----    ------   ----                ----     -------\n  Normal  BackOff  2m (x40 over 1h)    kubelet  Back-off pulling image \"a:1\"\n"
+        let describe =
+            "Events:\n  Type    Reason   Age                 From     Message\n  ----    ------   ----                ----     -------\n  Normal  BackOff  2m (x40 over 1h)    kubelet  Back-off pulling image \"a:1\"\n"
         #expect(PullFailureParser.backOffFacts(describe, node: "describe").isEmpty)
     }
 }

@@ -9,7 +9,8 @@ struct ClusterParserTests {
         let auths = hosts.map { #""\#($0)":{"auth":"dXNlcjpwYXNz"}"# }.joined(separator: ",")
         let config = type == "kubernetes.io/dockercfg" ? "{\(auths)}" : #"{"auths":{\#(auths)}}"#
         let key = type == "kubernetes.io/dockercfg" ? ".dockercfg" : ".dockerconfigjson"
-        return #"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"\#(name)"},"type":"\#(type)","data":{"\#(key)":"\#(Data(config.utf8).base64EncodedString())"}}"#
+        return
+            #"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"\#(name)"},"type":"\#(type)","data":{"\#(key)":"\#(Data(config.utf8).base64EncodedString())"}}"#
     }
 
     func context(registry: String) -> ParserContext {
@@ -45,17 +46,22 @@ struct ClusterParserTests {
         (["hub"], "hub", "pod/web-1"),
     ])
     func theSecretToFixAndWhoNamesIt(asked: [String], toFix: String, namedBy: String) {
-        let items = [secret("hub", type: "kubernetes.io/dockerconfigjson", hosts: ["ghcr.io"]),
-                     #"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"opaque"},"type":"Opaque","data":{"x":"eQ=="}}"#]
-            .filter { item in asked.contains { item.contains(#""name":"\#($0)""#) } }
+        let items = [
+            secret("hub", type: "kubernetes.io/dockerconfigjson", hosts: ["ghcr.io"]),
+            #"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"opaque"},"type":"Opaque","data":{"x":"eQ=="}}"#,
+        ]
+        .filter { item in asked.contains { item.contains(#""name":"\#($0)""#) } }
         let list = #"{"apiVersion":"v1","kind":"List","items":[\#(items.joined(separator: ","))]}"#
         let stderr = asked.contains("regcred") ? #"Error from server (NotFound): secrets "regcred" not found"# : ""
         let account = ServiceAccountParser().facts(
             from: CommandResult(stdout: #"{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"builder"},"imagePullSecrets":[{"name":"opaque"}]}"#),
-            context: ParserContext(node: "service-account", facts: ["pod": Fact("web-1"), "service_account": Fact("builder"), "pull_secrets": Fact(values: ["regcred", "hub"])]))
+            context: ParserContext(
+                node: "service-account", facts: ["pod": Fact("web-1"), "service_account": Fact("builder"), "pull_secrets": Fact(values: ["regcred", "hub"])]))
         #expect(account["pull_secrets_named_by"]?.values == ["pod/web-1", "pod/web-1", "serviceaccount/builder"])
-        let facts = PullSecretsParser().facts(from: CommandResult(stdout: list, stderr: stderr), context: ParserContext(
-            node: "check-secrets", facts: account.merging(["registry": Fact("ghcr.io")]) { old, _ in old }))
+        let facts = PullSecretsParser().facts(
+            from: CommandResult(stdout: list, stderr: stderr),
+            context: ParserContext(
+                node: "check-secrets", facts: account.merging(["registry": Fact("ghcr.io")]) { old, _ in old }))
         #expect(facts["secret_to_fix"]?.value == toFix)
         #expect(facts["secret_named_by"]?.value == namedBy)
     }
@@ -68,7 +74,8 @@ struct ClusterParserTests {
     }
 
     @Test func forbiddenIsReported() {
-        let stderr = #"Error from server (Forbidden): secrets "regcred" is forbidden: User "dev" cannot get resource "secrets" in API group "" in the namespace "shop""#
+        let stderr =
+            #"Error from server (Forbidden): secrets "regcred" is forbidden: User "dev" cannot get resource "secrets" in API group "" in the namespace "shop""#
         let facts = PullSecretsParser().facts(from: CommandResult(stdout: "", stderr: stderr, exitStatus: 1), context: context(registry: "docker.io"))
         #expect(facts["secrets_forbidden"]?.value == "true")
     }

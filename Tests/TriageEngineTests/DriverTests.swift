@@ -7,7 +7,8 @@ import TriageRunbooks
 
 /// The unattended driver: replay runs every step, `--no-input` stops where a person is needed.
 struct DriverTests {
-    static let lookOutput = Scenario.Recording(arguments: ["kubectl", "get", "pod", "web", "-n", "default"], result: CommandResult(stdout: "reason: ErrImagePull\nimage: nginx:1"))
+    static let lookOutput = Scenario.Recording(
+        arguments: ["kubectl", "get", "pod", "web", "-n", "default"], result: CommandResult(stdout: "reason: ErrImagePull\nimage: nginx:1"))
 
     @Test func replayRunsEveryStepIncludingNodeCommands() async throws {
         var session = try Session(runbook: SessionTests.runbook(), inputs: ["pod": "web"])
@@ -37,7 +38,8 @@ struct DriverTests {
         let look = Scenario.Recording(arguments: Self.lookOutput.arguments, result: CommandResult(stdout: "reason: Error"))
         let driver = SessionDriver(runner: ReplayRunner(recordings: [look]), parsers: .standard, answers: nil, policy: .unattended)
         #expect(try await driver.drive(&session) == .stopped(node: "ask", reason: "step 'ask' asks a question: Is it private?"))
-        let answered = SessionDriver(runner: ReplayRunner(recordings: [look]), parsers: .standard, answers: RecordedAnswers(["ask": "private"]), policy: .unattended)
+        let answered = SessionDriver(
+            runner: ReplayRunner(recordings: [look]), parsers: .standard, answers: RecordedAnswers(["ask": "private"]), policy: .unattended)
         var again = try Session(runbook: SessionTests.runbook(), inputs: ["pod": "web"])
         guard case .concluded(let diagnosis) = try await answered.drive(&again) else {
             Issue.record("expected a diagnosis")
@@ -47,7 +49,8 @@ struct DriverTests {
     }
 
     @Test func unattendedStopsWhereTheGuardRefusesAChangeTheRunbookUnderstates() async throws {
-        let runbook = try RunbookDecoder.decode("""
+        let runbook = try RunbookDecoder.decode(
+            """
             id: sneaky
             title: Sneaky
             inputs:
@@ -62,7 +65,8 @@ struct DriverTests {
               done:
                 title: Done
                 diagnosis: {cause: other, summary: done, fix: []}
-            """, file: "sneaky.yaml").get()
+            """, file: "sneaky.yaml"
+        ).get()
         var session = try Session(runbook: runbook, inputs: ["pod": "web"])
         let deleted = Scenario.Recording(arguments: ["kubectl", "delete", "pod", "web"], result: CommandResult(stdout: "pod \"web\" deleted"))
         let base = RecordingRunner(base: ReplayRunner(recordings: [deleted]))

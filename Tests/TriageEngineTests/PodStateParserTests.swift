@@ -52,7 +52,10 @@ struct PodStateParserTests {
         let facts = podParser.facts(from: CommandResult(stdout: try Self.kubernetesFixture("pod-sidecar-pull-1.32.json")), context: context)
         #expect(facts["containers"]?.values == ["migrate", "log-shipper", "web", "metrics", "debugger-k8wq2"])
         #expect(facts["container_kinds"]?.values == ["init", "init", "regular", "regular", "ephemeral"])
-        #expect(facts["container_images"]?.values == ["ghcr.io/acme/migrate:1.9.0", "fluent/fluent-bit:3.2.4", "ghcr.io/acme/web:2.4.1", "prom/statsd-exporter:v0.27.1", "busybox:1.37"])
+        #expect(
+            facts["container_images"]?.values == [
+                "ghcr.io/acme/migrate:1.9.0", "fluent/fluent-bit:3.2.4", "ghcr.io/acme/web:2.4.1", "prom/statsd-exporter:v0.27.1", "busybox:1.37",
+            ])
         #expect(facts["container_pull_policies"]?.values == ["IfNotPresent", "IfNotPresent", "IfNotPresent", "IfNotPresent", "Always"])
         #expect(facts["container_restart_counts"]?.values == ["0", "0", "0", "1", "0"])
         #expect(facts["container_states"]?.values == ["terminated", "running", "waiting", "running", "waiting"])
@@ -93,12 +96,26 @@ struct PodStateParserTests {
     }
 
     @Test(arguments: [
-        ("ErrImagePull", #"failed to pull and unpack image "registry.internal:5000/team/api:3.1": failed to resolve reference "registry.internal:5000/team/api:3.1": failed to do request: Head "https://registry.internal:5000/v2/team/api/manifests/3.1": tls: failed to verify certificate: x509: certificate signed by unknown authority"#, "tls"),
-        ("ImagePullBackOff", #"Back-off pulling image "registry.internal:5000/team/api:3.1": ErrImagePull: failed to pull and unpack image "registry.internal:5000/team/api:3.1": failed to resolve reference "registry.internal:5000/team/api:3.1": failed to do request: Head "https://registry.internal:5000/v2/team/api/manifests/3.1": http: server gave HTTP response to HTTPS client"#, "tls"),
-        ("ErrImagePull", #"failed to pull and unpack image "docker.io/acme/api:3.1": failed to resolve reference "docker.io/acme/api:3.1": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed"#, "auth"),
+        (
+            "ErrImagePull",
+            #"failed to pull and unpack image "registry.internal:5000/team/api:3.1": failed to resolve reference "registry.internal:5000/team/api:3.1": failed to do request: Head "https://registry.internal:5000/v2/team/api/manifests/3.1": tls: failed to verify certificate: x509: certificate signed by unknown authority"#,
+            "tls"
+        ),
+        (
+            "ImagePullBackOff",
+            #"Back-off pulling image "registry.internal:5000/team/api:3.1": ErrImagePull: failed to pull and unpack image "registry.internal:5000/team/api:3.1": failed to resolve reference "registry.internal:5000/team/api:3.1": failed to do request: Head "https://registry.internal:5000/v2/team/api/manifests/3.1": http: server gave HTTP response to HTTPS client"#,
+            "tls"
+        ),
+        (
+            "ErrImagePull",
+            #"failed to pull and unpack image "docker.io/acme/api:3.1": failed to resolve reference "docker.io/acme/api:3.1": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed"#,
+            "auth"
+        ),
     ])
     func waitingMessagesOfKubernetes132NameTheirCause(reason: String, message: String, cause: String) throws {
-        let output = Self.pod([("init", "setup", "busybox:1.37", Self.running), ("regular", "api", "registry.internal:5000/team/api:3.1", Self.waiting(reason, message))])
+        let output = Self.pod([
+            ("init", "setup", "busybox:1.37", Self.running), ("regular", "api", "registry.internal:5000/team/api:3.1", Self.waiting(reason, message)),
+        ])
         let facts = podParser.facts(from: CommandResult(stdout: output), context: context)
         let direct = PullFailureParser().facts(from: CommandResult(stdout: message), context: context)
         #expect(direct["cause"]?.value == cause)
@@ -116,7 +133,13 @@ struct PodStateParserTests {
 
     @Test func anInitContainerOrSidecarFailsWhileTheMainContainerIsFine() {
         let output = Self.pod([
-            ("init", "fetch-config", "quay.io/acme/fetch:0.4", Self.waiting("ErrImagePull", #"rpc error: code = NotFound desc = failed to pull and unpack image "quay.io/acme/fetch:0.4": failed to resolve reference "quay.io/acme/fetch:0.4": quay.io/acme/fetch:0.4: not found"#)),
+            (
+                "init", "fetch-config", "quay.io/acme/fetch:0.4",
+                Self.waiting(
+                    "ErrImagePull",
+                    #"rpc error: code = NotFound desc = failed to pull and unpack image "quay.io/acme/fetch:0.4": failed to resolve reference "quay.io/acme/fetch:0.4": quay.io/acme/fetch:0.4: not found"#
+                )
+            ),
             ("regular", "api", "ghcr.io/acme/api:3.1", #"{"waiting":{"reason":"PodInitializing"}}"#),
         ])
         let facts = podParser.facts(from: CommandResult(stdout: output), context: context)
@@ -129,11 +152,12 @@ struct PodStateParserTests {
     }
 
     @Test func aPodThatRecoveredSaysSoAndSinceWhen() {
-        let output = Self.pod([
-            ("init", "setup", "busybox:1.37", #"{"terminated":{"exitCode":0,"reason":"Completed"}}"#),
-            ("regular", "api", "ghcr.io/acme/api:3.2", #"{"running":{"startedAt":"2025-02-11T09:31:00Z"}}"#),
-            ("regular", "proxy", "envoyproxy/envoy:v1.32.1", Self.running),
-        ], restarts: 2)
+        let output = Self.pod(
+            [
+                ("init", "setup", "busybox:1.37", #"{"terminated":{"exitCode":0,"reason":"Completed"}}"#),
+                ("regular", "api", "ghcr.io/acme/api:3.2", #"{"running":{"startedAt":"2025-02-11T09:31:00Z"}}"#),
+                ("regular", "proxy", "envoyproxy/envoy:v1.32.1", Self.running),
+            ], restarts: 2)
         let facts = podParser.facts(from: CommandResult(stdout: output), context: context)
         #expect(facts["all_running"]?.value == "true")
         #expect(facts["running_since"]?.value == "2025-02-11T09:31:00Z")
@@ -145,7 +169,9 @@ struct PodStateParserTests {
     @Test func notAPodGivesNoFacts() {
         #expect(podParser.facts(from: CommandResult(stdout: #"{"kind":"Node"}"#), context: context).isEmpty)
         #expect(podParser.facts(from: CommandResult(stdout: "{\"kind\":\"Pod\",", exitStatus: 0), context: context).isEmpty)
-        #expect(podParser.facts(from: CommandResult(stdout: "", stderr: #"Error from server (NotFound): pods "x" not found"#, exitStatus: 1), context: context).isEmpty)
+        #expect(
+            podParser.facts(from: CommandResult(stdout: "", stderr: #"Error from server (NotFound): pods "x" not found"#, exitStatus: 1), context: context)
+                .isEmpty)
     }
 
     @Test func eventsGiveTheKubeletsBackOff() throws {
@@ -165,7 +191,8 @@ struct PodStateParserTests {
         #expect(facts["event_images"]?.values == ["ghcr.io/acme/web:2.4.1"])
         #expect(facts["stale_event_images"]?.values == ["ghcr.io/acme/web:2.4.1"])
         #expect(facts["event_containers"]?.values == ["web"])
-        let current = PodEventsParser().facts(from: CommandResult(stdout: output), context: ParserContext(node: "events", facts: ["images": Fact("ghcr.io/acme/web:2.4.1")]))
+        let current = PodEventsParser().facts(
+            from: CommandResult(stdout: output), context: ParserContext(node: "events", facts: ["images": Fact("ghcr.io/acme/web:2.4.1")]))
         #expect(current["stale_event_images"] == nil)
     }
 
@@ -174,7 +201,8 @@ struct PodStateParserTests {
     }
 
     @Test func noEventsSaysSo() {
-        let facts = PodEventsParser().facts(from: CommandResult(stdout: #"{"apiVersion":"v1","items":[],"kind":"List","metadata":{"resourceVersion":""}}"#), context: context)
+        let facts = PodEventsParser().facts(
+            from: CommandResult(stdout: #"{"apiVersion":"v1","items":[],"kind":"List","metadata":{"resourceVersion":""}}"#), context: context)
         #expect(facts["events_found"]?.value == "false")
         #expect(facts["pull_failures"] == nil && facts["backoff_delay_seconds"] == nil)
     }
@@ -185,7 +213,8 @@ struct PodStateParserTests {
             let check = #"{"api_host":"quay.io","reachable":true,"exists":true,"needs_auth":false,"platforms":\#(platforms)}"#
             let fromCheck = ParserCatalog.standard.parser("registry-check")?.facts(
                 from: CommandResult(stdout: check), context: ParserContext(node: "registry", facts: ["node_platform": Fact("linux/arm64")]))
-            let fromNode = NodeParser().facts(from: CommandResult(stdout: node), context: ParserContext(node: "node-info", facts: ["image_platforms": Fact(values: platforms)]))
+            let fromNode = NodeParser().facts(
+                from: CommandResult(stdout: node), context: ParserContext(node: "node-info", facts: ["image_platforms": Fact(values: platforms)]))
             #expect(fromCheck?["platform_offered"]?.value == fromNode["platform_offered"]?.value)
             return fromNode["platform_offered"]?.value
         }
@@ -208,7 +237,8 @@ struct JSONPathFactExtractionTests {
         #expect(fact.values == ["IfNotPresent", "IfNotPresent"])
         let evidence = try #require(fact.evidence)
         #expect(evidence.text.contains(#""imagePullPolicy": "IfNotPresent""#) && evidence.node == "read")
-        let count = FactExtractor.extract(FactExtraction(fact: "n", pattern: nil, jsonPath: try JSONPath("{.status.containerStatuses[0].restartCount}")), from: output, node: "read")
+        let count = FactExtractor.extract(
+            FactExtraction(fact: "n", pattern: nil, jsonPath: try JSONPath("{.status.containerStatuses[0].restartCount}")), from: output, node: "read")
         #expect(count?.values == ["1"])
         #expect(FactExtractor.extract(FactExtraction(fact: "x", pattern: nil, jsonPath: try JSONPath("{.spec.missing}")), from: output, node: "read") == nil)
         #expect(FactExtractor.extract(extraction, from: "Error from server (NotFound): pods \"x\" not found", node: "read") == nil)

@@ -68,7 +68,11 @@ struct RegistryCheckParserTests {
 
     @Test func otherOutputGivesNoFacts() throws {
         let parser = try #require(parser)
-        #expect(parser.facts(from: CommandResult(stdout: "", stderr: "triage registry-check: invalid reference format", exitStatus: 2), context: ParserContext(node: "registry")).isEmpty)
+        #expect(
+            parser.facts(
+                from: CommandResult(stdout: "", stderr: "triage registry-check: invalid reference format", exitStatus: 2),
+                context: ParserContext(node: "registry")
+            ).isEmpty)
         #expect(parser.facts(from: CommandResult(stdout: #"{"kind":"Pod"}"#), context: ParserContext(node: "registry")).isEmpty)
     }
 }

@@ -7,8 +7,9 @@ import TriageModel
 struct RunbookSelectorTests {
     static func runbook(_ id: String, selects: Condition?) -> Runbook {
         let done = Node(id: "done", title: "Done", diagnosis: Diagnosis(cause: "x", summary: .empty, explanation: .empty, fix: []))
-        return Runbook(id: id, title: id, summary: "", inputs: [], start: "done", nodes: [done],
-                       selection: selects.map { Runbook.Selection(condition: $0) })
+        return Runbook(
+            id: id, title: id, summary: "", inputs: [], start: "done", nodes: [done],
+            selection: selects.map { Runbook.Selection(condition: $0) })
     }
 
     static let runbooks = [
@@ -17,7 +18,8 @@ struct RunbookSelectorTests {
         runbook("unselected", selects: nil),
     ]
 
-    static let crashing = #"{"waiting":{"reason":"CrashLoopBackOff","message":"back-off 40s restarting failed container=app pod=api-5f7b9c6d48-qq2lm_shop(1d0c)"}}"#
+    static let crashing =
+        #"{"waiting":{"reason":"CrashLoopBackOff","message":"back-off 40s restarting failed container=app pod=api-5f7b9c6d48-qq2lm_shop(1d0c)"}}"#
     static let oomKilled = #"{"terminated":{"reason":"OOMKilled","exitCode":137,"startedAt":"2025-02-11T09:20:03Z","finishedAt":"2025-02-11T09:20:45Z"}}"#
 
     static func pod(state: String, lastState: String = "{}", phase: String = "Running", ready: String = "False") -> String {
@@ -62,7 +64,8 @@ struct RunbookSelectorTests {
     }
 
     @Test func everyPodOfAListIsChosenFor() throws {
-        let list = #"{"kind":"PodList","apiVersion":"v1","items":["# + Self.pod(state: Self.crashing).replacingOccurrences(of: #""kind":"Pod","#, with: "") + "]}"
+        let list =
+            #"{"kind":"PodList","apiVersion":"v1","items":["# + Self.pod(state: Self.crashing).replacingOccurrences(of: #""kind":"Pod","#, with: "") + "]}"
         let choices = try selector.choose(podListJSON: list)
         #expect(choices.map(\.pod) == ["api-5f7b9c6d48-qq2lm"])
         #expect(choices.first?.runbooks.map(\.id) == ["crash"])

@@ -119,15 +119,23 @@ struct SessionTests {
             """
         let runbook = try RunbookDecoder.decode(yaml, file: "unread.yaml").get()
         var session = try Session(runbook: runbook, inputs: ["pod": "web"])
-        let refused = CommandResult(stdout: "", stderr: "E1202 10:00:00.000000   1 memcache.go:265] couldn't get current server API group list\nThe connection to the server 127.0.0.1:1 was refused\u{1B}]0;owned\u{07} - did you specify the right host or port?\n", exitStatus: 1)
+        let refused = CommandResult(
+            stdout: "",
+            stderr:
+                "E1202 10:00:00.000000   1 memcache.go:265] couldn't get current server API group list\nThe connection to the server 127.0.0.1:1 was refused\u{1B}]0;owned\u{07} - did you specify the right host or port?\n",
+            exitStatus: 1)
         session.record(refused, for: CommandInvocation(arguments: ["kubectl"]), parsers: .standard)
         let diagnosis = try #require(session.current.diagnosis)
         #expect(diagnosis.outcome == .couldNotLook)
         #expect(session.render(diagnosis.summary) == "kubectl said: (not known)")
-        #expect(session.evidence(of: diagnosis) == "The connection to the server 127.0.0.1:1 was refused\\u{1B}]0;owned\\u{7} - did you specify the right host or port?")
+        #expect(
+            session.evidence(of: diagnosis)
+                == "The connection to the server 127.0.0.1:1 was refused\\u{1B}]0;owned\\u{7} - did you specify the right host or port?")
 
         var found = try Session(runbook: runbook, inputs: ["pod": "web"])
-        found.record(CommandResult(stdout: "", stderr: "Error from server (NotFound): pods \"web\" not found\n", exitStatus: 1), for: CommandInvocation(arguments: ["kubectl"]), parsers: .standard)
+        found.record(
+            CommandResult(stdout: "", stderr: "Error from server (NotFound): pods \"web\" not found\n", exitStatus: 1),
+            for: CommandInvocation(arguments: ["kubectl"]), parsers: .standard)
         #expect(found.evidence(of: diagnosis) == #"Error from server (NotFound): pods "web" not found"#)
     }
 

@@ -81,8 +81,9 @@ struct ShippedLibraryTests {
         let steps = diagnosis.fix.filter { $0.when?.evaluate(session.facts).holds ?? true } + (diagnosis.verify.map { [$0] } ?? [])
         let resolved = steps.map(session.resolve)
         let dropped = zip(steps, resolved).filter { $0.0.command != nil && $0.1.invocation == nil }.map(\.1.text)
-        return Ending(texts: texts, fix: resolved.map(\.text), commands: resolved.compactMap { $0.invocation?.arguments },
-                      dropped: dropped, facts: session.facts)
+        return Ending(
+            texts: texts, fix: resolved.map(\.text), commands: resolved.compactMap { $0.invocation?.arguments },
+            dropped: dropped, facts: session.facts)
     }
 
     /// Words a reader would have to replace by hand, with the facts that may hold their value.
@@ -149,7 +150,10 @@ struct ShippedLibraryTests {
     @Test func endingsFollowTheRegistryFamily() async throws {
         let endings = try await Self.endings()
         let ecr = try #require(endings["ecr-token-expired"]?.fix)
-        #expect(ecr.contains("Test a login from the node: `aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 123456789012.dkr.ecr.eu-west-1.amazonaws.com`."))
+        #expect(
+            ecr.contains(
+                "Test a login from the node: `aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 123456789012.dkr.ecr.eu-west-1.amazonaws.com`."
+            ))
         #expect(!ecr.contains { $0.contains("ghcr.io") || $0.contains("docker login 123456789012.dkr.ecr.eu-west-1.amazonaws.com`") })
         let ghcr = try #require(endings["ghcr-private-no-secret"]?.fix)
         #expect(ghcr.contains { $0.hasPrefix("Log in to ghcr.io with a token that has read:packages") })
@@ -203,7 +207,9 @@ struct LiveOnlyBranchTests {
         for line in ending.texts + ending.fix + ending.commands.flatMap({ $0 }) {
             #expect(try ShippedLibraryTests.unfilled(in: line, facts: ending.facts) == [], "\(line)")
         }
-        #expect(ending.commands.contains(["kubectl", "set", "image", "deployment/web", "web=docker.io/library/nginx:1.27-alpine", "--namespace", "shop"]), "\(ending.commands)")
+        #expect(
+            ending.commands.contains(["kubectl", "set", "image", "deployment/web", "web=docker.io/library/nginx:1.27-alpine", "--namespace", "shop"]),
+            "\(ending.commands)")
         #expect(session.render(session.current.diagnosis!.summary).contains("1.27-alpine"))
     }
 

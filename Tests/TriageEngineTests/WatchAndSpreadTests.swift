@@ -42,17 +42,24 @@ struct WatchAndSpreadTests {
 
     static func pod(phase: String, waiting: String?) -> CommandResult {
         let state = waiting.map { #"{"waiting":{"reason":"\#($0)"}}"# } ?? #"{"running":{}}"#
-        return CommandResult(stdout: #"{"kind":"Pod","metadata":{"name":"web"},"spec":{"containers":[{"name":"web","image":"nginx:1.27"}]},"status":{"phase":"\#(phase)","containerStatuses":[{"name":"web","image":"nginx:1.27","state":\#(state)}]}}"#)
+        return CommandResult(
+            stdout:
+                #"{"kind":"Pod","metadata":{"name":"web"},"spec":{"containers":[{"name":"web","image":"nginx:1.27"}]},"status":{"phase":"\#(phase)","containerStatuses":[{"name":"web","image":"nginx:1.27","state":\#(state)}]}}"#
+        )
     }
 
     static let recovered = Condition.all([.equals(fact: "phase", value: "Running"), .not(.present(fact: "failing_containers", true))])
 
     @Test func theWatchStopsWhenThePodRuns() async throws {
-        let polls = [Self.pod(phase: "Pending", waiting: "ImagePullBackOff"), Self.pod(phase: "Pending", waiting: "ErrImagePull"), Self.pod(phase: "Running", waiting: nil)]
+        let polls = [
+            Self.pod(phase: "Pending", waiting: "ImagePullBackOff"), Self.pod(phase: "Pending", waiting: "ErrImagePull"),
+            Self.pod(phase: "Running", waiting: nil),
+        ]
         let command = ["kubectl", "get", "pod", "web", "-o", "json"]
         let runner = ReplayRunner(recordings: polls.map { Scenario.Recording(arguments: command, result: $0) })
         let watcher = Watcher(runner: runner, parsers: .standard) { _ in }
-        let outcome = try await watcher.watch(CommandInvocation(arguments: command), Watch(parser: "pod-json", until: Self.recovered, every: 5, within: 60), facts: [:], node: "done")
+        let outcome = try await watcher.watch(
+            CommandInvocation(arguments: command), Watch(parser: "pod-json", until: Self.recovered, every: 5, within: 60), facts: [:], node: "done")
         guard case .satisfied(let poll) = outcome else {
             Issue.record("expected recovery, got \(outcome)")
             return
@@ -65,7 +72,8 @@ struct WatchAndSpreadTests {
         let runner = ReplayRunner(recordings: [Scenario.Recording(arguments: command, result: Self.pod(phase: "Pending", waiting: "ImagePullBackOff"))])
         let pauses = Pauses()
         let watcher = Watcher(runner: runner, parsers: .standard) { await pauses.add($0) }
-        let outcome = try await watcher.watch(CommandInvocation(arguments: command), Watch(parser: "pod-json", until: Self.recovered, every: 10, within: 30), facts: [:], node: "done")
+        let outcome = try await watcher.watch(
+            CommandInvocation(arguments: command), Watch(parser: "pod-json", until: Self.recovered, every: 10, within: 30), facts: [:], node: "done")
         guard case .gaveUp(let poll) = outcome else {
             Issue.record("expected to give up, got \(outcome)")
             return

@@ -44,10 +44,11 @@ struct DecoratorTests {
         _ = try await recorder.run(deletePod)
         _ = try? await recorder.run(CommandInvocation(arguments: ["kubectl", "get", "nodes"]))
         _ = try await recorder.run(getPods)
-        #expect(recorder.recordings == [
-            Scenario.Recording(arguments: deletePod.arguments, result: CommandResult(stdout: "deleted")),
-            Scenario.Recording(arguments: getPods.arguments, result: CommandResult(stdout: "pods")),
-        ])
+        #expect(
+            recorder.recordings == [
+                Scenario.Recording(arguments: deletePod.arguments, result: CommandResult(stdout: "deleted")),
+                Scenario.Recording(arguments: getPods.arguments, result: CommandResult(stdout: "pods")),
+            ])
     }
 
     @Test func recordingReplaysAsAScenario() async throws {
@@ -72,10 +73,12 @@ struct DecoratorTests {
         #expect(base.recordings.isEmpty)
 
         let asked = TextSink()
-        let allowing = GuardedRunner(base: base, policy: .ask { invocation in
-            asked.write(invocation.description)
-            return true
-        })
+        let allowing = GuardedRunner(
+            base: base,
+            policy: .ask { invocation in
+                asked.write(invocation.description)
+                return true
+            })
         #expect(try await allowing.run(deletePod).stdout == "deleted")
         #expect(try await allowing.run(getPods).stdout == "pods")
         #expect(asked.text == deletePod.description)
@@ -107,10 +110,13 @@ struct DecoratorTests {
 
     @Test func readingCommandsPassEveryPolicyWithoutAsking() async throws {
         let base = replay((getPods, "pods"))
-        for policy: GuardedRunner.Policy in [.readOnly, .unattended, .ask { _ in
-            Issue.record("a reading command must not ask")
-            return false
-        }] {
+        for policy: GuardedRunner.Policy in [
+            .readOnly, .unattended,
+            .ask { _ in
+                Issue.record("a reading command must not ask")
+                return false
+            },
+        ] {
             #expect(try await GuardedRunner(base: base, policy: policy).run(getPods).stdout == "pods")
         }
     }

@@ -8,10 +8,11 @@ struct KubectlScopingTests {
     @Test func flagsGoRightAfterKubectlForClusterCommands() throws {
         let options = try KubectlOptions(context: "prod", kubeconfig: "/tmp/kc", namespace: "shop")
         let scoped = options.scope(CommandInvocation(arguments: ["kubectl", "get", "pods", "-n", "web"]))
-        #expect(scoped.arguments == [
-            "kubectl", "--context", "prod", "--kubeconfig", "/tmp/kc", "--namespace", "shop",
-            "get", "pods", "-n", "web",
-        ])
+        #expect(
+            scoped.arguments == [
+                "kubectl", "--context", "prod", "--kubeconfig", "/tmp/kc", "--namespace", "shop",
+                "get", "pods", "-n", "web",
+            ])
         let byPath = options.scope(CommandInvocation(arguments: ["/usr/bin/kubectl", "version"]))
         #expect(byPath.arguments.count == 8)
     }
@@ -57,9 +58,10 @@ struct KubectlScopingTests {
     }
 
     @Test func decoratorPassesTheScopedCommandToTheBaseRunner() async throws {
-        let base = RecordingRunner(base: ReplayRunner(recordings: [
-            Scenario.Recording(arguments: ["kubectl", "--context", "prod", "get", "pods"], result: CommandResult(stdout: "pods\n")),
-        ]))
+        let base = RecordingRunner(
+            base: ReplayRunner(recordings: [
+                Scenario.Recording(arguments: ["kubectl", "--context", "prod", "get", "pods"], result: CommandResult(stdout: "pods\n"))
+            ]))
         let runner = ClusterScopedRunner(base: base, options: try KubectlOptions(context: "prod"))
         let result = try await runner.run(CommandInvocation(arguments: ["kubectl", "get", "pods"]))
         #expect(result.stdout == "pods\n")

@@ -36,8 +36,11 @@ struct JSONPathTests {
     }
 
     @Test func recursiveDescent() throws {
-        #expect(try select("{..reason}") == ["ContainersNotReady", "ContainersNotReady", "OOMKilled", "ImagePullBackOff",
-                                              "ImagePullBackOff", "Completed"])
+        #expect(
+            try select("{..reason}") == [
+                "ContainersNotReady", "ContainersNotReady", "OOMKilled", "ImagePullBackOff",
+                "ImagePullBackOff", "Completed",
+            ])
         #expect(try select("{.spec..claimName}") == ["web-data"])
     }
 

@@ -22,10 +22,14 @@ struct KubernetesModelTests {
         #expect(pod.spec.serviceAccountName == "web")
         #expect(pod.spec.imagePullSecrets == ["ghcr-pull"])
         #expect(pod.spec.restartPolicy == "Always")
-        #expect(pod.spec.containers.map { "\($0.kind.rawValue):\($0.name)" }
-            == ["init:migrate", "init:log-shipper", "regular:web", "regular:metrics", "ephemeral:debugger-k8wq2"])
-        #expect(pod.spec.images == ["ghcr.io/acme/migrate:1.9.0", "fluent/fluent-bit:3.2.4", "ghcr.io/acme/web:2.4.1",
-                                    "prom/statsd-exporter:v0.27.1", "busybox:1.37"])
+        #expect(
+            pod.spec.containers.map { "\($0.kind.rawValue):\($0.name)" }
+                == ["init:migrate", "init:log-shipper", "regular:web", "regular:metrics", "ephemeral:debugger-k8wq2"])
+        #expect(
+            pod.spec.images == [
+                "ghcr.io/acme/migrate:1.9.0", "fluent/fluent-bit:3.2.4", "ghcr.io/acme/web:2.4.1",
+                "prom/statsd-exporter:v0.27.1", "busybox:1.37",
+            ])
         let web = try #require(pod.spec.containers.first { $0.name == "web" })
         #expect(web.imagePullPolicy == "IfNotPresent")
         #expect(web.command == ["/app/web"] && web.args == ["--port=8080"])
@@ -34,17 +38,19 @@ struct KubernetesModelTests {
         #expect(web.livenessProbe?.handler == "httpGet")
         #expect(web.livenessProbe?.secondsUntilFailure == 35)
         #expect(web.readinessProbe?.handler == "tcpSocket" && web.readinessProbe?.failureThreshold == 3)
-        #expect(web.configReferences == [
-            ConfigReference(kind: .configMap, name: "web-config", optional: false, via: .environment),
-            ConfigReference(kind: .secret, name: "web-env", optional: true, via: .environment),
-            ConfigReference(kind: .secret, name: "db", optional: false, via: .environment),
-        ])
+        #expect(
+            web.configReferences == [
+                ConfigReference(kind: .configMap, name: "web-config", optional: false, via: .environment),
+                ConfigReference(kind: .secret, name: "web-env", optional: true, via: .environment),
+                ConfigReference(kind: .secret, name: "db", optional: false, via: .environment),
+            ])
         #expect(web.volumeMounts == ["config", "kube-api-access-7q2lp"])
         #expect(pod.spec.containers.first { $0.name == "metrics" }?.startupProbe?.handler == "exec")
         #expect(pod.spec.containers.first { $0.name == "log-shipper" }?.isSidecar == true)
         #expect(pod.spec.containers.first { $0.name == "migrate" }?.isSidecar == false)
-        #expect(pod.spec.volumes.flatMap(\.references).map { "\($0.kind.rawValue)/\($0.name)" }
-            == ["ConfigMap/web-files", "Secret/web-tls", "PersistentVolumeClaim/web-data", "ConfigMap/kube-root-ca.crt"])
+        #expect(
+            pod.spec.volumes.flatMap(\.references).map { "\($0.kind.rawValue)/\($0.name)" }
+                == ["ConfigMap/web-files", "Secret/web-tls", "PersistentVolumeClaim/web-data", "ConfigMap/kube-root-ca.crt"])
     }
 
     @Test func podStatusHasTheStateOfEveryContainer() throws {
@@ -53,8 +59,9 @@ struct KubernetesModelTests {
         #expect(pod.status.startTime?.text == "2025-02-11T09:12:30Z")
         #expect(pod.status.condition("Ready")?.status == "False")
         #expect(pod.status.condition("Ready")?.reason == "ContainersNotReady")
-        #expect(pod.status.containerStatuses.map { "\($0.kind.rawValue):\($0.name)" }
-            == ["init:migrate", "init:log-shipper", "regular:metrics", "regular:web", "ephemeral:debugger-k8wq2"])
+        #expect(
+            pod.status.containerStatuses.map { "\($0.kind.rawValue):\($0.name)" }
+                == ["init:migrate", "init:log-shipper", "regular:metrics", "regular:web", "ephemeral:debugger-k8wq2"])
         let web = try #require(pod.status.containerStatuses.first { $0.name == "web" })
         #expect(web.state.waitingReason == "ImagePullBackOff")
         #expect(web.state.waitingMessage?.hasSuffix("401 Unauthorized") == true)
@@ -128,7 +135,8 @@ struct KubernetesModelTests {
     }
 
     @Test func serviceAccountPullSecrets() throws {
-        let text = #"{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"builder","namespace":"ci"},"imagePullSecrets":[{"name":"ecr"},{"name":"regcred"}],"secrets":[{"name":"builder-token"}]}"#
+        let text =
+            #"{"apiVersion":"v1","kind":"ServiceAccount","metadata":{"name":"builder","namespace":"ci"},"imagePullSecrets":[{"name":"ecr"},{"name":"regcred"}],"secrets":[{"name":"builder-token"}]}"#
         let account = try ServiceAccount.decode(text)
         #expect(account.metadata.name == "builder" && account.imagePullSecrets == ["ecr", "regcred"])
     }
@@ -165,18 +173,34 @@ struct KubernetesModelTests {
     @Test func workloadResolverFollowsControllers() {
         let resolver = WorkloadResolver()
         func owner(_ kind: String, _ name: String) -> [OwnerReference] { [OwnerReference(kind: kind, name: name, controller: true)] }
-        #expect(resolver.workload(namespace: "a", podName: "web-6d9f7c8b5-k2x7p", owners: owner("ReplicaSet", "web-6d9f7c8b5"), templateHash: "6d9f7c8b5").reference == "deployment/web")
-        #expect(resolver.workload(namespace: "a", podName: "p", owners: owner("ReplicaSet", "api-v2-7fb96c8d4"), templateHash: nil).reference == "deployment/api-v2")
-        #expect(resolver.workload(namespace: "a", podName: "p", owners: owner("ReplicaSet", "standalone"), templateHash: nil).reference == "replicaset/standalone")
+        #expect(
+            resolver.workload(namespace: "a", podName: "web-6d9f7c8b5-k2x7p", owners: owner("ReplicaSet", "web-6d9f7c8b5"), templateHash: "6d9f7c8b5").reference
+                == "deployment/web")
+        #expect(
+            resolver.workload(namespace: "a", podName: "p", owners: owner("ReplicaSet", "api-v2-7fb96c8d4"), templateHash: nil).reference == "deployment/api-v2"
+        )
+        #expect(
+            resolver.workload(namespace: "a", podName: "p", owners: owner("ReplicaSet", "standalone"), templateHash: nil).reference == "replicaset/standalone")
         #expect(resolver.workload(namespace: "a", podName: "p", owners: owner("Job", "nightly-29012340"), templateHash: nil).reference == "cronjob/nightly")
         #expect(resolver.workload(namespace: "a", podName: "p", owners: owner("Job", "migrate-once"), templateHash: nil).reference == "job/migrate-once")
         #expect(resolver.workload(namespace: "a", podName: "db-0", owners: owner("StatefulSet", "db"), templateHash: nil).reference == "statefulset/db")
         #expect(resolver.workload(namespace: "a", podName: "bare", owners: [], templateHash: nil).reference == "pod/bare")
-        let known = WorkloadResolver(replicaSetOwners: ["a/web-6d9f7c8b5": OwnerReference(kind: "Rollout", name: "web", controller: true), "a/orphan-5d8f9": nil])
+        let known = WorkloadResolver(replicaSetOwners: [
+            "a/web-6d9f7c8b5": OwnerReference(kind: "Rollout", name: "web", controller: true), "a/orphan-5d8f9": nil,
+        ])
         #expect(known.workload(namespace: "a", podName: "p", owners: owner("ReplicaSet", "web-6d9f7c8b5"), templateHash: nil).reference == "rollout/web")
-        #expect(known.workload(namespace: "a", podName: "p", owners: owner("ReplicaSet", "orphan-5d8f9"), templateHash: nil).reference == "replicaset/orphan-5d8f9")
-        let pod = Pod(json: .object([("metadata", .object([("name", .string("x")), ("namespace", .string("a")),
-            ("ownerReferences", .array([.object([("kind", .string("DaemonSet")), ("name", .string("agent"))])]))]))]))
+        #expect(
+            known.workload(namespace: "a", podName: "p", owners: owner("ReplicaSet", "orphan-5d8f9"), templateHash: nil).reference == "replicaset/orphan-5d8f9")
+        let pod = Pod(
+            json: .object([
+                (
+                    "metadata",
+                    .object([
+                        ("name", .string("x")), ("namespace", .string("a")),
+                        ("ownerReferences", .array([.object([("kind", .string("DaemonSet")), ("name", .string("agent"))])])),
+                    ])
+                )
+            ]))
         #expect(resolver.workload(of: pod) == Workload(kind: "DaemonSet", name: "agent", namespace: "a"))
     }
 

@@ -21,8 +21,9 @@ struct ContainerdPullTests {
         #expect(observation.ctr.status != 0, "ctr pulled \(observation.image) although the fault should stop it")
         #expect(!observation.ctrError.isEmpty, "ctr printed no `ctr:` error line: \(observation.ctr.stderr)")
         // What the operator's terminal shows: the progress lines (which name the image), then the error.
-        expectDiagnosis(of: observation.ctr.stdout + observation.ctr.stderr, fault: fault, image: observation.image,
-                        mustQuote: observation.ctrError)
+        expectDiagnosis(
+            of: observation.ctr.stdout + observation.ctr.stderr, fault: fault, image: observation.image,
+            mustQuote: observation.ctrError)
     }
 
     @Test("CRI PullImage: the kubelet's error names the cause", arguments: LabFault.allCases)
@@ -38,16 +39,21 @@ struct ContainerdPullTests {
 
     /// Expects `text` diagnosed as `fault`'s cause, for `image` (which ctr may name only on its
     /// progress lines), with `error` as the evidence.
-    private func expectDiagnosis(of text: String, fault: LabFault, image: String, mustQuote error: String,
-                                 sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectDiagnosis(
+        of text: String, fault: LabFault, image: String, mustQuote error: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let report = PullFailureDiagnoser.diagnose(text)
         let finding = report.findings.first
-        #expect(report.cause.rawValue == fault.expectedCause,
-                "\(fault): expected \(fault.expectedCause), got \(report.cause.rawValue) for:\n\(text)", sourceLocation: sourceLocation)
-        #expect(finding?.image?.original == image,
-                "\(fault): image \(finding?.image?.original ?? "none") instead of \(image)", sourceLocation: sourceLocation)
+        #expect(
+            report.cause.rawValue == fault.expectedCause,
+            "\(fault): expected \(fault.expectedCause), got \(report.cause.rawValue) for:\n\(text)", sourceLocation: sourceLocation)
+        #expect(
+            finding?.image?.original == image,
+            "\(fault): image \(finding?.image?.original ?? "none") instead of \(image)", sourceLocation: sourceLocation)
         let evidence = finding?.evidence.text ?? ""
-        #expect(error.contains(evidence) || evidence.contains(error),
-                "\(fault): evidence line \"\(evidence)\" is not the error line \"\(error)\"", sourceLocation: sourceLocation)
+        #expect(
+            error.contains(evidence) || evidence.contains(error),
+            "\(fault): evidence line \"\(evidence)\" is not the error line \"\(error)\"", sourceLocation: sourceLocation)
     }
 }

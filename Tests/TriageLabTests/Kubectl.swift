@@ -10,8 +10,9 @@ enum Kubectl {
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = directory.url.path  // no cache or config of the user's
         environment["KUBECONFIG"] = nil
-        return try LabProcess.run(["kubectl", "--kubeconfig", fixture.kubeconfig.path] + arguments, in: directory.url,
-                                  environment: environment, timeout: timeout)
+        return try LabProcess.run(
+            ["kubectl", "--kubeconfig", fixture.kubeconfig.path] + arguments, in: directory.url,
+            environment: environment, timeout: timeout)
     }
 
     /// The fixture's objects for `observation`: the pod stuck pulling its image with the CRI

@@ -39,10 +39,12 @@ struct KubectlFixtureTests {
         #expect(PullFailureDiagnoser.diagnose(got.stdout).cause == .imageNotFound)
     }
 
-    @Test("the API's refusals are kubectl's real errors", arguments: [
-        (KubeAPIFixture.Behavior.forbidden, "Error from server (Forbidden): pods \"web-6d9f7c8b5-k2x7p\" is forbidden"),
-        (.podNotFound, "Error from server (NotFound): pods \"web-6d9f7c8b5-k2x7p\" not found"),
-    ])
+    @Test(
+        "the API's refusals are kubectl's real errors",
+        arguments: [
+            (KubeAPIFixture.Behavior.forbidden, "Error from server (Forbidden): pods \"web-6d9f7c8b5-k2x7p\" is forbidden"),
+            (.podNotFound, "Error from server (NotFound): pods \"web-6d9f7c8b5-k2x7p\" not found"),
+        ])
     func refusal(_ behavior: KubeAPIFixture.Behavior, _ message: String) throws {
         let fixture = try KubeAPIFixture(objects: KubeObjects(image: "127.0.0.1:1/lab/hello:v1", error: "unused"), behavior: behavior)
         defer { fixture.close() }

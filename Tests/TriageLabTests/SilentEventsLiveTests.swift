@@ -20,8 +20,9 @@ struct SilentEventsLiveTests {
     static func expired(_ image: String) -> KubeObjects {
         var objects = KubeObjects(image: image, error: "unused")
         objects.containers = [.init(name: "app", image: image, state: .waiting(reason: "ImagePullBackOff", message: ""))]
-        objects.events = KubeObjects.pullFailure(image: image, error: nil, container: "app", pod: objects.pod,
-                                                 namespace: objects.namespace, node: objects.node)
+        objects.events = KubeObjects.pullFailure(
+            image: image, error: nil, container: "app", pod: objects.pod,
+            namespace: objects.namespace, node: objects.node)
         return objects
     }
 
@@ -50,13 +51,17 @@ struct SilentEventsLiveTests {
         var testDescription: String { scenario }
     }
 
-    @Test("events expired: the registry's answer from here decides, with no node step", arguments: [
-        Incident(scenario: "events-expired-tag-missing", pushed: "lab/app:1.0", wanted: "lab/app:1.1", ending: "tag-missing"),
-        Incident(scenario: "events-expired-repository-missing", pushed: "lab/app:1.0", wanted: "lab/gone:1.0", ending: "repository-missing"),
-        Incident(scenario: "events-expired-wants-credentials", pushed: "lab/private:1.0", wanted: "lab/private:1.0", credentials: true, ending: "auth-no-secret"),
-        Incident(scenario: "events-expired-platform-mismatch", pushed: "lab/armonly:1.0",
-                 platforms: [.linuxARM64, .init(os: "linux", architecture: "arm", variant: "v7")], wanted: "lab/armonly:1.0", ending: "platform-not-offered"),
-    ])
+    @Test(
+        "events expired: the registry's answer from here decides, with no node step",
+        arguments: [
+            Incident(scenario: "events-expired-tag-missing", pushed: "lab/app:1.0", wanted: "lab/app:1.1", ending: "tag-missing"),
+            Incident(scenario: "events-expired-repository-missing", pushed: "lab/app:1.0", wanted: "lab/gone:1.0", ending: "repository-missing"),
+            Incident(
+                scenario: "events-expired-wants-credentials", pushed: "lab/private:1.0", wanted: "lab/private:1.0", credentials: true, ending: "auth-no-secret"),
+            Incident(
+                scenario: "events-expired-platform-mismatch", pushed: "lab/armonly:1.0",
+                platforms: [.linuxARM64, .init(os: "linux", architecture: "arm", variant: "v7")], wanted: "lab/armonly:1.0", ending: "platform-not-offered"),
+        ])
     func registryLed(_ incident: Incident) throws {
         let registry = try RegistryFixture(credentials: incident.credentials ? (Self.user, Self.password) : nil)
         defer { registry.stop() }
@@ -171,16 +176,33 @@ struct PresentStateLiveTests {
     /// `image`'s pull error in the container's 1.32 waiting message, and only the back-off in the events.
     static func waitingMessage(_ error: String, image: String = image) -> KubeObjects {
         var objects = SilentEventsLiveTests.expired(image)
-        objects.containers = [.init(name: "app", image: image,
-                                    state: .waiting(reason: "ImagePullBackOff", message: "Back-off pulling image \"\(image)\": ErrImagePull: \(error)"))]
+        objects.containers = [
+            .init(
+                name: "app", image: image,
+                state: .waiting(reason: "ImagePullBackOff", message: "Back-off pulling image \"\(image)\": ErrImagePull: \(error)"))
+        ]
         return objects
     }
 
-    @Test("a 1.32 waiting message names the cause when the events do not", arguments: [
-        ("waiting-message-401", #"rpc error: code = Unknown desc = failed to pull and unpack image "\#(image)": failed to resolve reference "\#(image)": pulling from host registry.internal.example:5000 failed with status code [manifests 1.0]: 401 Unauthorized"#, "auth-no-secret"),
-        ("waiting-message-x509", #"rpc error: code = Unknown desc = failed to pull and unpack image "\#(image)": failed to resolve reference "\#(image)": failed to do request: Head "https://registry.internal.example:5000/v2/lab/app/manifests/1.0": tls: failed to verify certificate: x509: certificate signed by unknown authority"#, "tls"),
-        ("waiting-message-http-to-https", #"rpc error: code = Unknown desc = failed to pull and unpack image "\#(image)": failed to resolve reference "\#(image)": failed to do request: Head "https://registry.internal.example:5000/v2/lab/app/manifests/1.0": http: server gave HTTP response to HTTPS client"#, "tls"),
-    ])
+    @Test(
+        "a 1.32 waiting message names the cause when the events do not",
+        arguments: [
+            (
+                "waiting-message-401",
+                #"rpc error: code = Unknown desc = failed to pull and unpack image "\#(image)": failed to resolve reference "\#(image)": pulling from host registry.internal.example:5000 failed with status code [manifests 1.0]: 401 Unauthorized"#,
+                "auth-no-secret"
+            ),
+            (
+                "waiting-message-x509",
+                #"rpc error: code = Unknown desc = failed to pull and unpack image "\#(image)": failed to resolve reference "\#(image)": failed to do request: Head "https://registry.internal.example:5000/v2/lab/app/manifests/1.0": tls: failed to verify certificate: x509: certificate signed by unknown authority"#,
+                "tls"
+            ),
+            (
+                "waiting-message-http-to-https",
+                #"rpc error: code = Unknown desc = failed to pull and unpack image "\#(image)": failed to resolve reference "\#(image)": failed to do request: Head "https://registry.internal.example:5000/v2/lab/app/manifests/1.0": http: server gave HTTP response to HTTPS client"#,
+                "tls"
+            ),
+        ])
     func waitingMessageNamesTheCause(scenario: String, error: String, ending: String) throws {
         let (report, run, _) = try SilentEventsLiveTests.run(Self.waitingMessage(error), scenario: scenario)
         #expect(report.ending == ending, "\(run.stdout)\n\(run.stderr)")
@@ -192,8 +214,9 @@ struct PresentStateLiveTests {
     @Test func aRecoveredPodIsNotDiagnosedFromItsHistory() throws {
         var objects = KubeObjects(image: Self.image, error: #"rpc error: code = NotFound desc = failed to pull and unpack image "\#(Self.image)": not found"#)
         objects.containers = [.init(name: "app", image: Self.image, state: .running(minutesAgo: 20))]
-        objects.events = KubeObjects.pullFailure(image: Self.image, error: objects.error, container: "app", pod: objects.pod,
-                                                 namespace: objects.namespace, node: objects.node, lastMinutesAgo: 25)
+        objects.events = KubeObjects.pullFailure(
+            image: Self.image, error: objects.error, container: "app", pod: objects.pod,
+            namespace: objects.namespace, node: objects.node, lastMinutesAgo: 25)
         let (report, run, _) = try SilentEventsLiveTests.run(objects, scenario: "recovered-pod-old-events")
         #expect(report.ending == "recovered", "\(run.stdout)\n\(run.stderr)")
         #expect(report.cause == "recovered")
@@ -202,11 +225,13 @@ struct PresentStateLiveTests {
     /// Endings the other scenarios reach once only, each from a pod state the API server shows:
     /// an image the policy forbids pulling and the node lacks, a pod that ran again after a
     /// registry outage, and a pod that fails for a reason that is not a pull.
-    @Test("more endings from the pod's present state", arguments: [
-        ("never-pull-air-gapped-node", "never-pull", Int32(0)),
-        ("recovered-after-registry-outage", "recovered", Int32(0)),
-        ("crash-loop-is-not-a-pull-failure", "no-pull-failure", Int32(1)),
-    ])
+    @Test(
+        "more endings from the pod's present state",
+        arguments: [
+            ("never-pull-air-gapped-node", "never-pull", Int32(0)),
+            ("recovered-after-registry-outage", "recovered", Int32(0)),
+            ("crash-loop-is-not-a-pull-failure", "no-pull-failure", Int32(1)),
+        ])
     func moreEndingsFromThePresentState(scenario: String, ending: String, status: Int32) throws {
         let image = "registry.internal.example:5000/lab/app:1.0"
         var objects = SilentEventsLiveTests.expired(image)
@@ -214,18 +239,39 @@ struct PresentStateLiveTests {
         case "never-pull":
             let missing = "Container image \"\(image)\" is not present with pull policy of Never"
             objects.containers = [.init(name: "app", image: image, state: .waiting(reason: "ErrImageNeverPull", message: missing), pullPolicy: "Never")]
-            objects.events = [KubeObjects.Event("Warning", "ErrImageNeverPull", missing, container: "app", first: 6, last: 0, count: 27),
-                              KubeObjects.Event("Warning", "Failed", "Error: ErrImageNeverPull", container: "app", first: 6, last: 0, count: 27)]
+            objects.events = [
+                KubeObjects.Event("Warning", "ErrImageNeverPull", missing, container: "app", first: 6, last: 0, count: 27),
+                KubeObjects.Event("Warning", "Failed", "Error: ErrImageNeverPull", container: "app", first: 6, last: 0, count: 27),
+            ]
         case "recovered":
-            let outage = #"rpc error: code = Unknown desc = failed to pull and unpack image "\#(image)": failed to resolve reference "\#(image)": unexpected status from HEAD request to https://registry.internal.example:5000/v2/lab/app/manifests/1.0: 503 Service Unavailable"#
+            let outage =
+                #"rpc error: code = Unknown desc = failed to pull and unpack image "\#(image)": failed to resolve reference "\#(image)": unexpected status from HEAD request to https://registry.internal.example:5000/v2/lab/app/manifests/1.0: 503 Service Unavailable"#
             objects.containers = [.init(name: "app", image: image, state: .running(minutesAgo: 4))]
-            objects.events = KubeObjects.pullFailure(image: image, error: outage, container: "app", pod: objects.pod,
-                                                     namespace: objects.namespace, node: objects.node, lastMinutesAgo: 6)
-                + [KubeObjects.Event("Normal", "Pulled", "Successfully pulled image \"\(image)\" in 1.2s (1.2s including waiting)", container: "app", first: 4, last: 4, count: 1)]
+            objects.events =
+                KubeObjects.pullFailure(
+                    image: image, error: outage, container: "app", pod: objects.pod,
+                    namespace: objects.namespace, node: objects.node, lastMinutesAgo: 6)
+                + [
+                    KubeObjects.Event(
+                        "Normal", "Pulled", "Successfully pulled image \"\(image)\" in 1.2s (1.2s including waiting)", container: "app", first: 4, last: 4,
+                        count: 1)
+                ]
         default:
-            objects.containers = [.init(name: "app", image: image, state: .waiting(reason: "CrashLoopBackOff", message: "back-off 2m40s restarting failed container=app pod=\(objects.pod)_\(objects.namespace)(00000000-0000-4000-8000-000000000003)"))]
-            objects.events = [KubeObjects.Event("Normal", "Pulled", "Container image \"\(image)\" already present on machine", container: "app", first: 9, last: 1, count: 6),
-                              KubeObjects.Event("Warning", "BackOff", "Back-off restarting failed container app in pod \(objects.pod)_\(objects.namespace)(00000000-0000-4000-8000-000000000003)", container: "app", first: 8, last: 0, count: 31)]
+            objects.containers = [
+                .init(
+                    name: "app", image: image,
+                    state: .waiting(
+                        reason: "CrashLoopBackOff",
+                        message: "back-off 2m40s restarting failed container=app pod=\(objects.pod)_\(objects.namespace)(00000000-0000-4000-8000-000000000003)")
+                )
+            ]
+            objects.events = [
+                KubeObjects.Event("Normal", "Pulled", "Container image \"\(image)\" already present on machine", container: "app", first: 9, last: 1, count: 6),
+                KubeObjects.Event(
+                    "Warning", "BackOff",
+                    "Back-off restarting failed container app in pod \(objects.pod)_\(objects.namespace)(00000000-0000-4000-8000-000000000003)",
+                    container: "app", first: 8, last: 0, count: 31),
+            ]
         }
         let (report, run, _) = try SilentEventsLiveTests.run(objects, scenario: scenario)
         #expect(report.ending == ending, "\(run.stdout)\n\(run.stderr)")
@@ -239,9 +285,14 @@ struct PresentStateLiveTests {
         try registry.push("lab/app", tag: "1.0")
         let old = "\(registry.server.host)/lab/app:0.9", current = "\(registry.server.host)/lab/app:2.0"
         var objects = SilentEventsLiveTests.expired(current)
-        objects.events = KubeObjects.pullFailure(image: old, error: #"rpc error: code = Unknown desc = failed to pull and unpack image "\#(old)": failed to resolve reference "\#(old)": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed"#,
-                                                 container: "app", pod: objects.pod, namespace: objects.namespace, node: objects.node, lastMinutesAgo: 15)
-            + KubeObjects.pullFailure(image: current, error: nil, container: "app", pod: objects.pod, namespace: objects.namespace, node: objects.node).dropFirst()
+        objects.events =
+            KubeObjects.pullFailure(
+                image: old,
+                error:
+                    #"rpc error: code = Unknown desc = failed to pull and unpack image "\#(old)": failed to resolve reference "\#(old)": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed"#,
+                container: "app", pod: objects.pod, namespace: objects.namespace, node: objects.node, lastMinutesAgo: 15)
+            + KubeObjects.pullFailure(image: current, error: nil, container: "app", pod: objects.pod, namespace: objects.namespace, node: objects.node)
+            .dropFirst()
         let (report, run, _) = try SilentEventsLiveTests.run(objects, scenario: "events-about-an-older-image")
         #expect(report.ending == "tag-missing", "\(run.stdout)\n\(run.stderr)")
         let check = report.commands.first { $0.dropFirst().first == "registry-check" } ?? []
@@ -254,9 +305,12 @@ struct PresentStateLiveTests {
         try registry.push("lab/migrate", tag: "3.1")
         let image = "\(registry.server.host)/lab/migrate:3.2"
         var objects = SilentEventsLiveTests.expired(image)
-        objects.initContainers = [.init(name: "migrate", image: image, state: .waiting(reason: "ImagePullBackOff", message: "Back-off pulling image \"\(image)\""))]
+        objects.initContainers = [
+            .init(name: "migrate", image: image, state: .waiting(reason: "ImagePullBackOff", message: "Back-off pulling image \"\(image)\""))
+        ]
         objects.containers = [.init(name: "app", image: "\(registry.server.host)/lab/app:1.0", state: .waiting(reason: "PodInitializing", message: ""))]
-        objects.events = KubeObjects.pullFailure(image: image, error: nil, container: "migrate", pod: objects.pod, namespace: objects.namespace, node: objects.node)
+        objects.events = KubeObjects.pullFailure(
+            image: image, error: nil, container: "migrate", pod: objects.pod, namespace: objects.namespace, node: objects.node)
         let (report, run, _) = try SilentEventsLiveTests.run(objects, scenario: "init-container-tag-missing-events-expired")
         #expect(report.ending == "tag-missing", "\(run.stdout)\n\(run.stderr)")
         let facts = report.json["facts"] as? [String: Any] ?? [:]
@@ -265,11 +319,17 @@ struct PresentStateLiveTests {
 
     @Test func aSidecarFailsWhileTheMainContainerRuns() throws {
         let sidecar = "registry.internal.example:5000/lab/proxy:2.4"
-        let error = #"rpc error: code = Unknown desc = failed to pull and unpack image "\#(sidecar)": failed to resolve reference "\#(sidecar)": failed to do request: Head "https://registry.internal.example:5000/v2/lab/proxy/manifests/2.4": tls: failed to verify certificate: x509: certificate signed by unknown authority"#
+        let error =
+            #"rpc error: code = Unknown desc = failed to pull and unpack image "\#(sidecar)": failed to resolve reference "\#(sidecar)": failed to do request: Head "https://registry.internal.example:5000/v2/lab/proxy/manifests/2.4": tls: failed to verify certificate: x509: certificate signed by unknown authority"#
         var objects = SilentEventsLiveTests.expired(sidecar)
-        objects.initContainers = [.init(name: "proxy", image: sidecar, state: .waiting(reason: "ImagePullBackOff", message: "Back-off pulling image \"\(sidecar)\": ErrImagePull: \(error)"), restartPolicy: "Always")]
+        objects.initContainers = [
+            .init(
+                name: "proxy", image: sidecar,
+                state: .waiting(reason: "ImagePullBackOff", message: "Back-off pulling image \"\(sidecar)\": ErrImagePull: \(error)"), restartPolicy: "Always")
+        ]
         objects.containers = [.init(name: "app", image: Self.image, state: .running(minutesAgo: 9))]
-        objects.events = KubeObjects.pullFailure(image: sidecar, error: nil, container: "proxy", pod: objects.pod, namespace: objects.namespace, node: objects.node)
+        objects.events = KubeObjects.pullFailure(
+            image: sidecar, error: nil, container: "proxy", pod: objects.pod, namespace: objects.namespace, node: objects.node)
         let (report, run, _) = try SilentEventsLiveTests.run(objects, scenario: "sidecar-x509-main-runs")
         #expect(report.ending == "tls", "\(run.stdout)\n\(run.stderr)")
         let facts = report.json["facts"] as? [String: Any] ?? [:]
@@ -288,7 +348,8 @@ struct RolloutStatusLiveTests {
         objects.rolloutComplete = complete
         let fixture = try KubeAPIFixture(objects: objects)
         defer { fixture.close() }
-        let result = try Kubectl.run(["rollout", "status", "deployment/\(objects.deployment)", "--namespace", objects.namespace, "--timeout=3s"], against: fixture)
+        let result = try Kubectl.run(
+            ["rollout", "status", "deployment/\(objects.deployment)", "--namespace", objects.namespace, "--timeout=3s"], against: fixture)
         if complete {
             #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
             #expect(result.stdout.contains("successfully rolled out"), "\(result.stdout)")

@@ -33,9 +33,11 @@ struct TriageLiveTests {
         #expect(report.evidence?.contains("timed out") == true, "\(report.evidence ?? "none")")
     }
 
-    @Test("Forbidden and NotFound are reported as kubectl said them", arguments: [
-        (KubeAPIFixture.Behavior.forbidden, "Error from server (Forbidden)"), (.podNotFound, "Error from server (NotFound)"),
-    ])
+    @Test(
+        "Forbidden and NotFound are reported as kubectl said them",
+        arguments: [
+            (KubeAPIFixture.Behavior.forbidden, "Error from server (Forbidden)"), (.podNotFound, "Error from server (NotFound)"),
+        ])
     func refusal(_ behavior: KubeAPIFixture.Behavior, _ message: String) throws {
         let objects = KubeObjects(image: "127.0.0.1:1/lab/hello:v1", error: "unused")
         let fixture = try KubeAPIFixture(objects: objects, behavior: behavior)
@@ -57,7 +59,8 @@ struct TriageLiveRegistryCheckTests {
         try registry.push("lab/app", tag: "1.0")
 
         let image = "\(registry.server.host)/lab/app:1.1"
-        let error = #"rpc error: code = NotFound desc = failed to pull and unpack image "\#(image)": failed to resolve reference "\#(image)": \#(image): not found"#
+        let error =
+            #"rpc error: code = NotFound desc = failed to pull and unpack image "\#(image)": failed to resolve reference "\#(image)": \#(image): not found"#
         let objects = KubeObjects(image: image, error: error)
         let fixture = try KubeAPIFixture(objects: objects)
         defer { fixture.close() }

@@ -27,12 +27,15 @@ enum TriageSessions {
     }
 
     /// Runs a live unattended session and decodes its JSON report.
-    static func live(_ objects: KubeObjects, _ fixture: KubeAPIFixture, timeout: Int = 30, online: Bool = false, runbook: String? = "image-pull-backoff",
-                     extra: [String] = []) throws -> (LiveReport, TriageBinary.Run) {
+    static func live(
+        _ objects: KubeObjects, _ fixture: KubeAPIFixture, timeout: Int = 30, online: Bool = false, runbook: String? = "image-pull-backoff",
+        extra: [String] = []
+    ) throws -> (LiveReport, TriageBinary.Run) {
         let home = try LabDirectory("triage-home")
         defer { home.remove() }
-        let run = try TriageBinary.run(arguments(objects, fixture, online: online, runbook: runbook) + ["--no-input", "-o", "json", "--timeout", "\(timeout)"] + extra,
-                                       environment: ["HOME": home.url.path], timeout: 90)
+        let run = try TriageBinary.run(
+            arguments(objects, fixture, online: online, runbook: runbook) + ["--no-input", "-o", "json", "--timeout", "\(timeout)"] + extra,
+            environment: ["HOME": home.url.path], timeout: 90)
         let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any] ?? [:]
         return (LiveReport(status: run.status, json: json), run)
     }
@@ -50,8 +53,9 @@ enum TriageSessions {
         input += "\npath\nquit\n"
         let home = try LabDirectory("triage-home")
         defer { home.remove() }
-        return try TriageBinary.run(arguments(objects, fixture) + ["--propose"], input: input,
-                                    environment: ["HOME": home.url.path], timeout: 90)
+        return try TriageBinary.run(
+            arguments(objects, fixture) + ["--propose"], input: input,
+            environment: ["HOME": home.url.path], timeout: 90)
     }
 
     /// A recorded kubectl command without the program name and any `--kubeconfig FILE`

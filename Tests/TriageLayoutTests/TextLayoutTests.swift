@@ -73,16 +73,19 @@ struct ReflowTests {
         """
 
     @Test func singleLineEndsInAParagraphAreSpacesAndListsAndCodeKeepTheirLines() {
-        #expect(Prose.blocks(explain) == [
-            .paragraph("Start with what the kubelet said. A pod whose image cannot be pulled walks the chain Pending → ContainerCreating → ErrImagePull → ImagePullBackOff."),
-            .blank,
-            .paragraph("Look for:"),
-            .item(marker: "- ", text: "\"not found\" or \"manifest unknown\": the tag is missing, or was deleted by a retention policy;"),
-            .item(marker: "- ", text: "\"unauthorized\": the credentials."),
-            .blank,
-            .verbatim("    kubectl describe pod web --namespace shop"),
-            .verbatim("$ kubectl get events --namespace shop"),
-        ])
+        #expect(
+            Prose.blocks(explain) == [
+                .paragraph(
+                    "Start with what the kubelet said. A pod whose image cannot be pulled walks the chain Pending → ContainerCreating → ErrImagePull → ImagePullBackOff."
+                ),
+                .blank,
+                .paragraph("Look for:"),
+                .item(marker: "- ", text: "\"not found\" or \"manifest unknown\": the tag is missing, or was deleted by a retention policy;"),
+                .item(marker: "- ", text: "\"unauthorized\": the credentials."),
+                .blank,
+                .verbatim("    kubectl describe pod web --namespace shop"),
+                .verbatim("$ kubectl get events --namespace shop"),
+            ])
     }
 
     @Test(arguments: [40, 60, 80, 120])
@@ -122,7 +125,9 @@ struct VerbatimTests {
     }
 
     @Test func aLongCommandBreaksBetweenArgumentsAsAShellReadsIt() {
-        let words = ["kubectl", "get", "events", "--namespace", "shop", "--field-selector", "involvedObject.name=web-6d9f7c8b5-k2x7p", "--sort-by=.lastTimestamp"]
+        let words = [
+            "kubectl", "get", "events", "--namespace", "shop", "--field-selector", "involvedObject.name=web-6d9f7c8b5-k2x7p", "--sort-by=.lastTimestamp",
+        ]
         let lines = TextLayout(width: 50).command(words, lead: "$ ")
         #expect(lines.count > 1)
         #expect(lines.allSatisfy { $0.displayWidth <= 50 })

@@ -7,7 +7,8 @@ import TriageTerminal
 struct PodPickerTests {
     static let pods = [
         PodPicker.Candidate(pod: "web-1", state: "Pending; setup (init): waiting ErrImagePull", runbook: "image-pull-backoff"),
-        PodPicker.Candidate(pod: "api-1", state: "Running; api: waiting CrashLoopBackOff, last OOMKilled (exit 137), 4 restarts", runbook: "crash-loop-backoff"),
+        PodPicker.Candidate(
+            pod: "api-1", state: "Running; api: waiting CrashLoopBackOff, last OOMKilled (exit 137), 4 restarts", runbook: "crash-loop-backoff"),
     ]
 
     func choose(_ lines: [String], from pods: [PodPicker.Candidate] = Self.pods) -> (PodPicker.Candidate?, String) {
@@ -28,7 +29,8 @@ struct PodPickerTests {
 
     @Test func oneOrNoPod() {
         let (one, text) = choose([], from: [Self.pods[0]])
-        #expect(one?.pod == "web-1" && text.contains("One pod in shop needs a runbook: web-1 (Pending; setup (init): waiting ErrImagePull) → image-pull-backoff."))
+        #expect(
+            one?.pod == "web-1" && text.contains("One pod in shop needs a runbook: web-1 (Pending; setup (init): waiting ErrImagePull) → image-pull-backoff."))
         let (none, empty) = choose([], from: [])
         #expect(none == nil && empty.contains("No pod in namespace shop is in a state a runbook covers."))
     }

@@ -67,7 +67,8 @@ struct REPLTests {
 
     static let recordings = [
         Scenario.Recording(arguments: ["kubectl", "get", "pod", "web"], result: CommandResult(stdout: "name: web\nreason: ErrImagePull\n", duration: 0.2)),
-        Scenario.Recording(arguments: ["kubectl", "create", "secret", "docker-registry", "regcred"], result: CommandResult(stdout: "secret/regcred created\n")),
+        Scenario.Recording(
+            arguments: ["kubectl", "create", "secret", "docker-registry", "regcred"], result: CommandResult(stdout: "secret/regcred created\n")),
     ]
 
     /// Runs the REPL over `lines` and returns what it printed and how it ended.
@@ -151,8 +152,10 @@ struct REPLTests {
     }
 
     @Test func verifySaysInWordsWhatItWaitsFor() async throws {
-        let recordings = [Scenario.Recording(arguments: ["kubectl", "describe", "pod", "web"], result: CommandResult(stdout: Self.describeOutput)),
-                          Scenario.Recording(arguments: ["kubectl", "get", "pod", "web"], result: CommandResult(stdout: Self.describeOutput))]
+        let recordings = [
+            Scenario.Recording(arguments: ["kubectl", "describe", "pod", "web"], result: CommandResult(stdout: Self.describeOutput)),
+            Scenario.Recording(arguments: ["kubectl", "get", "pod", "web"], result: CommandResult(stdout: Self.describeOutput)),
+        ]
         let (text, _) = try await drive(["", "verify"], yaml: Self.describeYAML, recordings: recordings)
         #expect(text.contains("Watching until cause is image-not-found and there is no image suggestion, every 1 s"))
         #expect(text.contains("Recovered at poll 1: cause is image-not-found and there is no image suggestion."))
@@ -164,9 +167,11 @@ struct REPLTests {
     /// the 29 that saw the same over 145 s, and the poll that changed.
     @Test func replayedPollsThatSawTheSameAreOneLine() async throws {
         let yaml = Self.describeYAML.replacingOccurrences(of: "every: 1", with: "every: 5").replacingOccurrences(of: "for: 1", with: "for: 300")
-        let unauthorized = "Events:\n  Warning  Failed  12s  kubelet  Failed to pull image \"ghcr.io/acme/api:1\": rpc error: code = Unknown desc = failed to pull and unpack image \"ghcr.io/acme/api:1\": failed to resolve reference \"ghcr.io/acme/api:1\": unexpected status from HEAD request to https://ghcr.io/v2/acme/api/manifests/1: 401 Unauthorized\n"
+        let unauthorized =
+            "Events:\n  Warning  Failed  12s  kubelet  Failed to pull image \"ghcr.io/acme/api:1\": rpc error: code = Unknown desc = failed to pull and unpack image \"ghcr.io/acme/api:1\": failed to resolve reference \"ghcr.io/acme/api:1\": unexpected status from HEAD request to https://ghcr.io/v2/acme/api/manifests/1: 401 Unauthorized\n"
         let poll = ["kubectl", "get", "pod", "web"]
-        let recordings = [Scenario.Recording(arguments: ["kubectl", "describe", "pod", "web"], result: CommandResult(stdout: Self.describeOutput))]
+        let recordings =
+            [Scenario.Recording(arguments: ["kubectl", "describe", "pod", "web"], result: CommandResult(stdout: Self.describeOutput))]
             + Array(repeating: Scenario.Recording(arguments: poll, result: CommandResult(stdout: unauthorized)), count: 30)
             + [Scenario.Recording(arguments: poll, result: CommandResult(stdout: Self.describeOutput))]
         let (text, _) = try await drive(["", "verify"], yaml: yaml, recordings: recordings)

@@ -61,7 +61,8 @@ struct SecretSinkTests {
         let runbook = try RunbookDecoder.decode(Self.yaml, file: "paste.yaml").get()
         let session = try Session(runbook: runbook, inputs: ["pod": "web"], settings: .init(mode: "propose", offline: true))
         let console = REPLTests.CapturingConsole()
-        let pasted = PlantedSecrets.everything.replacingOccurrences(of: "\n", with: "\r\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let pasted = PlantedSecrets.everything.replacingOccurrences(of: "\n", with: "\r\n").split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
         let reader = RememberingReader(["next"] + pasted + [".", "show", "facts", "why", "path"], output: console.write)
         let input = SharedLineReader(prompter: reader)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-secrets-\(UUID().uuidString)")
@@ -78,9 +79,10 @@ struct SecretSinkTests {
         let screen = console.text
         // The pasted lines were read (the echo shows them, with their controls made visible) —
         // what Triage printed back must be clean.
-        let pastedLines = Set(pasted.flatMap { line in
-            VisibleText.escapingControls(line.hasSuffix("\r") ? String(line.dropLast()) : line).split(separator: "\n").map(String.init)
-        })
+        let pastedLines = Set(
+            pasted.flatMap { line in
+                VisibleText.escapingControls(line.hasSuffix("\r") ? String(line.dropLast()) : line).split(separator: "\n").map(String.init)
+            })
         let printed = screen.split(separator: "\n").map(String.init).filter { !pastedLines.contains($0) }.joined(separator: "\n")
         #expect(PlantedSecrets.leaks(in: printed).isEmpty, "screen: \(printed)")
         #expect(printed.contains("<redacted>"))

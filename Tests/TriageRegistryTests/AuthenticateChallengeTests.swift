@@ -4,10 +4,16 @@ import Testing
 /// `WWW-Authenticate` values as registries send them.
 struct AuthenticateChallengeTests {
     @Test func dockerHubBearer() {
-        let challenges = AuthenticateChallenge.parse(#"Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/nginx:pull""#)
-        #expect(challenges == [AuthenticateChallenge(scheme: "bearer", parameters: [
-            "realm": "https://auth.docker.io/token", "service": "registry.docker.io", "scope": "repository:library/nginx:pull",
-        ])])
+        let challenges = AuthenticateChallenge.parse(
+            #"Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/nginx:pull""#)
+        #expect(
+            challenges == [
+                AuthenticateChallenge(
+                    scheme: "bearer",
+                    parameters: [
+                        "realm": "https://auth.docker.io/token", "service": "registry.docker.io", "scope": "repository:library/nginx:pull",
+                    ])
+            ])
         #expect(challenges.first?.realm == "https://auth.docker.io/token")
     }
 

@@ -130,7 +130,10 @@ struct RegistryCheckTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let json = String(decoding: try encoder.encode(result), as: UTF8.self)
-        #expect(json == #"{"api_host":"registry-1.docker.io","digest":null,"error":null,"error_cause":null,"exists":null,"image":"docker.io\/library\/nginx:latest","media_type":null,"missing":null,"nearest_tags":[],"needs_auth":null,"notes":[],"platforms":[],"reachable":false,"registry":"docker.io"}"#)
+        #expect(
+            json
+                == #"{"api_host":"registry-1.docker.io","digest":null,"error":null,"error_cause":null,"exists":null,"image":"docker.io\/library\/nginx:latest","media_type":null,"missing":null,"nearest_tags":[],"needs_auth":null,"notes":[],"platforms":[],"reachable":false,"registry":"docker.io"}"#
+        )
         #expect(try JSONDecoder().decode(RegistryCheckResult.self, from: Data(json.utf8)) == result)
     }
 }

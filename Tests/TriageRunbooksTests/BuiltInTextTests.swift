@@ -6,7 +6,8 @@ import TriageRunbooks
 struct BuiltInTextTests {
     @Test func problemsInABuiltInTextPointAtItsFile() {
         let loader = LibraryLoader(validator: RunbookValidator(parsers: []))
-        let broken = SourceText(file: "Runbooks/broken.yaml", text: "id: broken\ntitle: Broken\nstart: first\nnodes:\n  first:\n    title: First\n    goto: nowhere\n")
+        let broken = SourceText(
+            file: "Runbooks/broken.yaml", text: "id: broken\ntitle: Broken\nstart: first\nnodes:\n  first:\n    title: First\n    goto: nowhere\n")
         let scenario = SourceText(file: "Scenarios/bad.yaml", text: "id: bad\nrunbook: [\n")
         let (library, problems) = loader.load(runbooks: [broken], scenarios: [scenario])
         #expect(library.runbooks.isEmpty && library.scenarios.isEmpty)

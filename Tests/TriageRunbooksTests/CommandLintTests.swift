@@ -77,19 +77,20 @@ struct CommandLintTests {
     @Test(arguments: ["local", "node"])
     func kubectlOutsideWhereClusterIsRefused(location: String) {
         let found = problems(withFirstCommand("[kubectl, describe, pod, \"{{pod}}\"]", extra: "\n    where: \(location)"))
-        #expect(found == [
-            "10:10: node 'first' runs kubectl with 'where: \(location)'; kubectl commands run 'where: cluster', where the user's --context and --kubeconfig apply",
-        ])
+        #expect(
+            found == [
+                "10:10: node 'first' runs kubectl with 'where: \(location)'; kubectl commands run 'where: cluster', where the user's --context and --kubeconfig apply"
+            ])
     }
 
     @Test func fixAndVerifyStepsAreJudgedToo() {
         let yaml = RunbookLoadingTests.valid.replacingOccurrences(
             of: "        - Create the secret.",
             with: """
-                    - {text: Delete it, run: [kubectl, delete, pod, "{{pod}}"]}
-                    - {text: Look, run: [sh, -c, "kubectl get pod {{pod}}"], mutates: true}
-                  verify: {text: Watch, run: [kubectl, get, pods], where: local}
-            """
+                        - {text: Delete it, run: [kubectl, delete, pod, "{{pod}}"]}
+                        - {text: Look, run: [sh, -c, "kubectl get pod {{pod}}"], mutates: true}
+                      verify: {text: Watch, run: [kubectl, get, pods], where: local}
+                """
         )
         let found = problems(yaml)
         #expect(found.count == 3)

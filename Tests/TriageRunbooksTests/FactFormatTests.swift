@@ -29,7 +29,9 @@ struct FactFormatTests {
     func aCommandTakingAnUnformattedFactIsAProblem(entry: String) {
         let found = RunbookLoadingTests().problems(runbook(entry))
         #expect(found.count == 1, "\(found)")
-        #expect(found.first?.hasPrefix("24:39: fix step 1 of node 'done' puts fact 'owner' into a command, but its 'facts:' entry declares no 'format:'") == true, "\(found)")
+        #expect(
+            found.first?.hasPrefix("24:39: fix step 1 of node 'done' puts fact 'owner' into a command, but its 'facts:' entry declares no 'format:'") == true,
+            "\(found)")
     }
 
     @Test func anUnknownFormatIsReportedWhereItIsWritten() {

@@ -59,11 +59,23 @@ struct JSONPathFactTests {
     }
 
     @Test(arguments: [
-        (#"      policy: {jsonpath: '{.spec.containers[*.image}'}"#, "12:46: 'jsonpath' of fact 'policy' of node 'read' is not a valid JSONPath expression: expected ']'"),
-        (#"      policy: {jsonpath: '{.spec.containers[?(@.name="web")]}'}"#, "12:53: 'jsonpath' of fact 'policy' of node 'read' is not a valid JSONPath expression: expected '==', '!=' or ')' in the filter"),
-        (#"      policy: {jsonpath: "spec.restartPolicy"}"#, "12:27: 'jsonpath' of fact 'policy' of node 'read' is not a valid JSONPath expression: a path starts with '.', '..', '[' or '$', as in .metadata.name"),
+        (
+            #"      policy: {jsonpath: '{.spec.containers[*.image}'}"#,
+            "12:46: 'jsonpath' of fact 'policy' of node 'read' is not a valid JSONPath expression: expected ']'"
+        ),
+        (
+            #"      policy: {jsonpath: '{.spec.containers[?(@.name="web")]}'}"#,
+            "12:53: 'jsonpath' of fact 'policy' of node 'read' is not a valid JSONPath expression: expected '==', '!=' or ')' in the filter"
+        ),
+        (
+            #"      policy: {jsonpath: "spec.restartPolicy"}"#,
+            "12:27: 'jsonpath' of fact 'policy' of node 'read' is not a valid JSONPath expression: a path starts with '.', '..', '[' or '$', as in .metadata.name"
+        ),
         (#"      policy: {jsonpath: {.spec.x}}"#, "12:26: 'jsonpath' of fact 'policy' of node 'read' must be text, not a mapping"),
-        (#"      policy: {jsonpath: '{.spec}', all: true}"#, "12:42: 'all' of fact 'policy' of node 'read' does not apply to 'jsonpath', which gives every value it selects"),
+        (
+            #"      policy: {jsonpath: '{.spec}', all: true}"#,
+            "12:42: 'all' of fact 'policy' of node 'read' does not apply to 'jsonpath', which gives every value it selects"
+        ),
     ])
     func aBadExpressionIsReportedWhereItGoesWrong(facts: String, expected: String) {
         #expect(problems(Self.runbook(facts)) == [expected])
@@ -105,12 +117,14 @@ struct SelectionLoadingTests {
     }
 
     @Test func aFactThePodReadingDoesNotGiveIsAnError() {
-        #expect(problems(Self.runbook("selects: {fact: container_waiting_reason, equals: CrashLoopBackOff}")) == [
-            "3:10: 'selects' reads fact 'container_waiting_reason', which the pod reading ('pod-json') does not produce (its facts: 'triage list --parsers'); did you mean 'container_waiting_reasons'?",
-        ])
-        #expect(problems(Self.runbook("selects: {fact: phase}")) == [
-            "3:10: the condition of 'selects' must test the fact exactly one way (equals, in, in_fact, present or matches); it has none",
-        ])
+        #expect(
+            problems(Self.runbook("selects: {fact: container_waiting_reason, equals: CrashLoopBackOff}")) == [
+                "3:10: 'selects' reads fact 'container_waiting_reason', which the pod reading ('pod-json') does not produce (its facts: 'triage list --parsers'); did you mean 'container_waiting_reasons'?"
+            ])
+        #expect(
+            problems(Self.runbook("selects: {fact: phase}")) == [
+                "3:10: the condition of 'selects' must test the fact exactly one way (equals, in, in_fact, present or matches); it has none"
+            ])
         #expect(problems(Self.runbook("intro: [a, {b: c}]")).first?.hasPrefix("3:") == true)
     }
 }

@@ -76,7 +76,8 @@ struct RunbookLoadingTests {
     }
 
     @Test func cycle() {
-        let yaml = Self.valid.replacingOccurrences(of: "      - otherwise: done", with: "      - otherwise: again")
+        let yaml =
+            Self.valid.replacingOccurrences(of: "      - otherwise: done", with: "      - otherwise: again")
             + "\n  again:\n    title: Again\n    next: first\n"
         #expect(problems(yaml).contains("8:3: the nodes loop: first → again → first; a runbook must be a tree that always ends"))
     }
@@ -85,7 +86,10 @@ struct RunbookLoadingTests {
         let yaml = Self.valid.replacingOccurrences(of: "{fact: cause, equals: auth}", with: "{fact: registry_family, equals: ecr}")
         let found = problems(yaml)
         #expect(found.count == 1)
-        #expect(found[0].hasPrefix("13:9: the condition 'registry_family == ecr' in node 'first' reads fact 'registry_family', which no input, parser, pattern or question before it produces"))
+        #expect(
+            found[0].hasPrefix(
+                "13:9: the condition 'registry_family == ecr' in node 'first' reads fact 'registry_family', which no input, parser, pattern or question before it produces"
+            ))
     }
 
     @Test func placeholderWithNoInput() {
@@ -100,7 +104,9 @@ struct RunbookLoadingTests {
 
     @Test func unknownParser() {
         let yaml = Self.valid.replacingOccurrences(of: "parser: pull-failure", with: "parser: pull-failures")
-        #expect(problems(yaml).first?.contains("uses parser 'pull-failures', which does not exist; known parsers: pull-failure; did you mean 'pull-failure'?") == true)
+        #expect(
+            problems(yaml).first?.contains("uses parser 'pull-failures', which does not exist; known parsers: pull-failure; did you mean 'pull-failure'?")
+                == true)
     }
 
     @Test func syntaxErrorHasItsLine() {
@@ -135,7 +141,10 @@ struct RunbookLoadingTests {
 
     @Test func commandWrittenAsAShellString() {
         let yaml = Self.valid.replacingOccurrences(of: "run: [kubectl, describe, pod, \"{{pod}}\"]", with: "run: [\"kubectl describe pod {{pod}}\"]")
-        #expect(problems(yaml) == ["10:11: 'run' of node 'first' is one string with spaces; write it as a list of arguments, like [kubectl, get, pods], because Triage never runs commands through a shell"])
+        #expect(
+            problems(yaml) == [
+                "10:11: 'run' of node 'first' is one string with spaces; write it as a list of arguments, like [kubectl, get, pods], because Triage never runs commands through a shell"
+            ])
     }
 
     @Test func otherwiseMustBeLast() {

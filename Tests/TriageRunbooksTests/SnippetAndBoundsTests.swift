@@ -96,10 +96,11 @@ struct SnippetAndBoundsTests {
         let twice = Self.withSnippets
             .replacingOccurrences(of: "      mutates: true", with: "      mutates: maybe")
             .replacingOccurrences(of: "        - Last, check.", with: "        - {use: retry}")
-        #expect(problems(twice) == [
-            "9:16: 'mutates' of fix step 2 of node 'done' must be true or false (in snippet 'retry', used at 15:7, 35:11)",
-            "9:16: 'mutates' of fix step 3 of node 'done' must be true or false (in snippet 'retry', used at 15:7, 35:11)",
-        ])
+        #expect(
+            problems(twice) == [
+                "9:16: 'mutates' of fix step 2 of node 'done' must be true or false (in snippet 'retry', used at 15:7, 35:11)",
+                "9:16: 'mutates' of fix step 3 of node 'done' must be true or false (in snippet 'retry', used at 15:7, 35:11)",
+            ])
     }
 
     @Test func aValidatorProblemInsideASnippetSaysWhereItWasUsed() {
@@ -128,7 +129,9 @@ struct SnippetAndBoundsTests {
         #expect(verify.command?.arguments.map(\.source) == ["kubectl", "get", "pod", "{{pod}}"])
 
         let item = Self.withSnippets.replacingOccurrences(of: "        - Last, check.", with: "        - {use: retry-step, text: Retry once more}")
-            .replacingOccurrences(of: "  why: The registry", with: "  retry-step: {text: Retry now, run: [kubectl, delete, pod, \"{{pod}}\"], mutates: true}\n  why: The registry")
+            .replacingOccurrences(
+                of: "  why: The registry", with: "  retry-step: {text: Retry now, run: [kubectl, delete, pod, \"{{pod}}\"], mutates: true}\n  why: The registry"
+            )
         let fix = try #require(try load(item).get().node("done")?.diagnosis?.fix)
         #expect(fix.map(\.text.source) == ["First do this.", "Retry now", "Retry once more"])
         #expect(fix[2].command?.mutates == true)
@@ -147,12 +150,19 @@ struct SnippetAndBoundsTests {
 
     @Test func keysBesideAUseOfASnippetThatIsNotAMappingAreAnError() {
         let list = Self.withSnippets.replacingOccurrences(of: "verify: {use: watch}", with: "verify: {use: steps, text: more}")
-        #expect(problems(list) == ["36:21: snippet 'steps' is a list, so {use: steps} cannot take other keys; only a mapping snippet can have keys added or replaced"])
+        #expect(
+            problems(list) == [
+                "36:21: snippet 'steps' is a list, so {use: steps} cannot take other keys; only a mapping snippet can have keys added or replaced"
+            ])
         let text = Self.withSnippets.replacingOccurrences(of: "verify: {use: watch}", with: "verify: {use: why, text: more}")
-        #expect(problems(text) == ["36:21: snippet 'why' is a single value, so {use: why} cannot take other keys; only a mapping snippet can have keys added or replaced"])
+        #expect(
+            problems(text) == [
+                "36:21: snippet 'why' is a single value, so {use: why} cannot take other keys; only a mapping snippet can have keys added or replaced"
+            ])
         let unknown = Self.withSnippets.replacingOccurrences(of: "verify: {use: watch}", with: "verify: {use: wacth, text: more}")
         #expect(problems(unknown).first?.hasPrefix("36:21: no snippet is called 'wacth'") == true)
-        let cycle = Self.withSnippets.replacingOccurrences(of: "  why: The registry wants credentials.", with: "  why: {use: again, text: a}\n  again: {use: why, text: b}")
+        let cycle = Self.withSnippets.replacingOccurrences(
+            of: "  why: The registry wants credentials.", with: "  why: {use: again, text: a}\n  again: {use: why, text: b}")
         #expect(problems(cycle).first == "17:16: snippet 'why' uses itself: why → again → why; a snippet cannot contain itself")
     }
 
@@ -163,8 +173,10 @@ struct SnippetAndBoundsTests {
             levels += "  s\(level): [\(uses)]\n"
         }
         levels += "  s8: [x]\n"
-        let yaml = Self.withSnippets.replacingOccurrences(of: "          why: The registry wants credentials.\n".dropFirst(8), with: "  why: The registry wants credentials.\n" + levels)
-            .replacingOccurrences(of: "        - Last, check.", with: "        - {use: s0}")
+        let yaml = Self.withSnippets.replacingOccurrences(
+            of: "          why: The registry wants credentials.\n".dropFirst(8), with: "  why: The registry wants credentials.\n" + levels
+        )
+        .replacingOccurrences(of: "        - Last, check.", with: "        - {use: s0}")
         let found = problems(yaml)
         #expect(found.count == 1)
         #expect(found.first?.contains("the runbook's snippets expand to more than \(YAMLReader.valueBudget) values") == true)
@@ -177,9 +189,10 @@ struct SnippetAndBoundsTests {
             yaml += "  a\(level): &a\(level) [\(aliases)]\n"
         }
         yaml += "start: first\nnodes:\n  first:\n    title: T\n    diagnosis: {cause: x, summary: y, fix: [], explain: *a29}\n"
-        #expect(problems(yaml) == [
-            "4:7: YAML anchor '&a0' is not allowed: anchors and aliases can multiply a small file into a huge one; define the value once under 'snippets:' and write {use: NAME} where it goes",
-        ])
+        #expect(
+            problems(yaml) == [
+                "4:7: YAML anchor '&a0' is not allowed: anchors and aliases can multiply a small file into a huge one; define the value once under 'snippets:' and write {use: NAME} where it goes"
+            ])
         #expect(scenarioProblems("id: s\nexpect: &e {ending: done}\nagain: *e\n").first?.hasPrefix("2:9: YAML anchor '&e' is not allowed") == true)
         #expect(scenarioProblems("id: s\nexpect: *e\n").first?.hasPrefix("2:9: YAML alias '*e' is not allowed") == true)
     }
@@ -212,11 +225,14 @@ struct SnippetAndBoundsTests {
         #expect(problems(with("timeout: soon")) == ["21:14: 'timeout' of node 'first' must be a number of seconds"])
         #expect(problems(with("timeout: 2.5")) == [])
 
-        let watch = Self.withSnippets.replacingOccurrences(of: "    run: [kubectl, get, pod, \"{{pod}}\"]\n", with: "    run: [kubectl, get, pod, \"{{pod}}\"]\n    until: {fact: image, present: true}\n    every: .NaN\n    for: -.inf\n")
-        #expect(problems(watch) == [
-            "14:12: 'every' of 'verify' of node 'done' is '.NaN'; expected a number of seconds from 0.1 to 3600 (in snippet 'watch', used at 39:15)",
-            "15:10: 'for' of 'verify' of node 'done' is '-.inf'; expected a number of seconds from 0.1 to 86400 (in snippet 'watch', used at 39:15)",
-        ])
+        let watch = Self.withSnippets.replacingOccurrences(
+            of: "    run: [kubectl, get, pod, \"{{pod}}\"]\n",
+            with: "    run: [kubectl, get, pod, \"{{pod}}\"]\n    until: {fact: image, present: true}\n    every: .NaN\n    for: -.inf\n")
+        #expect(
+            problems(watch) == [
+                "14:12: 'every' of 'verify' of node 'done' is '.NaN'; expected a number of seconds from 0.1 to 3600 (in snippet 'watch', used at 39:15)",
+                "15:10: 'for' of 'verify' of node 'done' is '-.inf'; expected a number of seconds from 0.1 to 86400 (in snippet 'watch', used at 39:15)",
+            ])
     }
 
     @Test func aScenarioDurationMustBeFinite() {
@@ -228,9 +244,13 @@ struct SnippetAndBoundsTests {
         let yaml = Self.withSnippets.replacingOccurrences(of: "        - Last, check.", with: "        - {text: Last, when: {fact: cause, equals: auth}}")
         let step = try #require(try load(yaml).get().node("done")?.diagnosis?.fix.last)
         #expect(step.when == .equals(fact: "cause", value: "auth"))
-        let unknown = Self.withSnippets.replacingOccurrences(of: "        - Last, check.", with: "        - {text: Last, when: {fact: registry_family, equals: ecr}}")
-        #expect(problems(unknown).first?.hasPrefix("27:3: the condition 'registry_family == ecr' of a fix step in node 'done' reads fact 'registry_family', which no input") == true)
-        let onVerify = Self.withSnippets.replacingOccurrences(of: "    text: Watch the pod\n", with: "    text: Watch the pod\n    when: {fact: cause, equals: auth}\n")
+        let unknown = Self.withSnippets.replacingOccurrences(
+            of: "        - Last, check.", with: "        - {text: Last, when: {fact: registry_family, equals: ecr}}")
+        #expect(
+            problems(unknown).first?.hasPrefix(
+                "27:3: the condition 'registry_family == ecr' of a fix step in node 'done' reads fact 'registry_family', which no input") == true)
+        let onVerify = Self.withSnippets.replacingOccurrences(
+            of: "    text: Watch the pod\n", with: "    text: Watch the pod\n    when: {fact: cause, equals: auth}\n")
         #expect(problems(onVerify) == ["12:11: 'when' applies to fix steps; a verification always applies (in snippet 'watch', used at 37:15)"])
     }
 }
@@ -282,7 +302,8 @@ struct PatternLoadingTests {
         for bad in ["(a+)+$", "(\\w+\\s?)*x", "(.*)*", "^(?:a|ab)+c", "(\\w|\\d)+!", "([a-z]+,?){2,}"] {
             let found = problems(book(fact: "x", condition: bad))
             #expect(found.count == 1, "\(bad)")
-            #expect(found.first?.hasPrefix("11:40: 'matches' in the condition of branch 1 of node 'first' can take exponential time") == true, "\(bad): \(found)")
+            #expect(
+                found.first?.hasPrefix("11:40: 'matches' in the condition of branch 1 of node 'first' can take exponential time") == true, "\(bad): \(found)")
         }
         for good in ["^(?:Error from server|error:|Unable to connect).*$", "(ab|cd)+", "([0-9]{1,3}\\.){3}", "(a+)++", "[(a+)+]", "\\(a+\\)+", "^[1-9]"] {
             #expect(problems(book(fact: "x", condition: good)) == [], "\(good)")

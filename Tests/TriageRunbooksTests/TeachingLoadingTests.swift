@@ -21,12 +21,18 @@ struct TeachingLoadingTests {
         #expect(df.teaching.hint == "Which filesystem is at 100%?")
         #expect(df.teaching.otherwiseHint == "No filesystem is full.")
         #expect(df.branches.first?.hint == "A line ends at 100%.")
-        #expect(df.teaching.checks == [ConceptCheck(question: "What does a full /var do to new pods?", choices: ["They cannot start", "Nothing"], answer: "They cannot start", explanation: "Images and logs live there.", location: df.teaching.checks.first?.location)])
+        #expect(
+            df.teaching.checks == [
+                ConceptCheck(
+                    question: "What does a full /var do to new pods?", choices: ["They cannot start", "Nothing"], answer: "They cannot start",
+                    explanation: "Images and logs live there.", location: df.teaching.checks.first?.location)
+            ])
     }
 
     @Test func aCheckWhoseAnswerIsNotAChoiceIsReportedAtTheAnswer() {
         let yaml = Self.book.replacingOccurrences(of: "answer: They cannot start", with: "answer: They can not start")
-        #expect(problems(yaml) == ["17:17: 'answer' of check 1 of node 'df' is 'They can not start', which is not one of its choices (They cannot start, Nothing)"])
+        #expect(
+            problems(yaml) == ["17:17: 'answer' of check 1 of node 'df' is 'They can not start', which is not one of its choices (They cannot start, Nothing)"])
     }
 
     @Test func aCheckNeedsTwoDifferentChoicesAndKnownKeys() {
@@ -39,10 +45,12 @@ struct TeachingLoadingTests {
     }
 
     @Test func anEndingCannotAskChecks() {
-        let yaml = Self.book.replacingOccurrences(of: "    title: The disk is full", with: """
-                title: The disk is full
-                checks: [{question: Q?, choices: [a, b], answer: a}]
-            """)
+        let yaml = Self.book.replacingOccurrences(
+            of: "    title: The disk is full",
+            with: """
+                    title: The disk is full
+                    checks: [{question: Q?, choices: [a, b], answer: a}]
+                """)
         #expect(problems(yaml) == ["27:13: node 'full' is an ending; ask its concept checks at the step where the output shows them"])
     }
 

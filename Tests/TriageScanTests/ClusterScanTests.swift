@@ -10,7 +10,8 @@ final class FakeKubectl: KubectlRunning, @unchecked Sendable {
 
 /// Live scans against a fake kubectl: events, forbidden namespaces and failures.
 struct ClusterScanTests {
-    static let events = #"{"apiVersion": "v1", "items": [{"kind": "Event", "involvedObject": {"kind": "Pod", "name": "report-28900000-xyz12", "namespace": "ops"}, "reason": "Failed", "type": "Warning", "message": "Failed to pull image \"quay.io/acme/reports:3.1\": rpc error: code = Unknown desc = reading manifest 3.1 in quay.io/acme/reports: unauthorized: access to the requested resource is not authorized"}], "kind": "List"}"#
+    static let events =
+        #"{"apiVersion": "v1", "items": [{"kind": "Event", "involvedObject": {"kind": "Pod", "name": "report-28900000-xyz12", "namespace": "ops"}, "reason": "Failed", "type": "Warning", "message": "Failed to pull image \"quay.io/acme/reports:3.1\": rpc error: code = Unknown desc = reading manifest 3.1 in quay.io/acme/reports: unauthorized: access to the requested resource is not authorized"}], "kind": "List"}"#
 
     @Test func readsEventsWhenTheStatusNamesNoCause() async throws {
         let kubectl = FakeKubectl { arguments in
@@ -31,11 +32,16 @@ struct ClusterScanTests {
     @Test func forbiddenNamespacesAreReportedAsNotScanned() async throws {
         let kubectl = FakeKubectl { arguments in
             if arguments.contains("--all-namespaces") && arguments[1] == "pods" {
-                return KubectlOutput(stdout: "", stderr: #"Error from server (Forbidden): pods is forbidden: User "dev" cannot list resource "pods" in API group "" at the cluster scope"#, exitStatus: 1)
+                return KubectlOutput(
+                    stdout: "",
+                    stderr: #"Error from server (Forbidden): pods is forbidden: User "dev" cannot list resource "pods" in API group "" at the cluster scope"#,
+                    exitStatus: 1)
             }
             if arguments[1] == "namespaces" { return KubectlOutput(stdout: "shop secret") }
             if arguments.contains("secret") {
-                return KubectlOutput(stdout: "", stderr: #"Error from server (Forbidden): pods is forbidden: User "dev" cannot list resource "pods" in the namespace "secret""#, exitStatus: 1)
+                return KubectlOutput(
+                    stdout: "", stderr: #"Error from server (Forbidden): pods is forbidden: User "dev" cannot list resource "pods" in the namespace "secret""#,
+                    exitStatus: 1)
             }
             if arguments[1] == "pods" { return KubectlOutput(stdout: Fixtures.mixed) }
             return KubectlOutput(stdout: "", exitStatus: 1)
@@ -48,8 +54,11 @@ struct ClusterScanTests {
 
     @Test func aFailingKubectlIsAnErrorWithItsStderr() async {
         let kubectl = FakeKubectl { _ in KubectlOutput(stdout: "", stderr: "error: context \"nope\" does not exist\n", exitStatus: 1) }
-        await #expect(throws: ScanError.kubectlFailed(command: "kubectl get pods --namespace shop --output json --chunk-size 500", status: 1,
-                                                      stderr: #"error: context "nope" does not exist"#)) {
+        await #expect(
+            throws: ScanError.kubectlFailed(
+                command: "kubectl get pods --namespace shop --output json --chunk-size 500", status: 1,
+                stderr: #"error: context "nope" does not exist"#)
+        ) {
             try await ClusterScan(kubectl: kubectl, scope: .namespace("shop")).run()
         }
     }

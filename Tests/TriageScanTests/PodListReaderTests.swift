@@ -15,9 +15,14 @@ struct PodListReaderTests {
         #expect(web.node == "node-1")
         #expect(web.templateHash == "7d9f8c6b5")
         #expect(web.owners == [OwnerReference(kind: "ReplicaSet", name: "web-7d9f8c6b5", controller: true)])
-        #expect(web.failures == [ContainerFailure(name: "web", image: "nginx:1.99", reason: "ImagePullBackOff",
-                                                  message: #"Back-off pulling image "nginx:1.99": ErrImagePull: failed to pull and unpack image "docker.io/library/nginx:1.99": failed to resolve reference "docker.io/library/nginx:1.99": docker.io/library/nginx:1.99: not found"#,
-                                                  restartCount: 3)])
+        #expect(
+            web.failures == [
+                ContainerFailure(
+                    name: "web", image: "nginx:1.99", reason: "ImagePullBackOff",
+                    message:
+                        #"Back-off pulling image "nginx:1.99": ErrImagePull: failed to pull and unpack image "docker.io/library/nginx:1.99": failed to resolve reference "docker.io/library/nginx:1.99": docker.io/library/nginx:1.99: not found"#,
+                    restartCount: 3)
+            ])
         #expect(pods[3].failures.first?.kind == .initContainer)
         #expect(pods[2].failures.first?.message.contains("pull\u{26}service=x") == true)
     }
@@ -47,8 +52,10 @@ struct PodListReaderTests {
     }
 
     @Test func everyReasonCountsAndOthersDoNot() throws {
-        let reasons = ["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull", "ImageInspectError", "RegistryUnavailable",
-                       "CrashLoopBackOff", "ContainerCreating", "ImagePullBackOf"]
+        let reasons = [
+            "ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull", "ImageInspectError", "RegistryUnavailable",
+            "CrashLoopBackOff", "ContainerCreating", "ImagePullBackOf",
+        ]
         let text = Fixtures.list([Fixtures.pod("p", containers: reasons.enumerated().map { Fixtures.status("c\($0.offset)", image: "x", reason: $0.element) })])
         let pod = try #require(try Fixtures.read(text).pods.first)
         #expect(pod.failures.map(\.reason) == Array(reasons.prefix(7)))
@@ -59,8 +66,12 @@ struct PodListReaderTests {
     /// the whole model reads it, and lands among the restarting containers of the report, not in
     /// a pull group.
     @Test func aCrashLoopIsReadWithItsLastState() throws {
-        let crashing = #"{"image": "ghcr.io/acme/api:2.4.1", "name": "api", "restartCount": 12, "lastState": {"terminated": {"reason": "OOMKilled", "exitCode": 137, "startedAt": "2026-12-03T04:00:00Z"}}, "state": {"waiting": {"reason": "CrashLoopBackOff", "message": "back-off 5m0s restarting failed container=api pod=api-0_shop(1)"}}}"#
-        let text = Fixtures.list([Fixtures.pod("api-0", containers: [crashing]), Fixtures.pod("web-1", containers: [Fixtures.status("web", image: "nginx:1.99", reason: "ErrImagePull")])])
+        let crashing =
+            #"{"image": "ghcr.io/acme/api:2.4.1", "name": "api", "restartCount": 12, "lastState": {"terminated": {"reason": "OOMKilled", "exitCode": 137, "startedAt": "2026-12-03T04:00:00Z"}}, "state": {"waiting": {"reason": "CrashLoopBackOff", "message": "back-off 5m0s restarting failed container=api pod=api-0_shop(1)"}}}"#
+        let text = Fixtures.list([
+            Fixtures.pod("api-0", containers: [crashing]),
+            Fixtures.pod("web-1", containers: [Fixtures.status("web", image: "nginx:1.99", reason: "ErrImagePull")]),
+        ])
         let streamed = try Fixtures.read(text, pieceSize: 5).pods
         #expect(try FailingPod.list(in: text, waitingFor: PullWaitingReason.names.union(ContainerState.startFailureReasons)) == streamed)
         let failure = try #require(streamed.first?.failures.first)
@@ -70,15 +81,20 @@ struct PodListReaderTests {
         for pod in streamed { scan.add(pod) }
         let report = scan.report()
         #expect(report.failing == 1 && report.groups.count == 1)
-        #expect(report.restarting.map { "\($0.number) \($0.pod) \($0.container) \($0.reason) \($0.lastState ?? "-") \($0.restarts ?? -1)" } == ["2 api-0 api CrashLoopBackOff OOMKilled (exit 137) 12"])
+        #expect(
+            report.restarting.map { "\($0.number) \($0.pod) \($0.container) \($0.reason) \($0.lastState ?? "-") \($0.restarts ?? -1)" } == [
+                "2 api-0 api CrashLoopBackOff OOMKilled (exit 137) 12"
+            ])
         let rendered = ScanText(width: nil).render(report)
         #expect(rendered.contains("Containers that cannot start or keep running (1):"), "\(rendered)")
         #expect(rendered.contains("OOMKilled (exit 137)"), "\(rendered)")
     }
 
     @Test func unknownFieldsNestingAndOtherKindsAreSkipped() throws {
-        let odd = #"{"kind": "Event", "metadata": {"name": "e"}, "status": {"containerStatuses": [{"name": "x", "image": "y", "state": {"waiting": {"reason": "ErrImagePull"}}}]}}"#
-        let nested = #"{"kind": "Pod", "extra": [[[{"a": [1, -2.5e-3, true, false, null, "s", {}]}]], []], "metadata": {"name": "n", "namespace": "ns", "ownerReferences": "not-an-array"}, "spec": 42, "status": {"containerStatuses": [7, {"name": "c", "image": "i", "state": {"waiting": {"reason": "ErrImagePull", "message": null}}}]}}"#
+        let odd =
+            #"{"kind": "Event", "metadata": {"name": "e"}, "status": {"containerStatuses": [{"name": "x", "image": "y", "state": {"waiting": {"reason": "ErrImagePull"}}}]}}"#
+        let nested =
+            #"{"kind": "Pod", "extra": [[[{"a": [1, -2.5e-3, true, false, null, "s", {}]}]], []], "metadata": {"name": "n", "namespace": "ns", "ownerReferences": "not-an-array"}, "spec": 42, "status": {"containerStatuses": [7, {"name": "c", "image": "i", "state": {"waiting": {"reason": "ErrImagePull", "message": null}}}]}}"#
         let (summary, pods) = try Fixtures.read(#"{"metadata": {"a": {"b": [1, 2]}}, "items": [\#(odd), \#(nested), 3], "kind": "List", "zzz": null}"#)
         #expect(summary.pods == 1)
         #expect(pods.count == 1)

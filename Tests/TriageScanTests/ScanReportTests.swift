@@ -19,11 +19,12 @@ struct ScanReportTests {
         #expect(report.failing == 4)
         #expect(report.failingPods == 4)
         let groups = report.groups.map { "\($0.cause.rawValue) \($0.registry) \($0.image) \($0.count)" }
-        #expect(groups == [
-            "image-not-found docker.io docker.io/library/nginx:1.99 2",
-            "auth registry.corp.example.com registry.corp.example.com/shop/api:2.0 1",
-            "other quay.io quay.io/acme/reports:3.1 1",
-        ])
+        #expect(
+            groups == [
+                "image-not-found docker.io docker.io/library/nginx:1.99 2",
+                "auth registry.corp.example.com registry.corp.example.com/shop/api:2.0 1",
+                "other quay.io quay.io/acme/reports:3.1 1",
+            ])
         let web = report.groups[0]
         #expect(web.workloads.map { "\($0.namespace)/\($0.kind)/\($0.name) \($0.count)" } == ["shop/Deployment/web 2"])
         #expect(web.nodes == ["node-1", "node-2"])
@@ -39,12 +40,16 @@ struct ScanReportTests {
     @Test func neverPullIsItsOwnGroupWithItsFixAndNeedsNoEvents() throws {
         let message = #"Container image \"kind.local/shop/cart:dev\" is not present with pull policy of Never"#
         var scan = PodScan()
-        var source = MemorySource(Array(Fixtures.list([
-            Fixtures.pod("cart-6d9f7c8b5-ccccc", owner: ("ReplicaSet", "cart-6d9f7c8b5"), hash: "6d9f7c8b5",
-                         containers: [Fixtures.status("cart", image: "kind.local/shop/cart:dev", reason: "ErrImageNeverPull", message: message)]),
-            Fixtures.pod("cart-6d9f7c8b5-ddddd", owner: ("ReplicaSet", "cart-6d9f7c8b5"), hash: "6d9f7c8b5",
-                         containers: [Fixtures.status("cart", image: "kind.local/shop/cart:dev", reason: "ErrImageNeverPull")]),
-        ]).utf8))
+        var source = MemorySource(
+            Array(
+                Fixtures.list([
+                    Fixtures.pod(
+                        "cart-6d9f7c8b5-ccccc", owner: ("ReplicaSet", "cart-6d9f7c8b5"), hash: "6d9f7c8b5",
+                        containers: [Fixtures.status("cart", image: "kind.local/shop/cart:dev", reason: "ErrImageNeverPull", message: message)]),
+                    Fixtures.pod(
+                        "cart-6d9f7c8b5-ddddd", owner: ("ReplicaSet", "cart-6d9f7c8b5"), hash: "6d9f7c8b5",
+                        containers: [Fixtures.status("cart", image: "kind.local/shop/cart:dev", reason: "ErrImageNeverPull")]),
+                ]).utf8))
         try scan.read(from: &source)
         #expect(scan.podsNeedingEvents(limit: 10).isEmpty)
         let report = scan.report()
@@ -57,8 +62,9 @@ struct ScanReportTests {
 
     @Test func ownersResolveToWorkloads() {
         func workload(_ owner: (String, String)?, hash: String? = nil, known: [String: OwnerReference?] = [:]) -> String {
-            let pod = FailingPod(namespace: "ns", name: "p-1", owners: owner.map { [OwnerReference(kind: $0.0, name: $0.1, controller: true)] } ?? [],
-                                 templateHash: hash, failures: [])
+            let pod = FailingPod(
+                namespace: "ns", name: "p-1", owners: owner.map { [OwnerReference(kind: $0.0, name: $0.1, controller: true)] } ?? [],
+                templateHash: hash, failures: [])
             let resolved = WorkloadResolver(replicaSetOwners: known).workload(of: pod)
             return "\(resolved.kind)/\(resolved.name)"
         }
@@ -82,7 +88,10 @@ struct ScanReportTests {
         #expect(object["total_pods"] as? Int == 6)
         #expect(object["failing"] as? Int == 4)
         let group = try #require((object["groups"] as? [[String: Any]])?.first)
-        #expect(Set(group.keys) == ["cause", "title", "registry", "image", "count", "workloads", "namespaces", "nodes", "pods", "fix", "fix_steps", "message", "explained"])
+        #expect(
+            Set(group.keys) == [
+                "cause", "title", "registry", "image", "count", "workloads", "namespaces", "nodes", "pods", "fix", "fix_steps", "message", "explained",
+            ])
         #expect(group["cause"] as? String == "image-not-found")
         let pod = try #require((group["pods"] as? [[String: Any]])?.first)
         #expect(Set(pod.keys) == ["number", "namespace", "pod", "container", "init_container", "node", "reason", "workload"])
@@ -111,12 +120,16 @@ struct ScanReportTests {
     /// (and so YAML, the same document) show them masked.
     @Test func secretsInMessagesAreMaskedInEveryForm() throws {
         let password = "Pl4nted-Scan-Passw0rd", token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJyb2JvdCJ9.c2lnbmF0dXJlLXBsYW50ZWQ"
-        let explained = #"failed to pull and unpack image \"registry.example.com/shop/api:2.0\": failed to resolve reference: GET https://robot:\#(password)@registry.example.com/v2/shop/api/manifests/2.0: 401 Unauthorized"#
+        let explained =
+            #"failed to pull and unpack image \"registry.example.com/shop/api:2.0\": failed to resolve reference: GET https://robot:\#(password)@registry.example.com/v2/shop/api/manifests/2.0: 401 Unauthorized"#
         let unexplained = #"Back-off pulling image \"quay.io/acme/reports:3.1\" (Authorization: Bearer \#(token)) --password=\#(password)"#
-        let report = try report(Fixtures.list([
-            Fixtures.pod("api-0", containers: [Fixtures.status("api", image: "registry.example.com/shop/api:2.0", reason: "ErrImagePull", message: explained)]),
-            Fixtures.pod("report-1", containers: [Fixtures.status("fetch", image: "quay.io/acme/reports:3.1", reason: "ImagePullBackOff", message: unexplained)]),
-        ]))
+        let report = try report(
+            Fixtures.list([
+                Fixtures.pod(
+                    "api-0", containers: [Fixtures.status("api", image: "registry.example.com/shop/api:2.0", reason: "ErrImagePull", message: explained)]),
+                Fixtures.pod(
+                    "report-1", containers: [Fixtures.status("fetch", image: "quay.io/acme/reports:3.1", reason: "ImagePullBackOff", message: unexplained)]),
+            ]))
         let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
         for text in [ScanText(width: nil).render(report), ScanText(width: 100).render(report), json] {
             #expect(!text.contains(password) && !text.contains(token), "\(text)")
@@ -127,10 +140,21 @@ struct ScanReportTests {
 
     @Test func changesBetweenScans() throws {
         let before = try report()
-        let after = try report(Fixtures.list([
-            Fixtures.pod("web-7d9f8c6b5-aaaaa", owner: ("ReplicaSet", "web-7d9f8c6b5"), containers: [Fixtures.status("web", image: "nginx:1.99", reason: "ImagePullBackOff", message: Fixtures.notFound)]),
-            Fixtures.pod("new-1", containers: [Fixtures.status("c", image: "Bad:Name", reason: "InvalidImageName", message: #"Failed to apply default image tag \"Bad:Name\": couldn't parse image reference \"Bad:Name\": invalid reference format: repository name must be lowercase"#)]),
-        ]))
+        let after = try report(
+            Fixtures.list([
+                Fixtures.pod(
+                    "web-7d9f8c6b5-aaaaa", owner: ("ReplicaSet", "web-7d9f8c6b5"),
+                    containers: [Fixtures.status("web", image: "nginx:1.99", reason: "ImagePullBackOff", message: Fixtures.notFound)]),
+                Fixtures.pod(
+                    "new-1",
+                    containers: [
+                        Fixtures.status(
+                            "c", image: "Bad:Name", reason: "InvalidImageName",
+                            message:
+                                #"Failed to apply default image tag \"Bad:Name\": couldn't parse image reference \"Bad:Name\": invalid reference format: repository name must be lowercase"#
+                        )
+                    ]),
+            ]))
         let changes = ScanChanges(from: before, to: after)
         #expect(changes.new.map(\.cause) == [.invalidName])
         #expect(changes.resolved.map(\.image) == ["registry.corp.example.com/shop/api:2.0", "quay.io/acme/reports:3.1"])

@@ -44,7 +44,9 @@ struct SecretMaskerTests {
         #expect(yaml.contains("    .dockerconfigjson: <redacted; registries: registry.example.com>"))
         #expect(yaml.contains("  type: kubernetes.io/dockerconfigjson") && yaml.contains("    name: regcred"))
         // Alone on a line (a fact's evidence), under a secret's name, and in the legacy format.
-        #expect(masker.mask(#"  ".dockerconfigjson": "\#(PlantedSecrets.dockerConfig)","#) == #"  ".dockerconfigjson": "<redacted; registries: registry.example.com>","#)
+        #expect(
+            masker.mask(#"  ".dockerconfigjson": "\#(PlantedSecrets.dockerConfig)","#)
+                == #"  ".dockerconfigjson": "<redacted; registries: registry.example.com>","#)
         let legacy = Data(#"{"https://index.docker.io/v1/":{"auth":"\#(PlantedSecrets.auth)"},"quay.io":{"password":"\#(PlantedSecrets.password)"}}"#.utf8)
         #expect(masker.mask(".dockercfg: \(legacy.base64EncodedString())") == ".dockercfg: <redacted; registries: https://index.docker.io/v1/, quay.io>")
         let empty = Data(#"{"auths":{}}"#.utf8).base64EncodedString()
@@ -54,7 +56,8 @@ struct SecretMaskerTests {
     /// The last-applied annotation of `-o json` holds the Secret again, as JSON in a string: its
     /// values are masked as the Secret's are, and its type, namespace and hosts stay.
     @Test func theLastAppliedAnnotationIsMaskedByItsStructure() throws {
-        let applied = #"{"apiVersion":"v1","data":{".dockerconfigjson":"\#(PlantedSecrets.dockerConfig)","x":"\#(PlantedSecrets.auth)"},"kind":"Secret","metadata":{"name":"regcred","namespace":"shop"},"stringData":{"p":"\#(PlantedSecrets.password)"},"type":"kubernetes.io/dockerconfigjson"}"#
+        let applied =
+            #"{"apiVersion":"v1","data":{".dockerconfigjson":"\#(PlantedSecrets.dockerConfig)","x":"\#(PlantedSecrets.auth)"},"kind":"Secret","metadata":{"name":"regcred","namespace":"shop"},"stringData":{"p":"\#(PlantedSecrets.password)"},"type":"kubernetes.io/dockerconfigjson"}"#
         let line = #"            "kubectl.kubernetes.io/last-applied-configuration": "\#(applied.replacingOccurrences(of: "\"", with: "\\\""))\n""#
         let masked = masker.mask(line)
         #expect(PlantedSecrets.leaks(in: masked).isEmpty, "\(masked)")

@@ -24,9 +24,11 @@ struct CompletionTests {
     }
 
     @Test func severalMatchesInsertTheirCommonPrefixAndAreListed() {
-        #expect(Completion.resolve(word: "h", candidates: ["help", "hello", "quit", "help"])
+        #expect(
+            Completion.resolve(word: "h", candidates: ["help", "hello", "quit", "help"])
                 == .ambiguous(insert: "el", choices: ["help", "hello"]))
-        #expect(Completion.resolve(word: "", candidates: ["yes", "no"])
+        #expect(
+            Completion.resolve(word: "", candidates: ["yes", "no"])
                 == .ambiguous(insert: "", choices: ["yes", "no"]))
     }
 

@@ -148,18 +148,19 @@ struct EditLineReaderTerminalTests {
         session.close()
 
         let recorded = try String(contentsOf: history, encoding: .utf8)
-        #expect(recorded == """
-            hello world
-            get pods
-            hello world
-            help 
-            pick apricot 
-            kept
-            secret
-            sleep
-            still here
+        #expect(
+            recorded == """
+                hello world
+                get pods
+                hello world
+                help 
+                pick apricot 
+                kept
+                secret
+                sleep
+                still here
 
-            """)
+                """)
         let attributes = try FileManager.default.attributesOfItem(atPath: history.path)
         #expect(attributes[.posixPermissions] as? Int == 0o600)
 

@@ -74,9 +74,11 @@ struct HistoryAndStateTests {
     @Test func stateDirectoryDefaultsUnderHome() throws {
         let home = "/home/someone"
         #expect(StateDirectory.location(environment: ["HOME": home]).path == "/home/someone/.local/state/triage")
-        #expect(StateDirectory.location(environment: ["HOME": home, "XDG_STATE_HOME": ""]).path
+        #expect(
+            StateDirectory.location(environment: ["HOME": home, "XDG_STATE_HOME": ""]).path
                 == "/home/someone/.local/state/triage")
-        #expect(StateDirectory.location(environment: ["HOME": home, "XDG_STATE_HOME": "relative"]).path
+        #expect(
+            StateDirectory.location(environment: ["HOME": home, "XDG_STATE_HOME": "relative"]).path
                 == "/home/someone/.local/state/triage")
     }
 

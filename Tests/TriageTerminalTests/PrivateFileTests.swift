@@ -54,7 +54,9 @@ struct PrivateFileTests {
 
     @Test func aDeviceIsRefused() throws {
         let error = #expect(throws: TerminalError.self) { try PrivateFile.openForWriting("/dev/full") }
-        #expect(error?.localizedDescription == "Will not write /dev/full: it exists and is not a regular file (a device, a pipe or a socket); refusing to write to it.")
+        #expect(
+            error?.localizedDescription
+                == "Will not write /dev/full: it exists and is not a regular file (a device, a pipe or a socket); refusing to write to it.")
         #expect(PrivateFile.problem(with: "/dev/null") != nil)
     }
 

@@ -14,8 +14,8 @@ public enum CRIImageClient {
     /// Whether the interpreter can import `grpc`.
     public static var isAvailable: Bool {
         guard FileManager.default.isExecutableFile(atPath: python),
-              let directory = try? LabDirectory("cri-probe"),
-              let probe = try? LabProcess.run([python, "-c", "import grpc"], in: directory.url, timeout: .seconds(20))
+            let directory = try? LabDirectory("cri-probe"),
+            let probe = try? LabProcess.run([python, "-c", "import grpc"], in: directory.url, timeout: .seconds(20))
         else { return false }
         return probe.status == 0
     }
@@ -27,8 +27,9 @@ public enum CRIImageClient {
             try Self.script.write(to: script, atomically: true, encoding: .utf8)
         }
         let seconds = timeout.components.seconds
-        let result = try LabProcess.run([python, script.path, socket.path, image, "\(seconds)"], in: scratch,
-                                        timeout: timeout + .seconds(10))
+        let result = try LabProcess.run(
+            [python, script.path, socket.path, image, "\(seconds)"], in: scratch,
+            timeout: timeout + .seconds(10))
         switch result.status {
         case 0: return nil
         case 1: return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Starts `arguments` (the program looked up in `PATH`) with an empty signal mask and every

@@ -30,8 +30,9 @@ public final class ContainerdLab: Sendable {
         while ContinuousClock.now < deadline {
             if daemon.status != nil { break }
             if FileManager.default.fileExists(atPath: socket.path),
-               let probe = try? ctr(["version"], timeout: .seconds(5)), probe.status == 0,
-               daemon.errorOutput.contains("containerd successfully booted") {
+                let probe = try? ctr(["version"], timeout: .seconds(5)), probe.status == 0,
+                daemon.errorOutput.contains("containerd successfully booted")
+            {
                 return
             }
             usleep(50_000)
@@ -83,8 +84,9 @@ public final class ContainerdLab: Sendable {
 
     /// Runs `ctr --address SOCKET -n lab ARGUMENTS…`.
     public func ctr(_ arguments: [String], timeout: Duration = .seconds(60)) throws -> LabCommandResult {
-        try LabProcess.run(["ctr", "--address", socket.path, "-n", Self.namespace] + arguments,
-                           in: directory.url, timeout: timeout)
+        try LabProcess.run(
+            ["ctr", "--address", socket.path, "-n", Self.namespace] + arguments,
+            in: directory.url, timeout: timeout)
     }
 
     /// Pulls `image` with `ctr images pull --hosts-dir`, as an operator on the node would, and

@@ -41,9 +41,11 @@ public enum FaultLab {
         let images = try OCIImageBuilder(directory: scratch.path("layout"))
         try images.addImage(tag: "v1")
         try images.addImage(tag: "cut")
-        try images.addImage(tag: "foreign", platforms: [
-            .init(os: "linux", architecture: "s390x"), .init(os: "linux", architecture: "arm64", variant: "v8"),
-        ])
+        try images.addImage(
+            tag: "foreign",
+            platforms: [
+                .init(os: "linux", architecture: "s390x"), .init(os: "linux", architecture: "arm64", variant: "v8"),
+            ])
         try images.push(tag: "v1", to: "\(open.host)/lab/hello:v1")
         try images.push(tag: "cut", to: "\(open.host)/lab/cut:v1")
         try images.push(tag: "foreign", to: "\(open.host)/lab/foreign:v1")
@@ -89,8 +91,9 @@ public enum FaultLab {
         let control = "127.0.0.1:\(open.port)/lab/hello:v1"
         let ctrControl = try containerd.ctrPull(control)
         let criControl = try containerd.criPull(control, timeout: .seconds(60))
-        return Results(observations: Dictionary(uniqueKeysWithValues: observations.map { ($0.fault, $0) }),
-                       ctrControl: ctrControl, criControl: criControl, duration: ContinuousClock.now - started)
+        return Results(
+            observations: Dictionary(uniqueKeysWithValues: observations.map { ($0.fault, $0) }),
+            ctrControl: ctrControl, criControl: criControl, duration: ContinuousClock.now - started)
     }
 
     /// Runs `body` for every element on its own thread and returns the results in order.

@@ -65,7 +65,8 @@ public final class KubeAPIFixture: Sendable {
                 return
             case .forbidden:
                 let resource = path.split(separator: "/").dropLast().last.map(String.init) ?? "pods"
-                let message = "\(resource) \"\(path.split(separator: "/").last ?? "")\" is forbidden: User \"system:serviceaccount:lab:viewer\" cannot get resource \"\(resource)\" in API group \"\" in the namespace \"\(objects.namespace)\""
+                let message =
+                    "\(resource) \"\(path.split(separator: "/").last ?? "")\" is forbidden: User \"system:serviceaccount:lab:viewer\" cannot get resource \"\(resource)\" in API group \"\" in the namespace \"\(objects.namespace)\""
                 guard reply(connection, 403, status(403, "Forbidden", message, resource: resource)) else { return }
             case .podNotFound where path == objects.podPath:
                 guard reply(connection, 404, status(404, "NotFound", "pods \"\(objects.pod)\" not found", resource: "pods")) else { return }

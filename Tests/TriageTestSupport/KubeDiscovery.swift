@@ -11,22 +11,30 @@ enum KubeDiscovery {
         case "/version":
             object = ["major": "1", "minor": "32", "gitVersion": "v1.32.4", "platform": "linux/amd64"]
         case "/api":
-            object = ["kind": "APIVersions", "versions": ["v1"],
-                      "serverAddressByClientCIDRs": [["clientCIDR": "0.0.0.0/0", "serverAddress": "127.0.0.1"]]]
+            object = [
+                "kind": "APIVersions", "versions": ["v1"],
+                "serverAddressByClientCIDRs": [["clientCIDR": "0.0.0.0/0", "serverAddress": "127.0.0.1"]],
+            ]
         case "/apis":
             let apps: [String: Any] = ["groupVersion": "apps/v1", "version": "v1"]
-            object = ["kind": "APIGroupList", "apiVersion": "v1",
-                      "groups": [["name": "apps", "versions": [apps], "preferredVersion": apps]]]
+            object = [
+                "kind": "APIGroupList", "apiVersion": "v1",
+                "groups": [["name": "apps", "versions": [apps], "preferredVersion": apps]],
+            ]
         case "/api/v1":
-            object = resourceList("v1", [
-                ("pods", "Pod", true, ["po"]), ("events", "Event", true, ["ev"]), ("secrets", "Secret", true, []),
-                ("serviceaccounts", "ServiceAccount", true, ["sa"]), ("nodes", "Node", false, ["no"]),
-                ("namespaces", "Namespace", false, ["ns"]),
-            ])
+            object = resourceList(
+                "v1",
+                [
+                    ("pods", "Pod", true, ["po"]), ("events", "Event", true, ["ev"]), ("secrets", "Secret", true, []),
+                    ("serviceaccounts", "ServiceAccount", true, ["sa"]), ("nodes", "Node", false, ["no"]),
+                    ("namespaces", "Namespace", false, ["ns"]),
+                ])
         case "/apis/apps/v1":
-            object = resourceList("apps/v1", [
-                ("replicasets", "ReplicaSet", true, ["rs"]), ("deployments", "Deployment", true, ["deploy"]),
-            ])
+            object = resourceList(
+                "apps/v1",
+                [
+                    ("replicasets", "ReplicaSet", true, ["rs"]), ("deployments", "Deployment", true, ["deploy"]),
+                ])
         default:
             return nil
         }

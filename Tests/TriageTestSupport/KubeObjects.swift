@@ -200,15 +200,18 @@ public struct KubeObjects: Sendable {
 
     /// The events of a failing pull, as the scheduler and kubelet write them: scheduled 12 minutes
     /// ago, four attempts, the last 2 minutes ago, then back-off. `lastMinutesAgo` shifts them all.
-    public static func pullFailure(image: String, error: String?, container: String, pod: String, namespace: String,
-                                   node: String, lastMinutesAgo: Int = 2) -> [Event] {
+    public static func pullFailure(
+        image: String, error: String?, container: String, pod: String, namespace: String,
+        node: String, lastMinutesAgo: Int = 2
+    ) -> [Event] {
         let shift = lastMinutesAgo - 2
         var events = [
             Event("Normal", "Scheduled", "Successfully assigned \(namespace)/\(pod) to \(node)", container: nil, first: 12 + shift, last: 12 + shift, count: 1),
             Event("Normal", "Pulling", "Pulling image \"\(image)\"", container: container, first: 12 + shift, last: 2 + shift, count: 4),
         ]
         if let error {
-            events.append(Event("Warning", "Failed", "Failed to pull image \"\(image)\": \(error)", container: container, first: 12 + shift, last: 2 + shift, count: 4))
+            events.append(
+                Event("Warning", "Failed", "Failed to pull image \"\(image)\": \(error)", container: container, first: 12 + shift, last: 2 + shift, count: 4))
             events.append(Event("Warning", "Failed", "Error: ErrImagePull", container: container, first: 12 + shift, last: 2 + shift, count: 4))
         }
         events.append(Event("Normal", "BackOff", "Back-off pulling image \"\(image)\"", container: container, first: 11 + shift, last: 1 + shift, count: 6))
@@ -277,14 +280,18 @@ public struct KubeObjects: Sendable {
     }
 
     private static func status(_ code: Int, _ reason: String, _ message: String) -> Data {
-        let object: [String: Any] = ["kind": "Status", "apiVersion": "v1", "metadata": [String: Any](), "status": "Failure", "message": message, "reason": reason, "code": code]
+        let object: [String: Any] = [
+            "kind": "Status", "apiVersion": "v1", "metadata": [String: Any](), "status": "Failure", "message": message, "reason": reason, "code": code,
+        ]
         return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
     }
 
     /// The events of a container that keeps ending: scheduled, image present, created and
     /// started `restarts + 1` times, then the kubelet's back-off. `extra` come before the back-off.
-    public static func crashLoop(container: String, image: String, pod: String, namespace: String, node: String, restarts: Int,
-                                 extra: [Event] = []) -> [Event] {
+    public static func crashLoop(
+        container: String, image: String, pod: String, namespace: String, node: String, restarts: Int,
+        extra: [Event] = []
+    ) -> [Event] {
         let count = restarts + 1
         return [
             Event("Normal", "Scheduled", "Successfully assigned \(namespace)/\(pod) to \(node)", container: nil, first: 12, last: 12, count: 1),
@@ -292,24 +299,29 @@ public struct KubeObjects: Sendable {
             Event("Normal", "Created", "Created container: \(container)", container: container, first: 12, last: 2, count: count),
             Event("Normal", "Started", "Started container \(container)", container: container, first: 12, last: 2, count: count),
         ] + extra + [
-            Event("Warning", "BackOff", "Back-off restarting failed container \(container) in pod \(pod)_\(namespace)(00000000-0000-4000-8000-000000000003)",
-                  container: container, first: 11, last: 1, count: max(1, restarts * 2)),
+            Event(
+                "Warning", "BackOff", "Back-off restarting failed container \(container) in pod \(pod)_\(namespace)(00000000-0000-4000-8000-000000000003)",
+                container: container, first: 11, last: 1, count: max(1, restarts * 2))
         ]
     }
 
-    private func metadata(_ name: String, uid: String, owner: (kind: String, name: String, apiVersion: String)? = nil,
-                          namespaced: Bool = true) -> [String: Any] {
+    private func metadata(
+        _ name: String, uid: String, owner: (kind: String, name: String, apiVersion: String)? = nil,
+        namespaced: Bool = true
+    ) -> [String: Any] {
         var object: [String: Any] = [
             "name": name, "uid": uid, "resourceVersion": "4711", "creationTimestamp": timestamp(minutesAgo: 60),
             "labels": ["app": deployment],
         ]
         if namespaced { object["namespace"] = namespace }
         if let owner {
-            object["ownerReferences"] = [[
-                "apiVersion": owner.apiVersion, "kind": owner.kind, "name": owner.name,
-                "uid": "00000000-0000-4000-8000-00000000000\(owner.kind == "Deployment" ? 1 : 2)",
-                "controller": true, "blockOwnerDeletion": true,
-            ]]
+            object["ownerReferences"] = [
+                [
+                    "apiVersion": owner.apiVersion, "kind": owner.kind, "name": owner.name,
+                    "uid": "00000000-0000-4000-8000-00000000000\(owner.kind == "Deployment" ? 1 : 2)",
+                    "controller": true, "blockOwnerDeletion": true,
+                ]
+            ]
         }
         return object
     }
@@ -322,10 +334,11 @@ public struct KubeObjects: Sendable {
         if let restartPolicy = container.restartPolicy { spec["restartPolicy"] = restartPolicy }
         if !container.limits.isEmpty { spec["resources"] = ["limits": container.limits, "requests": container.limits] }
         if let probe = container.livenessProbe {
-            spec["livenessProbe"] = [
-                "httpGet": ["path": probe.path, "port": 8080, "scheme": "HTTP"], "initialDelaySeconds": probe.initialDelaySeconds,
-                "periodSeconds": probe.periodSeconds, "timeoutSeconds": 1, "failureThreshold": probe.failureThreshold, "successThreshold": 1,
-            ] as [String: Any]
+            spec["livenessProbe"] =
+                [
+                    "httpGet": ["path": probe.path, "port": 8080, "scheme": "HTTP"], "initialDelaySeconds": probe.initialDelaySeconds,
+                    "periodSeconds": probe.periodSeconds, "timeoutSeconds": 1, "failureThreshold": probe.failureThreshold, "successThreshold": 1,
+                ] as [String: Any]
         }
         if !container.command.isEmpty { spec["command"] = container.command }
         if !container.args.isEmpty { spec["args"] = container.args }
@@ -357,7 +370,9 @@ public struct KubeObjects: Sendable {
         if !podPullSecrets.isEmpty { spec["imagePullSecrets"] = podPullSecrets.map { ["name": $0] } }
         spec["restartPolicy"] = restartPolicy
         if !configMapVolumes.isEmpty {
-            spec["volumes"] = configMapVolumes.keys.sorted().map { ["name": $0, "configMap": ["name": configMapVolumes[$0]!, "defaultMode": 420]] as [String: Any] }
+            spec["volumes"] = configMapVolumes.keys.sorted().map {
+                ["name": $0, "configMap": ["name": configMapVolumes[$0]!, "defaultMode": 420]] as [String: Any]
+            }
         }
         return spec
     }
@@ -416,10 +431,13 @@ public struct KubeObjects: Sendable {
         spec["nodeName"] = node
         let failing = failingNames
         let initFailing = initContainers.contains { if case .waiting = $0.state { $0.restartPolicy == nil } else { false } }
-        let ready: [String: Any] = failing.isEmpty
+        let ready: [String: Any] =
+            failing.isEmpty
             ? ["type": "Ready", "status": "True", "lastTransitionTime": timestamp(minutesAgo: 5)]
-            : ["type": "Ready", "status": "False", "reason": "ContainersNotReady",
-               "message": "containers with unready status: [\(failing.joined(separator: " "))]", "lastTransitionTime": timestamp(minutesAgo: 12)]
+            : [
+                "type": "Ready", "status": "False", "reason": "ContainersNotReady",
+                "message": "containers with unready status: [\(failing.joined(separator: " "))]", "lastTransitionTime": timestamp(minutesAgo: 12),
+            ]
         var status: [String: Any] = [
             "phase": phase, "hostIP": "127.0.0.1", "podIP": "10.244.0.17",
             "podIPs": [["ip": "10.244.0.17"]], "qosClass": "BestEffort", "startTime": timestamp(minutesAgo: 12),
@@ -438,7 +456,8 @@ public struct KubeObjects: Sendable {
     }
 
     private func eventList(query: String) -> [String: Any] {
-        let selector = query.split(separator: "&").first { $0.hasPrefix("fieldSelector=") }
+        let selector =
+            query.split(separator: "&").first { $0.hasPrefix("fieldSelector=") }
             .map { String($0.dropFirst("fieldSelector=".count)).removingPercentEncoding ?? "" } ?? ""
         let wanted = selector.split(separator: ",").first { $0.hasPrefix("involvedObject.name=") }
             .map { String($0.dropFirst("involvedObject.name=".count)) }
@@ -467,23 +486,30 @@ public struct KubeObjects: Sendable {
     }
 
     private var namespaceObject: [String: Any] {
-        ["apiVersion": "v1", "kind": "Namespace", "status": ["phase": "Active"],
-         "metadata": metadata(namespace, uid: "00000000-0000-4000-8000-000000000006", namespaced: false)]
+        [
+            "apiVersion": "v1", "kind": "Namespace", "status": ["phase": "Active"],
+            "metadata": metadata(namespace, uid: "00000000-0000-4000-8000-000000000006", namespaced: false),
+        ]
     }
 
     private var serviceAccountObject: [String: Any] {
-        var object: [String: Any] = ["apiVersion": "v1", "kind": "ServiceAccount", "metadata": metadata(serviceAccount, uid: "00000000-0000-4000-8000-000000000004")]
+        var object: [String: Any] = [
+            "apiVersion": "v1", "kind": "ServiceAccount", "metadata": metadata(serviceAccount, uid: "00000000-0000-4000-8000-000000000004"),
+        ]
         if !serviceAccountPullSecrets.isEmpty { object["imagePullSecrets"] = serviceAccountPullSecrets.map { ["name": $0] } }
         return object
     }
 
     private func secretObject(_ secret: PullSecret) -> [String: Any] {
         let encoded = Data(secret.dockerConfigJSON.utf8).base64EncodedString()
-        let applied = #"{"apiVersion":"v1","data":{".dockerconfigjson":"\#(encoded)"},"kind":"Secret","metadata":{"name":"\#(secret.name)","namespace":"\#(namespace)"},"stringData":{"password":"\#(secret.password)"},"type":"kubernetes.io/dockerconfigjson"}"#
+        let applied =
+            #"{"apiVersion":"v1","data":{".dockerconfigjson":"\#(encoded)"},"kind":"Secret","metadata":{"name":"\#(secret.name)","namespace":"\#(namespace)"},"stringData":{"password":"\#(secret.password)"},"type":"kubernetes.io/dockerconfigjson"}"#
         var meta = metadata(secret.name, uid: "00000000-0000-4000-8000-000000000007")
         meta["annotations"] = ["kubectl.kubernetes.io/last-applied-configuration": applied + "\n"]
-        return ["apiVersion": "v1", "kind": "Secret", "type": "kubernetes.io/dockerconfigjson", "metadata": meta,
-                "data": [".dockerconfigjson": encoded]]
+        return [
+            "apiVersion": "v1", "kind": "Secret", "type": "kubernetes.io/dockerconfigjson", "metadata": meta,
+            "data": [".dockerconfigjson": encoded],
+        ]
     }
 
     private var nodeObject: [String: Any] {
@@ -504,10 +530,13 @@ public struct KubeObjects: Sendable {
     private var replicaSetObject: [String: Any] {
         [
             "apiVersion": "apps/v1", "kind": "ReplicaSet",
-            "metadata": metadata(replicaSet, uid: "00000000-0000-4000-8000-000000000002",
-                                 owner: ("Deployment", deployment, "apps/v1")),
-            "spec": ["replicas": 1, "selector": ["matchLabels": ["app": deployment]],
-                     "template": ["metadata": ["labels": ["app": deployment]], "spec": podSpec]],
+            "metadata": metadata(
+                replicaSet, uid: "00000000-0000-4000-8000-000000000002",
+                owner: ("Deployment", deployment, "apps/v1")),
+            "spec": [
+                "replicas": 1, "selector": ["matchLabels": ["app": deployment]],
+                "template": ["metadata": ["labels": ["app": deployment]], "spec": podSpec],
+            ],
             "status": ["replicas": 1, "readyReplicas": rolloutComplete ? 1 : 0, "availableReplicas": rolloutComplete ? 1 : 0, "observedGeneration": 2],
         ]
     }
@@ -521,20 +550,26 @@ public struct KubeObjects: Sendable {
         let available = rolloutComplete ? 1 : 0
         return [
             "apiVersion": "apps/v1", "kind": "Deployment", "metadata": meta,
-            "spec": ["replicas": 1, "selector": ["matchLabels": ["app": deployment]], "progressDeadlineSeconds": 600,
-                     "strategy": ["type": "RollingUpdate", "rollingUpdate": ["maxSurge": "25%", "maxUnavailable": "25%"]],
-                     "template": ["metadata": ["labels": ["app": deployment]], "spec": podSpec]],
+            "spec": [
+                "replicas": 1, "selector": ["matchLabels": ["app": deployment]], "progressDeadlineSeconds": 600,
+                "strategy": ["type": "RollingUpdate", "rollingUpdate": ["maxSurge": "25%", "maxUnavailable": "25%"]],
+                "template": ["metadata": ["labels": ["app": deployment]], "spec": podSpec],
+            ],
             "status": [
                 "observedGeneration": 2, "replicas": 1, "updatedReplicas": 1, "readyReplicas": available,
                 "availableReplicas": available, "unavailableReplicas": 1 - available,
                 "conditions": [
-                    ["type": "Available", "status": rolloutComplete ? "True" : "False",
-                     "reason": rolloutComplete ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
-                     "lastUpdateTime": timestamp(minutesAgo: 12), "lastTransitionTime": timestamp(minutesAgo: 12)],
-                    ["type": "Progressing", "status": "True",
-                     "reason": rolloutComplete ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
-                     "message": "ReplicaSet \"\(replicaSet)\" is progressing.",
-                     "lastUpdateTime": timestamp(minutesAgo: 12), "lastTransitionTime": timestamp(minutesAgo: 12)],
+                    [
+                        "type": "Available", "status": rolloutComplete ? "True" : "False",
+                        "reason": rolloutComplete ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable",
+                        "lastUpdateTime": timestamp(minutesAgo: 12), "lastTransitionTime": timestamp(minutesAgo: 12),
+                    ],
+                    [
+                        "type": "Progressing", "status": "True",
+                        "reason": rolloutComplete ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
+                        "message": "ReplicaSet \"\(replicaSet)\" is progressing.",
+                        "lastUpdateTime": timestamp(minutesAgo: 12), "lastTransitionTime": timestamp(minutesAgo: 12),
+                    ],
                 ],
             ] as [String: Any],
         ]

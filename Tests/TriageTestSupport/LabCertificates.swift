@@ -30,15 +30,20 @@ public struct LabCertificates: Sendable {
         }
         let curve = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
         let ca = path("lab-ca.pem")
-        try openssl(["req", "-x509"] + curve + ["-keyout", path("lab-ca.key").path, "-out", ca.path,
-                     "-days", "2", "-subj", "/CN=Triage Lab CA"])
+        try openssl(
+            ["req", "-x509"] + curve + [
+                "-keyout", path("lab-ca.key").path, "-out", ca.path,
+                "-days", "2", "-subj", "/CN=Triage Lab CA",
+            ])
         func signed(_ name: String, names: String, days: String) throws -> Pair {
             let pair = Pair(certificate: path("\(name).pem"), key: path("\(name).key"))
             let request = path("\(name).csr"), extensions = path("\(name).ext")
             try "subjectAltName=\(names)\n".write(to: extensions, atomically: true, encoding: .utf8)
             try openssl(["req"] + curve + ["-keyout", pair.key.path, "-out", request.path, "-subj", "/CN=\(name)"])
-            try openssl(["x509", "-req", "-in", request.path, "-CA", ca.path, "-CAkey", path("lab-ca.key").path,
-                         "-CAcreateserial", "-out", pair.certificate.path, "-days", days, "-extfile", extensions.path])
+            try openssl([
+                "x509", "-req", "-in", request.path, "-CA", ca.path, "-CAkey", path("lab-ca.key").path,
+                "-CAcreateserial", "-out", pair.certificate.path, "-days", days, "-extfile", extensions.path,
+            ])
             return pair
         }
         authority = ca

@@ -20,14 +20,18 @@ public enum NetworkFaults {
     public static func rateLimited() throws -> LoopbackListener {
         try LoopbackListener { connection in
             guard let request = connection.readHead() else { return }
-            let body = Data(#"{"errors":[{"code":"TOOMANYREQUESTS","message":"You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit"}]}"#.utf8)
-            connection.respond(status: "429 Too Many Requests", headers: [
-                ("Content-Type", "application/json"),
-                ("Docker-Distribution-Api-Version", "registry/2.0"),
-                ("RateLimit-Limit", "100;w=21600"),
-                ("RateLimit-Remaining", "0;w=21600"),
-                ("Retry-After", "21600"),
-            ], body: request.method == "HEAD" ? Data() : body)
+            let body = Data(
+                #"{"errors":[{"code":"TOOMANYREQUESTS","message":"You have reached your pull rate limit. You may increase the limit by authenticating and upgrading: https://www.docker.com/increase-rate-limit"}]}"#
+                    .utf8)
+            connection.respond(
+                status: "429 Too Many Requests",
+                headers: [
+                    ("Content-Type", "application/json"),
+                    ("Docker-Distribution-Api-Version", "registry/2.0"),
+                    ("RateLimit-Limit", "100;w=21600"),
+                    ("RateLimit-Remaining", "0;w=21600"),
+                    ("Retry-After", "21600"),
+                ], body: request.method == "HEAD" ? Data() : body)
         }
     }
 
@@ -46,11 +50,12 @@ public enum NetworkFaults {
             // containerd resumes a cut download with a Range request: answer those with no body
             // at all, so the retries make no progress and the pull fails.
             let isBlob = request.method == "GET" && request.target.contains("/blobs/")
-            var budget = switch (isBlob, response.statusCode) {
-            case (true, 200): (response.contentLength ?? 2) / 2
-            case (true, 206): 0
-            default: Int.max
-            }
+            var budget =
+                switch (isBlob, response.statusCode) {
+                case (true, 200): (response.contentLength ?? 2) / 2
+                case (true, 206): 0
+                default: Int.max
+                }
             client.write(response.raw)
             var chunk = response.rest
             while budget > 0 {

@@ -119,7 +119,10 @@ public final class OCIImageBuilder {
         defer { try? FileManager.default.removeItem(at: work) }
         try Data(content.utf8).write(to: work.appendingPathComponent("root/hello.txt"))
         let tar = work.appendingPathComponent("layer.tar")
-        try ExternalTool.run(["tar", "--sort=name", "--mtime=@0", "--owner=0", "--group=0", "--numeric-owner", "-cf", tar.path, "-C", work.appendingPathComponent("root").path, "hello.txt"])
+        try ExternalTool.run([
+            "tar", "--sort=name", "--mtime=@0", "--owner=0", "--group=0", "--numeric-owner", "-cf", tar.path, "-C", work.appendingPathComponent("root").path,
+            "hello.txt",
+        ])
         let diffID = "sha256:" + (try sha256(of: tar))
         try ExternalTool.run(["gzip", "-n", tar.path])
         let compressed = try Data(contentsOf: work.appendingPathComponent("layer.tar.gz"))

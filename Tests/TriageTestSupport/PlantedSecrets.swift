@@ -21,7 +21,8 @@ public enum PlantedSecrets {
     ]
 
     /// The last-applied annotation's JSON, which repeats the Secret's data.
-    public static let lastApplied = #"{"apiVersion":"v1","data":{"weird.key":"\#(Data(token.utf8).base64EncodedString())"},"kind":"Secret","metadata":{"name":"odd","namespace":"shop"},"stringData":{"p":"\#(password)"}}"#
+    public static let lastApplied =
+        #"{"apiVersion":"v1","data":{"weird.key":"\#(Data(token.utf8).base64EncodedString())"},"kind":"Secret","metadata":{"name":"odd","namespace":"shop"},"stringData":{"p":"\#(password)"}}"#
 
     /// `kubectl get secret -o json` of a List with a pull secret and an Opaque secret whose keys
     /// have no telling names.

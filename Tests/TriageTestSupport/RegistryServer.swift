@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A real distribution registry (`docker-registry serve`) on a free port of 127.0.0.1, with its
@@ -54,7 +54,8 @@ public final class RegistryServer: Sendable {
             // registry exit at once; try again with another.
             for _ in 0..<5 {
                 chosenPort = try Self.freePort()
-                try Self.configuration(directory: directory, port: chosenPort, tls: tls, extra: extra).write(to: directory.appendingPathComponent("config.yml"), atomically: true, encoding: .utf8)
+                try Self.configuration(directory: directory, port: chosenPort, tls: tls, extra: extra).write(
+                    to: directory.appendingPathComponent("config.yml"), atomically: true, encoding: .utf8)
                 let candidate = try Self.launch(directory: directory)
                 if try Self.waitUntilReady(candidate, port: chosenPort, tls: tls) {
                     started = candidate
@@ -145,7 +146,8 @@ public final class RegistryServer: Sendable {
         let session = URLSession(configuration: .ephemeral, delegate: ChallengeCanceller(), delegateQueue: nil)
         defer { session.invalidateAndCancel() }
         session.dataTask(with: request) { _, response, error in
-            let connected = response != nil || (error as? URLError).map { ![.cannotConnectToHost, .timedOut, .networkConnectionLost].contains($0.code) } ?? false
+            let connected =
+                response != nil || (error as? URLError).map { ![.cannotConnectToHost, .timedOut, .networkConnectionLost].contains($0.code) } ?? false
             answered.withLock { $0 = connected }
             done.signal()
         }.resume()
@@ -184,7 +186,10 @@ public final class RegistryServer: Sendable {
 /// Cancels the Basic challenge of an htpasswd registry: without a delegate FoundationNetworking
 /// never ends such a request.
 private final class ChallengeCanceller: NSObject, URLSessionTaskDelegate, Sendable {
-    func urlSession(_ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge, completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void) {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+        completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
+    ) {
         completionHandler(.cancelAuthenticationChallenge, nil)
     }
 }

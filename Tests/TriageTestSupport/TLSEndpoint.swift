@@ -13,12 +13,16 @@ public final class TLSEndpoint: Sendable {
     /// Starts the server with `pair`, writing its output in `directory`, and waits (polling, up
     /// to ten seconds) until it prints the port it accepts on.
     public init(_ pair: LabCertificates.Pair, outputIn directory: URL) throws {
-        server = try LabProcess(["openssl", "s_server", "-accept", "127.0.0.1:0", "-cert", pair.certificate.path,
-                                 "-key", pair.key.path, "-www"], outputIn: directory)
+        server = try LabProcess(
+            [
+                "openssl", "s_server", "-accept", "127.0.0.1:0", "-cert", pair.certificate.path,
+                "-key", pair.key.path, "-www",
+            ], outputIn: directory)
         let deadline = ContinuousClock.now + .seconds(10)
         while ContinuousClock.now < deadline, server.status == nil {
             if let line = server.output.split(separator: "\n").first(where: { $0.hasPrefix("ACCEPT 127.0.0.1:") }),
-               let number = UInt16(line.split(separator: ":").last ?? "") {
+                let number = UInt16(line.split(separator: ":").last ?? "")
+            {
                 port = number
                 return
             }

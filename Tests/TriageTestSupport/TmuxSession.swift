@@ -62,18 +62,21 @@ public final class TmuxSession: Sendable {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let configuration = base.appendingPathComponent("tmux.conf")
         try """
-            set -g default-terminal xterm-256color
-            set -g remain-on-exit on
-            set -g history-limit 100000
-            set -g status off
-            set -g set-clipboard on
-            set -g allow-rename on
+        set -g default-terminal xterm-256color
+        set -g remain-on-exit on
+        set -g history-limit 100000
+        set -g status off
+        set -g set-clipboard on
+        set -g allow-rename on
 
-            """.write(to: configuration, atomically: true, encoding: .utf8)
+        """.write(to: configuration, atomically: true, encoding: .utf8)
         do {
-            try tmux(["-f", configuration.path, "new-session", "-d", "-s", "test",
-                      "-x", "\(columns)", "-y", "\(rows)",
-                      "-c", (workingDirectory ?? home).path] + command)
+            try tmux(
+                [
+                    "-f", configuration.path, "new-session", "-d", "-s", "test",
+                    "-x", "\(columns)", "-y", "\(rows)",
+                    "-c", (workingDirectory ?? home).path,
+                ] + command)
         } catch {
             close()
             throw error

@@ -28,8 +28,10 @@ public enum TriageBinary {
 
     /// Runs `triage arguments…` (or another `executable`) in the package root with `input` on
     /// standard input, and waits at most `timeout` seconds before killing it.
-    public static func run(_ arguments: [String], input: String = "", environment: [String: String] = [:], timeout: TimeInterval = 60,
-                           executable: URL = url) throws -> Run {
+    public static func run(
+        _ arguments: [String], input: String = "", environment: [String: String] = [:], timeout: TimeInterval = 60,
+        executable: URL = url
+    ) throws -> Run {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env["COLUMNS"] = nil
@@ -40,8 +42,10 @@ public enum TriageBinary {
 
     /// Runs `executable arguments…` in `directory` with exactly `exactEnvironment` and nothing
     /// inherited, as a user's clean shell would, with `input` on standard input.
-    public static func run(_ arguments: [String], input: String = "", exactEnvironment env: [String: String], directory: URL,
-                           timeout: TimeInterval = 60, executable: URL) throws -> Run {
+    public static func run(
+        _ arguments: [String], input: String = "", exactEnvironment env: [String: String], directory: URL,
+        timeout: TimeInterval = 60, executable: URL
+    ) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -16,7 +16,8 @@ struct RecordingTargetTests {
         var session = try Session(runbook: runbook, inputs: scenario.inputs)
         let outcome = try await SessionDriver(runner: recorder, parsers: .standard, answers: RecordedAnswers(scenario.answers), policy: .replay).drive(&session)
         guard case .concluded(let diagnosis) = outcome else { throw RecordingError.unfinished(session.currentID) }
-        return RecordedSession(runbook: runbook, inputs: session.inputs, recordings: recorder.recordings, answers: scenario.answers, path: session.path, cause: diagnosis.cause)
+        return RecordedSession(
+            runbook: runbook, inputs: session.inputs, recordings: recorder.recordings, answers: scenario.answers, path: session.path, cause: diagnosis.cause)
     }
 
     @Test func aDeviceIsNotReplaced() async throws {

@@ -23,7 +23,8 @@ struct RecordingTests {
             if recording.arguments.starts(with: ["kubectl", "get", "secret"]) {
                 var object = try #require(try JSONSerialization.jsonObject(with: Data(recording.result.stdout.utf8)) as? [String: Any])
                 let auth = Data("robot:\(planted[0])".utf8).base64EncodedString()
-                let config = "{\"auths\":{\"\(try #require(hosts(object).first))\":{\"username\":\"robot\",\"password\":\"\(planted[0])\",\"auth\":\"\(auth)\",\"identitytoken\":\"\(planted[4])\"}}}"
+                let config =
+                    "{\"auths\":{\"\(try #require(hosts(object).first))\":{\"username\":\"robot\",\"password\":\"\(planted[0])\",\"auth\":\"\(auth)\",\"identitytoken\":\"\(planted[4])\"}}}"
                 func plant(_ secret: [String: Any]) -> [String: Any] {
                     var secret = secret
                     var data = secret["data"] as? [String: Any] ?? [:]
@@ -54,7 +55,8 @@ struct RecordingTests {
         let secrets = (object["items"] as? [[String: Any]]) ?? [object]
         return secrets.flatMap { secret -> [String] in
             guard let encoded = (secret["data"] as? [String: Any])?[".dockerconfigjson"] as? String,
-                  let config = try? JSONSerialization.jsonObject(with: Data(base64Encoded: encoded) ?? Data()) as? [String: Any] else { return [] }
+                let config = try? JSONSerialization.jsonObject(with: Data(base64Encoded: encoded) ?? Data()) as? [String: Any]
+            else { return [] }
             return Array((config["auths"] as? [String: Any] ?? [:]).keys)
         }
     }
@@ -71,14 +73,17 @@ struct RecordingTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("recorded-\(scenario.id).yaml").path
-        let recorded = RecordedSession(runbook: runbook, inputs: session.inputs, recordings: recorder.recordings, answers: scenario.answers, path: session.path, cause: diagnosis.cause)
+        let recorded = RecordedSession(
+            runbook: runbook, inputs: session.inputs, recordings: recorder.recordings, answers: scenario.answers, path: session.path, cause: diagnosis.cause)
         try await ScenarioRecorder(anonymize: anonymize, date: Date(timeIntervalSince1970: 1_795_000_000)).record(recorded, to: file)
         let text = try String(contentsOfFile: file, encoding: .utf8)
         let loaded = try LibraryLoader(validator: RunbookValidator(parsers: ParserCatalog.standard.signatures)).loadScenario(file).get()
         return (text, loaded)
     }
 
-    @Test(arguments: ["nginx-tag-typo", "quay-opaque-secret", "ecr-token-expired", "sidecar-pull-fails", "events-expired-node-pull", "harbor-secret-without-port"])
+    @Test(arguments: [
+        "nginx-tag-typo", "quay-opaque-secret", "ecr-token-expired", "sidecar-pull-fails", "events-expired-node-pull", "harbor-secret-without-port",
+    ])
     func aRecordedSessionReplaysToTheSameEnding(id: String) async throws {
         let (original, runbook) = TrainingFixtures.scenario(id)
         for anonymize in [false, true] {
@@ -125,14 +130,17 @@ struct RecordingTests {
         #expect(text.contains("100000000001.dkr.ecr.eu-west-1.amazonaws.com/payments/ledger-api"))
         #expect(recorded.expectation.ending == "auth")
 
-        let (harborText, _) = try await Self.record(TrainingFixtures.scenario("harbor-secret-without-port").0, recordings: TrainingFixtures.scenario("harbor-secret-without-port").0.recordings, anonymize: true)
+        let (harborText, _) = try await Self.record(
+            TrainingFixtures.scenario("harbor-secret-without-port").0, recordings: TrainingFixtures.scenario("harbor-secret-without-port").0.recordings,
+            anonymize: true)
         #expect(!harborText.contains("acme.dev"))
         #expect(harborText.contains("registry-1.example.com:8443/platform/ledger"))
     }
 
     @Test func anUnfinishedOrBadlyNamedRecordingWritesNothing() async throws {
         let (original, runbook) = TrainingFixtures.scenario("nginx-tag-typo")
-        let session = RecordedSession(runbook: runbook, inputs: original.inputs, recordings: original.recordings, answers: [:], path: ["describe", "check-image"], cause: "other")
+        let session = RecordedSession(
+            runbook: runbook, inputs: original.inputs, recordings: original.recordings, answers: [:], path: ["describe", "check-image"], cause: "other")
         await #expect(throws: RecordingError.unfinished("check-image")) {
             try await ScenarioRecorder(anonymize: false, date: Date()).scenario(from: session, id: "partial")
         }

@@ -8,7 +8,10 @@ import TriageModel
 struct TrainerTests {
     /// The concept checks of the pull runbook's first two steps, answered right.
     static let describeChecks = ["Pending → ContainerCreating → ErrImagePull → ImagePullBackOff", "The container never started, so it has written no log"]
-    static let statusChecks = ["10 seconds, doubling after each failure, up to 5 minutes", "No, restartPolicy governs containers that ran and exited; a pull that failed is retried on the image back-off"]
+    static let statusChecks = [
+        "10 seconds, doubling after each failure, up to 5 minutes",
+        "No, restartPolicy governs containers that ran and exited; a pull that failed is retried on the image back-off",
+    ]
 
     @Test func aPerfectAttemptScoresFullMarksAndTheDebriefShowsThePath() async throws {
         let (result, shown) = try await TrainingFixtures.play("nginx-tag-typo", replies: try await TrainingFixtures.perfectReplies("nginx-tag-typo"))
@@ -33,7 +36,10 @@ struct TrainerTests {
         #expect(finished.score == 93)
         #expect(finished.mistakes == 1)
         #expect(finished.wrongChoices == 0)
-        #expect(shown.contains("Not [invalid-name]. That way is taken when: The event says InvalidImageName or \"couldn't parse image reference\", so the reference is refused before any pull. This output does not show that."))
+        #expect(
+            shown.contains(
+                "Not [invalid-name]. That way is taken when: The event says InvalidImageName or \"couldn't parse image reference\", so the reference is refused before any pull. This output does not show that."
+            ))
         #expect(shown.contains("Try again (1 more try): a right answer now earns 8 of its 15 points."))
         #expect(shown.contains("Right: the runbook goes to Read the pod's own status beside the events [check-image], on try 2."))
         #expect(shown.contains("✓ you chose check-image (on try 2)"))
@@ -54,13 +60,15 @@ struct TrainerTests {
 
     @Test func hintsAreGradedANudgeThenTheLineThatMatters() async throws {
         let replies = ["hint"]
-        let (_, shown) = try await TrainingFixtures.play("nginx-tag-typo", replies: replies + ["hint", "hint", "check-image"] + Self.describeChecks + ["image-not-found"] + Self.statusChecks)
+        let (_, shown) = try await TrainingFixtures.play(
+            "nginx-tag-typo", replies: replies + ["hint", "hint", "check-image"] + Self.describeChecks + ["image-not-found"] + Self.statusChecks)
         let first = try #require(shown.range(of: "(hint 1 of 2: −5 points)\n"))
         #expect(shown[first.upperBound...].hasPrefix("Scroll to the Events at the bottom."))
         let second = try #require(shown.range(of: "(hint 2 of 2: −5 points)\n"))
         #expect(shown[second.upperBound...].hasPrefix("The line that matters:\n  line 52: Warning  Failed"))
         #expect(shown.contains("That was the last hint."))
-        let (result, _) = try await TrainingFixtures.play("nginx-tag-typo", replies: ["hint", "hint", "hint", "check-image"] + Self.describeChecks + ["image-not-found"] + Self.statusChecks)
+        let (result, _) = try await TrainingFixtures.play(
+            "nginx-tag-typo", replies: ["hint", "hint", "hint", "check-image"] + Self.describeChecks + ["image-not-found"] + Self.statusChecks)
         #expect(result?.score == 90)
         #expect(result?.hints == 2)
     }
@@ -106,10 +114,12 @@ struct TrainerTests {
         #expect(chosen?.score == 93)
         #expect(chosen?.steps.last?.kind == .fix)
 
-        #expect(fix.problems(with: ["kubectl", "set", "image", "deployment/web", "nginx=docker.io/library/nginx:1.27", "-n", "marketing"])
-            == ["it must name this cluster's workload, deployment/landing", "deployment/web does not belong in it"])
-        #expect(fix.problems(with: ["kubectl", "set", "image", "deployment/landing", "nginx=docker.io/library/nginx:1.27", "--namespace=shop"])
-            == ["it must name this cluster's namespace, marketing", "shop does not belong in it"])
+        #expect(
+            fix.problems(with: ["kubectl", "set", "image", "deployment/web", "nginx=docker.io/library/nginx:1.27", "-n", "marketing"])
+                == ["it must name this cluster's workload, deployment/landing", "deployment/web does not belong in it"])
+        #expect(
+            fix.problems(with: ["kubectl", "set", "image", "deployment/landing", "nginx=docker.io/library/nginx:1.27", "--namespace=shop"])
+                == ["it must name this cluster's namespace, marketing", "shop does not belong in it"])
         #expect(fix.problems(with: ["crictl", "pull", "nginx"]) == ["it runs crictl, but this fix is done with kubectl"])
 
         let (unreadable, said) = try await TrainingFixtures.play("nginxy-typo", replies: Array(perfect.dropLast()) + ["kubectl set 'image", "quit"])
@@ -131,7 +141,8 @@ struct TrainerTests {
         let (result, shown) = try await TrainingFixtures.play("nginx-tag-typo", replies: replies)
         #expect(result?.score == 95)
         #expect(shown.contains("Check: Before a failed pull shows as ImagePullBackOff, which states does the container pass through?"))
-        #expect(shown.contains("Not quite: the answer is Pending → ContainerCreating → ErrImagePull → ImagePullBackOff. ErrImagePull is the failed attempt itself"))
+        #expect(
+            shown.contains("Not quite: the answer is Pending → ContainerCreating → ErrImagePull → ImagePullBackOff. ErrImagePull is the failed attempt itself"))
         #expect(shown.contains("✗ check: you answered Pending → Running → CrashLoopBackOff → ImagePullBackOff"))
         let check = try #require(shown.range(of: "Check: Before a failed pull"))
         let explanation = try #require(shown.range(of: "Why this step:"))
@@ -181,7 +192,8 @@ struct TrainerTests {
         let facts = try Session(runbook: runbook, inputs: scenario.inputs).facts
         let choices = StepChoices(node: runbook.node("describe")!, runbook: runbook, seed: 7, facts: facts)
         let number = try #require(choices.options.firstIndex { $0.target == "check-image" }) + 1
-        let (result, shown) = try await TrainingFixtures.play("nginx-tag-typo", replies: ["banana", String(number), "pending → containercreating", "the container never", "image-not"] + Self.statusChecks)
+        let (result, shown) = try await TrainingFixtures.play(
+            "nginx-tag-typo", replies: ["banana", String(number), "pending → containercreating", "the container never", "image-not"] + Self.statusChecks)
         #expect(result?.score == 100)
         #expect(shown.contains("'banana' is not one of the options"))
     }
@@ -213,7 +225,9 @@ struct TrainerTests {
     }
 
     @Test func nothingSecretIsShownToTheTrainee() async throws {
-        let planted = ["Q7VZ2JX8M4KD1WPA6T3NBY0RLCF5HSGE9UIO4QXZ7KMB2VN1", "dckr_pat_Vq8ZbL3xN7mT2kR5wY9pC1dF6hJ0sA4e", "ghp_T4kXw9Lm2Qv7Rb5Nz8Yc1Hd6Jf3Gs0Pa9Ue2"]
+        let planted = [
+            "Q7VZ2JX8M4KD1WPA6T3NBY0RLCF5HSGE9UIO4QXZ7KMB2VN1", "dckr_pat_Vq8ZbL3xN7mT2kR5wY9pC1dF6hJ0sA4e", "ghp_T4kXw9Lm2Qv7Rb5Nz8Yc1Hd6Jf3Gs0Pa9Ue2",
+        ]
         for id in ["quay-opaque-secret", "dockerhub-missing-repository", "sidecar-pull-fails"] {
             let replies = try await TrainingFixtures.perfectReplies(id).flatMap { ["show", "hint", $0] }
             let (_, shown) = try await TrainingFixtures.play(id, replies: replies)

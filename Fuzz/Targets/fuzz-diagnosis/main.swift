@@ -13,8 +13,9 @@ FuzzDriver.run { input in
         let evidence = finding.evidence
         let scalars = evidence.text.unicodeScalars
         require(evidence.line >= 1 && evidence.line <= lineCount, "evidence line \(evidence.line) outside 1...\(lineCount)")
-        require(0 <= evidence.start && evidence.start <= evidence.end && evidence.end <= scalars.count,
-                     "evidence span \(evidence.start)..<\(evidence.end) outside its \(scalars.count)-scalar text")
+        require(
+            0 <= evidence.start && evidence.start <= evidence.end && evidence.end <= scalars.count,
+            "evidence span \(evidence.start)..<\(evidence.end) outside its \(scalars.count)-scalar text")
         require(finding.occurrences >= 1, "a finding with \(finding.occurrences) occurrences")
     }
     _ = report.renderText()

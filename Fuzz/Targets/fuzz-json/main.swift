@@ -46,7 +46,8 @@ FuzzDriver.run { bytes in
         _ = try? Secret.decodeList(document)
     }
     if size <= 256, !bytes.contains(0x0A), let source = String(validating: bytes, as: UTF8.self),
-       let path = try? JSONPath(source) {
+        let path = try? JSONPath(source)
+    {
         _ = path.values(in: .object([("metadata", .object([("name", .string("web"))])), ("items", .array([.null, .number("1")]))]))
     }
 }
