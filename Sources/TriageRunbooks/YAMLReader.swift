@@ -6,6 +6,9 @@ import Yams
 final class YAMLReader {
     let file: String
     private(set) var diagnostics: [RunbookDiagnostic] = []
+    /// The last line of the text being read and the column after its end: libyaml marks the end
+    /// of a file without a final line break (and an empty value there) on the line after it.
+    private var end = (line: 1, column: 1)
 
     init(file: String) {
         self.file = file
@@ -24,6 +27,8 @@ final class YAMLReader {
     /// Composes `text`, reporting a syntax error at its mark. Anchors and aliases are refused
     /// before composition, which would follow them; `aliasAdvice` says what to write instead.
     func compose(_ text: String, aliasAdvice: String) -> Yams.Node? {
+        let lastLine = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).last ?? ""
+        end = (text.reduce(1) { $0 + ($1.isNewline ? 1 : 0) }, lastLine.unicodeScalars.count + 1)
         switch YAMLTokenScan.refusal(in: text, valueBudget: Self.valueBudget) {
         case .anchorOrAlias(let kind, let name, let line, let column)?:
             let written = (kind == "anchor" ? "&" : "*") + name
@@ -44,7 +49,7 @@ final class YAMLReader {
             }
             return root
         } catch let error as YamlError {
-            report(syntaxError: error, in: text)
+            report(syntaxError: error)
             return nil
         } catch {
             report(at: SourceLocation(file: file, line: 1, column: 1), "cannot read YAML: \(error)")
@@ -52,18 +57,14 @@ final class YAMLReader {
         }
     }
 
-    /// Where a syntax error's mark is in `text`. At the end of a file without a final line break,
-    /// libyaml marks the line after the last one; that is the end of the last line.
-    private func location(of mark: Mark, in text: String) -> SourceLocation {
-        let lastLine = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).last ?? ""
-        let lineCount = text.reduce(1) { $0 + ($1.isNewline ? 1 : 0) }
-        guard mark.line > lineCount else { return SourceLocation(file: file, line: mark.line, column: mark.column) }
-        return SourceLocation(file: file, line: lineCount, column: lastLine.unicodeScalars.count + 1)
+    /// Where a mark is in the text: a mark past the last line is the end of the last line.
+    private func location(line: Int, column: Int) -> SourceLocation {
+        guard line > end.line else { return SourceLocation(file: file, line: line, column: column) }
+        return SourceLocation(file: file, line: end.line, column: end.column)
     }
 
     func location(_ node: Yams.Node) -> SourceLocation {
-        let mark = node.mark
-        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        location(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
     func report(_ node: Yams.Node, _ message: String) {
@@ -225,17 +226,18 @@ final class YAMLReader {
         return nil
     }
 
-    private func report(syntaxError error: YamlError, in text: String) {
+    private func report(syntaxError error: YamlError) {
         switch error {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { "\($0.text) " } ?? ""
-            report(at: location(of: mark, in: text), "invalid YAML: \(detail)\(problem)")
+            report(at: location(line: mark.line, column: mark.column), "invalid YAML: \(detail)\(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             report(
-                at: location(of: context.mark, in: text), "\(keys) \(duplicates.count == 1 ? "is" : "are") written twice in one mapping, first here; keep one")
+                at: location(line: context.mark.line, column: context.mark.column),
+                "\(keys) \(duplicates.count == 1 ? "is" : "are") written twice in one mapping, first here; keep one")
         case .reader(let problem, _, _, _):
             report(at: SourceLocation(file: file, line: 1, column: 1), "cannot read the file as text: \(problem)")
         default:

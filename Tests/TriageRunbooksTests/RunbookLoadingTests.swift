@@ -127,6 +127,19 @@ struct RunbookLoadingTests {
         #expect(found.first?.hasPrefix(ending.isEmpty ? "23:8: invalid YAML: " : "\(lines):1: invalid YAML: ") == true, "\(found)")
     }
 
+    /// Found by `Fuzz/run fuzz-runbooks`: a value libyaml marks past the last line (the empty
+    /// document after `---` with no final line break) was reported on a line the file lacks.
+    @Test("every problem is on a line of the file", arguments: ["---", "--- ", "id: x\ntitle:", "- a\n-", "nodes:", "---\n..."])
+    func everyProblemIsOnALineOfTheFile(yaml: String) {
+        let lines = yaml.reduce(1) { $0 + ($1.isNewline ? 1 : 0) }
+        let found = problems(yaml)
+        #expect(!found.isEmpty)
+        for problem in found {
+            let line = problem.split(separator: ":").first.flatMap { Int($0) } ?? 0
+            #expect((1...lines).contains(line), "\(problem) in a file of \(lines) line(s)")
+        }
+    }
+
     @Test func missingRequiredKeys() {
         let found = problems("title: No id\nnodes: {}\n")
         #expect(found.contains("1:1: the runbook is missing 'id'"))
