@@ -176,9 +176,14 @@ public struct Session: Sendable {
     }
 
     /// Text from the runbook with placeholders filled from the facts (a fact with several values
-    /// gives one per line); a fact that is not known reads `(not known)`, never its internal name.
+    /// gives one per line where its placeholder stands alone on a line, and a list joined with
+    /// ", " inside a sentence); a fact that is not known reads `(not known)`, never its internal name.
     public func render(_ template: Template) -> String {
-        renderIfKnown(template) ?? template.render { facts[$0]?.values.joined(separator: "\n") ?? "(not known)" }
+        renderIfKnown(template) ?? template.renderPlaced { name, alone in facts[name].map { Self.join($0.values, alone) } ?? "(not known)" }
+    }
+
+    private static func join(_ values: [String], _ standsAlone: Bool) -> String {
+        values.joined(separator: standsAlone ? "\n" : ", ")
     }
 
     /// The line of output that proves `diagnosis`: its `evidence:` when every fact it names is
@@ -193,12 +198,12 @@ public struct Session: Sendable {
 
     private func renderIfKnown(_ template: Template) -> String? {
         var complete = true
-        let text = template.render { name in
+        let text = template.renderPlaced { name, alone in
             guard let fact = facts[name] else {
                 complete = false
                 return nil
             }
-            return fact.values.joined(separator: "\n")
+            return Self.join(fact.values, alone)
         }
         return complete ? text : nil
     }

@@ -70,12 +70,36 @@ public struct Template: Hashable, Codable, Sendable, CustomStringConvertible {
     /// The text with each placeholder replaced by `lookup(name)`; `nil` from `lookup` leaves the
     /// placeholder as written.
     public func render(_ lookup: (String) -> String?) -> String {
-        segments.map { segment in
-            switch segment {
+        renderPlaced { name, _ in lookup(name) }
+    }
+
+    /// Like ``render(_:)``, telling `lookup` whether the placeholder stands alone on its line
+    /// (only blanks beside it up to the line's ends), where a list of values can take a line
+    /// each, or sits inside a sentence.
+    public func renderPlaced(_ lookup: (_ name: String, _ standsAlone: Bool) -> String?) -> String {
+        segments.indices.map { index in
+            switch segments[index] {
             case .literal(let text): text
-            case .placeholder(let name): lookup(Self.baseName(name)) ?? "{{\(name)}}"
+            case .placeholder(let name): lookup(Self.baseName(name), standsAlone(index)) ?? "{{\(name)}}"
             }
         }.joined()
+    }
+
+    private func standsAlone(_ index: Int) -> Bool {
+        func blank(_ text: Substring) -> Bool { text.allSatisfy { $0 == " " || $0 == "\t" } }
+        let before: Bool =
+            switch index > 0 ? segments[index - 1] : nil {
+            case nil: true
+            case .literal(let text)?: blank(text.split(separator: "\n", omittingEmptySubsequences: false).last ?? "")
+            case .placeholder?: false
+            }
+        let after: Bool =
+            switch index + 1 < segments.count ? segments[index + 1] : nil {
+            case nil: true
+            case .literal(let text)?: blank(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
+            case .placeholder?: false
+            }
+        return before && after
     }
 
     private static func baseName(_ name: String) -> String {

@@ -139,6 +139,39 @@ struct SessionTests {
         #expect(found.evidence(of: diagnosis) == #"Error from server (NotFound): pods "web" not found"#)
     }
 
+    @Test func aFactWithSeveralValuesIsAListInASentenceAndALineEachOnItsOwnLine() throws {
+        let yaml = """
+            id: platforms
+            title: Platforms
+            start: look
+            nodes:
+              look:
+                title: Look
+                run: [kubectl, version]
+                facts: {offered: {pattern: '^offers (\\S+)$', all: true}}
+                branches:
+                  - otherwise: told
+              told:
+                title: Told
+                diagnosis:
+                  cause: platform
+                  summary: "The registry offers {{offered}} for this image."
+                  explain: "Offered:\n\n{{offered}}\n\nand no more; {{offered}}{{offered}}"
+                  evidence: "{{offered}}"
+                  fix: []
+            """
+        let runbook = try RunbookDecoder.decode(yaml, file: "platforms.yaml").get()
+        var session = try Session(runbook: runbook, inputs: [:])
+        session.record(
+            CommandResult(stdout: "offers linux/arm64/v8\noffers linux/arm/v7\n", stderr: "", exitStatus: 0),
+            for: CommandInvocation(arguments: ["kubectl", "version"]), parsers: .standard)
+        let diagnosis = try #require(session.current.diagnosis)
+        #expect(session.render(diagnosis.summary) == "The registry offers linux/arm64/v8, linux/arm/v7 for this image.")
+        #expect(session.evidence(of: diagnosis) == "linux/arm64/v8\nlinux/arm/v7")
+        let explained = session.render(diagnosis.explanation)
+        #expect(explained == "Offered:\nlinux/arm64/v8\nlinux/arm/v7\nand no more; linux/arm64/v8, linux/arm/v7linux/arm64/v8, linux/arm/v7")
+    }
+
     @Test func theCommandIsTheTemplateFilledIn() throws {
         let session = try Session(runbook: Self.runbook(), inputs: ["pod": "web-1", "namespace": "shop"])
         #expect(try session.pending() == .command(CommandInvocation(arguments: ["kubectl", "get", "pod", "web-1", "-n", "shop"])))
