@@ -12,12 +12,13 @@ struct EscapeTerminalTests {
         let file = directory.appendingPathComponent("events.txt")
         try (HostileEscapes.line + "\n").write(to: file, atomically: true, encoding: .utf8)
 
-        // The harness sees the effect: `cat` lets the terminal obey both sequences.
-        let control = try TmuxSession(command: ["cat", file.path])
-        #expect(try await control.waitForExit() == 0)
-        for _ in 0..<50 where try control.paneTitle() != "owned-title" { try await Task.sleep(for: .milliseconds(100)) }
+        // The harness sees the effect: `cat` lets the terminal obey both sequences. The pane stays
+        // open a while after, so tmux reads all of the output before the program's end closes it.
+        let control = try TmuxSession(command: ["sh", "-c", "cat \"$0\" && sleep 3", file.path])
+        for _ in 0..<100 where try control.paneTitle() != "owned-title" { try await Task.sleep(for: .milliseconds(100)) }
         #expect(try control.paneTitle() == "owned-title")
         #expect(try !control.pasteBuffers().isEmpty)
+        #expect(try await control.waitForExit() == 0)
         control.close()
 
         let session = try TmuxSession(command: [TriageBinary.url.path, "diagnose", file.path])
