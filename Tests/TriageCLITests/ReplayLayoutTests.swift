@@ -14,10 +14,6 @@ struct ReplayLayoutTests {
     /// Enter at every step (and the scenario's answer at every question), then the fact list and `why`.
     static let keys = Array(repeating: "", count: 10) + ["why", "facts", "explain", "help", "quit"]
 
-    static func words(_ text: String) -> [Substring] {
-        text.split(whereSeparator: \.isWhitespace).filter { $0 != "↪" && $0 != "\\" }
-    }
-
     @Test(arguments: scenarios)
     func aReplayFitsEightyColumnsWithoutBreakingWords(scenario: String) throws {
         let input = Self.keys.joined(separator: "\n") + "\n"
@@ -30,12 +26,7 @@ struct ReplayLayoutTests {
         #expect([0, 3].contains(piped.status) && fitted.status == piped.status, "\(piped.stderr)\(fitted.stderr)")
         let long = fitted.stdout.split(separator: "\n").filter { $0.count > 80 }
         #expect(long.isEmpty, "wider than 80 columns: \(long)")
-        let brokenWords = Self.words(piped.stdout).filter { $0.count <= 60 }
-        var fittedWords = Dictionary(Self.words(fitted.stdout).map { ($0, 1) }, uniquingKeysWith: +)
-        var missing: [Substring] = []
-        for word in brokenWords {
-            if let count = fittedWords[word], count > 0 { fittedWords[word] = count - 1 } else { missing.append(word) }
-        }
+        let missing = WrappedWords.broken(piped: piped.stdout, wrapped: fitted.stdout)
         #expect(missing.isEmpty, "words broken across lines at 80 columns: \(missing.prefix(10))")
         #expect(fitted.stdout.filter { !$0.isWhitespace && $0 != "↪" && $0 != "\\" } == piped.stdout.filter { !$0.isWhitespace && $0 != "↪" && $0 != "\\" })
     }

@@ -14,10 +14,6 @@ struct ReplayTerminalTests {
     /// What the user types after walking every step with Enter.
     static let closingCommands = ["why", "facts", "explain", "quit"]
 
-    static func words(_ text: String) -> [Substring] {
-        text.split(whereSeparator: \.isWhitespace).filter { $0 != "↪" && $0 != "\\" }
-    }
-
     /// How many prompts (`[runbook step] > `) the screen has shown.
     static func prompts(_ transcript: String) -> Int {
         transcript.split(separator: "\n").filter { $0.hasPrefix("[") && $0.contains("] >") }.count
@@ -57,11 +53,7 @@ struct ReplayTerminalTests {
         // somewhere on the terminal's screen.
         let piped = try TriageBinary.run(["replay", scenario], input: typed.joined(separator: "\n") + "\n")
         #expect(piped.status == 0, "\(piped.stderr)")
-        var onScreen = Dictionary(Self.words(screen).map { ($0, 1) }, uniquingKeysWith: +)
-        var broken: [Substring] = []
-        for word in Self.words(piped.stdout) where word.count <= 60 {
-            if let count = onScreen[word], count > 0 { onScreen[word] = count - 1 } else { broken.append(word) }
-        }
+        let broken = WrappedWords.broken(piped: piped.stdout, wrapped: screen)
         #expect(broken.isEmpty, "words broken across lines at 80 columns: \(broken.prefix(10))")
     }
 }
