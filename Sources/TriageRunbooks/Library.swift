@@ -1,4 +1,5 @@
 import Foundation
+import TriageArchive
 import TriageModel
 import Yams
 
@@ -43,19 +44,33 @@ public struct SourceText: Sendable, Equatable {
 /// The runbook and scenario files of one place, each known by the id it declares and decoded
 /// only when asked for: a command that needs one runbook and one scenario decodes those two.
 public struct LibraryShelf: Sendable {
-    /// A file of the shelf and the id its text declares.
+    /// A file of the shelf and the id it declares.
     public struct Entry: Sendable {
         /// The top-level `id:` of the file; nil when it cannot be read without decoding the file
         /// (decoding says what is wrong).
         public let id: String?
         /// The file its problems point at.
         public let file: String
-        let text: Result<String, RunbookLoadError>
+        let content: Content
+
+        /// What the entry is loaded from.
+        enum Content: Sendable {
+            /// The YAML text of a file, or why it could not be read.
+            case text(Result<String, RunbookLoadError>)
+            /// A model built into Triage, checked when Triage was built.
+            case embedded(EmbeddedFile)
+        }
 
         init(file: String, text: Result<String, RunbookLoadError>) {
             self.file = file
-            self.text = text
+            self.content = .text(text)
             self.id = try? text.map(DeclaredID.of).get()
+        }
+
+        init(embedded: EmbeddedFile) {
+            self.file = embedded.file
+            self.content = .embedded(embedded)
+            self.id = embedded.id
         }
     }
 
@@ -74,16 +89,23 @@ public struct LibraryShelf: Sendable {
         self.problems = problems
     }
 
-    /// Texts already at hand (the ones built into Triage).
+    /// Texts already at hand (the shipped ones, as the build reads them).
     public init(runbooks: [SourceText], scenarios: [SourceText]) {
         self.runbooks = runbooks.map { Entry(file: $0.file, text: .success($0.text)) }
         self.scenarios = scenarios.map { Entry(file: $0.file, text: .success($0.text)) }
         problems = []
     }
+
+    /// The runbooks and scenarios built into Triage.
+    public init(embeddedRunbooks runbooks: [EmbeddedFile], scenarios: [EmbeddedFile]) {
+        self.runbooks = runbooks.map(Entry.init(embedded:))
+        self.scenarios = scenarios.map(Entry.init(embedded:))
+        problems = []
+    }
 }
 
-/// Reads runbook and scenario files from disk, or texts built into Triage, decoding and
-/// validating each.
+/// Reads runbook and scenario files from disk, decoding and validating each, or the ones built
+/// into Triage from their archives.
 public struct LibraryLoader: Sendable {
     /// Runbook files larger than this are refused rather than parsed.
     public static let maximumFileSize = 8 * 1024 * 1024
@@ -100,12 +122,6 @@ public struct LibraryLoader: Sendable {
     /// load is reported, and the rest still load.
     public func load(runbookPaths: [String], scenarioPaths: [String]) -> (Library, [RunbookDiagnostic]) {
         load(LibraryShelf(runbookPaths: runbookPaths, scenarioPaths: scenarioPaths))
-    }
-
-    /// Loads runbooks and scenarios whose texts are already at hand (the ones built into
-    /// Triage), each named by the file its problems point at.
-    public func load(runbooks: [SourceText], scenarios: [SourceText]) -> (Library, [RunbookDiagnostic]) {
-        load(LibraryShelf(runbooks: runbooks, scenarios: scenarios))
     }
 
     /// Decodes every file of a shelf; of two with one id, the first is kept and the second reported.
@@ -176,14 +192,21 @@ public struct LibraryLoader: Sendable {
         return nil
     }
 
-    /// Decodes and validates the runbook of a shelf's entry.
+    /// Decodes and validates the runbook of a shelf's entry; one built into Triage was validated
+    /// when Triage was built, and is read from its archive.
     public func loadRunbook(_ entry: LibraryShelf.Entry) -> Result<Runbook, RunbookLoadError> {
-        entry.text.flatMap { RunbookDecoder.load($0, file: entry.file, validator: validator) }
+        switch entry.content {
+        case .text(let text): text.flatMap { RunbookDecoder.load($0, file: entry.file, validator: validator) }
+        case .embedded(let file): file.load { reader throws(ArchiveError) in try reader.runbook() }
+        }
     }
 
     /// Decodes the scenario of a shelf's entry.
     public func loadScenario(_ entry: LibraryShelf.Entry) -> Result<Scenario, RunbookLoadError> {
-        entry.text.flatMap { ScenarioDecoder.decode($0, file: entry.file) }
+        switch entry.content {
+        case .text(let text): text.flatMap { ScenarioDecoder.decode($0, file: entry.file) }
+        case .embedded(let file): file.load { reader throws(ArchiveError) in try reader.scenario() }
+        }
     }
 
     /// Decodes and validates one runbook file.
