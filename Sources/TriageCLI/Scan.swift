@@ -88,12 +88,7 @@ struct Scan: AsyncParsableCommand {
 
     func run() async throws {
         if watch { return try await watchUntilInterrupted() }
-        var report = try await scanOrExit()
-        let selector = RunbookSelector(runbooks: Workspace(library).loadLibrary().runbooks)
-        for index in report.restarting.indices {
-            let waiting = Fact(report.restarting[index].reason)
-            report.restarting[index].runbook = selector.runbooks(for: ["container_waiting_reasons": waiting, "waiting_reasons": waiting]).first?.id
-        }
+        let report = try await scanOrExit()
         if output.output.isStructured {
             try StructuredOutput.print(report, as: output.output)
         } else {
@@ -132,19 +127,20 @@ struct Scan: AsyncParsableCommand {
     }
 
     private func scanOnce(_ progress: ScanProgress) async throws(ScanError) -> ScanReport {
+        let selector = RunbookSelector(runbooks: Workspace(library).loadLibrary().runbooks)
         guard let from else {
             let ticker = progress.ticking()
             defer { ticker.cancel() }
             let scope: ClusterScan.Scope = allNamespaces ? .allNamespaces : cluster.namespace.map { .namespace($0) } ?? .currentNamespace
             let kubectl = try LiveKubectl(context: cluster.context, kubeconfig: cluster.kubeconfig, timeout: Seconds.duration(timeout))
-            return try await ClusterScan(kubectl: kubectl, scope: scope, chunkSize: chunkSize).run { progress.update($0) }
+            return try await ClusterScan(kubectl: kubectl, scope: scope, chunkSize: chunkSize, selector: selector).run { progress.update($0) }
         }
         let name = from == "-" ? "standard input" : from
         let descriptor = from == "-" ? STDIN_FILENO : open(from, O_RDONLY)
         guard descriptor >= 0 else { throw .unreadable(name: name, reason: String(cString: strerror(errno))) }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
         var source = FileDescriptorSource(descriptor: descriptor, name: name)
-        var scan = PodScan()
+        var scan = PodScan(selector: selector)
         try scan.read(from: &source) { progress.update(ScanProgress.reading(pods: $0.pods, bytes: $0.bytes)) }
         return scan.report()
     }
