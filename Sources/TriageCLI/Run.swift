@@ -122,7 +122,7 @@ extension TriageCommand {
             let live = LiveRunner(timeout: try SecondsOption.duration(timeout, option: "--timeout"))
             if !propose { try await Self.requireKubectl(live) }
             let runner = SessionRunners(
-                mode: .init(propose: propose, onNode: onNode, readOnly: readOnly, interactive: interactive != nil), live: live,
+                mode: .init(propose: propose, onNode: onNode), live: live,
                 kubectl: kubectl, proposer: interactive?.proposer, local: { SelfInvokingRunner(base: $0) }
             ).runner
             var given = try inputs()
@@ -165,7 +165,8 @@ extension TriageCommand {
         /// stops before a diagnosis ends the command (3, or 2 when a command could not run).
         private func driveUnattended(_ session: Session, runner: any CommandRunner, recorder: RecordingRunner?) async throws -> Diagnosis {
             var session = session
-            let driver = SessionDriver(runner: runner, parsers: .standard, answers: nil, policy: DrivePolicy(runsNodeCommands: onNode))
+            let driver = SessionDriver(
+                runner: runner, parsers: .standard, answers: nil, policy: DrivePolicy(runsNodeCommands: onNode, changes: readOnly ? .readOnly : .unattended))
             let outcome: DriveOutcome
             do {
                 outcome = try await driver.drive(&session)

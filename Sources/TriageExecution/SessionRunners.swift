@@ -4,8 +4,8 @@ import TriageModel
 /// proposed to a person, node commands live (on the node itself) or proposed, local commands
 /// through `local`, every kubectl command scoped to the chosen context and kubeconfig.
 ///
-/// An interactive session is guarded by the REPL, which asks before each change; an unattended
-/// one by the guard's unattended policy (or read-only policy), which asks nobody.
+/// Whether a command that changes things may run is not the runners' to decide: the session
+/// driver guards every step (see `GuardedRunner`).
 public struct SessionRunners: Sendable {
     /// How the session runs.
     public struct Mode: Sendable {
@@ -13,17 +13,11 @@ public struct SessionRunners: Sendable {
         public var propose: Bool
         /// Triage runs on the node: node commands run here.
         public var onNode: Bool
-        /// Every command that changes something is refused.
-        public var readOnly: Bool
-        /// A person answers (the REPL guards changes itself).
-        public var interactive: Bool
 
         /// A mode.
-        public init(propose: Bool, onNode: Bool, readOnly: Bool, interactive: Bool) {
+        public init(propose: Bool, onNode: Bool) {
             self.propose = propose
             self.onNode = onNode
-            self.readOnly = readOnly
-            self.interactive = interactive
         }
     }
 
@@ -40,10 +34,8 @@ public struct SessionRunners: Sendable {
     ) {
         let here: any CommandRunner = (mode.propose ? proposer : nil) ?? live
         let onTheNode: any CommandRunner = (mode.onNode ? nil : proposer) ?? live
-        let routed = RoutingRunner(cluster: here, node: onTheNode, local: local(live))
-        let guarded: any CommandRunner = mode.interactive ? routed : GuardedRunner(base: routed, policy: mode.readOnly ? .readOnly : .unattended)
         self.live = live
-        runner = ClusterScopedRunner(base: guarded, options: kubectl)
+        runner = ClusterScopedRunner(base: RoutingRunner(cluster: here, node: onTheNode, local: local(live)), options: kubectl)
     }
 
     /// `kubectl get namespace NAME --output name`: whether a namespace exists.

@@ -324,6 +324,10 @@ public enum RunbookDecoder {
         for (index, item) in items.enumerated() {
             let branchWhat = "branch \(index + 1) of \(what)"
             guard let fields = reader.fields(item, branchWhat) else { continue }
+            if fields.has("by") {
+                branches += decodeCaseBranches(fields, branchWhat, reader)
+                continue
+            }
             if let target = fields["otherwise"] {
                 fields.rejectUnknown(["otherwise", "hint"], in: reader)
                 if index != items.count - 1 {
@@ -404,8 +408,8 @@ public enum RunbookDecoder {
         let evidence = fields["evidence"].flatMap { reader.template($0, "'evidence' of \(diagWhat)") }
         let fix =
             fields.require("fix", in: reader).flatMap { fixNode in
-                reader.sequence(fixNode, "'fix' of \(diagWhat)")?.enumerated().compactMap { index, item in
-                    decodeStep(item, "fix step \(index + 1) of \(what)", reader)
+                reader.sequence(fixNode, "'fix' of \(diagWhat)")?.enumerated().flatMap { index, item in
+                    decodeSteps(item, "fix step \(index + 1) of \(what)", reader)
                 }
             } ?? []
         let verify = fields["verify"].flatMap { decodeStep($0, "'verify' of \(what)", reader) }
@@ -434,6 +438,14 @@ public enum RunbookDecoder {
             )
         }
         return remedy
+    }
+
+    /// The fix steps one item of a `fix:` list stands for: one step, or those of a `by` choice.
+    static func decodeSteps(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> [FixStep] {
+        if case .mapping(let mapping) = node, mapping["by"] != nil, let fields = reader.fields(node, what) {
+            return decodeCaseSteps(fields, what, reader)
+        }
+        return decodeStep(node, what, reader).map { [$0] } ?? []
     }
 
     /// A fix or verify step: plain text, or `{text, run, where, mutates, timeout, when}`.

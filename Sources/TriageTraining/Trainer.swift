@@ -1,8 +1,6 @@
 import Foundation
 import TriageEngine
-import TriageExecution
 import TriageModel
-import TriageSecrets
 import TriageTerminal
 
 /// Walks a trainee through one scenario: at each step it shows the command and what it printed,
@@ -18,6 +16,12 @@ public final class Trainer {
     /// What a question to the trainee ended in.
     enum Reply {
         case answered(TrainingStep)
+        case quit
+        case timeUp
+    }
+
+    /// Why an attempt ended before its debrief.
+    enum Ending: Error {
         case quit
         case timeUp
     }
@@ -67,7 +71,7 @@ public final class Trainer {
         } catch {
             throw .brokenScenario(scenario: scenario.id, node: runbook.start, reason: error.description)
         }
-        let runner = ReplayRunner(recordings: scenario.recordings)
+        let driver = SessionDriver.replaying(scenario, parsers: parsers)
         write(TrainingText.introduction(scenario, runbook: runbook, inputs: session.inputs, settings: settings, rules: rules, styler: styler))
         let started = clock.now()
         var steps: [TrainingStep] = []
@@ -76,15 +80,20 @@ public final class Trainer {
             return finish(session, steps: steps, started: started, timedOut: true)
         }
         while true {
-            let node = session.current
-            let pending: Session.Pending
+            let step: DriveStep
             do {
-                pending = try session.pending()
+                step = try await driver.step(&session) { before, ran in try self.reveal(ran, at: before, into: &steps) }
+            } catch let ending as Ending {
+                switch ending {
+                case .quit: return nil
+                case .timeUp: return outOfTime()
+                }
             } catch {
-                throw .brokenScenario(scenario: scenario.id, node: node.id, reason: error.description)
+                throw .brokenScenario(scenario: scenario.id, node: session.currentID, reason: "\(error)")
             }
-            switch pending {
-            case .conclusion(let diagnosis):
+            switch step {
+            case .concluded(let diagnosis):
+                let node = session.current
                 write(TrainingText.conclusion(diagnosis, session: session, styler: styler))
                 if let fix = FixQuestions.question(for: diagnosis, at: node.id, session: session, runbook: runbook, seed: seed) {
                     switch ask(fix, at: node) {
@@ -96,49 +105,41 @@ public final class Trainer {
                 let result = finish(session, steps: steps, started: started, timedOut: false)
                 write(Debrief(result: result, runbook: runbook, scenario: scenario, rules: rules, styler: styler).text)
                 return result
-            case .decision:
-                session.decide()
-            case .question(let question):
-                guard let reply = scenario.answers[node.id] else {
-                    throw .brokenScenario(scenario: scenario.id, node: node.id, reason: "the scenario has no answer to '\(question.prompt)'")
-                }
+            case .answered(let question, let reply, _):
                 write("\(question.prompt) The on-call engineer answers: \(reply)\n")
-                do {
-                    try session.answer(reply)
-                } catch {
-                    throw .brokenScenario(scenario: scenario.id, node: node.id, reason: error.description)
-                }
-            case .command(let invocation):
-                let result: CommandResult
-                do {
-                    result = try await runner.run(invocation)
-                } catch {
-                    throw .brokenScenario(scenario: scenario.id, node: node.id, reason: "\(error)")
-                }
-                let output = SecretMasker.standard.shown(result)
-                write(TrainingText.step(node, invocation: invocation, output: output, styler: styler))
-                var next = session
-                let transition = next.record(result, for: invocation, parsers: parsers)
-                let choices = StepChoices(node: node, runbook: runbook, seed: seed, facts: session.facts)
-                if choices.isChoice {
-                    switch ask(choices, at: node, transition: transition, output: output) {
-                    case .answered(let step):
-                        steps.append(step)
-                        write(TrainingText.verdict(step, transition: transition, node: node, runbook: runbook, output: output.combinedOutput, styler: styler))
-                    case .quit: return nil
-                    case .timeUp: return outOfTime()
-                    }
-                }
-                for check in node.teaching.checks {
-                    switch ask(check, at: node) {
-                    case .answered(let step): steps.append(step)
-                    case .quit: return nil
-                    case .timeUp: return outOfTime()
-                    }
-                }
-                write(TrainingText.explanation(of: node, styler: styler))
-                session = next
+            case .decided, .ran:
+                continue
+            case .stopped(let stop):
+                throw .brokenScenario(scenario: scenario.id, node: session.currentID, reason: stop.reason(at: session.currentID))
             }
+        }
+    }
+
+    /// The trainee's choice before the reveal: shows the step's command and output, asks where
+    /// the runbook goes next and the step's concept checks, then explains the step. Throws when
+    /// the trainee quits or time runs out, which leaves the session before the step.
+    private func reveal(_ ran: RanCommand, at session: Session, into steps: inout [TrainingStep]) throws(Ending) {
+        let node = session.current
+        write(TrainingText.step(node, invocation: ran.invocation, output: ran.result, styler: styler))
+        let choices = StepChoices(node: node, runbook: runbook, seed: seed, facts: session.facts)
+        if choices.isChoice {
+            let step = try Self.taken(ask(choices, at: node, transition: ran.transition, output: ran.result))
+            steps.append(step)
+            write(
+                TrainingText.verdict(step, transition: ran.transition, node: node, runbook: runbook, output: ran.result.combinedOutput, styler: styler))
+        }
+        for check in node.teaching.checks {
+            steps.append(try Self.taken(ask(check, at: node)))
+        }
+        write(TrainingText.explanation(of: node, styler: styler))
+    }
+
+    /// The step a reply answered, or the ending it stands for.
+    private static func taken(_ reply: Reply) throws(Ending) -> TrainingStep {
+        switch reply {
+        case .answered(let step): return step
+        case .quit: throw .quit
+        case .timeUp: throw .timeUp
         }
     }
 
