@@ -91,14 +91,14 @@ let package = Package(
             dependencies: ["TriageModel", "TriageExecution"],
             path: "Tests/TriageTestSupport"
         ),
-        .testTarget(name: "TriageKubernetesTests", dependencies: ["TriageKubernetes", "TriageJSON"]),
+        .testTarget(name: "TriageKubernetesTests", dependencies: ["TriageKubernetes", "TriageJSON"], exclude: ["Fixtures"]),
         .testTarget(name: "TriageSecretsTests", dependencies: ["TriageSecrets", "TriageTestSupport"]),
         .testTarget(name: "TriageDiagnosisTests", dependencies: ["TriageDiagnosis", "TriageTestSupport"]),
         .testTarget(name: "TriageRegistryTests", dependencies: ["TriageRegistry", "TriageTestSupport"]),
         .testTarget(name: "TriageScanTests", dependencies: ["TriageScan", "TriageKubernetes", "TriageLayout", "TriageTestSupport"]),
         .testTarget(name: "TriageLabTests", dependencies: ["TriageDiagnosis", "TriageRegistry", "TriageTestSupport"]),
         .testTarget(name: "TriageTrainingTests", dependencies: ["TriageTraining", "TriageEngine", "TriageRunbooks", "TriageTestSupport"]),
-        .testTarget(name: "TriageRunbooksTests", dependencies: ["TriageRunbooks", "TriageModel", "TriageTestSupport"]),
+        .testTarget(name: "TriageRunbooksTests", dependencies: ["TriageRunbooks", "TriageModel", "TriageJSON", "TriageTestSupport"]),
         .testTarget(name: "TriageExecutionTests", dependencies: ["TriageExecution", "TriageModel", "TriageTestSupport"]),
         .testTarget(
             name: "TriageEngineTests",

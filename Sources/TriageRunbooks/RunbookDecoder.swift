@@ -209,7 +209,7 @@ public enum RunbookDecoder {
 
     /// The `run`/`where`/`mutates`/`timeout` keys of a node or a fix step.
     private static func decodeCommand(_ fields: Fields, _ what: String, _ reader: YAMLReader) -> CommandTemplate? {
-        guard let run = fields["run"], let items = reader.sequence(run, "'run' of \(what)") else { return nil }
+        guard let run = fields["run"], let items = reader.arguments(run, "'run' of \(what)") else { return nil }
         if items.isEmpty {
             reader.report(run, "'run' of \(what) is empty; give the program and its arguments, like [kubectl, get, pods]")
             return nil

@@ -9,6 +9,18 @@ final class YAMLReader {
     /// The last line of the text being read and the column after its end: libyaml marks the end
     /// of a file without a final line break (and an empty value there) on the line after it.
     private var end = (line: 1, column: 1)
+    /// The text being read, for checks of how a value was written.
+    private var text = ""
+    /// Where each line of ``text`` starts, in UTF-8 bytes; worked out when first needed.
+    private lazy var lineStarts: [String.Index] = {
+        var starts = [text.startIndex]
+        var index = text.utf8.startIndex
+        while let newline = text.utf8[index...].firstIndex(of: 0x0A) {
+            index = text.utf8.index(after: newline)
+            starts.append(index)
+        }
+        return starts
+    }()
 
     init(file: String) {
         self.file = file
@@ -27,6 +39,7 @@ final class YAMLReader {
     /// Composes `text`, reporting a syntax error at its mark. Anchors and aliases are refused
     /// before composition, which would follow them; `aliasAdvice` says what to write instead.
     func compose(_ text: String, aliasAdvice: String) -> Yams.Node? {
+        self.text = text
         let lastLine = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).last ?? ""
         end = (text.reduce(1) { $0 + ($1.isNewline ? 1 : 0) }, lastLine.unicodeScalars.count + 1)
         switch YAMLTokenScan.refusal(in: text, valueBudget: Self.valueBudget) {
@@ -185,8 +198,62 @@ final class YAMLReader {
         return Array(sequence)
     }
 
-    func strings(_ node: Yams.Node, _ what: String) -> [String]? {
+    /// The items of a command's argument list. In a flow list a comma ends an item even with no
+    /// space after it, so `[kubectl, get, configmaps,secrets]` is four arguments, where kubectl's
+    /// own lists (`configmaps,secrets`) are one: items joined by a bare comma are reported with
+    /// both readings, for the author to write one of them plainly.
+    func arguments(_ node: Yams.Node, _ what: String) -> [Yams.Node]? {
         guard let items = sequence(node, what) else { return nil }
+        var joined: [Yams.Node] = []
+        func flush() {
+            defer { joined.removeAll() }
+            guard joined.count > 1 else { return }
+            let words = joined.compactMap(\.scalar?.string)
+            let written = words.joined(separator: ",")
+            report(
+                joined[0],
+                "\(what) has `\(written)` with no space after its comma\(words.count > 2 ? "s" : ""), which YAML reads as \(words.count) arguments (\(words.map { "'\($0)'" }.joined(separator: ", "))); write \"\(written)\" in quotes for one argument, as kubectl's resource lists are, or `\(words.joined(separator: ", "))` for \(words.count)"
+            )
+        }
+        for item in items {
+            if let last = joined.last, isPlain(last), isPlain(item), followsBareComma(item) {
+                joined.append(item)
+            } else {
+                flush()
+                joined = [item]
+            }
+        }
+        flush()
+        return items
+    }
+
+    private func isPlain(_ node: Yams.Node) -> Bool {
+        node.scalar?.style == .plain
+    }
+
+    /// Whether the character just before `node` in the text is a comma.
+    private func followsBareComma(_ node: Yams.Node) -> Bool {
+        guard let mark = node.mark, mark.line >= 1, mark.line <= lineStarts.count, mark.column >= 2 else { return false }
+        let start = lineStarts[mark.line - 1]
+        let line = text[start...].prefix { $0 != "\n" }
+        let scalars = line.unicodeScalars
+        guard let before = scalars.index(scalars.startIndex, offsetBy: mark.column - 2, limitedBy: scalars.endIndex), before < scalars.endIndex else {
+            return false
+        }
+        return scalars[before] == ","
+    }
+
+    func strings(_ node: Yams.Node, _ what: String) -> [String]? {
+        strings(of: sequence(node, what), what)
+    }
+
+    /// The texts of a command's argument list, checked as ``arguments(_:_:)`` checks them.
+    func argumentStrings(_ node: Yams.Node, _ what: String) -> [String]? {
+        strings(of: arguments(node, what), what)
+    }
+
+    private func strings(of items: [Yams.Node]?, _ what: String) -> [String]? {
+        guard let items else { return nil }
         let values = items.compactMap { string($0, "each item of \(what)") }
         return values.count == items.count ? values : nil
     }

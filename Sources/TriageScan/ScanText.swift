@@ -79,7 +79,7 @@ public struct ScanText {
     /// runbook that applies.
     private func restarting(_ report: ScanReport, _ layout: TextLayout) -> [String] {
         guard !report.restarting.isEmpty else { return [] }
-        var lines = [""] + layout.wrap("Containers that cannot start or keep running (\(report.restarting.count)):", lead: "")
+        let lines = [""] + layout.wrap("Containers that cannot start or keep running (\(report.restarting.count)):", lead: "")
         var table = TextTable(columns: [
             .init(title: "   N", minimum: 4, alignRight: true),
             .init(title: "NAMESPACE", minimum: 8, shrinkOrder: 3),
