@@ -57,7 +57,7 @@ extension TriageCommand {
                 ? {
                     let (catalogue, problems) = workspace.load(); return (catalogue.library, problems)
                 }()
-                : LibraryLoader(validator: Workspace.validator).load(paths: paths)
+                : LibraryLoader(validator: Workspace.validator, shared: workspace.sharedSnippets).load(paths: paths)
             if !paths.isEmpty, library.scenarios.contains(where: { library.runbook($0.runbook) == nil }) {
                 // Scenarios named alone are replayed against the installed runbooks.
                 let (installed, _) = workspace.load()

@@ -6,7 +6,7 @@ import Yams
 /// keys, wrong types, missing fields) at its line and column. The graph checks live in
 /// `RunbookValidator`.
 public enum RunbookDecoder {
-    static let topKeys = ["id", "title", "summary", "intro", "selects", "inputs", "start", "nodes", SnippetExpander.topKey]
+    static let topKeys = ["id", "title", "summary", "intro", "selects", "inputs", "start", "nodes", SnippetExpander.topKey, "imports"]
     static let inputKeys = ["description", "required", "default", "format"]
     static let nodeKeys = [
         "title", "step", "explain", "run", "where", "mutates", "timeout", "parser", "facts", "ask",
@@ -35,10 +35,11 @@ public enum RunbookDecoder {
     }
 
     /// Decodes `text` and checks it with `validator`: every problem of shape and of graph, each
-    /// inside a snippet told where the snippet was used.
-    public static func load(_ text: String, file: String, validator: RunbookValidator) -> Result<Runbook, RunbookLoadError> {
+    /// inside a snippet told where the snippet was used. `shared` are the shared snippets files its
+    /// `imports:` may name.
+    public static func load(_ text: String, file: String, validator: RunbookValidator, shared: [SourceText] = []) -> Result<Runbook, RunbookLoadError> {
         let reader = YAMLReader(file: file)
-        let (runbook, map) = decodeExpanded(text, reader)
+        let (runbook, map) = decodeExpanded(text, reader, shared: shared)
         guard let runbook, reader.diagnostics.isEmpty else {
             return .failure(RunbookLoadError(diagnostics: map?.annotate(reader.diagnostics) ?? reader.diagnostics))
         }
@@ -53,9 +54,10 @@ public enum RunbookDecoder {
         return (runbook, map?.annotate(reader.diagnostics) ?? reader.diagnostics)
     }
 
-    private static func decodeExpanded(_ text: String, _ reader: YAMLReader) -> (Runbook?, SnippetMap?) {
+    private static func decodeExpanded(_ text: String, _ reader: YAMLReader, shared: [SourceText] = []) -> (Runbook?, SnippetMap?) {
         guard let root = reader.compose(text, aliasAdvice: aliasAdvice) else { return (nil, nil) }
-        guard let (expanded, map) = SnippetExpander(reader: reader, valueBudget: YAMLReader.valueBudget).expand(root) else {
+        let imports = SharedSnippets.imports(of: root, from: shared, reader)
+        guard let (expanded, map) = SnippetExpander(reader: reader, valueBudget: YAMLReader.valueBudget, imports: imports).expand(root) else {
             return (nil, nil)
         }
         return (decodeRunbook(expanded, reader), map)
