@@ -4,6 +4,7 @@ import Foundation
 import TriageEngine
 import TriageModel
 import TriageRunbooks
+import TriageTraining
 
 extension TriageCommand {
     /// `triage lint`: check runbooks and replay every scenario.
@@ -63,6 +64,7 @@ extension TriageCommand {
                 library.runbooks += installed.library.runbooks.filter { library.runbook($0.id) == nil }
             }
             var results: [ScenarioResult] = []
+            var replays: [ScenarioReplay.Report] = []
             let replayer = ScenarioReplay(parsers: .standard)
             for scenario in library.scenarios {
                 guard let runbook = library.runbook(scenario.runbook) else {
@@ -73,6 +75,7 @@ extension TriageCommand {
                     continue
                 }
                 let replay = await replayer.replay(scenario, runbook: runbook)
+                replays.append(replay)
                 if let mismatch = replay.mismatch, let location = scenario.location {
                     diagnostics.append(RunbookDiagnostic(location: location, message: "scenario '\(scenario.id)' \(mismatch)"))
                 }
@@ -81,6 +84,7 @@ extension TriageCommand {
                         id: scenario.id, passed: replay.passed, path: replay.session?.path ?? [], cause: replay.cause,
                         expectedCause: scenario.expectation.cause, problem: replay.mismatch))
             }
+            diagnostics += FixReadiness.problems(replays)
             let problems = diagnostics.map { Problem(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message) }
             let report = Report(ok: problems.isEmpty, runbooks: library.runbooks.map(\.id), scenarios: results, problems: problems)
             if output.output.isStructured {
