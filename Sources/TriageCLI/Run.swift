@@ -129,18 +129,8 @@ extension TriageCommand {
             if given["namespace"] == nil, !propose, let namespace = await SessionRunners.contextNamespace(kubectl) { given["namespace"] = namespace }
             let namespace = given["namespace"] ?? named?.input("namespace")?.defaultValue ?? "default"
             let chooser = RunbookChooser(selector: RunbookSelector(runbooks: named.map { [$0] } ?? library.runbooks), runner: runner, output: output.output)
-            var chosen = named
-            if given["pod"] == nil, let interactive {
-                let candidate = try await chooser.pick(in: namespace, interactive: interactive, checkingNamespace: !propose)
-                given["pod"] = candidate.pod
-                chosen = chosen ?? library.runbook(candidate.runbook)
-            }
-            if chosen == nil, let pod = given["pod"] {
-                chosen = try await chooser.select(pod: pod, namespace: namespace) { note in
-                    interactive.map { $0.console.line(note) } ?? StandardStreams.writeError(note + "\n")
-                }
-            }
-            guard let runbook = chosen else { throw ValidationError("name a runbook or a pod (--pod)") }
+            let runbook = try await chooser.choose(
+                named, in: library, inputs: &given, namespace: namespace, interactive: interactive, checkingNamespace: !propose)
             let session: Session
             do {
                 session = try Session(runbook: runbook, inputs: given, settings: Session.Settings(mode: propose ? "propose" : "live", offline: offline))
