@@ -30,7 +30,10 @@ let package = Package(
         .target(name: "TriageSecrets", dependencies: ["TriageModel", "TriageJSON"]),
         .target(name: "TriageDiagnosis", dependencies: ["TriageJSON", "TriageKubernetes", "TriageModel"]),
         .target(name: "TriageRegistry", dependencies: ["TriageDiagnosis", "TriageModel"]),
-        .target(name: "TriageScan", dependencies: ["TriageModel", "TriageDiagnosis", "TriageJSON", "TriageKubernetes", "TriageLayout", "TriageSecrets"]),
+        .target(
+            name: "TriageScan",
+            dependencies: ["TriageModel", "TriageDiagnosis", "TriageEngine", "TriageJSON", "TriageKubernetes", "TriageLayout", "TriageSecrets"]
+        ),
         .target(
             name: "TriageRunbooks",
             dependencies: ["TriageModel", "TriageJSON", .product(name: "Yams", package: "Yams")]

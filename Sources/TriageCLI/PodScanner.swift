@@ -1,5 +1,6 @@
 import Foundation
 import TriageCommandSupport
+import TriageEngine
 import TriageExecution
 import TriageModel
 import TriageScan
@@ -16,6 +17,8 @@ struct PodScanner: Sendable {
     let chunkSize: Int
     /// How long a kubectl command may take.
     let timeout: Duration
+    /// Chooses the runbook of each pod whose containers cannot start or keep running.
+    let selector: RunbookSelector
 
     /// One scan; a kubectl or reading failure is printed and ends the command with status 2.
     func scan() async throws -> ScanReport {
@@ -37,14 +40,14 @@ struct PodScanner: Sendable {
             let ticker = progress.ticking()
             defer { ticker.cancel() }
             let kubectl = try LiveKubectl(context: context, kubeconfig: kubeconfig, timeout: timeout)
-            return try await ClusterScan(kubectl: kubectl, scope: scope, chunkSize: chunkSize).run { progress.update($0) }
+            return try await ClusterScan(kubectl: kubectl, scope: scope, chunkSize: chunkSize, selector: selector).run { progress.update($0) }
         }
         let name = dump == "-" ? "standard input" : dump
         let descriptor = dump == "-" ? STDIN_FILENO : open(dump, O_RDONLY)
         guard descriptor >= 0 else { throw .unreadable(name: name, reason: String(cString: strerror(errno))) }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
         var source = FileDescriptorSource(descriptor: descriptor, name: name)
-        var scan = PodScan()
+        var scan = PodScan(selector: selector)
         try scan.read(from: &source) { progress.update(ScanProgress.reading(pods: $0.pods, bytes: $0.bytes)) }
         return scan.report()
     }

@@ -88,13 +88,14 @@ struct Scan: AsyncParsableCommand {
     func run() async throws {
         let scanner = PodScanner(
             dump: from, scope: allNamespaces ? .allNamespaces : cluster.namespace.map { .namespace($0) } ?? .currentNamespace,
-            context: cluster.context, kubeconfig: cluster.kubeconfig, chunkSize: chunkSize, timeout: try SecondsOption.duration(timeout, option: "--timeout"))
+            context: cluster.context, kubeconfig: cluster.kubeconfig, chunkSize: chunkSize, timeout: try SecondsOption.duration(timeout, option: "--timeout"),
+            selector: RunbookSelector(runbooks: Workspace(library).loadLibrary().runbooks))
         let renderer = textRenderer(output.terminal)
         if watch {
             let watch = ScanWatch(interval: interval, format: output.output, terminal: output.terminal, render: renderer.render)
             return try await watch.run(scan: scanner.scan)
         }
-        let report = Self.naming(try await scanner.scan(), runbooks: Workspace(library).loadLibrary().runbooks)
+        let report = try await scanner.scan()
         if output.output.isStructured {
             try StructuredOutput.print(report, as: output.output)
         } else {
@@ -103,17 +104,6 @@ struct Scan: AsyncParsableCommand {
         if runNumber != nil || runPod != nil { return try await startRunbook(report) }
         let status = Self.exitStatus(of: report)
         if status != .causeFound { throw status.exitCode }
-    }
-
-    /// `report` with the runbook that applies to each container that cannot start or keep running.
-    private static func naming(_ report: ScanReport, runbooks: [Runbook]) -> ScanReport {
-        let selector = RunbookSelector(runbooks: runbooks)
-        var report = report
-        for index in report.restarting.indices {
-            let waiting = Fact(report.restarting[index].reason)
-            report.restarting[index].runbook = selector.runbooks(for: ["container_waiting_reasons": waiting, "waiting_reasons": waiting]).first?.id
-        }
-        return report
     }
 
     /// A failing pull found, nothing failing, or namespaces that could not be read (which makes
