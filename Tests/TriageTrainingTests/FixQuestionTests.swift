@@ -14,7 +14,8 @@ struct FixQuestionTests {
     }
 
     /// Every shipped scenario played through the trainer: each one whose ending finds a cause
-    /// asks for the fix and scores it; only "could not look" and "nothing wrong" ask none.
+    /// asks for the fix, without showing it first, and scores it; only "could not look" and
+    /// "nothing wrong" ask none.
     @Test func everyEndingWithACauseAsksForTheFix() async throws {
         var nothingToFix: [String] = []
         for scenario in TrainingFixtures.library.scenarios {
@@ -25,6 +26,9 @@ struct FixQuestionTests {
             if diagnosis.outcome == .causeFound {
                 #expect(shown.contains("\nNow the fix. "), "\(scenario.id) ends at \(finished.ending) without a fix question")
                 #expect(finished.steps.last?.kind == .fix && finished.steps.last?.isCorrect == true, "\(scenario.id)")
+                if let question = shown.range(of: "\nNow the fix. "), let expected = finished.steps.last?.expected {
+                    #expect(!shown[..<question.lowerBound].contains(expected), "\(scenario.id) shows its fix before asking for it")
+                }
             } else {
                 #expect(!shown.contains("Now the fix."), "\(scenario.id)")
                 nothingToFix.append(scenario.id)
@@ -109,6 +113,10 @@ struct FixQuestionTests {
         #expect(missed?.wrongChoices == 1)
         #expect(said.contains("Not quite. The fix: \(fix.right.text)\nWhat the runbook says to do:"))
         #expect(said.contains("✗ fix: a wrong one"))
+
+        let progress = ProgressReport(trainee: "t", attempts: [retried, missed].compactMap { $0.map(Attempt.init) }, causes: [])
+        #expect(progress.scenarios.map(\.mistakes) == [3], "the fix question's wrong answers count as mistakes")
+        #expect(ProgressReport.csv([progress]).contains(",2,2,0,93,"), "two attempts, both passed, no exam, best 93")
     }
 
     @Test func aHintRulesOutOneWrongFixAndAnExamGivesNoHintAndNoRetry() async throws {
