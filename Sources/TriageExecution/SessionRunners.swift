@@ -1,3 +1,4 @@
+import Foundation
 import TriageModel
 
 /// The runner a `triage run` session uses, wired from how it runs: cluster commands live here or
@@ -43,6 +44,12 @@ public struct SessionRunners: Sendable {
         CommandInvocation(arguments: ["kubectl", "get", "namespace", namespace, "--output", "name"])
     }
 
-    /// `kubectl config view --minify`'s namespace: the one kubectl uses without `-n`.
-    public static let contextNamespaceLookup = CommandInvocation(arguments: ["kubectl", "config", "view", "--minify", "--output", "jsonpath={..namespace}"])
+    /// The namespace the kubeconfig context names (`kubectl config view --minify`), as kubectl
+    /// uses it without `-n`; nil when there is none or it is not a namespace name.
+    public static func contextNamespace(_ kubectl: KubectlOptions) async -> String? {
+        let view = kubectl.scope(CommandInvocation(arguments: ["kubectl", "config", "view", "--minify", "--output", "jsonpath={..namespace}"]))
+        guard let result = try? await LiveRunner(timeout: .seconds(5)).run(view), result.succeeded else { return nil }
+        let namespace = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        return ValueFormat.dns1123Label.problem(with: namespace) == nil ? namespace : nil
+    }
 }
