@@ -31,7 +31,10 @@ let package = Package(
         .target(name: "TriageSecrets", dependencies: ["TriageModel", "TriageJSON"]),
         .target(name: "TriageDiagnosis", dependencies: ["TriageJSON", "TriageKubernetes", "TriageModel"]),
         .target(name: "TriageRegistry", dependencies: ["TriageDiagnosis", "TriageModel"]),
-        .target(name: "TriageScan", dependencies: ["TriageModel", "TriageDiagnosis", "TriageJSON", "TriageKubernetes", "TriageLayout", "TriageSecrets"]),
+        .target(
+            name: "TriageScan",
+            dependencies: ["TriageModel", "TriageDiagnosis", "TriageEngine", "TriageJSON", "TriageKubernetes", "TriageLayout", "TriageSecrets"]
+        ),
         .target(
             name: "TriageRunbooks",
             dependencies: ["TriageModel", "TriageJSON", "TriageArchive", .product(name: "Yams", package: "Yams")]
@@ -95,7 +98,7 @@ let package = Package(
             path: "Tests/TriageTestSupport"
         ),
         .testTarget(name: "TriageArchiveTests", dependencies: ["TriageArchive"]),
-        .testTarget(name: "TriageKubernetesTests", dependencies: ["TriageKubernetes", "TriageJSON"]),
+        .testTarget(name: "TriageKubernetesTests", dependencies: ["TriageKubernetes", "TriageJSON"], exclude: ["Fixtures"]),
         .testTarget(name: "TriageSecretsTests", dependencies: ["TriageSecrets", "TriageTestSupport"]),
         .testTarget(name: "TriageDiagnosisTests", dependencies: ["TriageDiagnosis", "TriageTestSupport"]),
         .testTarget(name: "TriageRegistryTests", dependencies: ["TriageRegistry", "TriageTestSupport"]),
@@ -104,7 +107,7 @@ let package = Package(
         .testTarget(name: "TriageTrainingTests", dependencies: ["TriageTraining", "TriageEngine", "TriageRunbooks", "TriageTestSupport"]),
         .testTarget(
             name: "TriageRunbooksTests",
-            dependencies: ["TriageRunbooks", "TriageModel", "TriageArchive", "TriageBuiltIns", "TriageEngine", "TriageTestSupport"]),
+            dependencies: ["TriageRunbooks", "TriageModel", "TriageJSON", "TriageArchive", "TriageBuiltIns", "TriageEngine", "TriageTestSupport"]),
         .testTarget(name: "TriageExecutionTests", dependencies: ["TriageExecution", "TriageModel", "TriageTestSupport"]),
         .testTarget(
             name: "TriageEngineTests",

@@ -1,6 +1,5 @@
 import ArgumentParser
 import TriageCommandSupport
-import Foundation
 import TriageEngine
 import TriageExecution
 import TriageModel
@@ -87,17 +86,20 @@ struct Scan: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if watch { return try await watchUntilInterrupted() }
-        var report = try await scanOrExit()
-        let selector = RunbookSelector(runbooks: Workspace(library).loadLibrary().runbooks)
-        for index in report.restarting.indices {
-            let waiting = Fact(report.restarting[index].reason)
-            report.restarting[index].runbook = selector.runbooks(for: ["container_waiting_reasons": waiting, "waiting_reasons": waiting]).first?.id
+        let scanner = PodScanner(
+            dump: from, scope: allNamespaces ? .allNamespaces : cluster.namespace.map { .namespace($0) } ?? .currentNamespace,
+            context: cluster.context, kubeconfig: cluster.kubeconfig, chunkSize: chunkSize, timeout: try SecondsOption.duration(timeout, option: "--timeout"),
+            selector: RunbookSelector(runbooks: Workspace(library).loadLibrary().runbooks))
+        let renderer = textRenderer(output.terminal)
+        if watch {
+            let watch = ScanWatch(interval: interval, format: output.output, terminal: output.terminal, render: renderer.render)
+            return try await watch.run(scan: scanner.scan)
         }
+        let report = try await scanner.scan()
         if output.output.isStructured {
             try StructuredOutput.print(report, as: output.output)
         } else {
-            StandardStreams.write(textRenderer(output.terminal).render(report))
+            StandardStreams.write(renderer.render(report))
         }
         if runNumber != nil || runPod != nil { return try await startRunbook(report) }
         let status = Self.exitStatus(of: report)
@@ -114,84 +116,6 @@ struct Scan: AsyncParsableCommand {
     /// The table for people: fitted to the terminal, whole on a pipe, everything with `-o wide`.
     private func textRenderer(_ terminal: TerminalCapabilities) -> ScanText {
         output.output == .wide ? ScanText(width: nil, podsPerGroup: nil) : ScanText(width: terminal.width)
-    }
-
-    /// One scan, with kubectl or reading failures printed and mapped to exit status 2.
-    private func scanOrExit() async throws -> ScanReport {
-        let progress = ScanProgress()
-        defer { progress.finish() }
-        do {
-            return try await scanOnce(progress)
-        } catch .cancelled {
-            throw CancellationError()
-        } catch {
-            progress.finish()
-            StandardStreams.writeError("\(ProgramName.current) scan: \(error.localizedDescription)\n")
-            throw ExitStatus.couldNotLook.exitCode
-        }
-    }
-
-    private func scanOnce(_ progress: ScanProgress) async throws(ScanError) -> ScanReport {
-        guard let from else {
-            let ticker = progress.ticking()
-            defer { ticker.cancel() }
-            let scope: ClusterScan.Scope = allNamespaces ? .allNamespaces : cluster.namespace.map { .namespace($0) } ?? .currentNamespace
-            let kubectl = try LiveKubectl(context: cluster.context, kubeconfig: cluster.kubeconfig, timeout: Seconds.duration(timeout))
-            return try await ClusterScan(kubectl: kubectl, scope: scope, chunkSize: chunkSize).run { progress.update($0) }
-        }
-        let name = from == "-" ? "standard input" : from
-        let descriptor = from == "-" ? STDIN_FILENO : open(from, O_RDONLY)
-        guard descriptor >= 0 else { throw .unreadable(name: name, reason: String(cString: strerror(errno))) }
-        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-        var source = FileDescriptorSource(descriptor: descriptor, name: name)
-        var scan = PodScan()
-        try scan.read(from: &source) { progress.update(ScanProgress.reading(pods: $0.pods, bytes: $0.bytes)) }
-        return scan.report()
-    }
-
-    /// Scans every --interval seconds, printing the report and what changed, until Ctrl-C.
-    private func watchUntilInterrupted() async throws {
-        let interrupts = try? InterruptMonitor()
-        defer { interrupts?.stop() }
-        let loop = Task { try await watchLoop() }
-        _ = interrupts?.setAction { loop.cancel() }
-        do {
-            // A termination signal cancels this task; the loop is a task of its own.
-            try await withTaskCancellationHandler {
-                try await loop.value
-            } onCancel: {
-                loop.cancel()
-            }
-        } catch is CancellationError {
-            StandardStreams.writeError("\(ProgramName.current) scan: stopped.\n")
-        }
-    }
-
-    private func watchLoop() async throws {
-        let terminal = output.terminal
-        var previous: ScanReport?
-        while true {
-            let report = try await scanOrExit()
-            let changes = previous.map { ScanChanges(from: $0, to: report) }
-            if output.output == .yaml {
-                let record = WatchRecord(time: Date().formatted(.iso8601), changes: changes, report: report)
-                StandardStreams.write("---\n" + (try StructuredOutput.render(record, as: .yaml)))
-            } else if output.output == .json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                let line = try encoder.encode(WatchRecord(time: Date().formatted(.iso8601), changes: changes, report: report))
-                StandardStreams.write(line + Data("\n".utf8))
-            } else {
-                var text = terminal.isInteractive ? "\u{1B}[H\u{1B}[2J" : "\n"
-                text += "\(ProgramName.current) scan --watch, every \(interval) s; \(Date().formatted(date: .omitted, time: .standard)); Ctrl-C stops\n"
-                if let changes {
-                    text += changes.isEmpty ? "no changes since the last scan\n" : "changes:\n" + changes.lines.map { "  " + $0 + "\n" }.joined()
-                }
-                StandardStreams.write(text + "\n" + textRenderer(terminal).render(report))
-            }
-            previous = report
-            try await Task.sleep(for: Seconds.duration(interval))
-        }
     }
 
     /// Starts `triage run` on the container chosen with --run or --pod: it reads the pod and
@@ -217,40 +141,5 @@ struct Scan: AsyncParsableCommand {
         StandardStreams.write("\nStarting: \(ProgramName.current) run \(arguments.map(ShellQuoting.quote).joined(separator: " "))\n\n")
         let command = try TriageCommand.Run.parse(arguments)
         try await command.run()
-    }
-}
-
-/// One line of `triage scan --watch -o json`.
-private struct WatchRecord: Encodable {
-    var time: String
-    var changes: ScanChanges?
-    var report: ScanReport
-}
-
-/// kubectl through Triage's live runner, scoped to the chosen context and kubeconfig.
-private struct LiveKubectl: KubectlRunning {
-    let runner: ClusterScopedRunner
-
-    /// `timeout` was checked by ``Scan/validate()``.
-    init(context: String?, kubeconfig: String?, timeout: Duration) throws(ScanError) {
-        do {
-            let options = try KubectlOptions(context: context, kubeconfig: kubeconfig)
-            // A pod list of a large cluster is hundreds of megabytes: keep all of it.
-            let live = LiveRunner(timeout: timeout, outputLimit: Int(Int32.max))
-            runner = ClusterScopedRunner(base: live, options: options)
-        } catch {
-            throw .kubectlUnavailable(error.localizedDescription)
-        }
-    }
-
-    func kubectl(_ arguments: [String]) async throws(ScanError) -> KubectlOutput {
-        do {
-            let result = try await runner.run(CommandInvocation(arguments: ["kubectl"] + arguments))
-            return KubectlOutput(stdout: result.stdout, stderr: result.stderr, exitStatus: result.exitStatus, timedOut: result.timedOut)
-        } catch is CancellationError {
-            throw .cancelled
-        } catch {
-            throw .kubectlUnavailable(error.localizedDescription)
-        }
     }
 }

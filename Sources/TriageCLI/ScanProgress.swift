@@ -2,6 +2,7 @@ import TriageCommandSupport
 import Foundation
 import Synchronization
 import TriageScan
+import TriageTerminal
 
 /// A one-line progress indicator on standard error for `triage scan`: shown only on a terminal,
 /// only once reading has taken longer than a moment, and erased when the scan ends.
@@ -39,7 +40,7 @@ final class ScanProgress: Sendable {
             return Self.line(state.text, elapsed: now - start)
         }
         if let line {
-            StandardStreams.writeErrorControl("\r\u{1B}[K")
+            StandardStreams.writeErrorControl(ScreenControl.eraseLine)
             StandardStreams.writeError(line)
         }
     }
@@ -52,7 +53,7 @@ final class ScanProgress: Sendable {
     /// Erases the line, if it was drawn.
     func finish() {
         guard enabled, state.withLock({ $0.shown }) else { return }
-        StandardStreams.writeErrorControl("\r\u{1B}[K")
+        StandardStreams.writeErrorControl(ScreenControl.eraseLine)
     }
 
     /// Redraws every 100 ms until the returned task is cancelled.

@@ -4,16 +4,17 @@ import TriageModel
 /// Reads `triage registry-check IMAGE -o json`: whether the registry answered, whether the tag
 /// exists or what is missing, whether it wants credentials, the platforms offered (and, when the
 /// node's platform is known, whether one of them runs there), the tags nearest a missing one,
-/// and the check's cause and notes.
+/// the check's cause and notes, and the image's repository (without its tag or digest).
 struct RegistryCheckParser: OutputParser {
     let signature = ParserSignature(
         name: "registry-check",
         summary:
-            "triage registry-check -o json: reachability, tag existence, missing tag or repository, auth, platforms and whether the node's is offered, nearest tags",
+            "triage registry-check -o json: reachability, tag existence, missing tag or repository, auth, platforms and whether the node's is offered, nearest tags, the image's repository",
         facts: [
             "registry_reachable", "tag_exists", "missing", "needs_auth", "image_platforms", "platform_offered", "nearest_tags",
-            "registry_error", "registry_error_cause", "registry_note",
+            "registry_error", "registry_error_cause", "registry_note", "image_repository",
         ],
+        formats: ["image_repository": .imageReference],
         headline: [
             .init("registry_reachable", "reachable"), .init("tag_exists", "tag exists"), .init("missing", "missing"), .init("nearest_tags", "nearest tags"),
             .init("registry_error", "error"),
@@ -48,6 +49,8 @@ struct RegistryCheckParser: OutputParser {
         facts["registry_error"] = fact(text("error"), key: "error")
         facts["registry_error_cause"] = fact(text("error_cause"), key: "error_cause")
         facts["registry_note"] = fact(list("notes"), key: "notes")
+        let image = check["image"]?.string.flatMap { try? ImageReference.parse($0) }
+        facts["image_repository"] = fact(image.map { ["\($0.registry)/\($0.repository)"] } ?? [], key: "image")
         return facts
     }
 }

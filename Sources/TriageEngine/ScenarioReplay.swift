@@ -1,4 +1,3 @@
-import TriageExecution
 import TriageModel
 
 /// Replays a scenario without a person and checks it reaches the ending it expects.
@@ -86,14 +85,8 @@ public struct ScenarioReplay: Sendable {
             report.failure = "its inputs do not fit runbook '\(runbook.id)': \(error.description)"
             return report
         }
-        let driver = SessionDriver(
-            runner: ReplayRunner(recordings: scenario.recordings),
-            parsers: parsers,
-            answers: RecordedAnswers(scenario.answers),
-            policy: .replay
-        )
         do {
-            report.outcome = try await driver.drive(&session)
+            report.outcome = try await SessionDriver.replaying(scenario, parsers: parsers).drive(&session)
         } catch {
             report.failure = "at step '\(session.currentID)': \(error.localizedDescription)"
         }

@@ -227,7 +227,7 @@ public struct Session: Sendable {
             factFormats.merge(parser.signature.formats) { _, declared in declared }
             found.merge(parser.facts(from: readable, context: ParserContext(node: node.id, facts: facts))) { _, new in new }
         }
-        let output = readable.combinedOutput
+        let output = FactSource(readable)
         for extraction in node.extractions {
             if let format = extraction.format { factFormats[extraction.fact] = format }
             if let fact = FactExtractor.extract(extraction, from: output, node: node.id) { found[extraction.fact] = fact }

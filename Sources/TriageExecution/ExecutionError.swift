@@ -43,6 +43,15 @@ public enum ExecutionError: LocalizedError, Equatable, Sendable {
         }
     }
 
+    /// Whether the guard refused the command (it changes things and may not run), rather than a
+    /// runner failing to run it.
+    public var isRefusal: Bool {
+        switch self {
+        case .refused, .readOnly, .unattended: true
+        default: false
+        }
+    }
+
     /// What the command changes, in words.
     private static func change(_ invocation: CommandInvocation) -> String {
         CommandSafety(invocation.arguments).change ?? "the runbook says it changes the cluster"

@@ -16,6 +16,10 @@ public struct GuardedRunner: CommandRunner {
         case unattended
         /// Runs when `confirm` (the REPL's prompt, or a test's answer) says yes.
         case ask(confirm: @Sendable (CommandInvocation) async -> Bool)
+        /// A replay without a person (`replay --no-input`, lint, training): the base runner gives
+        /// back what a scenario recorded and runs nothing, so a change passes; it ran, after a
+        /// yes, when it was recorded.
+        case replayed
     }
 
     /// The runner that does the work.
@@ -45,6 +49,7 @@ public struct GuardedRunner: CommandRunner {
         case .unattended: throw .unattended(invocation)
         case .ask(let confirm):
             guard await confirm(invocation) else { throw .refused(invocation) }
+        case .replayed: return
         }
     }
 

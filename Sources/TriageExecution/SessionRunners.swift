@@ -1,11 +1,12 @@
+import Foundation
 import TriageModel
 
 /// The runner a `triage run` session uses, wired from how it runs: cluster commands live here or
 /// proposed to a person, node commands live (on the node itself) or proposed, local commands
 /// through `local`, every kubectl command scoped to the chosen context and kubeconfig.
 ///
-/// An interactive session is guarded by the REPL, which asks before each change; an unattended
-/// one by the guard's unattended policy (or read-only policy), which asks nobody.
+/// Whether a command that changes things may run is not the runners' to decide: the session
+/// driver guards every step (see `GuardedRunner`).
 public struct SessionRunners: Sendable {
     /// How the session runs.
     public struct Mode: Sendable {
@@ -13,17 +14,11 @@ public struct SessionRunners: Sendable {
         public var propose: Bool
         /// Triage runs on the node: node commands run here.
         public var onNode: Bool
-        /// Every command that changes something is refused.
-        public var readOnly: Bool
-        /// A person answers (the REPL guards changes itself).
-        public var interactive: Bool
 
         /// A mode.
-        public init(propose: Bool, onNode: Bool, readOnly: Bool, interactive: Bool) {
+        public init(propose: Bool, onNode: Bool) {
             self.propose = propose
             self.onNode = onNode
-            self.readOnly = readOnly
-            self.interactive = interactive
         }
     }
 
@@ -40,10 +35,8 @@ public struct SessionRunners: Sendable {
     ) {
         let here: any CommandRunner = (mode.propose ? proposer : nil) ?? live
         let onTheNode: any CommandRunner = (mode.onNode ? nil : proposer) ?? live
-        let routed = RoutingRunner(cluster: here, node: onTheNode, local: local(live))
-        let guarded: any CommandRunner = mode.interactive ? routed : GuardedRunner(base: routed, policy: mode.readOnly ? .readOnly : .unattended)
         self.live = live
-        runner = ClusterScopedRunner(base: guarded, options: kubectl)
+        runner = ClusterScopedRunner(base: RoutingRunner(cluster: here, node: onTheNode, local: local(live)), options: kubectl)
     }
 
     /// `kubectl get namespace NAME --output name`: whether a namespace exists.
@@ -51,6 +44,12 @@ public struct SessionRunners: Sendable {
         CommandInvocation(arguments: ["kubectl", "get", "namespace", namespace, "--output", "name"])
     }
 
-    /// `kubectl config view --minify`'s namespace: the one kubectl uses without `-n`.
-    public static let contextNamespaceLookup = CommandInvocation(arguments: ["kubectl", "config", "view", "--minify", "--output", "jsonpath={..namespace}"])
+    /// The namespace the kubeconfig context names (`kubectl config view --minify`), as kubectl
+    /// uses it without `-n`; nil when there is none or it is not a namespace name.
+    public static func contextNamespace(_ kubectl: KubectlOptions) async -> String? {
+        let view = kubectl.scope(CommandInvocation(arguments: ["kubectl", "config", "view", "--minify", "--output", "jsonpath={..namespace}"]))
+        guard let result = try? await LiveRunner(timeout: .seconds(5)).run(view), result.succeeded else { return nil }
+        let namespace = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        return ValueFormat.dns1123Label.problem(with: namespace) == nil ? namespace : nil
+    }
 }

@@ -122,7 +122,7 @@ enum BacktrackingCheck {
             switch scalar {
             case "(":
                 skipGroupPrefix()
-                var inner = parseAlternatives()
+                let inner = parseAlternatives()
                 if peek == ")" { index += 1 }
                 return Atom(shape: inner, isGroup: true)
             case "[":

@@ -33,17 +33,16 @@ public final class REPL {
     }
 
     public private(set) var session: Session
-    /// Every command goes through it: a command that changes things asks first (or is refused in
-    /// read-only mode).
-    private let guardrail: GuardedRunner
-    private let parsers: ParserCatalog
+    /// Steps the session: the person answers its questions, and every command passes its guard,
+    /// which asks before a change (or refuses it in read-only mode).
+    private let driver: SessionDriver
+    /// Runs the polls of a watched verification, once the guard let it.
+    private let runner: any CommandRunner
     private let input: SharedLineReader
     private let console: any Console
     private let printer: SessionPrinter
     private let mode: Mode
     private let interrupts: InterruptMonitor?
-    /// Answers offered as the default at a question (a replayed scenario's).
-    private let suggestedAnswers: [String: String]
     private var transcript: TranscriptWriter?
     private var announcedConclusion = false
 
@@ -54,22 +53,25 @@ public final class REPL {
     ) {
         let printer = SessionPrinter(styler: styler, layout: layout)
         self.session = session
-        self.guardrail = GuardedRunner(
-            base: runner,
-            policy: readOnly
-                ? .readOnly
-                : .ask(confirm: { invocation in
-                    console.write(printer.mutationWarning(invocation))
-                    let reply = input.readLine(prompt: printer.confirmPrompt(), completion: { _ in ["yes", "no"] })
-                    return reply.map { ["y", "yes"].contains($0.trimmingCharacters(in: .whitespaces).lowercased()) } ?? false
-                }))
-        self.parsers = parsers
+        let changes: GuardedRunner.Policy =
+            readOnly
+            ? .readOnly
+            : .ask(confirm: { invocation in
+                console.write(printer.mutationWarning(invocation))
+                let reply = input.readLine(prompt: printer.confirmPrompt(), completion: { _ in ["yes", "no"] })
+                return reply.map { ["y", "yes"].contains($0.trimmingCharacters(in: .whitespaces).lowercased()) } ?? false
+            })
+        let announce: (@Sendable (CommandInvocation) -> Void)? = mode == .propose ? nil : { @Sendable in console.line(printer.running($0, mode: mode)) }
+        self.driver = SessionDriver(
+            runner: AnnouncedRunner(base: runner, announce: announce, interrupts: interrupts), parsers: parsers,
+            answers: PersonAnswers(input: input, console: console, printer: printer, suggested: suggestedAnswers),
+            policy: DrivePolicy(runsNodeCommands: true, changes: changes))
+        self.runner = runner
         self.input = input
         self.console = console
         self.printer = printer
         self.mode = mode
         self.interrupts = interrupts
-        self.suggestedAnswers = suggestedAnswers
         self.transcript = transcript
     }
 
@@ -134,35 +136,43 @@ public final class REPL {
         }
     }
 
-    /// `next`: do what the current node waits for.
+    /// `next`: the driver takes the step the current node waits for.
     private func takeStep() async {
-        let pending: Session.Pending
+        var session = self.session
         do {
-            pending = try session.pending()
+            let step = try await driver.step(&session)
+            self.session = session
+            show(step)
         } catch {
-            console.line(printer.error(error.description))
-            return
+            report(error)
         }
-        switch pending {
-        case .conclusion:
+    }
+
+    /// Shows a step the session took, or why it could not take it.
+    private func show(_ step: DriveStep) {
+        switch step {
+        case .concluded:
             // Arriving showed the diagnosis; Enter at the end says what is left to do.
             if !announcedConclusion {
                 announcedConclusion = true
                 console.write(printer.diagnosis(session))
             }
             console.line(printer.note("The session has ended. 'fix N' runs a fix step, 'verify' checks it, 'back' reconsiders, 'quit' leaves."))
-        case .decision:
-            moved(session.decide())
-        case .question(let question):
-            guard let reply = ask(question) else { return }
-            answer(question, with: reply)
-        case .command(let invocation):
-            guard let raw = await execute(invocation) else { return }
-            let transition = session.record(raw, for: invocation, parsers: parsers)
-            let result = session.steps.last?.result ?? SecretMasker.standard.shown(raw)
-            transcript?.ran(invocation, result: result, mode: mode.ranLabel)
-            console.write(printer.result(result, invocation: invocation))
+        case .decided(let transition):
             moved(transition)
+        case .answered(let question, let reply, let transition):
+            transcript?.answered(question, with: session.facts[question.fact]?.value ?? reply)
+            moved(transition)
+        case .ran(let ran):
+            transcript?.ran(ran.invocation, result: ran.result, mode: mode.ranLabel)
+            console.write(printer.result(ran.result, invocation: ran.invocation))
+            moved(ran.transition)
+        case .stopped(.unanswered):
+            break
+        case .stopped(.notAllowed(let error)):
+            report(error)
+        case .stopped(let stop):
+            console.line(printer.error(stop.reason(at: session.currentID)))
         }
     }
 
@@ -170,73 +180,39 @@ public final class REPL {
     /// an answer.
     private func answer(_ question: Question, with reply: String) {
         do {
-            let transition = try session.answer(reply)
-            transcript?.answered(question, with: session.facts[question.fact]?.value ?? reply)
-            moved(transition)
+            show(.answered(question, reply: reply, try session.answer(reply)))
         } catch {
             console.line(printer.error("\(error.description); or type 'help' for the commands"))
         }
     }
 
-    /// Asks until the reply is acceptable; nil when input ended or the user typed nothing to abandon.
-    private func ask(_ question: Question) -> String? {
-        let recorded = suggestedAnswers[session.currentID]
-        console.line(printer.question(question, recorded: recorded))
-        while true {
-            guard let reply = input.readLine(prompt: printer.answerPrompt(question), completion: { _ in question.suggestions }) else {
-                return nil
-            }
-            let answer = reply.trimmingCharacters(in: .whitespaces).isEmpty ? recorded : reply
-            guard let answer else {
-                console.line(printer.note("No answer given; the step is unchanged. Type 'next' to answer, or 'skip'."))
-                return nil
-            }
-            if let problem = Self.problem(with: answer, for: question) {
-                console.line(printer.error(problem))
-                continue
-            }
-            return answer
-        }
-    }
-
-    private static func problem(with answer: String, for question: Question) -> String? {
-        do {
-            _ = try Session.normalise(answer, for: question)
-            return nil
-        } catch {
-            return error.description
-        }
-    }
-
-    /// Runs a command through the guarded runner, which asks first when it changes things; nil when
-    /// it was not run.
+    /// Runs a command through the driver's guard, which asks first when it changes things; nil
+    /// when it was not run.
     private func execute(_ invocation: CommandInvocation) async -> CommandResult? {
         do {
-            try await guardrail.authorize(invocation)
+            return try await driver.commands.run(invocation)
         } catch {
-            console.line(printer.error("\(error.localizedDescription) 'skip' goes on without it."))
+            report(error)
             return nil
         }
-        if mode != .propose { console.line(printer.running(invocation, mode: mode)) }
-        let runner = guardrail.base
-        do {
-            if let interrupts {
-                return try await interrupts.runCancellable { try await runner.run(invocation) }
-            }
-            return try await runner.run(invocation)
-        } catch is CancellationError {
+    }
+
+    /// Says why a command did not run or gave no result.
+    private func report(_ error: any Error) {
+        if let refusal = error as? ExecutionError, refusal.isRefusal {
+            console.line(printer.error("\(refusal.localizedDescription) 'skip' goes on without it."))
+        } else if error is CancellationError {
             console.line(printer.error("cancelled; the step is unchanged. 'next' tries again, 'skip' goes on without it."))
-        } catch {
+        } else {
             console.line(printer.error(error.localizedDescription))
         }
-        return nil
     }
 
     private func moved(_ transition: Transition) {
         let step = session.steps.last
         transcript?.moved(transition, newFacts: step?.newFacts ?? [:])
         let node = step.flatMap { session.runbook.node($0.node) }
-        let signature = node?.parser.flatMap { parsers.parser($0)?.signature }
+        let signature = node?.parser.flatMap { driver.parsers.parser($0)?.signature }
         console.write(printer.transition(transition, newFacts: step?.newFacts ?? [:], node: node, signature: signature))
         arrive()
     }
@@ -298,14 +274,14 @@ public final class REPL {
             return
         }
         do {
-            try await guardrail.authorize(invocation)
+            try await driver.commands.authorize(invocation)
         } catch {
             console.line(printer.error(error.localizedDescription))
             return
         }
         console.line(printer.watching(invocation, watch))
         let replaying = mode == .replay
-        let watcher = Watcher(runner: guardrail.base, parsers: parsers) { seconds in
+        let watcher = Watcher(runner: runner, parsers: driver.parsers) { seconds in
             if !replaying { try await Task.sleep(for: Seconds.duration(seconds)) }
         }
         let facts = session.facts, node = session.currentID, console = self.console, printer = self.printer

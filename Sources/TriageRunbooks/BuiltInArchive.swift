@@ -48,12 +48,22 @@ public enum BuiltInArchive {
         public var archive: String
     }
 
-    /// The archives of `runbooks` and `scenarios`, in the order given, or every problem found in
-    /// them (a duplicated id included).
-    public static func make(
-        runbooks: [SourceText], scenarios: [SourceText], validator: RunbookValidator
-    ) -> Result<(runbooks: [Item], scenarios: [Item]), RunbookLoadError> {
-        let (library, problems) = LibraryLoader(validator: validator).load(LibraryShelf(runbooks: runbooks, scenarios: scenarios))
+    /// What the build compiles in.
+    public struct Contents: Sendable {
+        /// The archives of the runbooks, in the order given.
+        public var runbooks: [Item]
+        /// The archives of the scenarios, in the order given.
+        public var scenarios: [Item]
+        /// The texts of the shared snippets files among the runbook files, for runbooks that
+        /// import them at run time.
+        public var shared: [SourceText]
+    }
+
+    /// The archives of `runbooks` (shared snippets files among them) and `scenarios`, or every
+    /// problem found in them (a duplicated id included).
+    public static func make(runbooks: [SourceText], scenarios: [SourceText], validator: RunbookValidator) -> Result<Contents, RunbookLoadError> {
+        let shelf = LibraryShelf(runbooks: runbooks, scenarios: scenarios)
+        let (library, problems) = LibraryLoader(validator: validator).load(shelf)
         guard problems.isEmpty else { return .failure(RunbookLoadError(diagnostics: problems)) }
         func archive(_ write: (inout ArchiveWriter) -> Void) -> String {
             var writer = ArchiveWriter()
@@ -61,9 +71,11 @@ public enum BuiltInArchive {
             return writer.text
         }
         return .success(
-            (
-                library.runbooks.map { runbook in Item(id: runbook.id, file: runbook.location?.file ?? "", archive: archive { $0.write(runbook) }) },
-                library.scenarios.map { scenario in Item(id: scenario.id, file: scenario.location?.file ?? "", archive: archive { $0.write(scenario) }) }
-            ))
+            Contents(
+                runbooks: library.runbooks.map { runbook in Item(id: runbook.id, file: runbook.location?.file ?? "", archive: archive { $0.write(runbook) }) },
+                scenarios: library.scenarios.map { scenario in
+                    Item(id: scenario.id, file: scenario.location?.file ?? "", archive: archive { $0.write(scenario) })
+                },
+                shared: shelf.sharedTexts))
     }
 }

@@ -133,6 +133,7 @@ extension ArchiveWriter {
         write(diagnosis.evidence) { $0.write($1) }
         write(diagnosis.fix) { $0.write($1) }
         write(diagnosis.verify) { $0.write($1) }
+        write(diagnosis.remedy) { $0.write($1) }
     }
 
     mutating func write(_ step: FixStep) {
@@ -298,7 +299,7 @@ extension ArchiveReader {
         Diagnosis(
             cause: try string(), outcome: try choice(DiagnosisOutcome.self), summary: try template(), explanation: try template(),
             evidence: try optional { r throws(ArchiveError) in try r.template() }, fix: try list { r throws(ArchiveError) in try r.step() },
-            verify: try optional { r throws(ArchiveError) in try r.step() })
+            verify: try optional { r throws(ArchiveError) in try r.step() }, remedy: try optional { r throws(ArchiveError) in try r.template() })
     }
 
     mutating func step() throws(ArchiveError) -> FixStep {

@@ -16,6 +16,7 @@ extension RunbookValidator {
         for node in runbook.nodes {
             if let command = node.command {
                 check(command, what: "node '\(node.id)'", fallback: node.location)
+                checkJSONPatterns(node, command: command, report: report)
             }
             guard let diagnosis = node.diagnosis else { continue }
             for (index, step) in diagnosis.fix.enumerated() {
@@ -53,6 +54,45 @@ extension RunbookValidator {
                 "\(what) runs kubectl with 'where: \(command.location.rawValue)'; kubectl commands run 'where: cluster', where the user's --context and --kubeconfig apply"
             )
         }
+    }
+
+    /// Triage reads a command's JSON with its JSON reader and matches a `facts:` pattern against
+    /// the values decoded: a pattern written for JSON's escaped text (`\\"` for a quote inside a
+    /// message) would never match.
+    private func checkJSONPatterns(_ node: Node, command: CommandTemplate, report: (SourceLocation?, String) -> Void) {
+        guard Self.printsJSON(command) else { return }
+        for extraction in node.extractions {
+            guard let source = extraction.pattern?.source, let escape = Self.jsonEscape(in: source) else { continue }
+            report(
+                extraction.location ?? node.location,
+                "fact '\(extraction.fact)' of node '\(node.id)' reads the JSON its command prints, whose strings Triage decodes before a pattern sees them, so the pattern's '\(escape)' (JSON's escaped text) never matches; write the text as it reads once decoded (a quote as \", not \\\\\"), or read the value with {jsonpath: '…'}"
+            )
+        }
+    }
+
+    /// Whether the command asks for JSON output (`-o json`, `--output json`, `--output=json`).
+    static func printsJSON(_ command: CommandTemplate) -> Bool {
+        let arguments = command.arguments.map(\.source)
+        return zip(arguments, arguments.dropFirst()).contains { ($0 == "-o" || $0 == "--output") && $1 == "json" }
+            || arguments.contains { ["--output=json", "-o=json", "-ojson"].contains($0) }
+    }
+
+    /// The first JSON escape sequence a regular expression spells out literally: a backslash
+    /// (`\\\\`) followed by the letter of an escape, or by an escaped quote or backslash.
+    static func jsonEscape(in source: String) -> String? {
+        let scalars = Array(source.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "\\", index + 2 < scalars.count, scalars[index + 1] == "\\" {
+                let next = scalars[index + 2]
+                if "\"nrtu/".unicodeScalars.contains(next) { return "\\\\" + String(next) }
+                if next == "\\", index + 3 < scalars.count, scalars[index + 3] == "\\" { return "\\\\\\\\" }
+                index += 2
+            } else {
+                index += scalars[index] == "\\" ? 2 : 1
+            }
+        }
+        return nil
     }
 
     /// The command with each placeholder replaced by a plain word, so that it can be judged

@@ -58,7 +58,7 @@ public enum ScenarioDecoder {
     private static func decodeRecording(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> Scenario.Recording? {
         guard let fields = reader.fields(node, what) else { return nil }
         fields.rejectUnknown(commandKeys, in: reader)
-        let arguments = fields.require("run", in: reader).flatMap { reader.strings($0, "'run' of \(what)") }
+        let arguments = fields.require("run", in: reader).flatMap { reader.argumentStrings($0, "'run' of \(what)") }
         if let arguments, arguments.isEmpty, let run = fields["run"] {
             reader.report(run, "'run' of \(what) is empty")
         }

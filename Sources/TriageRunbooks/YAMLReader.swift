@@ -9,9 +9,28 @@ final class YAMLReader {
     /// The last line of the text being read and the column after its end: libyaml marks the end
     /// of a file without a final line break (and an empty value there) on the line after it.
     private var end = (line: 1, column: 1)
+    /// Blank lines composed before the text, so that its lines follow those of the file that
+    /// imports it; its problems are still reported at its own lines.
+    private let lineOffset: Int
+    /// The readers of texts composed into this one's tree from other files (the shared snippets
+    /// a runbook imports), each with the lines its nodes are marked on.
+    private var imported: [(lines: Range<Int>, reader: YAMLReader)] = []
+    /// The text being read, for checks of how a value was written.
+    private var text = ""
+    /// Where each line of ``text`` starts, in UTF-8 bytes; worked out when first needed.
+    private lazy var lineStarts: [String.Index] = {
+        var starts = [text.startIndex]
+        var index = text.utf8.startIndex
+        while let newline = text.utf8[index...].firstIndex(of: 0x0A) {
+            index = text.utf8.index(after: newline)
+            starts.append(index)
+        }
+        return starts
+    }()
 
-    init(file: String) {
+    init(file: String, lineOffset: Int = 0) {
         self.file = file
+        self.lineOffset = lineOffset
     }
 
     /// The most values (scalars) a runbook or scenario may hold, written or expanded from
@@ -27,17 +46,19 @@ final class YAMLReader {
     /// Composes `text`, reporting a syntax error at its mark. Anchors and aliases are refused
     /// before composition, which would follow them; `aliasAdvice` says what to write instead.
     func compose(_ text: String, aliasAdvice: String) -> Yams.Node? {
+        let text = lineOffset > 0 ? String(repeating: "\n", count: lineOffset) + text : text
+        self.text = text
         let lastLine = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).last ?? ""
         end = (text.reduce(1) { $0 + ($1.isNewline ? 1 : 0) }, lastLine.unicodeScalars.count + 1)
         switch YAMLTokenScan.refusal(in: text, valueBudget: Self.valueBudget) {
         case .anchorOrAlias(let kind, let name, let line, let column)?:
             let written = (kind == "anchor" ? "&" : "*") + name
             report(
-                at: SourceLocation(file: file, line: line, column: column),
+                at: location(line: line, column: column),
                 "YAML \(kind) '\(written)' is not allowed: anchors and aliases can multiply a small file into a huge one; \(aliasAdvice)")
             return nil
         case .tooManyValues(let line, let column)?:
-            report(at: SourceLocation(file: file, line: line, column: column), "the file holds more than \(Self.valueBudget) values; split it")
+            report(at: location(line: line, column: column), "the file holds more than \(Self.valueBudget) values; split it")
             return nil
         case nil:
             break
@@ -57,10 +78,26 @@ final class YAMLReader {
         }
     }
 
-    /// Where a mark is in the text: a mark past the last line is the end of the last line.
+    /// Composes `text`, the file `file`, for use in this reader's tree: its nodes are marked on
+    /// lines after this text's own, and a location on them is in `file`. Its problems are
+    /// reported here, at its own lines.
+    func composeImported(_ text: String, file: String, aliasAdvice: String) -> Yams.Node? {
+        let offset = (imported.last?.lines.upperBound ?? end.line + 1) + 1
+        let reader = YAMLReader(file: file, lineOffset: offset)
+        let root = reader.compose(text, aliasAdvice: aliasAdvice)
+        diagnostics += reader.diagnostics
+        imported.append((offset..<(reader.end.line + 2), reader))
+        return root
+    }
+
+    /// Where a mark is in the text: a mark past the last line is the end of the last line; one
+    /// on the lines of an imported text is in that text's file.
     private func location(line: Int, column: Int) -> SourceLocation {
-        guard line > end.line else { return SourceLocation(file: file, line: line, column: column) }
-        return SourceLocation(file: file, line: end.line, column: end.column)
+        if line > end.line, let source = imported.first(where: { $0.lines.contains(line) }) {
+            return source.reader.location(line: line, column: column)
+        }
+        guard line > end.line else { return SourceLocation(file: file, line: line - lineOffset, column: column) }
+        return SourceLocation(file: file, line: end.line - lineOffset, column: end.column)
     }
 
     func location(_ node: Yams.Node) -> SourceLocation {
@@ -185,8 +222,65 @@ final class YAMLReader {
         return Array(sequence)
     }
 
-    func strings(_ node: Yams.Node, _ what: String) -> [String]? {
+    /// The items of a command's argument list. In a flow list a comma ends an item even with no
+    /// space after it, so `[kubectl, get, configmaps,secrets]` is four arguments, where kubectl's
+    /// own lists (`configmaps,secrets`) are one: items joined by a bare comma are reported with
+    /// both readings, for the author to write one of them plainly.
+    func arguments(_ node: Yams.Node, _ what: String) -> [Yams.Node]? {
         guard let items = sequence(node, what) else { return nil }
+        var joined: [Yams.Node] = []
+        func flush() {
+            defer { joined.removeAll() }
+            guard joined.count > 1 else { return }
+            let words = joined.compactMap(\.scalar?.string)
+            let written = words.joined(separator: ",")
+            report(
+                joined[0],
+                "\(what) has `\(written)` with no space after its comma\(words.count > 2 ? "s" : ""), which YAML reads as \(words.count) arguments (\(words.map { "'\($0)'" }.joined(separator: ", "))); write \"\(written)\" in quotes for one argument, as kubectl's resource lists are, or `\(words.joined(separator: ", "))` for \(words.count)"
+            )
+        }
+        for item in items {
+            if let last = joined.last, isPlain(last), isPlain(item), followsBareComma(item) {
+                joined.append(item)
+            } else {
+                flush()
+                joined = [item]
+            }
+        }
+        flush()
+        return items
+    }
+
+    private func isPlain(_ node: Yams.Node) -> Bool {
+        node.scalar?.style == .plain
+    }
+
+    /// Whether the character just before `node` in the text is a comma.
+    private func followsBareComma(_ node: Yams.Node) -> Bool {
+        if let line = node.mark?.line, line > end.line, let source = imported.first(where: { $0.lines.contains(line) }) {
+            return source.reader.followsBareComma(node)
+        }
+        guard let mark = node.mark, mark.line >= 1, mark.line <= lineStarts.count, mark.column >= 2 else { return false }
+        let start = lineStarts[mark.line - 1]
+        let line = text[start...].prefix { $0 != "\n" }
+        let scalars = line.unicodeScalars
+        guard let before = scalars.index(scalars.startIndex, offsetBy: mark.column - 2, limitedBy: scalars.endIndex), before < scalars.endIndex else {
+            return false
+        }
+        return scalars[before] == ","
+    }
+
+    func strings(_ node: Yams.Node, _ what: String) -> [String]? {
+        strings(of: sequence(node, what), what)
+    }
+
+    /// The texts of a command's argument list, checked as ``arguments(_:_:)`` checks them.
+    func argumentStrings(_ node: Yams.Node, _ what: String) -> [String]? {
+        strings(of: arguments(node, what), what)
+    }
+
+    private func strings(of items: [Yams.Node]?, _ what: String) -> [String]? {
+        guard let items else { return nil }
         let values = items.compactMap { string($0, "each item of \(what)") }
         return values.count == items.count ? values : nil
     }

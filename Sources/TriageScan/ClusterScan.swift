@@ -1,3 +1,4 @@
+import TriageEngine
 import TriageKubernetes
 
 /// Scans a live cluster: lists pods with kubectl, reads them with the streaming reader, resolves
@@ -40,19 +41,24 @@ public struct ClusterScan: Sendable {
     public var eventLimit: Int
     /// kubectl commands run at once for events and per-namespace listing.
     public var concurrency: Int
+    /// Chooses the runbook of each pod whose containers cannot start or keep running.
+    public var selector: RunbookSelector?
 
     /// A scan of `scope` through `kubectl`.
-    public init(kubectl: any KubectlRunning, scope: Scope, chunkSize: Int = 500, eventLimit: Int = 50, concurrency: Int = 8) {
+    public init(
+        kubectl: any KubectlRunning, scope: Scope, chunkSize: Int = 500, eventLimit: Int = 50, concurrency: Int = 8, selector: RunbookSelector? = nil
+    ) {
         self.kubectl = kubectl
         self.scope = scope
         self.chunkSize = chunkSize
         self.eventLimit = eventLimit
         self.concurrency = max(1, concurrency)
+        self.selector = selector
     }
 
     /// Scans and reports; `progress` hears about each stage.
     public func run(progress: @escaping @Sendable (Stage) -> Void = { _ in }) async throws(ScanError) -> ScanReport {
-        var scan = PodScan()
+        var scan = PodScan(selector: selector)
         progress(.listingPods)
         let first = try await kubectl(listPods(scope))
         if first.succeeded {

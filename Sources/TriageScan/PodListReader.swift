@@ -36,6 +36,16 @@ public struct PodListReader {
         progress: (Summary) -> Void = { _ in },
         failing: (FailingPod) -> Void
     ) throws(ScanError) -> Summary {
+        try read(from: &source, progress: progress) { pod, _ in failing(pod) }
+    }
+
+    /// Reads the whole document from `source` as ``read(from:progress:failing:)`` does, giving
+    /// `failing` each failing pod with its item's JSON as it stands in the document.
+    public func read(
+        from source: inout some ByteSource,
+        progress: (Summary) -> Void = { _ in },
+        failing: (FailingPod, ItemJSON) -> Void
+    ) throws(ScanError) -> Summary {
         var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize * 2, alignment: 16)
         defer { buffer.deallocate() }
         var state = State()
@@ -107,7 +117,7 @@ public struct PodListReader {
 
     /// Reads one unit: a token of the top-level object, a whole top-level value, or one item.
     private func step(
-        _ cursor: inout JSONCursor, _ state: inout State, _ decoder: inout FailingPodDecoder, _ failing: (FailingPod) -> Void
+        _ cursor: inout JSONCursor, _ state: inout State, _ decoder: inout FailingPodDecoder, _ failing: (FailingPod, ItemJSON) -> Void
     ) throws(JSONStop) {
         switch state.place {
         case .start:
@@ -164,12 +174,13 @@ public struct PodListReader {
                 state.place = .afterMember
                 return
             }
+            let start = cursor.position
             switch try decoder.decode(&cursor) {
             case .other: break
             case .healthy: state.summary.pods += 1
             case .failing(let pod):
                 state.summary.pods += 1
-                failing(pod)
+                failing(pod, ItemJSON(bytes: UnsafeBufferPointer(rebasing: cursor.bytes[start..<cursor.position])))
             }
             state.place = .afterItem
         case .afterItem:
@@ -195,4 +206,13 @@ public struct PodListReader {
             return
         }
     }
+}
+
+/// One item of a pod list as it stands in the document, handed to the reader's caller: valid only
+/// during that call, since the reader's buffer moves on.
+public struct ItemJSON {
+    fileprivate let bytes: UnsafeBufferPointer<UInt8>
+
+    /// The item's JSON text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -1,4 +1,5 @@
 import TriageDiagnosis
+import TriageEngine
 import TriageKubernetes
 import TriageSecrets
 import TriageModel
@@ -13,23 +14,37 @@ public struct PodScan {
     public private(set) var pods: [FailingPod] = []
     /// The pods whose containers cannot start or keep running (CrashLoopBackOff…), in the order they were read.
     public private(set) var restartingPods: [FailingPod] = []
+    /// The runbook whose `selects:` holds for each of ``restartingPods``, by the same reading of
+    /// the pod as `triage run --pod` makes; nil where none does or the scan has no selector.
+    public private(set) var restartingRunbooks: [String?] = []
     private var classifier = FailureClassifier()
     /// Classifications read from events, keyed by ``eventKey(namespace:image:)``.
     private var fromEvents: [String: Classification] = [:]
+    private let selector: RunbookSelector?
 
-    /// An empty scan.
-    public init() {}
+    /// An empty scan; `selector` chooses the runbook of each pod whose containers cannot start
+    /// or keep running.
+    public init(selector: RunbookSelector? = nil) {
+        self.selector = selector
+    }
 
     /// Reads a pod list from `source`, adding its pods to the scan.
     public mutating func read(from source: inout some ByteSource, progress: (PodListReader.Summary) -> Void = { _ in }) throws(ScanError) {
-        let summary = try PodListReader().read(from: &source, progress: progress) { add($0) }
+        let summary = try PodListReader().read(from: &source, progress: progress) { pod, json in add(pod, json: json) }
         totalPods += summary.pods
+    }
+
+    /// Adds a pod as ``add(_:podJSON:)`` does, reading the item's JSON only when a runbook is to be chosen.
+    mutating func add(_ pod: FailingPod, json: ItemJSON) {
+        let restarts = selector != nil && pod.failures.contains { !PullWaitingReason.names.contains($0.reason) }
+        add(pod, podJSON: restarts ? json.text : nil)
     }
 
     /// Adds a pod with at least one failing container, its waiting messages masked (see
     /// `SecretMasker`): they are classified, shown in every form of the report, and kept. Its
-    /// pull failures go to the groups, its start failures to the restarting containers.
-    public mutating func add(_ pod: FailingPod) {
+    /// pull failures go to the groups, its start failures to the restarting containers, with the
+    /// runbook the selector chooses from `podJSON`, the pod as `kubectl get pod -o json` prints it.
+    public mutating func add(_ pod: FailingPod, podJSON: String? = nil) {
         var masked = pod
         for index in masked.failures.indices {
             masked.failures[index].message = SecretMasker.standard.mask(masked.failures[index].message)
@@ -38,7 +53,10 @@ public struct PodScan {
         pulling.failures = masked.failures.filter { PullWaitingReason.names.contains($0.reason) }
         restarting.failures = masked.failures.filter { !PullWaitingReason.names.contains($0.reason) }
         if !pulling.failures.isEmpty { pods.append(pulling) }
-        if !restarting.failures.isEmpty { restartingPods.append(restarting) }
+        if !restarting.failures.isEmpty {
+            restartingPods.append(restarting)
+            restartingRunbooks.append(podJSON.flatMap { selector?.choose(podJSON: $0)?.runbooks.first?.id })
+        }
     }
 
     /// One pod (namespace and name) per namespace and image whose message names no cause: what
@@ -122,14 +140,15 @@ public struct PodScan {
                 fix: classification.fix.first ?? Self.fallbackFix(key.cause, explained: classification.explained),
                 fixSteps: classification.fix, message: messages[key]!, explained: classification.explained)
         }
-        let restarting = restartingPods.flatMap { pod in pod.failures.map { (pod, $0) } }
+        let restarting = zip(restartingPods, restartingRunbooks).flatMap { pod, runbook in pod.failures.map { (pod, $0, runbook) } }
             .sorted { ($0.0.namespace, $0.0.name, $0.1.name) < ($1.0.namespace, $1.0.name, $1.1.name) }
-            .map { pod, failure -> ScanReport.PodEntry in
+            .map { pod, failure, runbook -> ScanReport.PodEntry in
                 number += 1
                 return ScanReport.PodEntry(
                     number: number, namespace: pod.namespace, pod: pod.name, container: failure.name,
                     initContainer: failure.kind == .initContainer, node: pod.node, reason: failure.reason,
-                    workload: resolver.workload(of: pod).reference, lastState: failure.lastState, restarts: failure.restartCount)
+                    workload: resolver.workload(of: pod).reference, lastState: failure.lastState, restarts: failure.restartCount,
+                    runbook: runbook)
             }
         return ScanReport(totalPods: totalPods, failing: failing, failingPods: pods.count, groups: groups, unscanned: unscanned, restarting: restarting)
     }

@@ -3,7 +3,7 @@ import TriageLayout
 /// The text output of a scan, for people: a table of groups, each group's fix, and the failing
 /// containers numbered for `triage scan --run N`, then the containers that cannot start or keep
 /// running.
-public struct ScanText {
+public struct ScanText: Sendable {
     /// Columns available; nil (a pipe, or `-o wide`) for whole values and lines.
     public var width: Int?
     /// Containers listed per group (nil: all); the JSON output lists all of them.
@@ -79,7 +79,7 @@ public struct ScanText {
     /// runbook that applies.
     private func restarting(_ report: ScanReport, _ layout: TextLayout) -> [String] {
         guard !report.restarting.isEmpty else { return [] }
-        var lines = [""] + layout.wrap("Containers that cannot start or keep running (\(report.restarting.count)):", lead: "")
+        let lines = [""] + layout.wrap("Containers that cannot start or keep running (\(report.restarting.count)):", lead: "")
         var table = TextTable(columns: [
             .init(title: "   N", minimum: 4, alignRight: true),
             .init(title: "NAMESPACE", minimum: 8, shrinkOrder: 3),

@@ -1,8 +1,6 @@
 import Foundation
 import TriageEngine
-import TriageExecution
 import TriageModel
-import TriageSecrets
 import TriageTerminal
 
 /// Walks a trainee through one scenario: at each step it shows the command and what it printed,
@@ -22,15 +20,21 @@ public final class Trainer {
         case timeUp
     }
 
+    /// Why an attempt ended before its debrief.
+    enum Ending: Error {
+        case quit
+        case timeUp
+    }
+
     private let scenario: Scenario
     private let runbook: Runbook
-    private var reader: any LineReader
-    private let write: (String) -> Void
-    private let styler: Styler
+    var reader: any LineReader
+    let write: (String) -> Void
+    let styler: Styler
     private let clock: any TrainingClock
     private let seed: UInt64
-    private let rules: ScoringRules
-    private let settings: TrainingSettings
+    let rules: ScoringRules
+    let settings: TrainingSettings
     private let deadline: Date?
     private let parsers: ParserCatalog
 
@@ -67,7 +71,7 @@ public final class Trainer {
         } catch {
             throw .brokenScenario(scenario: scenario.id, node: runbook.start, reason: error.description)
         }
-        let runner = ReplayRunner(recordings: scenario.recordings)
+        let driver = SessionDriver.replaying(scenario, parsers: parsers)
         write(TrainingText.introduction(scenario, runbook: runbook, inputs: session.inputs, settings: settings, rules: rules, styler: styler))
         let started = clock.now()
         var steps: [TrainingStep] = []
@@ -76,17 +80,22 @@ public final class Trainer {
             return finish(session, steps: steps, started: started, timedOut: true)
         }
         while true {
-            let node = session.current
-            let pending: Session.Pending
+            let step: DriveStep
             do {
-                pending = try session.pending()
+                step = try await driver.step(&session) { before, ran in try self.reveal(ran, at: before, into: &steps) }
+            } catch let ending as Ending {
+                switch ending {
+                case .quit: return nil
+                case .timeUp: return outOfTime()
+                }
             } catch {
-                throw .brokenScenario(scenario: scenario.id, node: node.id, reason: error.description)
+                throw .brokenScenario(scenario: scenario.id, node: session.currentID, reason: "\(error)")
             }
-            switch pending {
-            case .conclusion(let diagnosis):
+            switch step {
+            case .concluded(let diagnosis):
+                let node = session.current
                 write(TrainingText.conclusion(diagnosis, session: session, styler: styler))
-                if let fix = FixQuestion(diagnosis: diagnosis, at: node.id, session: session, runbook: runbook, seed: seed) {
+                if let fix = FixQuestions.question(for: diagnosis, at: node.id, session: session, runbook: runbook, seed: seed) {
                     switch ask(fix, at: node) {
                     case .answered(let step): steps.append(step)
                     case .quit: return nil
@@ -96,53 +105,45 @@ public final class Trainer {
                 let result = finish(session, steps: steps, started: started, timedOut: false)
                 write(Debrief(result: result, runbook: runbook, scenario: scenario, rules: rules, styler: styler).text)
                 return result
-            case .decision:
-                session.decide()
-            case .question(let question):
-                guard let reply = scenario.answers[node.id] else {
-                    throw .brokenScenario(scenario: scenario.id, node: node.id, reason: "the scenario has no answer to '\(question.prompt)'")
-                }
+            case .answered(let question, let reply, _):
                 write("\(question.prompt) The on-call engineer answers: \(reply)\n")
-                do {
-                    try session.answer(reply)
-                } catch {
-                    throw .brokenScenario(scenario: scenario.id, node: node.id, reason: error.description)
-                }
-            case .command(let invocation):
-                let result: CommandResult
-                do {
-                    result = try await runner.run(invocation)
-                } catch {
-                    throw .brokenScenario(scenario: scenario.id, node: node.id, reason: "\(error)")
-                }
-                let output = SecretMasker.standard.shown(result)
-                write(TrainingText.step(node, invocation: invocation, output: output, styler: styler))
-                var next = session
-                let transition = next.record(result, for: invocation, parsers: parsers)
-                let choices = StepChoices(node: node, runbook: runbook, seed: seed, facts: session.facts)
-                if choices.isChoice {
-                    switch ask(choices, at: node, transition: transition, output: output) {
-                    case .answered(let step):
-                        steps.append(step)
-                        write(TrainingText.verdict(step, transition: transition, node: node, runbook: runbook, output: output.combinedOutput, styler: styler))
-                    case .quit: return nil
-                    case .timeUp: return outOfTime()
-                    }
-                }
-                for check in node.teaching.checks {
-                    switch ask(check, at: node) {
-                    case .answered(let step): steps.append(step)
-                    case .quit: return nil
-                    case .timeUp: return outOfTime()
-                    }
-                }
-                write(TrainingText.explanation(of: node, styler: styler))
-                session = next
+            case .decided, .ran:
+                continue
+            case .stopped(let stop):
+                throw .brokenScenario(scenario: scenario.id, node: session.currentID, reason: stop.reason(at: session.currentID))
             }
         }
     }
 
-    private var timeIsUp: Bool {
+    /// The trainee's choice before the reveal: shows the step's command and output, asks where
+    /// the runbook goes next and the step's concept checks, then explains the step. Throws when
+    /// the trainee quits or time runs out, which leaves the session before the step.
+    private func reveal(_ ran: RanCommand, at session: Session, into steps: inout [TrainingStep]) throws(Ending) {
+        let node = session.current
+        write(TrainingText.step(node, invocation: ran.invocation, output: ran.result, styler: styler))
+        let choices = StepChoices(node: node, runbook: runbook, seed: seed, facts: session.facts)
+        if choices.isChoice {
+            let step = try Self.taken(ask(choices, at: node, transition: ran.transition, output: ran.result))
+            steps.append(step)
+            write(
+                TrainingText.verdict(step, transition: ran.transition, node: node, runbook: runbook, output: ran.result.combinedOutput, styler: styler))
+        }
+        for check in node.teaching.checks {
+            steps.append(try Self.taken(ask(check, at: node)))
+        }
+        write(TrainingText.explanation(of: node, styler: styler))
+    }
+
+    /// The step a reply answered, or the ending it stands for.
+    private static func taken(_ reply: Reply) throws(Ending) -> TrainingStep {
+        switch reply {
+        case .answered(let step): return step
+        case .quit: throw .quit
+        case .timeUp: throw .timeUp
+        }
+    }
+
+    var timeIsUp: Bool {
         deadline.map { clock.now() >= $0 } ?? false
     }
 
@@ -161,12 +162,12 @@ public final class Trainer {
         )
     }
 
-    private func prompt(_ node: Node, _ what: String) -> String {
+    func prompt(_ node: Node, _ what: String) -> String {
         styler.apply(.prompt, to: "[\(runbook.id) \(node.id)] \(what) ")
     }
 
     /// Answers the words every question shares; false when `word` is not one of them.
-    private func refuseInExam(_ word: String) -> Bool {
+    func refuseInExam(_ word: String) -> Bool {
         guard settings.exam, ["hint", "explain"].contains(word) else { return false }
         write("No hints or explanations in an exam: answer from the output ('show' prints it again).\n")
         return true
@@ -241,60 +242,6 @@ public final class Trainer {
             if timeIsUp { return .timeUp }
             let step = TrainingStep(kind: .check, node: node.id, expected: check.answer, tries: [answer])
             write(TrainingText.checkVerdict(step, check: check, styler: styler))
-            return .answered(step)
-        }
-        return .quit
-    }
-
-    /// Asks for the fix: an option's number, or the command typed out.
-    private func ask(_ fix: FixQuestion, at node: Node) -> Reply {
-        write(TrainingText.fixOptions(fix, styler: styler))
-        var tries: [String] = []
-        var hints = 0
-        let expected = fix.right.description
-        while let line = reader.readLine(prompt: prompt(node, "fix?"), completion: { _ in ["hint", "options", "quit"] }) {
-            let word = line.trimmingCharacters(in: .whitespaces)
-            if refuseInExam(word.lowercased()) { continue }
-            switch word.lowercased() {
-            case "quit", "q":
-                return .quit
-            case "options", "":
-                write(TrainingText.fixOptions(fix, styler: styler))
-                continue
-            case "hint":
-                if hints == 0 { write(styler.apply(.dim, to: "(a hint: −\(rules.hint) points)") + "\n") }
-                hints = 1
-                write("What the fix must do: \(fix.text).\n")
-                continue
-            default:
-                break
-            }
-            let problems: [String]
-            if let option = fix.option(for: word) {
-                problems = option.whyWrong.map { [$0] } ?? []
-            } else {
-                do {
-                    problems = fix.problems(with: try CommandWords.split(word))
-                } catch {
-                    write(
-                        styler.apply(.error, to: "That cannot be read as a command: \(error.reason).")
-                            + " Answer 1-\(fix.options.count), or type the command.\n")
-                    continue
-                }
-            }
-            if timeIsUp { return .timeUp }
-            tries.append(problems.isEmpty ? expected : word)
-            let step = TrainingStep(kind: .fix, node: node.id, expected: expected, tries: tries, hints: hints)
-            if !problems.isEmpty {
-                write(styler.apply(.error, to: "Not that command:") + " " + problems.joined(separator: "; ") + ".\n")
-                if tries.count <= settings.retries {
-                    write(
-                        TrainingText.retry(
-                            left: settings.retries - tries.count + 1, worth: rules.wrongChoice - rules.retry * tries.count, of: rules.wrongChoice))
-                    continue
-                }
-            }
-            write(TrainingText.fixVerdict(step, fix: fix, styler: styler))
             return .answered(step)
         }
         return .quit

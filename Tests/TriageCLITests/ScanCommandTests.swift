@@ -58,7 +58,7 @@ struct ScanCommandTests {
     /// runbook whose `selects:` holds for it, and counts as something found.
     @Test func aCrashLoopIsListedWithItsLastStateAndRunbook() throws {
         let api =
-            #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "api-0", "namespace": "shop"}, "spec": {"nodeName": "node-1"}, "status": {"containerStatuses": [{"image": "ghcr.io/acme/api:2.4.1", "name": "api", "restartCount": 9, "lastState": {"terminated": {"reason": "OOMKilled", "exitCode": 137}}, "state": {"waiting": {"reason": "CrashLoopBackOff", "message": "back-off 5m0s restarting failed container=api pod=api-0_shop(1)"}}}], "phase": "Running"}}"#
+            #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "api-0", "namespace": "shop"}, "spec": {"containers": [{"name": "api", "image": "ghcr.io/acme/api:2.4.1"}], "nodeName": "node-1"}, "status": {"containerStatuses": [{"image": "ghcr.io/acme/api:2.4.1", "name": "api", "restartCount": 9, "lastState": {"terminated": {"reason": "OOMKilled", "exitCode": 137}}, "state": {"waiting": {"reason": "CrashLoopBackOff", "message": "back-off 5m0s restarting failed container=api pod=api-0_shop(1)"}}}], "phase": "Running"}}"#
         let dump = #"{"apiVersion": "v1", "kind": "List", "items": [\#(api)]}"#
         let json = try withDump(dump) { try TriageBinary.run(["scan", "--from", $0, "-o", "json"]) }
         #expect(json.status == 0, "stderr: \(json.stderr)")
@@ -71,6 +71,55 @@ struct ScanCommandTests {
         #expect(text.stdout.contains("No image pull failures."), "\(text.stdout)")
         #expect(text.stdout.contains("CrashLoopBackOff  OOMKilled (exit 137)"), "\(text.stdout)")
         #expect(text.stdout.contains("crash-loop-backoff"), "\(text.stdout)")
+    }
+
+    /// Each restarting pod's runbook is chosen as `triage run --pod` chooses it, by every
+    /// runbook's `selects:` over the whole pod reading: a team's runbook for OOM kills, or for a
+    /// missing ConfigMap, found before the built-in one, wins in the scan too.
+    @Test func eachPodGetsTheRunbookItsWholeReadingSelects() throws {
+        func pod(_ name: String, state: String, last: String = "") -> String {
+            #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "\#(name)", "namespace": "shop"}, "spec": {"containers": [{"name": "api", "image": "ghcr.io/acme/api:2.4.1"}], "nodeName": "node-1"}, "status": {"containerStatuses": [{"image": "ghcr.io/acme/api:2.4.1", "name": "api", "restartCount": 3, \#(last) "state": {"waiting": \#(state)}}], "phase": "Running"}}"#
+        }
+        let crash = #"{"reason": "CrashLoopBackOff", "message": "back-off 40s restarting failed container=api"}"#
+        let items = [
+            pod("oom-0", state: crash, last: #""lastState": {"terminated": {"reason": "OOMKilled", "exitCode": 137}},"#),
+            pod("config-0", state: #"{"reason": "CreateContainerConfigError", "message": "configmap \"api-config\" not found"}"#),
+            pod("error-0", state: crash, last: #""lastState": {"terminated": {"reason": "Error", "exitCode": 1}},"#),
+        ]
+        func runbook(_ id: String, selects: String) -> String {
+            """
+            id: \(id)
+            title: \(id)
+            selects: \(selects)
+            inputs:
+              pod: {format: dns-1123-subdomain}
+              namespace: {format: dns-1123-label, default: default}
+            start: done
+            nodes:
+              done:
+                title: Done
+                diagnosis:
+                  cause: \(id)
+                  summary: "{{pod}} in {{namespace}}"
+                  fix: [Read the pod.]
+            """
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scan-runbooks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try runbook("oom-kill", selects: "{fact: last_reason, equals: OOMKilled}")
+            .write(to: folder.appendingPathComponent("oom.yaml"), atomically: true, encoding: .utf8)
+        try runbook("missing-config", selects: "{fact: problem_waiting_reason, equals: CreateContainerConfigError}")
+            .write(to: folder.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        let dump = #"{"apiVersion": "v1", "kind": "List", "items": [\#(items.joined(separator: ","))]}"#
+        let json = try withDump(dump) { try TriageBinary.run(["scan", "--from", $0, "--runbooks", folder.path, "-o", "json"]) }
+        #expect(json.status == 0, "stderr: \(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let entries = try #require(object["restarting"] as? [[String: Any]])
+        let chosen = Dictionary(uniqueKeysWithValues: entries.compactMap { entry in (entry["pod"] as? String).map { ($0, entry["runbook"] as? String) } })
+        #expect(chosen == ["oom-0": "oom-kill", "config-0": "missing-config", "error-0": "crash-loop-backoff"])
+        let text = try withDump(dump) { try TriageBinary.run(["scan", "--from", $0, "--runbooks", folder.path, "-o", "wide"]) }
+        #expect(text.stdout.split(separator: "\n").contains { $0.contains("oom-0") && $0.hasSuffix("oom-kill") }, "\(text.stdout)")
     }
 
     @Test func textFromStandardInput() throws {

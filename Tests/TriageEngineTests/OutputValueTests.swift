@@ -21,14 +21,14 @@ struct OutputValueTests {
             run: [kubectl, get, pod, "{{pod}}", --output, json]
             parser: pod-json
             facts:
-              sa_line: '"serviceAccountName": "([^"]*)"'
+              sa_line: {jsonpath: '{.spec.serviceAccountName}'}
             next: read-sa
           read-sa:
             title: Read its ServiceAccount
             run: [kubectl, get, serviceaccount, "{{service_account}}", --output, json]
-            next: by-pattern
-          by-pattern:
-            title: The same name, read by a pattern
+            next: by-entry
+          by-entry:
+            title: The same name, read by a facts entry
             run: [kubectl, get, serviceaccount, "{{sa_line}}"]
             next: done
           done:
@@ -75,10 +75,10 @@ struct OutputValueTests {
     }
 
     @Test(arguments: ["default;id", "a b", "x|sh", "`id`", "$(id)", "x'y", "x>y", "x&y"])
-    func aValueReadByAPatternMustBeOneWord(value: String) throws {
+    func aValueReadByAFactsEntryMustBeOneWord(value: String) throws {
         let runbook = try RunbookDecoder.decode(Self.runbook, file: "sa.yaml").get()
         var byPattern = try Session(runbook: runbook, inputs: ["pod": "web"])
-        let pod = "\"serviceAccountName\": \"\(value)\""
+        let pod = "{\"spec\": {\"serviceAccountName\": \"\(value)\"}}"
         byPattern.record(CommandResult(stdout: pod), for: try byPattern.pending().command!, parsers: ParserCatalog([]))
         byPattern.decide()
         let error = #expect(throws: SessionError.self) { try byPattern.pending() }
@@ -144,10 +144,10 @@ struct ImageValueTests {
 /// A value read by a `facts:` entry is checked against the entry's own `format:`.
 struct DeclaredFactFormatTests {
     @Test(arguments: [("builder", nil), ("a.b", "contains '.'"), ("web.v2", "contains '.'")])
-    func aPatternFactIsCheckedAgainstItsFormat(value: String, problem: String?) throws {
+    func aFactIsCheckedAgainstItsFormat(value: String, problem: String?) throws {
         let yaml = OutputValueTests.runbook.replacingOccurrences(
-            of: #"sa_line: '"serviceAccountName": "([^"]*)"'"#,
-            with: #"sa_line: {pattern: '"serviceAccountName": "([^"]*)"', format: dns-1123-label}"#
+            of: #"sa_line: {jsonpath: '{.spec.serviceAccountName}'}"#,
+            with: #"sa_line: {jsonpath: '{.spec.serviceAccountName}', format: dns-1123-label}"#
         )
         let runbook = try RunbookDecoder.decode(yaml, file: "sa.yaml").get()
         var session = try Session(runbook: runbook, inputs: ["pod": "web"])

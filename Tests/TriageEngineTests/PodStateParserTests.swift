@@ -231,7 +231,7 @@ struct PodStateParserTests {
 /// `facts:` entries read with JSONPath from a command's JSON.
 struct JSONPathFactExtractionTests {
     @Test func everySelectedValueWithTheLineOfTheFirst() throws {
-        let output = try PodStateParserTests.kubernetesFixture("pod-sidecar-pull-1.32.json")
+        let output = FactSource(CommandResult(stdout: try PodStateParserTests.kubernetesFixture("pod-sidecar-pull-1.32.json")))
         let extraction = FactExtraction(fact: "policies", pattern: nil, jsonPath: try JSONPath("{.spec.containers[*].imagePullPolicy}"))
         let fact = try #require(FactExtractor.extract(extraction, from: output, node: "read"))
         #expect(fact.values == ["IfNotPresent", "IfNotPresent"])
@@ -241,6 +241,67 @@ struct JSONPathFactExtractionTests {
             FactExtraction(fact: "n", pattern: nil, jsonPath: try JSONPath("{.status.containerStatuses[0].restartCount}")), from: output, node: "read")
         #expect(count?.values == ["1"])
         #expect(FactExtractor.extract(FactExtraction(fact: "x", pattern: nil, jsonPath: try JSONPath("{.spec.missing}")), from: output, node: "read") == nil)
-        #expect(FactExtractor.extract(extraction, from: "Error from server (NotFound): pods \"x\" not found", node: "read") == nil)
+        let failed = FactSource(CommandResult(stdout: "", stderr: "Error from server (NotFound): pods \"x\" not found", exitStatus: 1))
+        #expect(FactExtractor.extract(extraction, from: failed, node: "read") == nil)
+    }
+
+    /// kubectl's warnings go to standard error: the JSON on standard output is read all the same.
+    @Test func aWarningOnStandardErrorLeavesTheJSONReadable() throws {
+        let json = try PodStateParserTests.kubernetesFixture("pod-sidecar-pull-1.32.json")
+        let output = FactSource(CommandResult(stdout: json, stderr: "Warning: metadata.name: this is used in the Pod's hostname\n"))
+        let extraction = FactExtraction(fact: "policies", pattern: nil, jsonPath: try JSONPath("{.spec.containers[*].imagePullPolicy}"))
+        #expect(FactExtractor.extract(extraction, from: output, node: "read")?.values == ["IfNotPresent", "IfNotPresent"])
+        let warning = FactExtraction(fact: "warning", pattern: try Pattern("^Warning: (.*)$"))
+        let fact = try #require(FactExtractor.extract(warning, from: output, node: "read"))
+        #expect(fact.values == ["metadata.name: this is used in the Pod's hostname"])
+        let lines = json.split(separator: "\n", omittingEmptySubsequences: false).count - (json.hasSuffix("\n") ? 1 : 0)
+        #expect(fact.evidence?.line == lines + 1 && fact.evidence?.text.hasPrefix("Warning:") == true)
+    }
+}
+
+/// `facts:` patterns over a command's JSON see its values as the JSON reader decodes them, never
+/// JSON's escapes; the evidence is the line the value was printed on.
+struct JSONPatternFactTests {
+    static let pod = #"""
+        {
+            "kind": "Pod",
+            "status": {
+                "containerStatuses": [{
+                    "name": "api",
+                    "lastState": {"terminated": {"exitCode": 128, "reason": "StartError",
+                        "message": "failed to create containerd task: exec: \"/usr/local/bin/api\": exec format error: unknown"}},
+                    "state": {"waiting": {"reason": "CreateContainerConfigError", "message": "configmap \"api-config\" not found\nsecond line\tend <b>"}}
+                }]
+            }
+        }
+        """#
+
+    @Test func aPatternReadsTheDecodedValue() throws {
+        let output = FactSource(CommandResult(stdout: Self.pod))
+        let execFormat = FactExtraction(fact: "e", pattern: try Pattern(#"(exec: "[^"]*": exec format error)"#))
+        let fact = try #require(FactExtractor.extract(execFormat, from: output, node: "pod"))
+        #expect(fact.values == [#"exec: "/usr/local/bin/api": exec format error"#])
+        #expect(fact.evidence?.line == 7 && fact.evidence?.text.contains(#""message": "failed to create"#) == true)
+        let missing = FactExtraction(fact: "m", pattern: try Pattern(#"configmap "([a-z0-9.-]+)" not found$"#))
+        #expect(FactExtractor.extract(missing, from: output, node: "pod")?.values == ["api-config"])
+        let second = try #require(FactExtractor.extract(FactExtraction(fact: "s", pattern: try Pattern("^second line\t(.*)$")), from: output, node: "pod"))
+        #expect(second.values == ["end <b>"] && second.evidence?.line == 8)
+        #expect(FactExtractor.extract(FactExtraction(fact: "code", pattern: try Pattern("^(12\\d)$")), from: output, node: "pod")?.values == ["128"])
+    }
+
+    @Test func noValueKeepsAJSONEscape() throws {
+        let output = FactSource(CommandResult(stdout: Self.pod))
+        let escaped = FactExtraction(fact: "e", pattern: try Pattern(#"(exec: \\"[^\\]*\\": exec format error)"#))
+        #expect(FactExtractor.extract(escaped, from: output, node: "pod") == nil)
+        let whole = FactExtraction(fact: "all", pattern: try Pattern("(.+)"), all: true)
+        let values = try #require(FactExtractor.extract(whole, from: output, node: "pod")).values
+        #expect(values.contains("configmap \"api-config\" not found"))
+        #expect(!values.contains { $0.contains("\\\"") || $0.contains("\\n") })
+    }
+
+    @Test func textThatIsNotJSONIsReadLineByLine() throws {
+        let output = FactSource(CommandResult(stdout: "Name: web\nStatus: {broken\n"))
+        let fact = try #require(FactExtractor.extract(FactExtraction(fact: "s", pattern: try Pattern("^Status: (.*)$")), from: output, node: "d"))
+        #expect(fact.values == ["{broken"] && fact.evidence?.line == 2)
     }
 }

@@ -117,6 +117,20 @@ struct ShippedLibraryTests {
         }
     }
 
+    /// What an ending says was read from kubectl's JSON by the JSON reader, never as JSON's text:
+    /// no summary, explanation, evidence, fix text or fact keeps an escaped quote, line end or tab.
+    @Test func endingsQuoteJSONValuesDecoded() async throws {
+        var checked = 0
+        for (id, ending) in try await Self.endings() {
+            let facts = ending.facts.values.flatMap(\.values)
+            for line in ending.texts + ending.fix + facts {
+                #expect(!line.contains(#"\""#) && !line.contains(#"\n"#) && !line.contains(#"\t"#), "\(id): \(line)")
+            }
+            checked += id.hasPrefix("crash-exec-format") ? 1 : 0
+        }
+        #expect(checked == 2)
+    }
+
     /// Every ending about credentials names the secret at fault and the object that names it (the
     /// pod spec or which ServiceAccount), and its commands recreate that very secret; with no
     /// secret at all, it names the ServiceAccount that a new secret is added to.

@@ -99,3 +99,95 @@ struct CommandLintTests {
         #expect(found[2].hasPrefix("24:34: the verification of node 'done' runs kubectl with 'where: local'"))
     }
 }
+
+/// In a YAML flow list a comma ends an item even with no space after it: `configmaps,secrets`
+/// written bare is two arguments, where kubectl's resource list is one. `lint` names both readings.
+struct BareCommaLintTests {
+    func problems(_ yaml: String) -> [String] {
+        RunbookLoadingTests().problems(yaml)
+    }
+
+    @Test func aBareCommaInARunListIsReportedWithBothReadings() throws {
+        let found = problems(CommandLintTests().withFirstCommand("[kubectl, get, configmaps,secrets]"))
+        #expect(found.count == 1)
+        let problem = try #require(found.first)
+        #expect(problem.hasPrefix("10:25: 'run' of node 'first' has `configmaps,secrets` with no space after its comma"))
+        #expect(problem.contains("2 arguments ('configmaps', 'secrets')"))
+        #expect(problem.contains(#"write "configmaps,secrets" in quotes for one argument"#))
+        #expect(problem.contains("`configmaps, secrets` for 2"))
+    }
+
+    @Test func eachRunOfJoinedItemsIsReportedOnce() throws {
+        let found = problems(CommandLintTests().withFirstCommand("[kubectl,get, a,b,c, --namespace, x]"))
+        #expect(found.count == 2)
+        #expect(found.first?.hasPrefix("10:11: 'run' of node 'first' has `kubectl,get`") == true)
+        #expect(found.last?.contains("`a,b,c` with no space after its commas, which YAML reads as 3 arguments") == true)
+    }
+
+    @Test(arguments: [
+        "[kubectl, get, \"configmaps,secrets\"]", "[kubectl, get, 'configmaps,secrets']", "[kubectl, get, configmaps, secrets]",
+        "[kubectl, get,\n      configmaps]", "[kubectl, get, \"{{pod}}\",configmaps]",
+    ])
+    func quotedOrSpacedItemsPass(run: String) {
+        #expect(problems(CommandLintTests().withFirstCommand(run)) == [])
+    }
+
+    @Test func aBlockListHasNoCommasToMistake() {
+        #expect(problems(CommandLintTests().withFirstCommand("\n      - kubectl\n      - get\n      - configmaps,secrets")) == [])
+    }
+
+    @Test func aScenarioRecordingIsCheckedTooAndFixStepsAndSnippets() throws {
+        let fix = RunbookLoadingTests.valid.replacingOccurrences(
+            of: "        - Create the secret.", with: "        - {text: List them, run: [kubectl, get, configmaps,secrets]}")
+        let found = problems(fix)
+        #expect(found.count == 1 && found.first?.hasPrefix("22:49: ") == true && found.first?.contains("`configmaps,secrets`") == true, "\(found)")
+        let scenario = """
+            id: s
+            runbook: demo
+            title: S
+            difficulty: beginner
+            inputs: {pod: web}
+            commands:
+              - run: [kubectl, get, configmaps,secrets]
+            expect: {ending: done}
+            """
+        let loaded = ScenarioDecoder.decode(scenario, file: "s.yaml")
+        guard case .failure(let error) = loaded else {
+            Issue.record("the scenario loaded")
+            return
+        }
+        #expect(error.diagnostics.map(\.description).contains { $0.contains("s.yaml:7:25") && $0.contains("`configmaps,secrets`") })
+    }
+}
+
+/// A pattern over a command's JSON sees its values decoded: one spelling JSON's escapes is
+/// reported at its line and column.
+struct JSONPatternLintTests {
+    func withFacts(_ run: String, _ facts: String) -> String {
+        RunbookLoadingTests.valid.replacingOccurrences(
+            of: "    run: [kubectl, describe, pod, \"{{pod}}\"]",
+            with: "    run: \(run)\n    facts:\n      \(facts)")
+    }
+
+    @Test func anEscapedQuoteOnAJSONCommandIsReported() throws {
+        let escaped = #"missing: 'configmap \\"([a-z-]+)\\" not found'"#
+        let found = RunbookLoadingTests().problems(withFacts("[kubectl, get, pod, \"{{pod}}\", --output, json]", escaped))
+        #expect(found.count == 1)
+        let problem = try #require(found.first)
+        #expect(problem.hasPrefix("12:7: fact 'missing' of node 'first' reads the JSON its command prints"))
+        #expect(problem.contains(#"the pattern's '\\"'"#) && problem.contains("{jsonpath:"))
+    }
+
+    @Test(arguments: ["-o, json", "--output=json", "-ojson"])
+    func everySpellingOfJSONOutputCounts(flag: String) {
+        let found = RunbookLoadingTests().problems(withFacts("[kubectl, get, pod, \"{{pod}}\", \(flag)]", #"missing: 'a \\n b'"#))
+        #expect(found.count == 1 && found.first?.contains(#"'\\n'"#) == true)
+    }
+
+    @Test func theDecodedSpellingAndTextOutputPass() {
+        let json = "[kubectl, get, pod, \"{{pod}}\", --output, json]"
+        #expect(RunbookLoadingTests().problems(withFacts(json, #"missing: 'configmap "([a-z-]+)" not found'"#)) == [])
+        #expect(RunbookLoadingTests().problems(withFacts("[kubectl, describe, pod, \"{{pod}}\"]", #"missing: 'configmap \\"([a-z-]+)\\" not found'"#)) == [])
+        #expect(RunbookLoadingTests().problems(withFacts("[kubectl, get, pod, \"{{pod}}\", -o, json]", #"path: 'C:\\\\(\w+)'"#)).count == 1)
+    }
+}

@@ -6,7 +6,7 @@ import TriageModel
 /// Snippets (`snippets:` and `{use: NAME}`), paragraphs, and the bounds on what a file may make
 /// the loader do: no anchors or aliases, a value budget, finite numbers in range.
 struct SnippetAndBoundsTests {
-    static let parsers = [ParserSignature(name: "pull-failure", summary: "", facts: ["cause", "image"])]
+    static let parsers = [ParserSignature(name: "pull-failure", summary: "", facts: ["cause", "image", "family"])]
 
     func load(_ yaml: String) -> Result<Runbook, RunbookLoadError> {
         RunbookDecoder.load(yaml, file: "book.yaml", validator: RunbookValidator(parsers: Self.parsers))
