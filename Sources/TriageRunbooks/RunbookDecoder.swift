@@ -6,7 +6,7 @@ import Yams
 /// keys, wrong types, missing fields) at its line and column. The graph checks live in
 /// `RunbookValidator`.
 public enum RunbookDecoder {
-    static let topKeys = ["id", "title", "summary", "intro", "selects", "inputs", "start", "nodes", SnippetExpander.topKey, "imports"]
+    static let topKeys = ["id", "title", "summary", "intro", "selects", "inputs", "start", "nodes", SnippetExpander.topKey, "imports", "ending-step"]
     static let inputKeys = ["description", "required", "default", "format"]
     static let nodeKeys = [
         "title", "step", "explain", "run", "where", "mutates", "timeout", "parser", "facts", "ask",
@@ -78,7 +78,14 @@ public enum RunbookDecoder {
         }
         let inputs = top["inputs"].flatMap { decodeInputs($0, reader) } ?? []
         let start = top.require("start", in: reader).flatMap { reader.word($0, "'start'") }
-        let nodes = top.require("nodes", in: reader).flatMap { decodeNodes($0, reader) } ?? []
+        var nodes = top.require("nodes", in: reader).flatMap { decodeNodes($0, reader) } ?? []
+        let endingStep = top["ending-step"].flatMap { reader.int($0, "'ending-step'") }
+        if let endingStep, endingStep < 1, let node = top["ending-step"] {
+            reader.report(node, "'ending-step' is \(endingStep); steps are numbered from 1")
+        }
+        for index in nodes.indices where nodes[index].step == nil && nodes[index].isTerminal {
+            nodes[index].step = endingStep
+        }
         guard let id, let title, let start else { return nil }
         return Runbook(
             id: id, title: title, summary: summary, inputs: inputs, start: start, nodes: nodes, location: reader.location(root),

@@ -99,3 +99,53 @@ struct CaseChoiceTests {
         #expect(problems(otherwiseInBranch).contains { $0.hasPrefix("15:9: unknown key 'otherwise' in branch 2 of node 'first'") })
     }
 }
+
+/// An ending without `step:` has the runbook's `ending-step:`, so adding a step renumbers every
+/// such ending at once.
+struct EndingStepTests {
+    func steps(_ yaml: String) throws -> [String: Int?] {
+        let runbook = try SnippetAndBoundsTests().load(yaml).get()
+        return Dictionary(uniqueKeysWithValues: runbook.nodes.map { ($0.id, $0.step) })
+    }
+
+    static let book = """
+        id: steps
+        title: Steps
+        start: first
+        ending-step: 3
+        nodes:
+          first:
+            step: 1
+            title: Read
+            run: [kubectl, describe, pod, web]
+            parser: pull-failure
+            branches:
+              - {when: {fact: cause, equals: other}, goto: early}
+              - otherwise: second
+          second:
+            step: 2
+            title: Read more
+            run: [kubectl, get, pod, web]
+            next: done
+          early:
+            step: 1
+            title: Early
+            diagnosis: {cause: x, summary: y, fix: []}
+          done:
+            title: Done
+            diagnosis: {cause: x, summary: y, fix: []}
+        """
+
+    @Test func anEndingWithoutAStepHasTheEndingStepAndAnExplicitOneStays() throws {
+        let numbered = try steps(Self.book)
+        #expect(numbered["done"] == 3)
+        #expect(numbered["early"] == 1)
+        #expect(numbered["second"] == 2)
+        let unnumbered = try steps(Self.book.replacingOccurrences(of: "ending-step: 3\n", with: ""))
+        #expect(unnumbered["done"] == .some(nil))
+        #expect(
+            SnippetAndBoundsTests().problems(Self.book.replacingOccurrences(of: "ending-step: 3", with: "ending-step: 0")) == [
+                "4:14: 'ending-step' is 0; steps are numbered from 1"
+            ])
+    }
+}
