@@ -121,10 +121,8 @@ extension TriageCommand {
             let interactive = noInput ? nil : Interactive(terminal: output.terminal)
             let live = LiveRunner(timeout: try SecondsOption.duration(timeout, option: "--timeout"))
             if !propose { try await Self.requireKubectl(live) }
-            let runner = SessionRunners(
-                mode: .init(propose: propose, onNode: onNode), live: live,
-                kubectl: kubectl, proposer: interactive?.proposer, local: { SelfInvokingRunner(base: $0) }
-            ).runner
+            let runner = SessionRunners.runner(
+                propose: propose, onNode: onNode, live: live, kubectl: kubectl, proposer: interactive?.proposer, local: { SelfInvokingRunner(base: $0) })
             var given = try inputs()
             if given["namespace"] == nil, !propose, let namespace = await SessionRunners.contextNamespace(kubectl) { given["namespace"] = namespace }
             let namespace = given["namespace"] ?? named?.input("namespace")?.defaultValue ?? "default"

@@ -6,7 +6,7 @@ import Yams
 /// keys, wrong types, missing fields) at its line and column. The graph checks live in
 /// `RunbookValidator`.
 public enum RunbookDecoder {
-    static let topKeys = ["id", "title", "summary", "intro", "selects", "inputs", "start", "nodes", SnippetExpander.topKey, "imports", "ending-step"]
+    static let topKeys = ["id", "title", "summary", "intro", "selects", "inputs", "start", "nodes", SnippetExpander.topKey, "imports", "endings"]
     static let inputKeys = ["description", "required", "default", "format"]
     static let nodeKeys = [
         "title", "step", "explain", "run", "where", "mutates", "timeout", "parser", "facts", "ask",
@@ -79,17 +79,30 @@ public enum RunbookDecoder {
         let inputs = top["inputs"].flatMap { decodeInputs($0, reader) } ?? []
         let start = top.require("start", in: reader).flatMap { reader.word($0, "'start'") }
         var nodes = top.require("nodes", in: reader).flatMap { decodeNodes($0, reader) } ?? []
-        let endingStep = top["ending-step"].flatMap { reader.int($0, "'ending-step'") }
-        if let endingStep, endingStep < 1, let node = top["ending-step"] {
-            reader.report(node, "'ending-step' is \(endingStep); steps are numbered from 1")
-        }
-        for index in nodes.indices where nodes[index].step == nil && nodes[index].isTerminal {
-            nodes[index].step = endingStep
-        }
+        if let defaults = top["endings"] { applyEndingDefaults(defaults, to: &nodes, reader) }
         guard let id, let title, let start else { return nil }
         return Runbook(
             id: id, title: title, summary: summary, inputs: inputs, start: start, nodes: nodes, location: reader.location(root),
             selection: selection, intro: intro)
+    }
+
+    /// `endings: {step, verify}`: the step and the verification of every ending that gives none
+    /// of its own.
+    private static func applyEndingDefaults(_ node: Yams.Node, to nodes: inout [TriageModel.Node], _ reader: YAMLReader) {
+        guard let fields = reader.fields(node, "'endings'") else { return }
+        fields.rejectUnknown(["step", "verify"], in: reader)
+        let step = fields["step"].flatMap { reader.int($0, "'step' of 'endings'") }
+        if let step, step < 1, let value = fields["step"] {
+            reader.report(value, "'step' of 'endings' is \(step); steps are numbered from 1")
+        }
+        let verify = fields["verify"].flatMap { decodeStep($0, "'verify' of 'endings'", reader) }
+        if verify?.when != nil, let value = fields["verify"] {
+            reader.report(value, "'when' applies to fix steps; a verification always applies")
+        }
+        for index in nodes.indices where nodes[index].isTerminal {
+            if nodes[index].step == nil { nodes[index].step = step }
+            if nodes[index].diagnosis?.verify == nil { nodes[index].diagnosis?.verify = verify }
+        }
     }
 
     private static func decodeInputs(_ node: Yams.Node, _ reader: YAMLReader) -> [InputSpec]? {

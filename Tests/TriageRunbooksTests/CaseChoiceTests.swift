@@ -100,8 +100,8 @@ struct CaseChoiceTests {
     }
 }
 
-/// An ending without `step:` has the runbook's `ending-step:`, so adding a step renumbers every
-/// such ending at once.
+/// `endings: {step, verify}`: the step and verification of every ending that gives none of its
+/// own, so adding a step renumbers every such ending at once.
 struct EndingStepTests {
     func steps(_ yaml: String) throws -> [String: Int?] {
         let runbook = try SnippetAndBoundsTests().load(yaml).get()
@@ -112,7 +112,9 @@ struct EndingStepTests {
         id: steps
         title: Steps
         start: first
-        ending-step: 3
+        endings:
+          step: 3
+          verify: {text: Watch it, run: [kubectl, get, pod, web]}
         nodes:
           first:
             step: 1
@@ -133,19 +135,22 @@ struct EndingStepTests {
             diagnosis: {cause: x, summary: y, fix: []}
           done:
             title: Done
-            diagnosis: {cause: x, summary: y, fix: []}
+            diagnosis: {cause: x, summary: y, fix: [], verify: {text: Look once}}
         """
 
-    @Test func anEndingWithoutAStepHasTheEndingStepAndAnExplicitOneStays() throws {
+    @Test func anEndingWithoutAStepOrVerifyHasTheRunbooksAndItsOwnStay() throws {
         let numbered = try steps(Self.book)
         #expect(numbered["done"] == 3)
         #expect(numbered["early"] == 1)
         #expect(numbered["second"] == 2)
-        let unnumbered = try steps(Self.book.replacingOccurrences(of: "ending-step: 3\n", with: ""))
+        let runbook = try SnippetAndBoundsTests().load(Self.book).get()
+        #expect(runbook.node("early")?.diagnosis?.verify?.text.source == "Watch it")
+        #expect(runbook.node("done")?.diagnosis?.verify?.text.source == "Look once")
+        let unnumbered = try steps(Self.book.replacingOccurrences(of: "  step: 3\n", with: ""))
         #expect(unnumbered["done"] == .some(nil))
         #expect(
-            SnippetAndBoundsTests().problems(Self.book.replacingOccurrences(of: "ending-step: 3", with: "ending-step: 0")) == [
-                "4:14: 'ending-step' is 0; steps are numbered from 1"
+            SnippetAndBoundsTests().problems(Self.book.replacingOccurrences(of: "  step: 3", with: "  step: 0")) == [
+                "5:9: 'step' of 'endings' is 0; steps are numbered from 1"
             ])
     }
 }
