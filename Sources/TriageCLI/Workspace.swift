@@ -106,7 +106,9 @@ struct Workspace {
 
     /// The files of one layer, read but not decoded.
     private func shelf(_ layer: Layer) -> LibraryShelf {
-        if layer.origin == .builtIn { return LibraryShelf(runbooks: BuiltIns.runbooks, scenarios: BuiltIns.scenarios) }
+        if layer.origin == .builtIn {
+            return LibraryShelf(embeddedRunbooks: BuiltIns.runbooks, scenarios: BuiltIns.scenarios, shared: BuiltIns.sharedSnippets)
+        }
         let wanted = { (path: String?) in
             path.map { layer.origin == .option || FileManager.default.fileExists(atPath: $0) ? [$0] : [] } ?? []
         }
