@@ -24,6 +24,7 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "TriageJSON"),
+        .target(name: "TriageArchive"),
         .target(name: "TriageModel", dependencies: ["TriageJSON"]),
         .target(name: "TriageLayout"),
         .target(name: "TriageKubernetes", dependencies: ["TriageJSON"]),
@@ -36,10 +37,12 @@ let package = Package(
         ),
         .target(
             name: "TriageRunbooks",
-            dependencies: ["TriageModel", "TriageJSON", .product(name: "Yams", package: "Yams")]
+            dependencies: ["TriageModel", "TriageJSON", "TriageArchive", .product(name: "Yams", package: "Yams")]
         ),
-        // The shipped Runbooks/ and Scenarios/, compiled in by the EmbedLibrary plugin.
-        .executableTarget(name: "triage-embed"),
+        // The shipped Runbooks/ and Scenarios/, loaded and validated at build time by the same
+        // decoder and validator as at run time, and compiled in as archives of their models by the
+        // EmbedLibrary plugin.
+        .executableTarget(name: "triage-embed", dependencies: ["TriageRunbooks", "TriageEngine"]),
         .plugin(name: "EmbedLibrary", capability: .buildTool(), dependencies: ["triage-embed"]),
         .target(name: "TriageBuiltIns", dependencies: ["TriageRunbooks"], plugins: ["EmbedLibrary"]),
         .target(
@@ -94,6 +97,7 @@ let package = Package(
             dependencies: ["TriageModel", "TriageExecution"],
             path: "Tests/TriageTestSupport"
         ),
+        .testTarget(name: "TriageArchiveTests", dependencies: ["TriageArchive"]),
         .testTarget(name: "TriageKubernetesTests", dependencies: ["TriageKubernetes", "TriageJSON"], exclude: ["Fixtures"]),
         .testTarget(name: "TriageSecretsTests", dependencies: ["TriageSecrets", "TriageTestSupport"]),
         .testTarget(name: "TriageDiagnosisTests", dependencies: ["TriageDiagnosis", "TriageTestSupport"]),
@@ -101,7 +105,9 @@ let package = Package(
         .testTarget(name: "TriageScanTests", dependencies: ["TriageScan", "TriageKubernetes", "TriageLayout", "TriageTestSupport"]),
         .testTarget(name: "TriageLabTests", dependencies: ["TriageDiagnosis", "TriageRegistry", "TriageTestSupport"]),
         .testTarget(name: "TriageTrainingTests", dependencies: ["TriageTraining", "TriageEngine", "TriageRunbooks", "TriageTestSupport"]),
-        .testTarget(name: "TriageRunbooksTests", dependencies: ["TriageRunbooks", "TriageModel", "TriageJSON", "TriageTestSupport"]),
+        .testTarget(
+            name: "TriageRunbooksTests",
+            dependencies: ["TriageRunbooks", "TriageModel", "TriageJSON", "TriageArchive", "TriageBuiltIns", "TriageEngine", "TriageTestSupport"]),
         .testTarget(name: "TriageExecutionTests", dependencies: ["TriageExecution", "TriageModel", "TriageTestSupport"]),
         .testTarget(
             name: "TriageEngineTests",

@@ -4,6 +4,7 @@ import Foundation
 import TriageEngine
 import TriageModel
 import TriageRunbooks
+import TriageTraining
 
 extension TriageCommand {
     /// `triage lint`: check runbooks and replay every scenario.
@@ -56,13 +57,14 @@ extension TriageCommand {
                 ? {
                     let (catalogue, problems) = workspace.load(); return (catalogue.library, problems)
                 }()
-                : LibraryLoader(validator: Workspace.validator).load(paths: paths)
+                : LibraryLoader(validator: Workspace.validator, shared: workspace.sharedSnippets).load(paths: paths)
             if !paths.isEmpty, library.scenarios.contains(where: { library.runbook($0.runbook) == nil }) {
                 // Scenarios named alone are replayed against the installed runbooks.
                 let (installed, _) = workspace.load()
                 library.runbooks += installed.library.runbooks.filter { library.runbook($0.id) == nil }
             }
             var results: [ScenarioResult] = []
+            var replays: [ScenarioReplay.Report] = []
             let replayer = ScenarioReplay(parsers: .standard)
             for scenario in library.scenarios {
                 guard let runbook = library.runbook(scenario.runbook) else {
@@ -73,6 +75,7 @@ extension TriageCommand {
                     continue
                 }
                 let replay = await replayer.replay(scenario, runbook: runbook)
+                replays.append(replay)
                 if let mismatch = replay.mismatch, let location = scenario.location {
                     diagnostics.append(RunbookDiagnostic(location: location, message: "scenario '\(scenario.id)' \(mismatch)"))
                 }
@@ -81,6 +84,7 @@ extension TriageCommand {
                         id: scenario.id, passed: replay.passed, path: replay.session?.path ?? [], cause: replay.cause,
                         expectedCause: scenario.expectation.cause, problem: replay.mismatch))
             }
+            diagnostics += FixReadiness.problems(replays)
             let problems = diagnostics.map { Problem(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message) }
             let report = Report(ok: problems.isEmpty, runbooks: library.runbooks.map(\.id), scenarios: results, problems: problems)
             if output.output.isStructured {

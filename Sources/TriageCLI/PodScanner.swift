@@ -10,8 +10,11 @@ import TriageScan
 struct PodScanner: Sendable {
     /// A saved dump to read instead of the cluster ('-' for standard input).
     let dump: String?
+    /// The namespaces a live scan lists.
     let scope: ClusterScan.Scope
+    /// kubectl's --context.
     let context: String?
+    /// kubectl's --kubeconfig.
     let kubeconfig: String?
     /// kubectl's --chunk-size.
     let chunkSize: Int

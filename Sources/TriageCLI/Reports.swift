@@ -106,6 +106,27 @@ struct SessionReport: Encodable {
     }
 }
 
+extension SessionReport {
+    /// The report for people: the path, the diagnosis with its fix steps, or where and why the
+    /// session stopped.
+    var text: String {
+        var text = "path: \(path.joined(separator: " → "))\n"
+        if let diagnosis {
+            text += "cause: \(diagnosis.cause)\n"
+            if let outcome, outcome != DiagnosisOutcome.causeFound.rawValue { text += "outcome: \(outcome)\n" }
+            text += "\(diagnosis.summary)\n"
+            if let evidence = diagnosis.evidence { text += "evidence: \(evidence)\n" }
+            for (index, step) in diagnosis.fix.enumerated() {
+                text += "fix \(index + 1): \(step.text)\n"
+                if let command = step.command { text += "   $ \(CommandInvocation(arguments: command))\n" }
+            }
+        }
+        if let stoppedAt { text += "stopped at: \(stoppedAt)\n" }
+        if let reason { text += "reason: \(reason)\n" }
+        return text
+    }
+}
+
 extension SessionReport.DiagnosisRecord {
     init(_ diagnosis: Diagnosis, in session: Session) {
         func step(_ resolved: Session.ResolvedStep) -> Step {

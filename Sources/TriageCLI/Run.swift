@@ -121,26 +121,14 @@ extension TriageCommand {
             let interactive = noInput ? nil : Interactive(terminal: output.terminal)
             let live = LiveRunner(timeout: try SecondsOption.duration(timeout, option: "--timeout"))
             if !propose { try await Self.requireKubectl(live) }
-            let runner = SessionRunners(
-                mode: .init(propose: propose, onNode: onNode), live: live,
-                kubectl: kubectl, proposer: interactive?.proposer, local: { SelfInvokingRunner(base: $0) }
-            ).runner
+            let runner = SessionRunners.runner(
+                propose: propose, onNode: onNode, live: live, kubectl: kubectl, proposer: interactive?.proposer, local: { SelfInvokingRunner(base: $0) })
             var given = try inputs()
-            if given["namespace"] == nil, !propose, let namespace = await Self.contextNamespace(kubectl) { given["namespace"] = namespace }
+            if given["namespace"] == nil, !propose, let namespace = await SessionRunners.contextNamespace(kubectl) { given["namespace"] = namespace }
             let namespace = given["namespace"] ?? named?.input("namespace")?.defaultValue ?? "default"
             let chooser = RunbookChooser(selector: RunbookSelector(runbooks: named.map { [$0] } ?? library.runbooks), runner: runner, output: output.output)
-            var chosen = named
-            if given["pod"] == nil, let interactive {
-                let candidate = try await chooser.pick(in: namespace, interactive: interactive, checkingNamespace: !propose)
-                given["pod"] = candidate.pod
-                chosen = chosen ?? library.runbook(candidate.runbook)
-            }
-            if chosen == nil, let pod = given["pod"] {
-                chosen = try await chooser.select(pod: pod, namespace: namespace) { note in
-                    interactive.map { $0.console.line(note) } ?? StandardStreams.writeError(note + "\n")
-                }
-            }
-            guard let runbook = chosen else { throw ValidationError("name a runbook or a pod (--pod)") }
+            let runbook = try await chooser.choose(
+                named, in: library, inputs: &given, namespace: namespace, interactive: interactive, checkingNamespace: !propose)
             let session: Session
             do {
                 session = try Session(runbook: runbook, inputs: given, settings: Session.Settings(mode: propose ? "propose" : "live", offline: offline))
@@ -220,30 +208,9 @@ extension TriageCommand {
             StandardStreams.writeError("Recorded scenario '\(scenario.id)' in \(record); check it with '\(ProgramName.current) replay \(record) --no-input'.\n")
         }
 
-        /// The namespace the kubeconfig context names, as kubectl would use it without `-n`.
-        static func contextNamespace(_ kubectl: KubectlOptions) async -> String? {
-            let view = kubectl.scope(SessionRunners.contextNamespaceLookup)
-            guard let result = try? await LiveRunner(timeout: .seconds(5)).run(view), result.succeeded else { return nil }
-            let namespace = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-            return ValueFormat.dns1123Label.problem(with: namespace) == nil ? namespace : nil
-        }
-
         private func report(_ report: SessionReport) throws {
             if output.output.isStructured { return try StructuredOutput.print(report, as: output.output) }
-            var text = "path: \(report.path.joined(separator: " → "))\n"
-            if let diagnosis = report.diagnosis {
-                text += "cause: \(diagnosis.cause)\n"
-                if let outcome = report.outcome, outcome != DiagnosisOutcome.causeFound.rawValue { text += "outcome: \(outcome)\n" }
-                text += "\(diagnosis.summary)\n"
-                if let evidence = diagnosis.evidence { text += "evidence: \(evidence)\n" }
-                for (index, step) in diagnosis.fix.enumerated() {
-                    text += "fix \(index + 1): \(step.text)\n"
-                    if let command = step.command { text += "   $ \(CommandInvocation(arguments: command))\n" }
-                }
-            }
-            if let stoppedAt = report.stoppedAt { text += "stopped at: \(stoppedAt)\n" }
-            if let reason = report.reason { text += "reason: \(reason)\n" }
-            StandardStreams.write(text)
+            StandardStreams.write(report.text)
         }
     }
 }

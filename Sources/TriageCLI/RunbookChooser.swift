@@ -1,9 +1,11 @@
+import ArgumentParser
 import TriageCommandSupport
 import TriageEngine
 import TriageExecution
 import TriageKubernetes
 import TriageModel
 import TriageREPL
+import TriageRunbooks
 import TriageTerminal
 
 /// How `triage run` comes to a pod and a runbook: the pod picker over the pods some runbook
@@ -18,10 +20,31 @@ struct RunbookChooser {
     /// How a pod no runbook covers is reported.
     let output: OutputFormat
 
+    /// The runbook a session starts with, and its pod in `inputs`: `named`, or the runbook of the
+    /// pod the person picks when no pod is named (`interactive`), or the one whose `selects:`
+    /// holds for the pod named.
+    func choose(
+        _ named: Runbook?, in library: Library, inputs: inout [String: String], namespace: String, interactive: Interactive?, checkingNamespace: Bool
+    ) async throws -> Runbook {
+        var chosen = named
+        if inputs["pod"] == nil, let interactive {
+            let candidate = try await pick(in: namespace, interactive: interactive, checkingNamespace: checkingNamespace)
+            inputs["pod"] = candidate.pod
+            chosen = chosen ?? library.runbook(candidate.runbook)
+        }
+        if chosen == nil, let pod = inputs["pod"] {
+            chosen = try await select(pod: pod, namespace: namespace) { note in
+                interactive.map { $0.console.line(note) } ?? StandardStreams.writeError(note + "\n")
+            }
+        }
+        guard let chosen else { throw ValidationError("name a runbook or a pod (--pod)") }
+        return chosen
+    }
+
     /// The pod the person picks among the pods of `namespace` some runbook applies to, and that
     /// runbook's id. `checkingNamespace` (live mode) allows one more command to tell an empty
     /// namespace from a missing one.
-    func pick(in namespace: String, interactive: Interactive, checkingNamespace: Bool) async throws -> PodPicker.Candidate {
+    private func pick(in namespace: String, interactive: Interactive, checkingNamespace: Bool) async throws -> PodPicker.Candidate {
         let candidates = try await candidates(in: namespace, checkingNamespace: checkingNamespace)
         let picker = PodPicker(input: interactive.input, console: interactive.console, styler: Styler(capabilities: interactive.terminal))
         guard let candidate = picker.choose(from: candidates, namespace: namespace) else {
@@ -33,7 +56,7 @@ struct RunbookChooser {
     /// Reads `pod` once and returns the first runbook whose `selects:` holds, saying so through
     /// `note`. When none does, prints the pod's state and what to read next, and ends the
     /// command: status 1 for a pod that runs as declared, 3 for a state no runbook covers.
-    func select(pod: String, namespace: String, note: (String) -> Void) async throws -> Runbook {
+    private func select(pod: String, namespace: String, note: (String) -> Void) async throws -> Runbook {
         let result = try await read(PodReading.command(pod: pod, namespace: namespace), what: "pod \(pod) in namespace \(namespace)")
         guard let choice = selector.choose(podJSON: result.stdout) else {
             throw CommandFailure("kubectl's answer for pod \(pod) in namespace \(namespace) is not a pod", status: .couldNotLook)

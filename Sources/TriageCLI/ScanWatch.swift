@@ -9,7 +9,9 @@ import TriageTerminal
 struct ScanWatch: Sendable {
     /// Seconds between scans, as given (the header says it as given).
     let interval: Double
+    /// A table for people, or a JSON line or YAML document per scan.
     let format: OutputFormat
+    /// Where the table goes: on a terminal each scan clears the screen.
     let terminal: TerminalCapabilities
     /// The report as a table for people.
     let render: @Sendable (ScanReport) -> String

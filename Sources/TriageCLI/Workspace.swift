@@ -81,11 +81,12 @@ struct Workspace {
     /// Loads every layer; problems in single files are returned beside what did load. A folder of
     /// the data directories that does not exist is skipped; one named by an option is a problem.
     func load() -> (Catalogue, [RunbookDiagnostic]) {
-        let loader = LibraryLoader(validator: Self.validator)
+        let shelves = layers.map(shelf)
+        let loader = LibraryLoader(validator: Self.validator, shared: shelves.flatMap(\.sharedTexts))
         var catalogue = Catalogue()
         var problems: [RunbookDiagnostic] = []
-        for layer in layers {
-            let (library, found) = loader.load(shelf(layer))
+        for (layer, shelf) in zip(layers, shelves) {
+            let (library, found) = loader.load(shelf)
             problems += found
             Self.merge(
                 library.runbooks, id: \.id, file: { $0.location?.file }, from: layer.origin,
@@ -97,9 +98,17 @@ struct Workspace {
         return (catalogue, problems)
     }
 
+    /// The shared snippets files of every layer, the first layer's first: what a runbook's
+    /// `imports:` can name.
+    var sharedSnippets: [SourceText] {
+        layers.map(shelf).flatMap(\.sharedTexts)
+    }
+
     /// The files of one layer, read but not decoded.
     private func shelf(_ layer: Layer) -> LibraryShelf {
-        if layer.origin == .builtIn { return LibraryShelf(runbooks: BuiltIns.runbooks, scenarios: BuiltIns.scenarios) }
+        if layer.origin == .builtIn {
+            return LibraryShelf(embeddedRunbooks: BuiltIns.runbooks, scenarios: BuiltIns.scenarios, shared: BuiltIns.sharedSnippets)
+        }
         let wanted = { (path: String?) in
             path.map { layer.origin == .option || FileManager.default.fileExists(atPath: $0) ? [$0] : [] } ?? []
         }
@@ -120,10 +129,12 @@ struct Workspace {
     struct Index {
         /// One shelf per layer, in the layers' order.
         var shelves: [LibraryShelf]
-        private let loader = LibraryLoader(validator: Workspace.validator)
+        /// Decodes a runbook with the shared snippets of every layer, the first layer winning.
+        private let loader: LibraryLoader
 
         init(shelves: [LibraryShelf]) {
             self.shelves = shelves
+            loader = LibraryLoader(validator: Workspace.validator, shared: shelves.flatMap(\.sharedTexts))
         }
 
         /// The runbook with this id.

@@ -201,6 +201,8 @@ public struct Diagnosis: Hashable, Codable, Sendable {
     public var outcome: DiagnosisOutcome
     /// One line a person reads first.
     public var summary: Template
+    /// The fix in one short line, offered when training asks which fix removes the cause.
+    public var remedy: Template?
     /// Why this is the cause and what it means.
     public var explanation: Template
     /// The evidence to quote, usually a placeholder such as `{{evidence}}`.
@@ -213,11 +215,12 @@ public struct Diagnosis: Hashable, Codable, Sendable {
     /// Creates a `Diagnosis` from its fields.
     public init(
         cause: String, outcome: DiagnosisOutcome = .causeFound, summary: Template, explanation: Template,
-        evidence: Template? = nil, fix: [FixStep], verify: FixStep? = nil
+        evidence: Template? = nil, fix: [FixStep], verify: FixStep? = nil, remedy: Template? = nil
     ) {
         self.cause = cause
         self.outcome = outcome
         self.summary = summary
+        self.remedy = remedy
         self.explanation = explanation
         self.evidence = evidence
         self.fix = fix

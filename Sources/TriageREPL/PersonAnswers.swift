@@ -5,8 +5,11 @@ import TriageModel
 /// The person at the REPL answers a runbook's question: asked until the reply fits, with a
 /// replayed scenario's answer offered as the default.
 struct PersonAnswers: AnswerSource {
+    /// Where the person's replies come from.
     let input: SharedLineReader
+    /// Where the question and what is wrong with a reply go.
     let console: any Console
+    /// How they are worded.
     let printer: SessionPrinter
     /// Answers offered as the default at a question, by node id.
     let suggested: [String: String]

@@ -11,19 +11,29 @@ enum DeclaredID {
     /// mapping, has no top-level `id`, its id is not a single value, or a syntax error comes first.
     /// Decoding the file says which.
     static func of(_ text: String) -> String? {
+        declared(text).flatMap { $0.key == "id" ? $0.value : nil }
+    }
+
+    /// The name a shared snippets file declares with its top-level `shared:` key, read the same way.
+    static func sharedName(_ text: String) -> String? {
+        declared(text).flatMap { $0.key == SharedSnippets.topKey ? $0.value : nil }
+    }
+
+    /// The first top-level `id` or `shared` key of `text` and its value.
+    static func declared(_ text: String) -> (key: String, value: String)? {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else { return nil }
         defer { yaml_parser_delete(parser) }
         var text = text
-        return text.withUTF8 { buffer -> String? in
+        return text.withUTF8 { buffer -> (key: String, value: String)? in
             let input = UnsafeMutablePointer<Input>.allocate(capacity: 1)
             input.initialize(to: Input(bytes: buffer))
             defer { input.deallocate() }
             yaml_parser_set_input(parser, Input.read, input)
             var depth = 0
             var atKey = true
-            var idIsNext = false
+            var nextKey: String?
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(parser, &event) == 1 else { return nil }
@@ -31,7 +41,7 @@ enum DeclaredID {
                 switch event.type {
                 case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
                     if depth == 0, event.type != YAML_MAPPING_START_EVENT { return nil }
-                    if idIsNext { return nil }
+                    if nextKey != nil { return nil }
                     depth += 1
                 case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
                     depth -= 1
@@ -40,11 +50,11 @@ enum DeclaredID {
                 case YAML_SCALAR_EVENT where depth == 1:
                     let scalar = event.data.scalar
                     let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-                    if idIsNext { return value }
-                    idIsNext = atKey && value == "id"
+                    if let nextKey { return (nextKey, value) }
+                    nextKey = atKey && (value == "id" || value == SharedSnippets.topKey) ? value : nil
                     atKey.toggle()
                 case YAML_ALIAS_EVENT where depth == 1:
-                    if idIsNext { return nil }
+                    if nextKey != nil { return nil }
                     atKey.toggle()
                 case YAML_STREAM_END_EVENT, YAML_DOCUMENT_END_EVENT, YAML_NO_EVENT:
                     return nil

@@ -1,4 +1,5 @@
 import Foundation
+import TriageArchive
 import TriageModel
 import Yams
 
@@ -43,24 +44,50 @@ public struct SourceText: Sendable, Equatable {
 /// The runbook and scenario files of one place, each known by the id it declares and decoded
 /// only when asked for: a command that needs one runbook and one scenario decodes those two.
 public struct LibraryShelf: Sendable {
-    /// A file of the shelf and the id its text declares.
+    /// A file of the shelf and the id it declares.
     public struct Entry: Sendable {
-        /// The top-level `id:` of the file; nil when it cannot be read without decoding the file
-        /// (decoding says what is wrong).
+        /// The top-level `id:` of the file (`shared:` of a shared snippets file); nil when it
+        /// cannot be read without decoding the file (decoding says what is wrong).
         public let id: String?
         /// The file its problems point at.
         public let file: String
-        let text: Result<String, RunbookLoadError>
+        let content: Content
+        /// Whether it is a shared snippets file rather than a runbook.
+        let isShared: Bool
+
+        /// What the entry is loaded from.
+        enum Content: Sendable {
+            /// The YAML text of a file, or why it could not be read.
+            case text(Result<String, RunbookLoadError>)
+            /// A model built into Triage, checked when Triage was built.
+            case embedded(EmbeddedFile)
+        }
 
         init(file: String, text: Result<String, RunbookLoadError>) {
             self.file = file
-            self.text = text
-            self.id = try? text.map(DeclaredID.of).get()
+            self.content = .text(text)
+            let declared = try? text.map(DeclaredID.declared).get()
+            self.id = declared?.value
+            self.isShared = declared?.key == SharedSnippets.topKey
+        }
+
+        init(embedded: EmbeddedFile) {
+            self.file = embedded.file
+            self.content = .embedded(embedded)
+            self.id = embedded.id
+            self.isShared = false
+        }
+
+        /// The YAML text, or why it could not be read; nil for a model built into Triage.
+        var text: Result<String, RunbookLoadError>? {
+            if case .text(let text) = content { text } else { nil }
         }
     }
 
     /// The runbook files, in the order a full load reads them.
     public let runbooks: [Entry]
+    /// The shared snippets files among the runbook files, which runbooks import.
+    public let shared: [Entry]
     /// The scenario files, in the same order.
     public let scenarios: [Entry]
     /// A folder or file named that does not exist.
@@ -69,31 +96,53 @@ public struct LibraryShelf: Sendable {
     /// Every `.yaml`/`.yml` file under the runbook and scenario folders, read but not decoded.
     public init(runbookPaths: [String], scenarioPaths: [String]) {
         var problems: [RunbookDiagnostic] = []
-        runbooks = LibraryLoader.yamlFiles(in: runbookPaths, diagnostics: &problems).map { Entry(file: $0, text: LibraryLoader.read($0)) }
+        let entries = LibraryLoader.yamlFiles(in: runbookPaths, diagnostics: &problems).map { Entry(file: $0, text: LibraryLoader.read($0)) }
+        runbooks = entries.filter { !$0.isShared }
+        shared = entries.filter(\.isShared)
         scenarios = LibraryLoader.yamlFiles(in: scenarioPaths, diagnostics: &problems).map { Entry(file: $0, text: LibraryLoader.read($0)) }
         self.problems = problems
     }
 
-    /// Texts already at hand (the ones built into Triage).
+    /// Texts already at hand (the shipped ones, as the build reads them).
     public init(runbooks: [SourceText], scenarios: [SourceText]) {
-        self.runbooks = runbooks.map { Entry(file: $0.file, text: .success($0.text)) }
+        let entries = runbooks.map { Entry(file: $0.file, text: .success($0.text)) }
+        self.runbooks = entries.filter { !$0.isShared }
+        self.shared = entries.filter(\.isShared)
         self.scenarios = scenarios.map { Entry(file: $0.file, text: .success($0.text)) }
         problems = []
     }
+
+    /// The runbooks and scenarios built into Triage, and the texts of the shared snippets files
+    /// they were built with, which other runbooks may import.
+    public init(embeddedRunbooks runbooks: [EmbeddedFile], scenarios: [EmbeddedFile], shared: [SourceText]) {
+        self.runbooks = runbooks.map(Entry.init(embedded:))
+        self.scenarios = scenarios.map(Entry.init(embedded:))
+        self.shared = shared.map { Entry(file: $0.file, text: .success($0.text)) }
+        problems = []
+    }
+
+    /// The texts of its shared snippets files that could be read.
+    public var sharedTexts: [SourceText] {
+        shared.compactMap { entry in (try? entry.text?.get()).map { SourceText(file: entry.file, text: $0) } }
+    }
 }
 
-/// Reads runbook and scenario files from disk, or texts built into Triage, decoding and
-/// validating each.
+/// Reads runbook and scenario files from disk, decoding and validating each, or the ones built
+/// into Triage from their archives.
 public struct LibraryLoader: Sendable {
     /// Runbook files larger than this are refused rather than parsed.
     public static let maximumFileSize = 8 * 1024 * 1024
 
     /// Checks each runbook once it is decoded.
     public var validator: RunbookValidator
+    /// The shared snippets files a runbook may import, besides those on its own shelf; the first
+    /// of a name wins.
+    public var shared: [SourceText]
 
     /// Creates a `LibraryLoader` from its fields.
-    public init(validator: RunbookValidator) {
+    public init(validator: RunbookValidator, shared: [SourceText] = []) {
         self.validator = validator
+        self.shared = shared
     }
 
     /// Loads every `.yaml`/`.yml` file under the runbook and scenario folders. A file that fails to
@@ -102,19 +151,23 @@ public struct LibraryLoader: Sendable {
         load(LibraryShelf(runbookPaths: runbookPaths, scenarioPaths: scenarioPaths))
     }
 
-    /// Loads runbooks and scenarios whose texts are already at hand (the ones built into
-    /// Triage), each named by the file its problems point at.
-    public func load(runbooks: [SourceText], scenarios: [SourceText]) -> (Library, [RunbookDiagnostic]) {
-        load(LibraryShelf(runbooks: runbooks, scenarios: scenarios))
-    }
-
     /// Decodes every file of a shelf; of two with one id, the first is kept and the second reported.
+    /// A shared snippets file is checked on its own, and each problem in one is reported once.
     public func load(_ shelf: LibraryShelf) -> (Library, [RunbookDiagnostic]) {
         var diagnostics = shelf.problems
         var runbooks: [Runbook] = []
         var scenarios: [Scenario] = []
+        var loader = self
+        loader.shared = shelf.sharedTexts + shared
+        for entry in shelf.shared {
+            switch entry.text {
+            case .success(let text)?: diagnostics += SharedSnippets.check(text, file: entry.file)
+            case .failure(let error)?: diagnostics += error.diagnostics
+            case nil: continue
+            }
+        }
         for entry in shelf.runbooks {
-            switch loadRunbook(entry) {
+            switch loader.loadRunbook(entry) {
             case .success(let runbook):
                 if let existing = runbooks.first(where: { $0.id == runbook.id }) {
                     diagnostics.append(
@@ -141,7 +194,8 @@ public struct LibraryLoader: Sendable {
             case .failure(let error): diagnostics += error.diagnostics
             }
         }
-        return (Library(runbooks: runbooks, scenarios: scenarios), diagnostics)
+        var seen: Set<RunbookDiagnostic> = []
+        return (Library(runbooks: runbooks, scenarios: scenarios), diagnostics.filter { seen.insert($0).inserted })
     }
 
     /// Loads files and folders of either kind, telling runbooks (a `nodes` key) from scenarios
@@ -171,25 +225,33 @@ public struct LibraryLoader: Sendable {
         guard YAMLTokenScan.refusal(in: text, valueBudget: YAMLReader.valueBudget) == nil,
             case .mapping(let mapping)? = try? Yams.compose(yaml: text, YAMLReader.resolver)
         else { return .runbook }
-        if mapping["nodes"] != nil { return .runbook }
+        if mapping["nodes"] != nil || mapping[Yams.Node(SharedSnippets.topKey)] != nil { return .runbook }
         if mapping["expect"] != nil || mapping["commands"] != nil { return .scenario }
         return nil
     }
 
-    /// Decodes and validates the runbook of a shelf's entry.
+    /// Decodes and validates the runbook of a shelf's entry; one built into Triage was validated
+    /// when Triage was built, with the shared snippets it was built with, and is read from its
+    /// archive.
     public func loadRunbook(_ entry: LibraryShelf.Entry) -> Result<Runbook, RunbookLoadError> {
-        entry.text.flatMap { RunbookDecoder.load($0, file: entry.file, validator: validator) }
+        switch entry.content {
+        case .text(let text): text.flatMap { RunbookDecoder.load($0, file: entry.file, validator: validator, shared: shared) }
+        case .embedded(let file): file.load { reader throws(ArchiveError) in try reader.runbook() }
+        }
     }
 
     /// Decodes the scenario of a shelf's entry.
     public func loadScenario(_ entry: LibraryShelf.Entry) -> Result<Scenario, RunbookLoadError> {
-        entry.text.flatMap { ScenarioDecoder.decode($0, file: entry.file) }
+        switch entry.content {
+        case .text(let text): text.flatMap { ScenarioDecoder.decode($0, file: entry.file) }
+        case .embedded(let file): file.load { reader throws(ArchiveError) in try reader.scenario() }
+        }
     }
 
     /// Decodes and validates one runbook file.
     public func loadRunbook(_ file: String) -> Result<Runbook, RunbookLoadError> {
         Self.read(file).flatMap { text in
-            RunbookDecoder.load(text, file: file, validator: validator)
+            RunbookDecoder.load(text, file: file, validator: validator, shared: shared)
         }
     }
 

@@ -6,7 +6,7 @@ import Yams
 /// keys, wrong types, missing fields) at its line and column. The graph checks live in
 /// `RunbookValidator`.
 public enum RunbookDecoder {
-    static let topKeys = ["id", "title", "summary", "intro", "selects", "inputs", "start", "nodes", SnippetExpander.topKey]
+    static let topKeys = ["id", "title", "summary", "intro", "selects", "inputs", "start", "nodes", SnippetExpander.topKey, "imports", "endings"]
     static let inputKeys = ["description", "required", "default", "format"]
     static let nodeKeys = [
         "title", "step", "explain", "run", "where", "mutates", "timeout", "parser", "facts", "ask",
@@ -14,7 +14,7 @@ public enum RunbookDecoder {
     ]
     static let checkKeys = ["question", "choices", "answer", "explain"]
     static let askKeys = ["question", "answer", "choices", "pattern", "fact"]
-    static let diagnosisKeys = ["cause", "outcome", "summary", "explain", "evidence", "fix", "verify"]
+    static let diagnosisKeys = ["cause", "outcome", "summary", "remedy", "explain", "evidence", "fix", "verify"]
     static let stepKeys = ["text", "run", "where", "mutates", "timeout", "parser", "until", "every", "for", "when"]
 
     /// Seconds a command may run, live.
@@ -35,10 +35,11 @@ public enum RunbookDecoder {
     }
 
     /// Decodes `text` and checks it with `validator`: every problem of shape and of graph, each
-    /// inside a snippet told where the snippet was used.
-    public static func load(_ text: String, file: String, validator: RunbookValidator) -> Result<Runbook, RunbookLoadError> {
+    /// inside a snippet told where the snippet was used. `shared` are the shared snippets files its
+    /// `imports:` may name.
+    public static func load(_ text: String, file: String, validator: RunbookValidator, shared: [SourceText] = []) -> Result<Runbook, RunbookLoadError> {
         let reader = YAMLReader(file: file)
-        let (runbook, map) = decodeExpanded(text, reader)
+        let (runbook, map) = decodeExpanded(text, reader, shared: shared)
         guard let runbook, reader.diagnostics.isEmpty else {
             return .failure(RunbookLoadError(diagnostics: map?.annotate(reader.diagnostics) ?? reader.diagnostics))
         }
@@ -53,9 +54,10 @@ public enum RunbookDecoder {
         return (runbook, map?.annotate(reader.diagnostics) ?? reader.diagnostics)
     }
 
-    private static func decodeExpanded(_ text: String, _ reader: YAMLReader) -> (Runbook?, SnippetMap?) {
+    private static func decodeExpanded(_ text: String, _ reader: YAMLReader, shared: [SourceText] = []) -> (Runbook?, SnippetMap?) {
         guard let root = reader.compose(text, aliasAdvice: aliasAdvice) else { return (nil, nil) }
-        guard let (expanded, map) = SnippetExpander(reader: reader, valueBudget: YAMLReader.valueBudget).expand(root) else {
+        let imports = SharedSnippets.imports(of: root, from: shared, reader)
+        guard let (expanded, map) = SnippetExpander(reader: reader, valueBudget: YAMLReader.valueBudget, imports: imports).expand(root) else {
             return (nil, nil)
         }
         return (decodeRunbook(expanded, reader), map)
@@ -76,11 +78,31 @@ public enum RunbookDecoder {
         }
         let inputs = top["inputs"].flatMap { decodeInputs($0, reader) } ?? []
         let start = top.require("start", in: reader).flatMap { reader.word($0, "'start'") }
-        let nodes = top.require("nodes", in: reader).flatMap { decodeNodes($0, reader) } ?? []
+        var nodes = top.require("nodes", in: reader).flatMap { decodeNodes($0, reader) } ?? []
+        if let defaults = top["endings"] { applyEndingDefaults(defaults, to: &nodes, reader) }
         guard let id, let title, let start else { return nil }
         return Runbook(
             id: id, title: title, summary: summary, inputs: inputs, start: start, nodes: nodes, location: reader.location(root),
             selection: selection, intro: intro)
+    }
+
+    /// `endings: {step, verify}`: the step and the verification of every ending that gives none
+    /// of its own.
+    private static func applyEndingDefaults(_ node: Yams.Node, to nodes: inout [TriageModel.Node], _ reader: YAMLReader) {
+        guard let fields = reader.fields(node, "'endings'") else { return }
+        fields.rejectUnknown(["step", "verify"], in: reader)
+        let step = fields["step"].flatMap { reader.int($0, "'step' of 'endings'") }
+        if let step, step < 1, let value = fields["step"] {
+            reader.report(value, "'step' of 'endings' is \(step); steps are numbered from 1")
+        }
+        let verify = fields["verify"].flatMap { decodeStep($0, "'verify' of 'endings'", reader) }
+        if verify?.when != nil, let value = fields["verify"] {
+            reader.report(value, "'when' applies to fix steps; a verification always applies")
+        }
+        for index in nodes.indices where nodes[index].isTerminal {
+            if nodes[index].step == nil { nodes[index].step = step }
+            if nodes[index].diagnosis?.verify == nil { nodes[index].diagnosis?.verify = verify }
+        }
     }
 
     private static func decodeInputs(_ node: Yams.Node, _ reader: YAMLReader) -> [InputSpec]? {
@@ -403,6 +425,7 @@ public enum RunbookDecoder {
         let cause = fields.require("cause", in: reader).flatMap { reader.word($0, "'cause' of \(diagWhat)") }
         let outcome = fields["outcome"].flatMap { reader.choice($0, "'outcome' of \(diagWhat)", as: DiagnosisOutcome.self) }
         let summary = fields.require("summary", in: reader).flatMap { reader.template($0, "'summary' of \(diagWhat)") }
+        let remedy = fields["remedy"].flatMap { decodeRemedy($0, outcome: outcome ?? .causeFound, diagWhat, reader) }
         let explanation = fields["explain"].flatMap { reader.templateParagraphs($0, "'explain' of \(diagWhat)") } ?? Template.empty
         let evidence = fields["evidence"].flatMap { reader.template($0, "'evidence' of \(diagWhat)") }
         let fix =
@@ -417,7 +440,26 @@ public enum RunbookDecoder {
         }
         guard let cause, let summary else { return nil }
         return Diagnosis(
-            cause: cause, outcome: outcome ?? .causeFound, summary: summary, explanation: explanation, evidence: evidence, fix: fix, verify: verify)
+            cause: cause, outcome: outcome ?? .causeFound, summary: summary, explanation: explanation, evidence: evidence, fix: fix, verify: verify,
+            remedy: remedy)
+    }
+
+    /// The longest `remedy:` as written: one line a trainee compares with the others at a glance.
+    static let remedyLimit = 120
+
+    /// `remedy:`, one short line, only where there is a cause to fix.
+    private static func decodeRemedy(_ node: Yams.Node, outcome: DiagnosisOutcome, _ what: String, _ reader: YAMLReader) -> Template? {
+        guard let remedy = reader.template(node, "'remedy' of \(what)") else { return nil }
+        if outcome != .causeFound {
+            reader.report(node, "'remedy' of \(what) is offered as the fix of a cause, and an ending whose outcome is \(outcome.rawValue) has none to fix")
+        } else if remedy.source.split(whereSeparator: \.isNewline).count > 1 {
+            reader.report(node, "'remedy' of \(what) must be one line: a trainee chooses it from a list of fixes")
+        } else if remedy.source.count > remedyLimit {
+            reader.report(
+                node, "'remedy' of \(what) is \(remedy.source.count) characters; keep it to \(remedyLimit), so that it reads as one line beside the other fixes"
+            )
+        }
+        return remedy
     }
 
     /// The fix steps one item of a `fix:` list stands for: one step, or those of a `by` choice.

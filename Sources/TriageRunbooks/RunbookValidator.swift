@@ -91,6 +91,7 @@ public struct RunbookValidator: Sendable {
             if let diagnosis = node.diagnosis {
                 let steps = diagnosis.fix + (diagnosis.verify.map { [$0] } ?? [])
                 var names = diagnosis.summary.placeholders + diagnosis.explanation.placeholders + (diagnosis.evidence?.placeholders ?? [])
+                names += diagnosis.remedy?.placeholders ?? []
                 for step in steps {
                     names += step.text.placeholders
                     for fact in step.when?.factNames.sorted() ?? [] where !before.contains(fact) {

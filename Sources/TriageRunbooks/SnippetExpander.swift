@@ -5,8 +5,10 @@ import Yams
 /// map: as a value, it stands for the snippet's value; as a list item whose snippet is a list, the
 /// snippet's items are spliced into the list. A use with other keys beside `use` is the snippet's
 /// mapping with those keys added, the local ones winning (a shallow merge). Snippets may use
-/// snippets. A cycle, an unknown name, keys added to a snippet that is not a mapping, a snippet
-/// nobody uses, and an expansion past the value budget are reported at their place.
+/// snippets. The snippets of the shared files the runbook imports are used the same way. A
+/// cycle, an unknown name, a name both defined and imported, keys added to a snippet that is not a
+/// mapping, a snippet of the runbook nobody uses, and an expansion past the value budget are
+/// reported at their place.
 final class SnippetExpander {
     static let topKey = "snippets"
     static let useKey = "use"
@@ -14,7 +16,9 @@ final class SnippetExpander {
     private let reader: YAMLReader
     private let valueBudget: Int
     private var definitions: [String: Yams.Node] = [:]
+    /// The runbook's own snippets, in file order.
     private var order: [String] = []
+    private let imports: [SharedSnippets.Import]
     private var uses: [String: [SourceLocation]] = [:]
     private var definitionKeys: [String: Yams.Node] = [:]
     private var produced = 0
@@ -23,20 +27,32 @@ final class SnippetExpander {
     /// The budget ran out; expansion stops.
     private var failed = false
 
-    init(reader: YAMLReader, valueBudget: Int) {
+    init(reader: YAMLReader, valueBudget: Int, imports: [SharedSnippets.Import] = []) {
         self.reader = reader
         self.valueBudget = valueBudget
+        self.imports = imports
+    }
+
+    /// Whether a snippet's name is a lower-case word (reported when not).
+    static func checkName(_ pair: Fields.Pair, _ reader: YAMLReader) -> Bool {
+        guard ValueFormat.dns1123Label.problem(with: pair.key) == nil else {
+            reader.report(pair.keyNode, "snippet name '\(pair.key)' must be lower-case words joined by '-', like verify-pod")
+            return false
+        }
+        return true
     }
 
     /// The runbook's root with `snippets:` removed and every use expanded, and where each snippet
     /// sits and is used; nil when a use cannot be expanded (the reason is reported).
     func expand(_ root: Yams.Node) -> (Yams.Node, SnippetMap)? {
-        guard case .mapping(let mapping) = root else { return (root, SnippetMap(file: reader.file, regions: [])) }
+        guard case .mapping(let mapping) = root else { return (root, SnippetMap(regions: [])) }
         let pairs = Array(mapping)
         guard let index = pairs.firstIndex(where: { $0.key.scalar?.string == Self.topKey }) else {
+            readImports()
             return expandAll(root, pairs: pairs, snippetsEnd: nil)
         }
         readDefinitions(pairs[index].value)
+        readImports()
         let end = pairs.indices.contains(index + 1) ? pairs[index + 1].key.mark?.line : nil
         var rest = pairs
         rest.remove(at: index)
@@ -55,28 +71,55 @@ final class SnippetExpander {
                 reader.report(key, "snippet '\(name)' is never used; remove it or use it with {use: \(name)}")
             }
         }
-        let map = SnippetMap(file: reader.file, regions: regions(endLine: snippetsEnd?.1))
+        let map = SnippetMap(regions: regions(endLine: snippetsEnd?.1) + importedRegions())
         return (.mapping(Yams.Node.Mapping(expanded, mapping.tag, mapping.style, mapping.mark)), map)
     }
 
     private func readDefinitions(_ node: Yams.Node) {
         guard let fields = reader.fields(node, "'snippets'") else { return }
-        for pair in fields.pairs {
-            guard ValueFormat.dns1123Label.problem(with: pair.key) == nil else {
-                reader.report(pair.keyNode, "snippet name '\(pair.key)' must be lower-case words joined by '-', like verify-pod")
-                continue
-            }
+        for pair in fields.pairs where Self.checkName(pair, reader) {
             definitions[pair.key] = pair.value
             definitionKeys[pair.key] = pair.keyNode
             order.append(pair.key)
         }
     }
 
+    /// The imported snippets, each under its name unless the runbook or an earlier import has it.
+    private func readImports() {
+        var from: [String: SourceLocation] = [:]
+        for shared in imports {
+            for pair in shared.snippets {
+                if let key = definitionKeys[pair.key] {
+                    reader.report(
+                        key,
+                        "snippet '\(pair.key)' is also a snippet of the shared '\(shared.name)' (\(reader.location(pair.keyNode))), which this runbook imports; rename this one"
+                    )
+                } else if let earlier = from[pair.key] {
+                    reader.report(
+                        pair.keyNode, "snippet '\(pair.key)' of the shared '\(shared.name)' is also imported from \(earlier); a runbook cannot import both")
+                } else {
+                    definitions[pair.key] = pair.value
+                    from[pair.key] = reader.location(pair.keyNode)
+                }
+            }
+        }
+    }
+
     private func regions(endLine: Int?) -> [SnippetMap.Region] {
-        let starts = order.compactMap { name in definitionKeys[name]?.mark.map { (name, $0.line) } }
+        regions(of: order.compactMap { name in definitionKeys[name].map { (name, $0) } }, endLine: endLine)
+    }
+
+    private func importedRegions() -> [SnippetMap.Region] {
+        imports.flatMap { shared in regions(of: shared.snippets.map { ($0.key, $0.keyNode) }, endLine: nil) }
+    }
+
+    /// The lines of each snippet of one file, from its key to the next one's.
+    private func regions(of keys: [(String, Yams.Node)], endLine: Int?) -> [SnippetMap.Region] {
+        let starts = keys.map { (name: $0.0, at: reader.location($0.1)) }
         return starts.enumerated().map { index, start in
-            let end = index + 1 < starts.count ? starts[index + 1].1 : (endLine ?? Int.max)
-            return SnippetMap.Region(name: start.0, lines: start.1..<max(end, start.1 + 1), uses: uses[start.0] ?? [])
+            let end = index + 1 < starts.count ? starts[index + 1].at.line : (endLine ?? Int.max)
+            let lines = start.at.line..<max(end, start.at.line + 1)
+            return SnippetMap.Region(name: start.name, file: start.at.file, lines: lines, uses: uses[start.name] ?? [])
         }
     }
 
@@ -107,8 +150,9 @@ final class SnippetExpander {
         }
         let name = scalar.string
         guard let value = definitions[name] else {
+            let names = order + imports.flatMap { $0.snippets.map(\.key) }
             let known =
-                order.isEmpty ? "; this runbook has no 'snippets:'" : "; snippets: \(order.joined(separator: ", "))\(Suggestion.didYouMean(name, in: order))"
+                names.isEmpty ? "; this runbook has no 'snippets:'" : "; snippets: \(names.joined(separator: ", "))\(Suggestion.didYouMean(name, in: names))"
             reader.report(pair.value, "no snippet is called '\(name)'\(known)")
             return .invalid
         }
@@ -205,11 +249,11 @@ struct SnippetMap: Sendable {
     /// One snippet's lines in the file and its uses.
     struct Region: Sendable {
         let name: String
+        let file: String
         let lines: Range<Int>
         let uses: [SourceLocation]
     }
 
-    let file: String
     let regions: [Region]
 
     /// The diagnostics with each one found inside a snippet told where that snippet was used,
@@ -218,10 +262,9 @@ struct SnippetMap: Sendable {
         var seen: Set<RunbookDiagnostic> = []
         return diagnostics.compactMap { diagnostic in
             var annotated = diagnostic
-            if diagnostic.location.file == file,
-                let region = regions.first(where: { $0.lines.contains(diagnostic.location.line) }), !region.uses.isEmpty
-            {
-                let places = region.uses.map { "\($0.line):\($0.column)" }.joined(separator: ", ")
+            let location = diagnostic.location
+            if let region = regions.first(where: { $0.file == location.file && $0.lines.contains(location.line) }), !region.uses.isEmpty {
+                let places = region.uses.map { $0.file == location.file ? "\($0.line):\($0.column)" : $0.description }.joined(separator: ", ")
                 annotated.message += " (in snippet '\(region.name)', used at \(places))"
             }
             return seen.insert(annotated).inserted ? annotated : nil

@@ -9,6 +9,12 @@ final class YAMLReader {
     /// The last line of the text being read and the column after its end: libyaml marks the end
     /// of a file without a final line break (and an empty value there) on the line after it.
     private var end = (line: 1, column: 1)
+    /// Blank lines composed before the text, so that its lines follow those of the file that
+    /// imports it; its problems are still reported at its own lines.
+    private let lineOffset: Int
+    /// The readers of texts composed into this one's tree from other files (the shared snippets
+    /// a runbook imports), each with the lines its nodes are marked on.
+    private var imported: [(lines: Range<Int>, reader: YAMLReader)] = []
     /// The text being read, for checks of how a value was written.
     private var text = ""
     /// Where each line of ``text`` starts, in UTF-8 bytes; worked out when first needed.
@@ -22,8 +28,9 @@ final class YAMLReader {
         return starts
     }()
 
-    init(file: String) {
+    init(file: String, lineOffset: Int = 0) {
         self.file = file
+        self.lineOffset = lineOffset
     }
 
     /// The most values (scalars) a runbook or scenario may hold, written or expanded from
@@ -39,6 +46,7 @@ final class YAMLReader {
     /// Composes `text`, reporting a syntax error at its mark. Anchors and aliases are refused
     /// before composition, which would follow them; `aliasAdvice` says what to write instead.
     func compose(_ text: String, aliasAdvice: String) -> Yams.Node? {
+        let text = lineOffset > 0 ? String(repeating: "\n", count: lineOffset) + text : text
         self.text = text
         let lastLine = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).last ?? ""
         end = (text.reduce(1) { $0 + ($1.isNewline ? 1 : 0) }, lastLine.unicodeScalars.count + 1)
@@ -46,11 +54,11 @@ final class YAMLReader {
         case .anchorOrAlias(let kind, let name, let line, let column)?:
             let written = (kind == "anchor" ? "&" : "*") + name
             report(
-                at: SourceLocation(file: file, line: line, column: column),
+                at: location(line: line, column: column),
                 "YAML \(kind) '\(written)' is not allowed: anchors and aliases can multiply a small file into a huge one; \(aliasAdvice)")
             return nil
         case .tooManyValues(let line, let column)?:
-            report(at: SourceLocation(file: file, line: line, column: column), "the file holds more than \(Self.valueBudget) values; split it")
+            report(at: location(line: line, column: column), "the file holds more than \(Self.valueBudget) values; split it")
             return nil
         case nil:
             break
@@ -70,10 +78,26 @@ final class YAMLReader {
         }
     }
 
-    /// Where a mark is in the text: a mark past the last line is the end of the last line.
+    /// Composes `text`, the file `file`, for use in this reader's tree: its nodes are marked on
+    /// lines after this text's own, and a location on them is in `file`. Its problems are
+    /// reported here, at its own lines.
+    func composeImported(_ text: String, file: String, aliasAdvice: String) -> Yams.Node? {
+        let offset = (imported.last?.lines.upperBound ?? end.line + 1) + 1
+        let reader = YAMLReader(file: file, lineOffset: offset)
+        let root = reader.compose(text, aliasAdvice: aliasAdvice)
+        diagnostics += reader.diagnostics
+        imported.append((offset..<(reader.end.line + 2), reader))
+        return root
+    }
+
+    /// Where a mark is in the text: a mark past the last line is the end of the last line; one
+    /// on the lines of an imported text is in that text's file.
     private func location(line: Int, column: Int) -> SourceLocation {
-        guard line > end.line else { return SourceLocation(file: file, line: line, column: column) }
-        return SourceLocation(file: file, line: end.line, column: end.column)
+        if line > end.line, let source = imported.first(where: { $0.lines.contains(line) }) {
+            return source.reader.location(line: line, column: column)
+        }
+        guard line > end.line else { return SourceLocation(file: file, line: line - lineOffset, column: column) }
+        return SourceLocation(file: file, line: end.line - lineOffset, column: end.column)
     }
 
     func location(_ node: Yams.Node) -> SourceLocation {
@@ -233,6 +257,9 @@ final class YAMLReader {
 
     /// Whether the character just before `node` in the text is a comma.
     private func followsBareComma(_ node: Yams.Node) -> Bool {
+        if let line = node.mark?.line, line > end.line, let source = imported.first(where: { $0.lines.contains(line) }) {
+            return source.reader.followsBareComma(node)
+        }
         guard let mark = node.mark, mark.line >= 1, mark.line <= lineStarts.count, mark.column >= 2 else { return false }
         let start = lineStarts[mark.line - 1]
         let line = text[start...].prefix { $0 != "\n" }

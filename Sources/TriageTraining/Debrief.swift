@@ -45,7 +45,7 @@ public struct Debrief: Sendable {
         let what: String
         switch step.kind {
         case .route: what = "you chose \(step.chosen)"
-        case .fix: what = "fix: " + (step.isCorrect ? "the right command" : "a wrong command")
+        case .fix: what = "fix: " + (step.isCorrect ? "the right one" : "a wrong one")
         case .check: what = "check: you answered \(step.chosen)"
         }
         var line = step.isCorrect ? styler.apply(.success, to: "✓ \(what)") : styler.apply(.error, to: "✗ \(what)")

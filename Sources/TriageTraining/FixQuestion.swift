@@ -2,10 +2,11 @@ import TriageEngine
 import TriageModel
 
 /// The question after the cause: which command fixes it on this cluster. The right answer is the
-/// ending's first fix step that changes something and whose values are all known; the other
-/// options are that command aimed at the wrong place (an input's default instead of this
-/// cluster's value) and the fixes of other endings. A typed answer is compared argument by
-/// argument, never run.
+/// ending's first fix step that makes a change of its own (one no ending of another cause makes:
+/// a restart or a rollback that many endings share retries or undoes, it fixes nothing) and whose
+/// values are all known; the other options are that command aimed at the wrong place (an input's
+/// default instead of this cluster's value) and the fixes of endings of other causes (one cause's
+/// endings share their fix). A typed answer is compared argument by argument, never run.
 struct FixQuestion {
     /// One command offered.
     struct Option: Equatable {
@@ -22,11 +23,12 @@ struct FixQuestion {
     /// Each value the runbook filled in, with the name of what it is (`namespace`, `workload`).
     private let filled: [(value: String, name: String)]
 
-    /// The question for `diagnosis`, nil when none of its fix steps has a command that changes
-    /// something with every value known.
+    /// The question for `diagnosis`, nil when none of its fix steps has a command that makes a
+    /// change of its own with every value known, or there is no wrong command to set beside it.
     init?(diagnosis: Diagnosis, at ending: String, session: Session, runbook: Runbook, seed: UInt64) {
         let applicable = diagnosis.fix.filter { $0.when?.evaluate(session.facts).holds ?? true }
-        guard let (step, template, right) = Self.firstChange(applicable, session) else { return nil }
+        let shared = Self.changes(ofCausesOtherThan: diagnosis.cause, in: runbook)
+        guard let (step, template, right) = Self.firstChange(applicable.filter { !shared.contains($0.command?.arguments ?? []) }, session) else { return nil }
         text = session.render(step.text)
         self.right = right
         var filled: [(String, String)] = []
@@ -57,7 +59,7 @@ struct FixQuestion {
         let own = Set(applicable.compactMap { session.resolve($0).invocation?.arguments })
         var others: [Option] = []
         for node in runbook.nodes where node.id != ending {
-            guard let other = node.diagnosis, other.cause != diagnosis.cause || other.fix != diagnosis.fix,
+            guard let other = node.diagnosis, other.cause != diagnosis.cause,
                 let (otherStep, _, invocation) = Self.firstChange(other.fix, session),
                 !own.contains(invocation.arguments),
                 !others.contains(where: { $0.invocation.arguments == invocation.arguments })
@@ -69,7 +71,18 @@ struct FixQuestion {
         for option in others.shuffled(using: &generator).prefix(max(0, 4 - options.count)) {
             add(option.invocation, option.whyWrong ?? "")
         }
+        guard options.count > 1 else { return nil }
         self.options = options.shuffled(using: &generator)
+    }
+
+    /// Every command that changes something in the fix of an ending whose cause is not `cause`.
+    private static func changes(ofCausesOtherThan cause: String, in runbook: Runbook) -> Set<[Template]> {
+        var changes: Set<[Template]> = []
+        for node in runbook.nodes {
+            guard let other = node.diagnosis, other.cause != cause else { continue }
+            for step in other.fix { if let command = step.command, command.mutates { changes.insert(command.arguments) } }
+        }
+        return changes
     }
 
     private static func firstChange(_ steps: [FixStep], _ session: Session) -> (FixStep, CommandTemplate, CommandInvocation)? {

@@ -28,13 +28,13 @@ public final class Trainer {
 
     private let scenario: Scenario
     private let runbook: Runbook
-    private var reader: any LineReader
-    private let write: (String) -> Void
-    private let styler: Styler
+    var reader: any LineReader
+    let write: (String) -> Void
+    let styler: Styler
     private let clock: any TrainingClock
     private let seed: UInt64
-    private let rules: ScoringRules
-    private let settings: TrainingSettings
+    let rules: ScoringRules
+    let settings: TrainingSettings
     private let deadline: Date?
     private let parsers: ParserCatalog
 
@@ -95,7 +95,7 @@ public final class Trainer {
             case .concluded(let diagnosis):
                 let node = session.current
                 write(TrainingText.conclusion(diagnosis, session: session, styler: styler))
-                if let fix = FixQuestion(diagnosis: diagnosis, at: node.id, session: session, runbook: runbook, seed: seed) {
+                if let fix = FixQuestions.question(for: diagnosis, at: node.id, session: session, runbook: runbook, seed: seed) {
                     switch ask(fix, at: node) {
                     case .answered(let step): steps.append(step)
                     case .quit: return nil
@@ -143,7 +143,7 @@ public final class Trainer {
         }
     }
 
-    private var timeIsUp: Bool {
+    var timeIsUp: Bool {
         deadline.map { clock.now() >= $0 } ?? false
     }
 
@@ -162,12 +162,12 @@ public final class Trainer {
         )
     }
 
-    private func prompt(_ node: Node, _ what: String) -> String {
+    func prompt(_ node: Node, _ what: String) -> String {
         styler.apply(.prompt, to: "[\(runbook.id) \(node.id)] \(what) ")
     }
 
     /// Answers the words every question shares; false when `word` is not one of them.
-    private func refuseInExam(_ word: String) -> Bool {
+    func refuseInExam(_ word: String) -> Bool {
         guard settings.exam, ["hint", "explain"].contains(word) else { return false }
         write("No hints or explanations in an exam: answer from the output ('show' prints it again).\n")
         return true
@@ -242,60 +242,6 @@ public final class Trainer {
             if timeIsUp { return .timeUp }
             let step = TrainingStep(kind: .check, node: node.id, expected: check.answer, tries: [answer])
             write(TrainingText.checkVerdict(step, check: check, styler: styler))
-            return .answered(step)
-        }
-        return .quit
-    }
-
-    /// Asks for the fix: an option's number, or the command typed out.
-    private func ask(_ fix: FixQuestion, at node: Node) -> Reply {
-        write(TrainingText.fixOptions(fix, styler: styler))
-        var tries: [String] = []
-        var hints = 0
-        let expected = fix.right.description
-        while let line = reader.readLine(prompt: prompt(node, "fix?"), completion: { _ in ["hint", "options", "quit"] }) {
-            let word = line.trimmingCharacters(in: .whitespaces)
-            if refuseInExam(word.lowercased()) { continue }
-            switch word.lowercased() {
-            case "quit", "q":
-                return .quit
-            case "options", "":
-                write(TrainingText.fixOptions(fix, styler: styler))
-                continue
-            case "hint":
-                if hints == 0 { write(styler.apply(.dim, to: "(a hint: −\(rules.hint) points)") + "\n") }
-                hints = 1
-                write("What the fix must do: \(fix.text).\n")
-                continue
-            default:
-                break
-            }
-            let problems: [String]
-            if let option = fix.option(for: word) {
-                problems = option.whyWrong.map { [$0] } ?? []
-            } else {
-                do {
-                    problems = fix.problems(with: try CommandWords.split(word))
-                } catch {
-                    write(
-                        styler.apply(.error, to: "That cannot be read as a command: \(error.reason).")
-                            + " Answer 1-\(fix.options.count), or type the command.\n")
-                    continue
-                }
-            }
-            if timeIsUp { return .timeUp }
-            tries.append(problems.isEmpty ? expected : word)
-            let step = TrainingStep(kind: .fix, node: node.id, expected: expected, tries: tries, hints: hints)
-            if !problems.isEmpty {
-                write(styler.apply(.error, to: "Not that command:") + " " + problems.joined(separator: "; ") + ".\n")
-                if tries.count <= settings.retries {
-                    write(
-                        TrainingText.retry(
-                            left: settings.retries - tries.count + 1, worth: rules.wrongChoice - rules.retry * tries.count, of: rules.wrongChoice))
-                    continue
-                }
-            }
-            write(TrainingText.fixVerdict(step, fix: fix, styler: styler))
             return .answered(step)
         }
         return .quit

@@ -97,12 +97,32 @@ enum TrainingText {
         return text
     }
 
-    static func fixVerdict(_ step: TrainingStep, fix: FixQuestion, styler: Styler) -> String {
-        var text =
-            step.isCorrect
+    /// "Right: that is the fix.", "Right: on try 2." or "Not quite. The fix:", for what follows to name the fix.
+    private static func fixVerdictLead(_ step: TrainingStep, styler: Styler) -> String {
+        step.isCorrect
             ? styler.apply(.success, to: "Right:") + (step.tries.count > 1 ? " on try \(step.tries.count)." : " that is the fix.")
             : styler.apply(.error, to: "Not quite.") + " The fix:"
-        text += " \(fix.text)\n  " + styler.apply(.command, to: "$ \(fix.right)") + "\n"
+    }
+
+    static func fixVerdict(_ step: TrainingStep, fix: FixQuestion, styler: Styler) -> String {
+        fixVerdictLead(step, styler: styler) + " \(fix.text)\n  " + styler.apply(.command, to: "$ \(fix.right)") + "\n"
+    }
+
+    static func remedyOptions(_ fix: RemedyQuestion) -> String {
+        var text = "\nNow the fix. Which fix removes this cause? Answer with its number.\n"
+        for (index, option) in fix.options.enumerated() { text += "  \(index + 1)) \(option.text)\n" }
+        return text
+    }
+
+    /// Whether the fix was got right, the fix, and the runbook's steps for it.
+    static func remedyVerdict(_ step: TrainingStep, fix: RemedyQuestion, styler: Styler) -> String {
+        var text = fixVerdictLead(step, styler: styler) + (step.isCorrect ? "" : " \(fix.right.text)") + "\n"
+        guard !fix.steps.isEmpty else { return text }
+        text += "What the runbook says to do:\n"
+        for step in fix.steps {
+            text += "  - \(step.text.trimmingCharacters(in: .whitespacesAndNewlines))\n"
+            if let invocation = step.invocation { text += "    " + styler.apply(.command, to: "$ \(invocation)") + "\n" }
+        }
         return text
     }
 

@@ -85,6 +85,46 @@ struct TrainTerminalTests {
         #expect(scenarios.first?["mistakes"] as? Int == 2)
     }
 
+    /// The flagship drill's fix has no command of its own: the trainee is asked which fix, may
+    /// retry a wrong one for part of the points, and sees the runbook's steps only then.
+    @Test func theFlagshipDrillAsksWhichFixAndTakesARetry() async throws {
+        let session = try TmuxSession(command: [TriageBinary.url.path, "train", "nginx-tag-typo", "--seed", "3", "--trainee", "bea"])
+        defer { session.close() }
+        try await session.waitFor("[image-pull-backoff describe] where next?")
+        try answer(session, "check-image")
+        try await answerChecks(
+            session, ["Pending → ContainerCreating → ErrImagePull → ImagePullBackOff", "The container never started, so it has written no log"], at: "describe",
+            before: 0)
+        try await session.waitFor("[image-pull-backoff check-image] where next?")
+        try answer(session, "image-not-found")
+        try await answerChecks(
+            session,
+            [
+                "10 seconds, doubling after each failure, up to 5 minutes",
+                "No, restartPolicy governs containers that ran and exited; a pull that failed is retried on the image back-off",
+            ], at: "check-image", before: 0)
+
+        let right = "Set a tag that exists in the repository where the image is declared, or push the missing one."
+        let menu = try await session.waitFor("[image-pull-backoff image-not-found] fix?")
+        let question = try #require(menu.range(of: "Now the fix. Which fix removes this cause? Answer with its number."))
+        let options = menu[question.upperBound...].split(separator: "\n").filter { $0.contains(") ") && !$0.contains("fix?") }
+        #expect(options.count == 4)
+        #expect(!menu.contains("What the runbook says to do"), "the fix is shown before it is earned")
+        let wrong = try #require(options.first { !$0.hasSuffix(right) })
+        try answer(session, String(wrong.trimmingCharacters(in: .whitespaces).prefix { $0.isNumber }))
+        try await session.waitFor("Not that fix: it is the fix for another problem: ")
+        try await session.waitFor("Try again (1 more try): a right answer now earns 8 of its 15 points.")
+        #expect(!(try session.transcript()).contains("What the runbook says to do"), "the fix is shown after one wrong try")
+        try answer(session, try number(of: right, in: try session.transcript()))
+        try await session.waitFor("Right: on try 2.")
+        try await session.waitFor("What the runbook says to do:")
+
+        let transcript = try await session.waitFor("Saved to bea's progress")
+        #expect(transcript.contains("✓ fix: the right one (on try 2)"))
+        #expect(transcript.contains("Score: 93/100 (1 retry −7)"))
+        #expect(try await session.waitForExit() == 0)
+    }
+
     /// The limit is one second and the answer is typed after the screen shows more than a second
     /// has passed, so the outcome does not depend on how fast the machine is.
     @Test func anExamGivesNoHintsAndEndsWhenTimeIsUp() async throws {

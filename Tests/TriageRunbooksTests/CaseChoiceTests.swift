@@ -99,3 +99,58 @@ struct CaseChoiceTests {
         #expect(problems(otherwiseInBranch).contains { $0.hasPrefix("15:9: unknown key 'otherwise' in branch 2 of node 'first'") })
     }
 }
+
+/// `endings: {step, verify}`: the step and verification of every ending that gives none of its
+/// own, so adding a step renumbers every such ending at once.
+struct EndingStepTests {
+    func steps(_ yaml: String) throws -> [String: Int?] {
+        let runbook = try SnippetAndBoundsTests().load(yaml).get()
+        return Dictionary(uniqueKeysWithValues: runbook.nodes.map { ($0.id, $0.step) })
+    }
+
+    static let book = """
+        id: steps
+        title: Steps
+        start: first
+        endings:
+          step: 3
+          verify: {text: Watch it, run: [kubectl, get, pod, web]}
+        nodes:
+          first:
+            step: 1
+            title: Read
+            run: [kubectl, describe, pod, web]
+            parser: pull-failure
+            branches:
+              - {when: {fact: cause, equals: other}, goto: early}
+              - otherwise: second
+          second:
+            step: 2
+            title: Read more
+            run: [kubectl, get, pod, web]
+            next: done
+          early:
+            step: 1
+            title: Early
+            diagnosis: {cause: x, summary: y, fix: []}
+          done:
+            title: Done
+            diagnosis: {cause: x, summary: y, fix: [], verify: {text: Look once}}
+        """
+
+    @Test func anEndingWithoutAStepOrVerifyHasTheRunbooksAndItsOwnStay() throws {
+        let numbered = try steps(Self.book)
+        #expect(numbered["done"] == 3)
+        #expect(numbered["early"] == 1)
+        #expect(numbered["second"] == 2)
+        let runbook = try SnippetAndBoundsTests().load(Self.book).get()
+        #expect(runbook.node("early")?.diagnosis?.verify?.text.source == "Watch it")
+        #expect(runbook.node("done")?.diagnosis?.verify?.text.source == "Look once")
+        let unnumbered = try steps(Self.book.replacingOccurrences(of: "  step: 3\n", with: ""))
+        #expect(unnumbered["done"] == .some(nil))
+        #expect(
+            SnippetAndBoundsTests().problems(Self.book.replacingOccurrences(of: "  step: 3", with: "  step: 0")) == [
+                "5:9: 'step' of 'endings' is 0; steps are numbered from 1"
+            ])
+    }
+}

@@ -32,11 +32,12 @@ public enum DiskRunbook {
             title: The disk is full
             diagnosis:
               cause: disk
+              remedy: Drain the node and free space on its /var.
               summary: Full
               fix:
                 - {text: Drain the node, run: [kubectl, drain, "{{node}}", --namespace, "{{namespace}}"], mutates: true}
           fine:
             title: Not the disk
-            diagnosis: {cause: other, summary: Fine, fix: [Look elsewhere.]}
+            diagnosis: {cause: other, remedy: Look for the fault elsewhere., summary: Fine, fix: [Look elsewhere.]}
         """
 }

@@ -30,7 +30,8 @@ struct TrainerTests {
     }
 
     @Test func aWrongAnswerIsExplainedAndMayBeTriedAgainForPartOfThePoints() async throws {
-        let replies = ["invalid-name", "check-image"] + Self.describeChecks + ["image-not-found"] + Self.statusChecks
+        let fix = try await TrainingFixtures.rightFix("nginx-tag-typo")
+        let replies = ["invalid-name", "check-image"] + Self.describeChecks + ["image-not-found"] + Self.statusChecks + fix
         let (result, shown) = try await TrainingFixtures.play("nginx-tag-typo", replies: replies)
         let finished = try #require(result)
         #expect(finished.score == 93)
@@ -49,7 +50,8 @@ struct TrainerTests {
     }
 
     @Test func theRightAnswerIsShownWhenTheTriesAreUsedUp() async throws {
-        let replies = ["invalid-name", "events"] + Self.describeChecks + ["image-not-found"] + Self.statusChecks
+        let fix = try await TrainingFixtures.rightFix("nginx-tag-typo")
+        let replies = ["invalid-name", "events"] + Self.describeChecks + ["image-not-found"] + Self.statusChecks + fix
         let (result, shown) = try await TrainingFixtures.play("nginx-tag-typo", replies: replies)
         #expect(result?.score == 85)
         #expect(result?.mistakes == 2)
@@ -67,8 +69,9 @@ struct TrainerTests {
         let second = try #require(shown.range(of: "(hint 2 of 2: −5 points)\n"))
         #expect(shown[second.upperBound...].hasPrefix("The line that matters:\n  line 52: Warning  Failed"))
         #expect(shown.contains("That was the last hint."))
+        let fix = try await TrainingFixtures.rightFix("nginx-tag-typo")
         let (result, _) = try await TrainingFixtures.play(
-            "nginx-tag-typo", replies: ["hint", "hint", "hint", "check-image"] + Self.describeChecks + ["image-not-found"] + Self.statusChecks)
+            "nginx-tag-typo", replies: ["hint", "hint", "hint", "check-image"] + Self.describeChecks + ["image-not-found"] + Self.statusChecks + fix)
         #expect(result?.score == 90)
         #expect(result?.hints == 2)
     }
@@ -137,7 +140,9 @@ struct TrainerTests {
     }
 
     @Test func aConceptCheckAnsweredWrongCostsFivePointsAndSaysWhy() async throws {
-        let replies = ["check-image", "Pending → Running → CrashLoopBackOff → ImagePullBackOff", Self.describeChecks[1], "image-not-found"] + Self.statusChecks
+        let fix = try await TrainingFixtures.rightFix("nginx-tag-typo")
+        let replies =
+            ["check-image", "Pending → Running → CrashLoopBackOff → ImagePullBackOff", Self.describeChecks[1], "image-not-found"] + Self.statusChecks + fix
         let (result, shown) = try await TrainingFixtures.play("nginx-tag-typo", replies: replies)
         #expect(result?.score == 95)
         #expect(shown.contains("Check: Before a failed pull shows as ImagePullBackOff, which states does the container pass through?"))
@@ -150,7 +155,8 @@ struct TrainerTests {
     }
 
     @Test func anExamHasNoHintsNoRetriesAndEndsWhenTimeIsUp() async throws {
-        let replies = ["hint", "explain", "invalid-name"] + Self.describeChecks + ["image-not-found"] + Self.statusChecks
+        let fix = try await TrainingFixtures.rightFix("nginx-tag-typo")
+        let replies = ["hint", "explain", "invalid-name"] + Self.describeChecks + ["image-not-found"] + Self.statusChecks + fix
         let (result, shown) = try await TrainingFixtures.play("nginx-tag-typo", replies: replies, settings: .exam)
         let finished = try #require(result)
         #expect(finished.exam)
@@ -173,7 +179,8 @@ struct TrainerTests {
     }
 
     @Test func aRequiredStepDecidedWrongMeansNotPassed() async throws {
-        let replies = ["check-image"] + Self.describeChecks + ["node-info", "recovered"] + Self.statusChecks
+        let fix = try await TrainingFixtures.rightFix("nginx-tag-typo")
+        let replies = ["check-image"] + Self.describeChecks + ["node-info", "recovered"] + Self.statusChecks + fix
         let (result, shown) = try await TrainingFixtures.play("nginx-tag-typo", replies: replies) { $0.required = ["check-image"] }
         #expect(result?.score == 85)
         #expect(result?.passed == false)
@@ -193,7 +200,9 @@ struct TrainerTests {
         let choices = StepChoices(node: runbook.node("describe")!, runbook: runbook, seed: 7, facts: facts)
         let number = try #require(choices.options.firstIndex { $0.target == "check-image" }) + 1
         let (result, shown) = try await TrainingFixtures.play(
-            "nginx-tag-typo", replies: ["banana", String(number), "pending → containercreating", "the container never", "image-not"] + Self.statusChecks)
+            "nginx-tag-typo",
+            replies: ["banana", String(number), "pending → containercreating", "the container never", "image-not"] + Self.statusChecks
+                + (try await TrainingFixtures.rightFix("nginx-tag-typo")))
         #expect(result?.score == 100)
         #expect(shown.contains("'banana' is not one of the options"))
     }

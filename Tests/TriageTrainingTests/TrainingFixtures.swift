@@ -41,7 +41,8 @@ enum TrainingFixtures {
     }
 
     /// The right replies along the scenario's expected path: the next node at every choice, the
-    /// answer to every concept check, and the fix command typed out when the ending asks for one.
+    /// answer to every concept check, and the right answer to the fix question (the command
+    /// typed out, or the right fix's number).
     static func perfectReplies(_ id: String, seed: UInt64 = 7) async throws -> [String] {
         let (scenario, runbook) = self.scenario(id)
         let facts = try Session(runbook: runbook, inputs: scenario.inputs).facts
@@ -52,17 +53,39 @@ enum TrainingFixtures {
             if StepChoices(node: step, runbook: runbook, seed: seed, facts: facts).isChoice { replies.append(next) }
             if step.command != nil { replies += step.teaching.checks.map(\.answer) }
         }
-        if let fix = try await fixQuestion(id, seed: seed) { replies.append(fix.right.description) }
-        return replies
+        return replies + (try await rightFix(id, seed: seed))
+    }
+
+    /// The reply that answers the scenario's fix question right; none when it asks none.
+    static func rightFix(_ id: String, seed: UInt64 = 7) async throws -> [String] {
+        switch try await fixPrompt(id, seed: seed) {
+        case let fix as FixQuestion: [fix.right.description]
+        case let fix as RemedyQuestion: [String(fix.options.firstIndex(of: fix.right)! + 1)]
+        default: []
+        }
+    }
+
+    /// A reply that answers the scenario's fix question wrong.
+    static func wrongFix(_ id: String, seed: UInt64 = 7) async throws -> String {
+        switch try await fixPrompt(id, seed: seed) {
+        case let fix as FixQuestion: String(fix.options.firstIndex { $0.whyWrong != nil }! + 1)
+        case let fix as RemedyQuestion: String(fix.options.firstIndex { $0.whyWrong != nil }! + 1)
+        default: ""
+        }
     }
 
     /// The fix question the scenario's ending asks, if any.
-    static func fixQuestion(_ id: String, seed: UInt64 = 7) async throws -> FixQuestion? {
+    static func fixPrompt(_ id: String, seed: UInt64 = 7) async throws -> (any FixPrompt)? {
         let (scenario, runbook) = self.scenario(id)
         let report = await ScenarioReplay(parsers: .standard).replay(scenario, runbook: runbook)
         let session = try #require(report.session)
         guard let diagnosis = session.current.diagnosis else { return nil }
-        return FixQuestion(diagnosis: diagnosis, at: session.currentID, session: session, runbook: runbook, seed: seed)
+        return FixQuestions.question(for: diagnosis, at: session.currentID, session: session, runbook: runbook, seed: seed)
+    }
+
+    /// The command question the scenario's ending asks, if it asks one.
+    static func fixQuestion(_ id: String, seed: UInt64 = 7) async throws -> FixQuestion? {
+        try await fixPrompt(id, seed: seed) as? FixQuestion
     }
 }
 
