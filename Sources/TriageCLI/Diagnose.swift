@@ -20,7 +20,7 @@ public struct Diagnose: AsyncParsableCommand {
     public var file: String?
 
     /// Text for people or JSON (sorted keys) for scripts.
-    @Option(name: [.short, .customLong("output")], help: "Output format: text, json or yaml.")
+    @Option(name: [.short, .customLong("output")], help: "Output format: text (or wide, the same: nothing is cut), json or yaml.")
     public var output: OutputFormat = .text
 
     /// Creates the command with default options.

@@ -77,6 +77,8 @@ private struct LiveKubectl: KubectlRunning {
             return KubectlOutput(stdout: result.stdout, stderr: result.stderr, exitStatus: result.exitStatus, timedOut: result.timedOut)
         } catch is CancellationError {
             throw .cancelled
+        } catch ExecutionError.programNotFound {
+            throw .kubectlNotFound
         } catch {
             throw .kubectlUnavailable(error.localizedDescription)
         }

@@ -10,7 +10,8 @@ import TriageTerminal
 /// every container that cannot start or keep running, with the runbook that applies.
 struct Scan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Find every pod that cannot pull its image, grouped by cause, registry and image, with one fix per group.",
+        abstract:
+            "Find every pod that cannot pull its image (grouped by cause, registry and image, one fix per group) and every container that cannot start or keep running.",
         discussion: """
             Reads `kubectl get pods -o json` (live, or a saved dump with --from), diagnoses every container waiting in \
             ErrImagePull, ImagePullBackOff, InvalidImageName or ErrImageNeverPull, and groups them. Live, the events of \

@@ -82,7 +82,7 @@ public struct ScenarioReplay: Sendable {
         do {
             session = try Session(runbook: runbook, inputs: scenario.inputs, settings: .replay(of: scenario))
         } catch {
-            report.failure = "its inputs do not fit runbook '\(runbook.id)': \(error.description)"
+            report.failure = "has inputs that do not fit runbook '\(runbook.id)': \(error.description)"
             return report
         }
         do {

@@ -29,7 +29,7 @@ public struct RegistryCheckCommand: AsyncParsableCommand {
     public var image: String
 
     /// Text for people or JSON (sorted keys) for scripts.
-    @Option(name: [.short, .customLong("output")], help: "Output format: text, json or yaml.")
+    @Option(name: [.short, .customLong("output")], help: "Output format: text (or wide, the same: nothing is cut), json or yaml.")
     public var output: OutputFormat = .text
 
     /// Seconds the whole check may take.

@@ -12,6 +12,8 @@ public enum ScanError: LocalizedError, Equatable, Sendable {
     case unreadable(name: String, reason: String)
     /// kubectl could not be started.
     case kubectlUnavailable(String)
+    /// kubectl is not on `PATH`.
+    case kubectlNotFound
     /// The scan was cancelled (Ctrl-C).
     case cancelled
     /// kubectl ran and failed.
@@ -30,6 +32,8 @@ public enum ScanError: LocalizedError, Equatable, Sendable {
             "cannot read \(name): \(reason)"
         case .kubectlUnavailable(let reason):
             reason
+        case .kubectlNotFound:
+            "`kubectl` was not found on PATH. Install it or add its directory to PATH, or scan a saved `kubectl get pods -A -o json` with --from FILE"
         case .cancelled:
             "cancelled"
         case .kubectlFailed(let command, let status, let stderr):

@@ -74,8 +74,8 @@ public struct Debrief: Sendable {
         if !missed.isEmpty {
             return styler.apply(.error, to: "Not passed:") + " this scenario requires \(missed.map { "[\($0)]" }.joined(separator: ", ")) decided right.\n"
         }
-        if result.passed { return styler.apply(.success, to: "Passed") + " (\(rules.passMark) passes).\n" }
-        return styler.apply(.error, to: "Not passed:") + " \(rules.passMark) passes.\n"
+        if result.passed { return styler.apply(.success, to: "Passed") + " (a pass needs \(rules.passMark) points).\n" }
+        return styler.apply(.error, to: "Not passed:") + " a pass needs \(rules.passMark) points.\n"
     }
 
     /// `2m 05s`, or `42s` under a minute.

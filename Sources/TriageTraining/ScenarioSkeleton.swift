@@ -43,8 +43,13 @@ public enum ScenarioSkeleton {
             let arguments = command.arguments.map { $0.render { values[$0] } }
             let unfilled = command.arguments.flatMap(\.placeholders).filter { values[$0] == nil }
             lines.append("  # \(node.id): \(node.title)" + (node.step.map { " (step \($0))" } ?? ""))
-            if !unfilled.isEmpty {
-                lines.append("  # TODO replace " + unfilled.map { "{{\($0)}}" }.joined(separator: ", ") + " with the value the earlier output gives")
+            let inputs = Set(runbook.inputs.map(\.name))
+            let sources = [
+                (unfilled.filter(inputs.contains), "the value given under inputs:"),
+                (unfilled.filter { !inputs.contains($0) }, "the value the earlier output gives"),
+            ]
+            for (names, source) in sources where !names.isEmpty {
+                lines.append("  # TODO replace " + names.map { "{{\($0)}}" }.joined(separator: ", ") + " with " + source)
             }
             lines += [
                 "  - run: [" + arguments.map(ScenarioYAML.flowItem).joined(separator: ", ") + "]",

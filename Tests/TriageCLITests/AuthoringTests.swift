@@ -62,6 +62,21 @@ struct AuthoringTests {
         #expect(!FileManager.default.fileExists(atPath: lab.path("other.yaml").path))
     }
 
+    /// A placeholder the skeleton cannot fill says where its value comes from: an input not given
+    /// is written under `inputs:`, a fact comes from an earlier command's output.
+    @Test func eachUnfilledPlaceholderSaysWhereItsValueComesFrom() throws {
+        let lab = try LabDirectory("triage-authoring")
+        defer { lab.remove() }
+        let file = lab.path("web.yaml")
+        let made = try TriageBinary.run(["new", "scenario", file.path, "--runbook", "image-pull-backoff"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+        let notes = lines.filter { $0.contains("TODO replace") }
+        #expect(notes.contains { $0.contains("{{pod}}") && $0.hasSuffix("with the value given under inputs:") })
+        #expect(notes.contains { $0.contains("{{node}}") && $0.hasSuffix("with the value the earlier output gives") })
+        #expect(!notes.contains { $0.contains("{{pod}}") && $0.contains("earlier output") })
+    }
+
     @Test func aProposedSessionRecordsTheAnswersGivenAtItsQuestions() throws {
         let lab = try LabDirectory("triage-propose-record")
         defer { lab.remove() }

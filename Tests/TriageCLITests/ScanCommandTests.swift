@@ -122,6 +122,15 @@ struct ScanCommandTests {
         #expect(text.stdout.split(separator: "\n").contains { $0.contains("oom-0") && $0.hasSuffix("oom-kill") }, "\(text.stdout)")
     }
 
+    /// Without kubectl, the scan says what it can do instead: read a saved dump (it has no
+    /// --propose mode to send the user to), and it could not look.
+    @Test func noKubectlSaysToScanADump() throws {
+        let run = try TriageBinary.run(["scan", "-n", "shop"], environment: ["PATH": "/nonexistent"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("`kubectl` was not found on PATH") && run.stderr.contains("--from FILE"), "\(run.stderr)")
+        #expect(!run.stderr.contains("--propose"), "\(run.stderr)")
+    }
+
     @Test func textFromStandardInput() throws {
         let run = try TriageBinary.run(["scan", "--from", "-"], input: Self.dump(count: 6), environment: ["COLUMNS": "80"])
         #expect(run.status == 0, "stderr: \(run.stderr)")
