@@ -27,6 +27,9 @@ let package = Package(
         .target(name: "TriageArchive"),
         .target(name: "TriageModel", dependencies: ["TriageJSON"]),
         .target(name: "TriageLayout"),
+        // The engine's parsers' names and facts as data, so that the plugin tool that validates
+        // the shipped runbooks at build time links the validator without the engine.
+        .target(name: "TriageParserSignatures", dependencies: ["TriageModel"]),
         .target(name: "TriageKubernetes", dependencies: ["TriageJSON"]),
         .target(name: "TriageSecrets", dependencies: ["TriageModel", "TriageJSON"]),
         .target(name: "TriageDiagnosis", dependencies: ["TriageJSON", "TriageKubernetes", "TriageModel"]),
@@ -42,7 +45,7 @@ let package = Package(
         // The shipped Runbooks/ and Scenarios/, loaded and validated at build time by the same
         // decoder and validator as at run time, and compiled in as archives of their models by the
         // EmbedLibrary plugin.
-        .executableTarget(name: "triage-embed", dependencies: ["TriageRunbooks", "TriageEngine"]),
+        .executableTarget(name: "triage-embed", dependencies: ["TriageRunbooks", "TriageParserSignatures"]),
         .plugin(name: "EmbedLibrary", capability: .buildTool(), dependencies: ["triage-embed"]),
         .target(name: "TriageBuiltIns", dependencies: ["TriageRunbooks"], plugins: ["EmbedLibrary"]),
         .target(
@@ -51,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "TriageEngine",
-            dependencies: ["TriageModel", "TriageDiagnosis", "TriageExecution", "TriageJSON", "TriageKubernetes", "TriageSecrets"]
+            dependencies: ["TriageModel", "TriageDiagnosis", "TriageExecution", "TriageJSON", "TriageKubernetes", "TriageSecrets", "TriageParserSignatures"]
         ),
         .target(name: "TriageTerminal", dependencies: ["CLibEdit", "TriageLayout", "TriageModel"]),
         .target(
@@ -107,7 +110,9 @@ let package = Package(
         .testTarget(name: "TriageTrainingTests", dependencies: ["TriageTraining", "TriageEngine", "TriageRunbooks", "TriageTestSupport"]),
         .testTarget(
             name: "TriageRunbooksTests",
-            dependencies: ["TriageRunbooks", "TriageModel", "TriageJSON", "TriageArchive", "TriageBuiltIns", "TriageEngine", "TriageTestSupport"]),
+            dependencies: [
+                "TriageRunbooks", "TriageModel", "TriageJSON", "TriageArchive", "TriageBuiltIns", "TriageEngine", "TriageParserSignatures", "TriageTestSupport",
+            ]),
         .testTarget(name: "TriageExecutionTests", dependencies: ["TriageExecution", "TriageModel", "TriageTestSupport"]),
         .testTarget(
             name: "TriageEngineTests",

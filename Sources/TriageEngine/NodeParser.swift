@@ -1,21 +1,12 @@
 import TriageKubernetes
 import TriageModel
+import TriageParserSignatures
 
 /// Reads `kubectl get node NAME -o json` through the Kubernetes model: the container runtime,
 /// the platform, and the conditions that stop pulls (DiskPressure); and, when the registry check
 /// has said which platforms the image offers, whether one of them runs on this node.
 struct NodeParser: OutputParser {
-    let signature = ParserSignature(
-        name: "node-json",
-        summary: "kubectl get node -o json: runtime and version, OS and platform, DiskPressure and Ready, whether the image offers the node's platform",
-        facts: [
-            "node_runtime", "node_runtime_version", "node_os", "node_platform", "node_arch", "node_disk_pressure", "node_ready",
-            "kubelet_version", "platform_offered",
-        ],
-        headline: [
-            .init("node_runtime", "runtime"), .init("node_platform", "platform"), .init("node_ready", "ready"), .init("node_disk_pressure", "disk pressure"),
-        ]
-    )
+    let signature = ParserSignatures.node
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {
         guard let node = try? Node.decode(result.stdout) else { return [:] }

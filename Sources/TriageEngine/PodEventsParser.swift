@@ -1,6 +1,7 @@
 import TriageDiagnosis
 import TriageKubernetes
 import TriageModel
+import TriageParserSignatures
 
 /// Reads `kubectl get events -o json` for one pod through the Kubernetes model: how often and
 /// when its pulls failed and the kubelet backed off, where the kubelet's back-off stands, and
@@ -10,17 +11,7 @@ import TriageModel
 /// server keeps for about an hour, so after a long outage it is a lower bound and the wait is
 /// already at its cap.
 struct PodEventsParser: OutputParser {
-    let signature = ParserSignature(
-        name: "pod-events-json",
-        summary:
-            "kubectl get events -o json for a pod: count, first and last seen of the failed pulls and back-offs, the kubelet's back-off and next attempt, the images the events name and those the spec no longer uses",
-        facts: [
-            "events_found", "pull_failures", "pull_failures_first_seen", "pull_failures_last_seen", "last_pull_error",
-            "back_offs", "back_offs_first_seen", "back_offs_last_seen", "backoff_delay_seconds", "backoff_capped",
-            "next_pull_due", "event_images", "stale_event_images", "event_containers",
-        ],
-        headline: [.init("pull_failures", "failed pulls"), .init("last_pull_error", "last error"), .init("next_pull_due", "next pull")]
-    )
+    let signature = ParserSignatures.podEvents
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {
         guard let events = try? Event.decodeList(result.stdout) else { return [:] }

@@ -5,18 +5,6 @@ import TriageModel
 /// a normal start, ended with an error, or restarted), or the one the session names: how it ended last, the limits and probes
 /// that can end it, and what it runs and reads.
 extension PodParser {
-    /// The facts this part of the parser may produce.
-    static let restartFactNames = [
-        "container_terminated_reasons", "container_last_reasons", "container_last_exit_codes",
-        "problem_now", "problem_container", "problem_container_kind", "problem_image", "problem_restart_count",
-        "problem_state", "problem_waiting_reason", "problem_waiting_message",
-        "last_reason", "last_exit_code", "last_signal", "last_message", "last_ran_seconds", "last_finished_at",
-        "memory_limit", "memory_limit_doubled", "memory_request", "cpu_limit",
-        "liveness_probe", "liveness_initial_delay", "liveness_period", "liveness_timeout", "liveness_threshold",
-        "liveness_failure_seconds", "startup_probe", "readiness_probe",
-        "container_command", "container_args", "config_maps_used", "secrets_used", "claims_used",
-    ]
-
     /// The facts of the container called `named` when the pod has one (the session's
     /// `container` input), else of the first container in trouble.
     func restartFacts(_ pod: Pod, _ json: JSONFacts, named: String? = nil) -> Facts {

@@ -2,42 +2,14 @@ import TriageDiagnosis
 import TriageJSON
 import TriageKubernetes
 import TriageModel
+import TriageParserSignatures
 
 /// Reads `kubectl get pod NAME -o json` through the Kubernetes model: where the pod runs, what
 /// it pulls with which credentials, who declares it, and the present state of every container
 /// (init, regular and ephemeral). A container's waiting message (where Kubernetes 1.32 and later
 /// keep the last pull error) is classified like any pull-failure text.
 struct PodParser: OutputParser {
-    let signature = ParserSignature(
-        name: "pod-json",
-        summary:
-            "kubectl get pod -o json: node, images, pull secrets, service account, workload; each container's kind, image, pull policy, restarts, state and waiting reason and message; the cause its waiting message names; whether every container runs",
-        facts: Set(
-            [
-                "pod_found", "phase", "node", "images", "service_account", "pull_secrets", "owner_kind", "owner_name",
-                "waiting_reasons", "failing_containers", "failing_images", "workload", "workload_kind", "workload_name",
-                "restart_policy", "sidecars",
-                "containers", "container_kinds", "container_images", "container_pull_policies", "container_restart_counts",
-                "container_states", "container_waiting_reasons", "container_waiting_messages",
-                "failing_now", "failing_container_kinds", "failing_container", "failing_container_kind", "failing_image",
-                "failing_pull_policy", "failing_restart_count", "failing_waiting_reason", "failing_waiting_message",
-                "all_running", "running_since", "pod_ready",
-                "status_cause", "cause", "causes", "alternatives", "evidence", "image", "image_problem", "image_suggestion",
-                "registry", "registry_family", "runtime", "container", "container_kind",
-            ] + restartFactNames),
-        formats: [
-            "node": .dns1123Subdomain, "images": .imageReference, "failing_images": .imageReference, "failing_image": .imageReference,
-            "image": .imageReference, "image_suggestion": .imageReference, "container_images": .imageReference, "registry": .host,
-            "service_account": .dns1123Subdomain, "pull_secrets": .dns1123Subdomain, "owner_name": .dns1123Subdomain,
-            "workload_name": .dns1123Subdomain, "failing_containers": .dns1123Label, "failing_container": .dns1123Label,
-            "container": .dns1123Label, "containers": .dns1123Label, "problem_container": .dns1123Label, "problem_image": .imageReference,
-            "config_maps_used": .dns1123Subdomain, "secrets_used": .dns1123Subdomain, "claims_used": .dns1123Subdomain,
-        ],
-        headline: [
-            .init("failing_containers", "failing"), .init("failing_images", "image"), .init("waiting_reasons", "waiting"), .init("cause", "cause"),
-            .init("node", "node"), .init("workload", "declared in"),
-        ]
-    )
+    let signature = ParserSignatures.pod
 
     /// The value of an aligned per-container fact where the container has none.
     static let notApplicable = "-"

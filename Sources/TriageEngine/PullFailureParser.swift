@@ -1,27 +1,13 @@
 import Foundation
 import TriageDiagnosis
 import TriageModel
+import TriageParserSignatures
 
 /// Reads any pull-failure text (describe, events, pod status, runtime output) with the
 /// diagnosis classifier and turns its most severe finding into facts; from the Events table of
 /// `kubectl describe`, it also tells where the kubelet's pull back-off stands.
 struct PullFailureParser: OutputParser {
-    let signature = ParserSignature(
-        name: "pull-failure",
-        summary:
-            "any output of a failed image pull: cause, alternatives, evidence, image (normalised and as written), registry (family, API address, ECR region, Azure name), runtime, failing containers",
-        facts: [
-            "cause", "causes", "alternatives", "evidence", "image", "image_as_written", "image_problem", "image_suggestion",
-            "repository", "registry", "registry_family", "registry_address", "registry_hostname", "ecr_region",
-            "acr_name", "runtime", "runtime_service", "pod", "container", "failing_containers", "node",
-            "pull_failures", "last_pull_failure_age", "backoff_delay_seconds", "backoff_capped", "next_pull_in_seconds",
-        ],
-        formats: [
-            "image": .imageReference, "image_suggestion": .imageReference, "registry": .host, "pod": .dns1123Subdomain,
-            "container": .dns1123Label, "failing_containers": .dns1123Label, "node": .dns1123Subdomain,
-        ],
-        headline: [.init("cause", "cause"), .init("container", "container"), .init("image", "image"), .init("node", "node"), .init("evidence", "evidence")]
-    )
+    let signature = ParserSignatures.pullFailure
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {
         var facts = Self.backOffFacts(result.stdout, node: context.node)

@@ -1,6 +1,7 @@
 import TriageDiagnosis
 import TriageKubernetes
 import TriageModel
+import TriageParserSignatures
 
 /// Reads `kubectl get secret NAME… -o json` for a pod's imagePullSecrets and says, for each,
 /// whether it exists in the pod's namespace, has a pull-secret type, and names the image's
@@ -8,22 +9,7 @@ import TriageModel
 /// ServiceAccount). Only registry host names are read from a secret: passwords, tokens and `auth`
 /// fields are never decoded into facts.
 struct PullSecretsParser: OutputParser {
-    let signature = ParserSignature(
-        name: "pull-secrets",
-        summary: "kubectl get secret NAMES -o json: which pull secrets exist, their types and registry hosts",
-        facts: [
-            "secrets_found", "secrets_missing", "secrets_wrong_type", "wrong_type_secrets", "secret_registries", "secret_summary",
-            "secret_for_registry", "registry_secrets", "secrets_forbidden", "secret_to_fix", "secret_named_by",
-        ],
-        formats: [
-            "secrets_found": .dns1123Subdomain, "secrets_missing": .dns1123Subdomain, "secrets_wrong_type": .dns1123Subdomain,
-            "wrong_type_secrets": .dns1123Subdomain, "registry_secrets": .dns1123Subdomain, "secret_to_fix": .dns1123Subdomain,
-        ],
-        headline: [
-            .init("secrets_missing", "missing"), .init("secrets_wrong_type", "wrong type"), .init("secret_registries", "registries"),
-            .init("secrets_forbidden", "forbidden"),
-        ]
-    )
+    let signature = ParserSignatures.pullSecrets
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {
         var facts: Facts = [:]

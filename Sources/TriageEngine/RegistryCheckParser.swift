@@ -1,25 +1,13 @@
 import TriageJSON
 import TriageModel
+import TriageParserSignatures
 
 /// Reads `triage registry-check IMAGE -o json`: whether the registry answered, whether the tag
 /// exists or what is missing, whether it wants credentials, the platforms offered (and, when the
 /// node's platform is known, whether one of them runs there), the tags nearest a missing one,
 /// the check's cause and notes, and the image's repository (without its tag or digest).
 struct RegistryCheckParser: OutputParser {
-    let signature = ParserSignature(
-        name: "registry-check",
-        summary:
-            "triage registry-check -o json: reachability, tag existence, missing tag or repository, auth, platforms and whether the node's is offered, nearest tags, the image's repository",
-        facts: [
-            "registry_reachable", "tag_exists", "missing", "needs_auth", "image_platforms", "platform_offered", "nearest_tags",
-            "registry_error", "registry_error_cause", "registry_note", "image_repository",
-        ],
-        formats: ["image_repository": .imageReference],
-        headline: [
-            .init("registry_reachable", "reachable"), .init("tag_exists", "tag exists"), .init("missing", "missing"), .init("nearest_tags", "nearest tags"),
-            .init("registry_error", "error"),
-        ]
-    )
+    let signature = ParserSignatures.registryCheck
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {
         guard let check = try? JSONValue.parse(result.stdout), check["api_host"]?.string != nil,

@@ -1,18 +1,13 @@
 import TriageKubernetes
 import TriageModel
+import TriageParserSignatures
 
 /// Reads `kubectl get serviceaccount NAME -o json`: the pull secrets the ServiceAccount adds,
 /// every pull secret the pod may use (its own and its ServiceAccount's), and which object names
 /// each: `serviceaccount/NAME` when the ServiceAccount lists it (admission copied it into the
 /// pod), else `pod/NAME`, the pod spec's own `imagePullSecrets`.
 struct ServiceAccountParser: OutputParser {
-    let signature = ParserSignature(
-        name: "service-account-json",
-        summary: "kubectl get serviceaccount -o json: its imagePullSecrets, merged with the pod's, and the object naming each",
-        facts: ["service_account_found", "sa_pull_secrets", "all_pull_secrets", "pull_secrets_named_by"],
-        formats: ["sa_pull_secrets": .dns1123Subdomain, "all_pull_secrets": .dns1123Subdomain],
-        headline: [.init("all_pull_secrets", "pull secrets")]
-    )
+    let signature = ParserSignatures.serviceAccount
 
     func facts(from result: CommandResult, context: ParserContext) -> Facts {
         var facts: Facts = [:]

@@ -1,5 +1,5 @@
 import Foundation
-import TriageEngine
+import TriageParserSignatures
 import TriageRunbooks
 
 // triage-embed ROOT OUTPUT FILE…: loads every FILE (named by its path under ROOT: `Runbooks/…`,
@@ -50,7 +50,7 @@ for file in arguments.dropFirst(2) {
     guard let text = String(data: data, encoding: .utf8) else { fail("\(relative) is not UTF-8 text") }
     texts[folder, default: []].append(SourceText(file: relative, text: text))
 }
-let validator = RunbookValidator(parsers: ParserCatalog.standard.signatures)
+let validator = RunbookValidator(parsers: ParserSignatures.all)
 switch BuiltInArchive.make(runbooks: texts["Runbooks"] ?? [], scenarios: texts["Scenarios"] ?? [], validator: validator) {
 case .failure(let error):
     // Problems point at the files themselves, so that the build log links to them.

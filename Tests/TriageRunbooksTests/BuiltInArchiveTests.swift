@@ -3,6 +3,7 @@ import Testing
 import TriageBuiltIns
 import TriageEngine
 import TriageModel
+import TriageParserSignatures
 import TriageRunbooks
 import TriageTestSupport
 
@@ -53,6 +54,11 @@ struct BuiltInArchiveTests {
                 #expect(pattern.firstCapture(in: Substring(line)) == loaded.firstCapture(in: Substring(line)), "\(pattern.source) on \(line)")
             }
         }
+    }
+
+    /// The build validates with the signatures of the parsers the engine runs, every one of them.
+    @Test func theBuildKnowsEveryParserTheEngineRuns() {
+        #expect(ParserSignatures.all == ParserCatalog.standard.signatures)
     }
 
     @Test func aProblemInAShippedFileFailsTheBuildAtItsLine() throws {
