@@ -108,9 +108,8 @@ extension TriageCommand {
             let menu = ScenarioMenu(
                 scenarios: library.scenarios, runbooks: library.runbooks, cause: cause, difficulty: difficulty.flatMap(Scenario.Difficulty.init))
             if scenario == nil, menu.entries.isEmpty {
-                throw TrainingError.noScenario(
-                    "no scenario matches\(cause.map { " --cause \($0)" } ?? "")\(difficulty.map { " --difficulty \($0)" } ?? "") ('triage list' shows them all)"
-                )
+                let filters = (cause.map { " --cause \($0)" } ?? "") + (difficulty.map { " --difficulty \($0)" } ?? "")
+                throw CommandFailure("no scenario matches\(filters) ('\(ProgramName.current) list' shows them all)", status: .usage)
             }
             if exam { return try await runExam(menu, library: library, store: store, reader: reader, styler: styler) }
             let chosen: Scenario

@@ -214,7 +214,7 @@ struct Workspace {
         }
     }
 
-    /// Loads everything, printing problems to standard error as warnings.
+    /// Loads everything, printing each problem to standard error with the file it keeps out.
     func loadReportingProblems() -> Catalogue {
         let (catalogue, problems) = load()
         Self.warn(problems)
@@ -222,10 +222,10 @@ struct Workspace {
     }
 
     private static func warn(_ problems: [RunbookDiagnostic]) {
-        for problem in problems { StandardStreams.writeError("warning: \(problem.description)\n") }
+        for problem in problems { StandardStreams.writeError("\(problem.description) (that file is not loaded)\n") }
     }
 
-    /// The runbooks and scenarios, problems printed to standard error as warnings.
+    /// The runbooks and scenarios, each problem printed to standard error.
     func loadLibrary() -> Library {
         loadReportingProblems().library
     }

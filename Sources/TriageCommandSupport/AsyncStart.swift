@@ -4,7 +4,8 @@ import TriageModel
 
 extension AsyncParsableCommand {
     /// Parses the process's arguments, runs the chosen (sub)command asynchronously, and exits with
-    /// its status; a ``CommandFailure`` prints its message and exits with its own status.
+    /// its status; a ``CommandFailure`` prints its message and exits with its own status, and any
+    /// other error that is not an `ExitCode` exits with ``ExitStatus/couldNotLook``, never 1.
     /// Executables call it by name because top-level code resolves `main()` to the synchronous
     /// overload, which refuses an asynchronous command tree.
     ///
@@ -36,7 +37,10 @@ extension AsyncParsableCommand {
             exit(withError: failure.status.exitCode)
         case .failure(let error):
             // What `exit(withError:)` prints (help, usage errors), written the way all output is.
-            let code = exitCode(for: error)
+            // Status 1 says Triage looked and found nothing wrong: an error that escaped a command
+            // (an unreadable file, a directory that cannot be made) could not do what was asked.
+            var code = exitCode(for: error)
+            if !(error is ExitCode), code == .failure { code = ExitStatus.couldNotLook.exitCode }
             let message = fullMessage(for: error)
             if !message.isEmpty {
                 code.isSuccess ? StandardStreams.write(VisibleText.escapingControls(message) + "\n") : StandardStreams.writeError(message + "\n")

@@ -51,14 +51,18 @@ public struct Evidence: Codable, Sendable, Equatable {
     public let end: Int
     /// The matched words themselves.
     public let match: String
+    /// When the words are inside a JSON string (JSON input): that string as the JSON reader
+    /// decodes it, which is what a person reads (`"nginx:1.2"`, not `\"nginx:1.2\"`).
+    public let quote: String?
 
     /// Creates evidence for a matched span of a line.
-    public init(line: Int, text: String, start: Int, end: Int, match: String) {
+    public init(line: Int, text: String, start: Int, end: Int, match: String, quote: String? = nil) {
         self.line = line
         self.text = text
         self.start = start
         self.end = end
         self.match = match
+        self.quote = quote
     }
 }
 

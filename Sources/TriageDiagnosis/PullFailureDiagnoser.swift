@@ -280,8 +280,9 @@ enum EvidenceLocator {
             }
         }
         let text = String(decoding: raw, as: UTF8.self)
+        let quote = segment.jsonString ? String(decoding: record.text, as: UTF8.self) : nil
         guard var (byteStart, byteEnd) = located.map({ ($0.lowerBound - shift, $0.upperBound - shift) }), byteEnd <= raw.count else {
-            return Evidence(line: segment.line + 1, text: text, start: 0, end: 0, match: "")
+            return Evidence(line: segment.line + 1, text: text, start: 0, end: 0, match: "", quote: quote)
         }
         while byteEnd < raw.count, raw[raw.startIndex + byteEnd] & 0xC0 == 0x80 { byteEnd += 1 }
         while byteStart > 0, raw[raw.startIndex + byteStart] & 0xC0 == 0x80 { byteStart -= 1 }
@@ -289,7 +290,7 @@ enum EvidenceLocator {
         let start = scalars(in: raw.prefix(byteStart))
         let end = start + scalars(in: raw[(raw.startIndex + byteStart)..<(raw.startIndex + byteEnd)])
         let match = String(decoding: raw[(raw.startIndex + byteStart)..<(raw.startIndex + byteEnd)], as: UTF8.self)
-        return Evidence(line: segment.line + 1, text: text, start: start, end: end, match: match)
+        return Evidence(line: segment.line + 1, text: text, start: start, end: end, match: match, quote: quote)
     }
 
     /// The bytes of `line` that cleaning turned into `cleaned` bytes of the cleaned line.

@@ -30,7 +30,8 @@ extension Finding {
         }
         if !place.isEmpty { lines.append("   where: " + place.joined(separator: ", ")) }
         if runtime != .unknown { lines.append("   runtime: \(runtime.rawValue)") }
-        lines.append("   evidence (line \(evidence.line)\(occurrences > 1 ? ", \(occurrences) messages" : "")): \(evidence.text.trimmingLeadingSpaces)")
+        let quoted = evidence.quote.map { Substring($0) } ?? evidence.text.trimmingLeadingSpaces
+        lines.append("   evidence (line \(evidence.line)\(occurrences > 1 ? ", \(occurrences) messages" : "")): \(quoted)")
         lines.append("   why: \(explanation)")
         for alternative in alternatives {
             lines.append("   could also be \(alternative.cause.rawValue): \(alternative.howToTell)")

@@ -111,7 +111,8 @@ struct ReadLine {
     /// The output line that shows it, as evidence.
     func evidence(in output: String, node: String) -> Evidence? {
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
-        let index = line ?? marker.flatMap { marker in lines.firstIndex { $0.contains(marker) } }
+        let needle = marker.map { Array($0.utf8) }
+        let index = line ?? needle.flatMap { needle in lines.firstIndex { JSONFacts.line($0, contains: needle) } }
         guard let index, lines.indices.contains(index) else { return nil }
         let text = lines[index].last == "\r" ? lines[index].dropLast() : lines[index]
         return Evidence(line: index + 1, text: String(text), node: node)

@@ -49,7 +49,7 @@ struct PullFailureParser: OutputParser {
         facts["cause"] = fact([primary.cause.rawValue])
         facts["causes"] = fact(uniqued(report.findings.map(\.cause.rawValue)))
         facts["alternatives"] = fact(primary.alternatives.map(\.cause.rawValue))
-        facts["evidence"] = fact([primary.evidence.text.trimmingCharacters(in: .whitespaces)])
+        facts["evidence"] = fact([primary.evidence.quote ?? primary.evidence.text.trimmingCharacters(in: .whitespaces)])
         if let image = primary.image {
             facts["image"] = fact([image.normalized ?? image.original])
             facts["image_as_written"] = fact([image.original])

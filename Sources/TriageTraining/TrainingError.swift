@@ -6,8 +6,6 @@ public enum TrainingError: Error, LocalizedError, Equatable {
     case brokenScenario(scenario: String, node: String, reason: String)
     /// The progress file exists but cannot be read or written.
     case progressFile(path: String, reason: String)
-    /// No scenario has this id, or none matches the filters.
-    case noScenario(String)
 
     public var errorDescription: String? {
         switch self {
@@ -15,8 +13,6 @@ public enum TrainingError: Error, LocalizedError, Equatable {
             "scenario '\(scenario)' cannot be played at step '\(node)': \(reason) (check it with 'triage replay \(scenario) --no-input')"
         case .progressFile(let path, let reason):
             "the progress file \(path) \(reason)"
-        case .noScenario(let reason):
-            reason
         }
     }
 }

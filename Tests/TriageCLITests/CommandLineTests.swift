@@ -162,3 +162,34 @@ struct SecretLeakTests {
         for secret in [password, auth, String(config)] { #expect(!json.stdout.contains(secret)) }
     }
 }
+
+/// Status 1 means Triage looked and found nothing wrong: an error that escapes a command never
+/// exits 1, and a filter that matches nothing is a usage error.
+struct EscapedErrorStatusTests {
+    @Test func anUnreadableProgressFileCouldNotBeRead() throws {
+        let lab = try LabDirectory("triage-status")
+        defer { lab.remove() }
+        let state = ["XDG_STATE_HOME": lab.path("state").path]
+        let missing = try TriageBinary.run(["train", "--progress", "--from", lab.path("none.json").path], environment: state)
+        #expect(missing.status == 2, "\(missing.stderr)")
+        #expect(missing.stderr.contains("none.json") && missing.stderr.contains("does not exist"))
+        try "{broken".write(to: lab.path("bad.json"), atomically: true, encoding: .utf8)
+        let broken = try TriageBinary.run(["train", "--progress", "--from", lab.path("bad.json").path], environment: state)
+        #expect(broken.status == 2, "\(broken.stderr)")
+    }
+
+    @Test func aFilterThatMatchesNoScenarioIsAUsageError() throws {
+        let lab = try LabDirectory("triage-status")
+        defer { lab.remove() }
+        let run = try TriageBinary.run(["train", "--cause", "no-such-cause"], environment: ["XDG_STATE_HOME": lab.path("state").path])
+        #expect(run.status == 64, "\(run.stderr)")
+        #expect(run.stderr.contains("no scenario matches --cause no-such-cause"))
+    }
+
+    @Test func lintStillExitsOneForTheProblemsItReports() throws {
+        let lab = try LabDirectory("triage-status")
+        defer { lab.remove() }
+        try "id: x\n".write(to: lab.path("x.yaml"), atomically: true, encoding: .utf8)
+        #expect(try TriageBinary.run(["lint", lab.path("x.yaml").path]).status == 1)
+    }
+}

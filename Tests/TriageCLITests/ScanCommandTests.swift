@@ -111,9 +111,11 @@ struct ScanCommandTests {
             .write(to: folder.appendingPathComponent("oom.yaml"), atomically: true, encoding: .utf8)
         try runbook("missing-config", selects: "{fact: problem_waiting_reason, equals: CreateContainerConfigError}")
             .write(to: folder.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        try "id: half-written\n".write(to: folder.appendingPathComponent("half.yaml"), atomically: true, encoding: .utf8)
         let dump = #"{"apiVersion": "v1", "kind": "List", "items": [\#(items.joined(separator: ","))]}"#
         let json = try withDump(dump) { try TriageBinary.run(["scan", "--from", $0, "--runbooks", folder.path, "-o", "json"]) }
         #expect(json.status == 0, "stderr: \(json.stderr)")
+        #expect(json.stderr.contains("half.yaml:1:1: error: ") && json.stderr.contains("(that file is not loaded)"), "\(json.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let entries = try #require(object["restarting"] as? [[String: Any]])
         let chosen = Dictionary(uniqueKeysWithValues: entries.compactMap { entry in (entry["pod"] as? String).map { ($0, entry["runbook"] as? String) } })

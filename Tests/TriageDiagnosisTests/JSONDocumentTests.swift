@@ -23,6 +23,20 @@ struct JSONDocumentTests {
         String(String.UnicodeScalarView(evidence.text.unicodeScalars.dropFirst(evidence.start).prefix(evidence.end - evidence.start)))
     }
 
+    /// A person reads the message, not its JSON: the evidence of JSON input carries the string
+    /// it was found in as the JSON reader decodes it, and the text report shows that.
+    @Test func evidenceInsideAJSONStringIsQuotedDecoded() throws {
+        let text = Self.list([Self.event(pod: "cart-7d9f", container: "cart", node: "node-1", message: Self.notFound)])
+        let report = PullFailureDiagnoser.diagnose(text)
+        let evidence = try #require(report.findings.first?.evidence)
+        #expect(evidence.text.contains(#"\"reg.corp.test/shop/cart:4.2\""#))
+        #expect(evidence.quote?.hasPrefix(#"Failed to pull image "reg.corp.test/shop/cart:4.2": rpc error"#) == true)
+        #expect(evidence.quote?.contains("\\") == false)
+        #expect(report.renderText().contains(#"): Failed to pull image "reg.corp.test/shop/cart:4.2": rpc error"#))
+        let plain = try #require(PullFailureDiagnoser.diagnose("Failed to pull image \"nginx:9\": not found").findings.first?.evidence)
+        #expect(plain.quote == nil)
+    }
+
     @Test func oneLineEventsGiveOneFindingPerContainer() throws {
         let text = Self.list([
             Self.event(pod: "cart-7d9f", container: "cart", node: "node-1", message: Self.notFound),
