@@ -14,35 +14,51 @@ public struct Template: Hashable, Codable, Sendable, CustomStringConvertible {
     /// Parses `source`, failing on an unclosed `{{` or a placeholder name that is not an identifier.
     public init(parsing source: String) throws(TemplateError) {
         self.source = source
-        var segments: [Segment] = []
-        var rest = Substring(source)
-        while let open = Self.firstPair(of: UInt8(ascii: "{"), in: rest) {
-            if open.lowerBound > rest.startIndex {
-                segments.append(.literal(String(rest[..<open.lowerBound])))
-            }
-            let afterOpen = rest[open.upperBound...]
-            guard let close = Self.firstPair(of: UInt8(ascii: "}"), in: afterOpen) else {
-                throw .unclosed(source)
-            }
-            let name = afterOpen[..<close.lowerBound].trimmingSpaces()
-            let base = name.hasSuffix("*") ? name.dropLast() : name
-            guard Self.isIdentifier(base) else { throw .badName(String(name), source) }
-            segments.append(.placeholder(String(name)))
-            rest = afterOpen[close.upperBound...]
-        }
-        if !rest.isEmpty { segments.append(.literal(String(rest))) }
-        self.segments = segments
+        var contiguous = source
+        segments = try contiguous.withUTF8 { bytes in Result { () throws(TemplateError) in try Self.segments(of: bytes, source: source) } }.get()
     }
 
-    /// Where `byte` first appears twice in a row in `text` (`{{` or `}}`). A byte-wise scan: the
-    /// generic `firstRange(of:)` cost a seventh of a runbook's load.
-    private static func firstPair(of byte: UInt8, in text: Substring) -> Range<Substring.Index>? {
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let next = bytes.index(after: index)
-            if bytes[index] == byte, next != bytes.endIndex, bytes[next] == byte { return index..<bytes.index(after: next) }
-            index = next
+    /// The literal runs and placeholders of `bytes`, the UTF-8 of `source`, read byte by byte:
+    /// a runbook holds about a thousand templates, most of them prose without a placeholder.
+    private static func segments(of bytes: UnsafeBufferPointer<UInt8>, source: String) throws(TemplateError) -> [Segment] {
+        let space = UInt8(ascii: " ")
+        guard var opening = firstPair(of: UInt8(ascii: "{"), in: bytes, from: 0) else { return source.isEmpty ? [] : [.literal(source)] }
+        var segments: [Segment] = []
+        var literalStart = 0
+        while true {
+            if opening > literalStart { segments.append(.literal(text(bytes, literalStart..<opening))) }
+            guard let close = firstPair(of: UInt8(ascii: "}"), in: bytes, from: opening + 2) else { throw .unclosed(source) }
+            var start = opening + 2, end = close
+            while start < end, bytes[start] == space { start += 1 }
+            while end > start, bytes[end - 1] == space { end -= 1 }
+            let name = text(bytes, start..<end)
+            guard isIdentifier(name.hasSuffix("*") ? name.dropLast() : Substring(name)) else { throw .badName(name, source) }
+            segments.append(.placeholder(name))
+            literalStart = close + 2
+            guard let next = firstPair(of: UInt8(ascii: "{"), in: bytes, from: literalStart) else { break }
+            opening = next
+        }
+        if literalStart < bytes.count { segments.append(.literal(text(bytes, literalStart..<bytes.count))) }
+        return segments
+    }
+
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// Where `byte` first appears twice in a row (`{{` or `}}`) in `bytes` from `start`. Each
+    /// step reads the second byte of a possible pair first: when it is not `byte`, no pair starts
+    /// at either position.
+    private static func firstPair(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index + 1 < bytes.count {
+            if bytes[index + 1] != byte {
+                index += 2
+            } else if bytes[index] == byte {
+                return index
+            } else {
+                index += 1
+            }
         }
         return nil
     }
@@ -111,12 +127,11 @@ public struct Template: Hashable, Codable, Sendable, CustomStringConvertible {
 
     /// Whether `name` can name a placeholder, input or fact: letters, digits, `_`, `-` and `.`, starting with a letter.
     public static func isIdentifier(_ name: some StringProtocol) -> Bool {
-        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic else { return false }
-        return name.unicodeScalars.allSatisfy { scalar in
-            switch scalar {
-            case "a"..."z", "A"..."Z", "0"..."9", "_", "-", ".": true
-            default: false
-            }
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        guard let first = name.utf8.first, isLetter(first) else { return false }
+        return name.utf8.allSatisfy { byte in
+            isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: ".")
         }
     }
 
@@ -145,14 +160,5 @@ public enum TemplateError: Error, Hashable, Sendable, CustomStringConvertible {
         case .badName(let name, let text):
             "'\(name)' in \"\(text)\" is not a placeholder name (letters, digits, '_', '-', '.', starting with a letter; a trailing '*' spreads a list into arguments)"
         }
-    }
-}
-
-extension Substring {
-    func trimmingSpaces() -> Substring {
-        var result = self
-        while result.first == " " { result.removeFirst() }
-        while result.last == " " { result.removeLast() }
-        return result
     }
 }
