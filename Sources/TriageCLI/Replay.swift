@@ -46,7 +46,7 @@ extension TriageCommand {
             }
             if noInput {
                 let report = await ScenarioReplay(parsers: .standard).replay(scenario, runbook: runbook)
-                try print(report)
+                print(report)
                 if !report.passed { throw ExitStatus.nothingWrong.exitCode }
                 return
             }
@@ -92,8 +92,8 @@ extension TriageCommand {
                 status: .usage)
         }
 
-        private func print(_ report: ScenarioReplay.Report) throws {
-            if output.output.isStructured { return try StructuredOutput.print(SessionReport(replay: report), as: output.output) }
+        private func print(_ report: ScenarioReplay.Report) {
+            if output.output.isStructured { return StructuredOutput.print(SessionReport(replay: report).document, as: output.output) }
             var text = "scenario: \(report.scenario.id) (\(report.scenario.title))\n"
             text += "path: \(report.session?.path.joined(separator: " → ") ?? "-")\n"
             text +=

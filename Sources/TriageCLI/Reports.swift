@@ -1,25 +1,21 @@
 import Foundation
 import TriageEngine
+import TriageJSON
 import TriageModel
 
-/// The JSON a session prints for scripts. Field names are part of Triage's interface: keep them.
-struct SessionReport: Encodable {
-    struct CommandRecord: Encodable {
+/// The JSON a session prints for scripts (``document``). Field names are part of Triage's
+/// interface: keep them.
+struct SessionReport {
+    struct CommandRecord {
         var command: [String]
         var location: String
         var exitStatus: Int32
         var timedOut: Bool
         var duration: Double
-
-        enum CodingKeys: String, CodingKey {
-            case command, location, duration
-            case exitStatus = "exit_status"
-            case timedOut = "timed_out"
-        }
     }
 
-    struct DiagnosisRecord: Encodable {
-        struct Step: Encodable {
+    struct DiagnosisRecord {
+        struct Step {
             var text: String
             var command: [String]?
             var mutates: Bool?
@@ -49,13 +45,6 @@ struct SessionReport: Encodable {
     var expectedCause: String?
     var expectedEnding: String?
     var passed: Bool?
-
-    enum CodingKeys: String, CodingKey {
-        case runbook, scenario, inputs, path, facts, cause, outcome, ending, diagnosis, reason, commands, passed
-        case stoppedAt = "stopped_at"
-        case expectedCause = "expected_cause"
-        case expectedEnding = "expected_ending"
-    }
 
     init(session: Session, outcome: DriveOutcome?, failure: String? = nil) {
         runbook = session.runbook.id
@@ -124,6 +113,84 @@ extension SessionReport {
         if let stoppedAt { text += "stopped at: \(stoppedAt)\n" }
         if let reason { text += "reason: \(reason)\n" }
         return text
+    }
+}
+
+extension SessionReport {
+    /// The report as the JSON document `-o json` and `-o yaml` print, a field with no value left
+    /// out. Built field by field rather than through `Encodable`, which cost more than twice the
+    /// instructions: `JSONEncoder`'s generic containers are instantiated at run time, and in the
+    /// static binary each instantiation scans the binary's protocol conformances.
+    var document: JSONValue {
+        JSONValue.members([
+            ("runbook", .string(runbook)),
+            ("scenario", scenario.map(JSONValue.string)),
+            ("inputs", .object(inputs.map { ($0.key, .string($0.value)) })),
+            ("path", .strings(path)),
+            ("facts", .object(facts.map { ($0.key, $0.value.document) })),
+            ("cause", cause.map(JSONValue.string)),
+            ("outcome", outcome.map(JSONValue.string)),
+            ("ending", ending.map(JSONValue.string)),
+            ("diagnosis", diagnosis?.document),
+            ("stopped_at", stoppedAt.map(JSONValue.string)),
+            ("reason", reason.map(JSONValue.string)),
+            ("commands", .array(commands.map(\.document))),
+            ("expected_cause", expectedCause.map(JSONValue.string)),
+            ("expected_ending", expectedEnding.map(JSONValue.string)),
+            ("passed", passed.map(JSONValue.bool)),
+        ])
+    }
+}
+
+extension SessionReport.CommandRecord {
+    var document: JSONValue {
+        .object([
+            ("command", .strings(command)), ("location", .string(location)), ("exit_status", .number(String(exitStatus))),
+            ("timed_out", .bool(timedOut)), ("duration", JSONValue(duration)),
+        ])
+    }
+}
+
+extension SessionReport.DiagnosisRecord {
+    var document: JSONValue {
+        JSONValue.members([
+            ("cause", .string(cause)), ("summary", .string(summary)), ("evidence", evidence.map(JSONValue.string)),
+            ("explanation", .string(explanation)), ("fix", .array(fix.map(\.document))), ("verify", verify?.document),
+        ])
+    }
+}
+
+extension SessionReport.DiagnosisRecord.Step {
+    var document: JSONValue {
+        JSONValue.members([("text", .string(text)), ("command", command.map(JSONValue.strings)), ("mutates", mutates.map(JSONValue.bool))])
+    }
+}
+
+extension Fact {
+    /// The fact as a session report writes it: its values, and its evidence when it has some.
+    var document: JSONValue {
+        JSONValue.members([
+            ("values", .strings(values)),
+            (
+                "evidence",
+                evidence.map { evidence in
+                    JSONValue.members([
+                        ("line", .number(String(evidence.line))), ("text", .string(evidence.text)), ("node", evidence.node.map(JSONValue.string)),
+                    ])
+                }
+            ),
+        ])
+    }
+}
+
+extension JSONValue {
+    /// An object of the members that have a value.
+    fileprivate static func members(_ members: [(String, JSONValue?)]) -> JSONValue {
+        .object(members.compactMap { key, value in value.map { (key, $0) } })
+    }
+
+    fileprivate static func strings(_ values: [String]) -> JSONValue {
+        .array(values.map(JSONValue.string))
     }
 }
 

@@ -160,10 +160,10 @@ extension TriageCommand {
                 outcome = try await driver.drive(&session)
             } catch {
                 // The runner could not run a command at all: nothing was asked.
-                try report(SessionReport(session: session, outcome: .stopped(node: session.currentID, reason: error.localizedDescription)))
+                report(SessionReport(session: session, outcome: .stopped(node: session.currentID, reason: error.localizedDescription)))
                 throw ExitStatus.couldNotLook.exitCode
             }
-            try report(SessionReport(session: session, outcome: outcome))
+            report(SessionReport(session: session, outcome: outcome))
             guard case .concluded(let diagnosis) = outcome else { throw ExitStatus.stoppedBeforeDiagnosis.exitCode }
             if let recorder {
                 try await save(recorder, session: session, answers: session.answers, path: session.path, cause: diagnosis.cause)
@@ -208,8 +208,8 @@ extension TriageCommand {
             StandardStreams.writeError("Recorded scenario '\(scenario.id)' in \(record); check it with '\(ProgramName.current) replay \(record) --no-input'.\n")
         }
 
-        private func report(_ report: SessionReport) throws {
-            if output.output.isStructured { return try StructuredOutput.print(report, as: output.output) }
+        private func report(_ report: SessionReport) {
+            if output.output.isStructured { return StructuredOutput.print(report.document, as: output.output) }
             StandardStreams.write(report.text)
         }
     }

@@ -15,6 +15,17 @@ public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable 
 
     /// `json` or `yaml`: a document for scripts rather than text for people.
     public var isStructured: Bool { self == .json || self == .yaml }
+
+    /// The formats' names, for `--help` and shell completion. Written out because
+    /// ArgumentParser's default describes each case through the runtime's reflection, which costs
+    /// every command with `-o` a type lookup per case before it starts.
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+
+    /// The format's name, for `--help` (see ``allValueStrings``).
+    public var defaultValueDescription: String { rawValue }
+
+    /// None: a format's name says what it is (see ``allValueStrings``).
+    public static var allValueDescriptions: [String: String] { [:] }
 }
 
 /// Prints values as JSON or YAML for scripts: sorted keys, stable across runs.
@@ -47,5 +58,17 @@ public enum StructuredOutput {
     /// Writes `value` to standard output as `format`.
     public static func print<T: Encodable>(_ value: T, as format: OutputFormat) throws {
         StandardStreams.write(try render(value, as: format))
+    }
+
+    /// `document` as `format` (`yaml`, or JSON for any other format), its members sorted by key
+    /// and laid out as ``render(_:as:)-(T,_)`` lays out a value, ending with a line end.
+    public static func render(_ document: JSONValue, as format: OutputFormat) -> String {
+        let sorted = document.sortedByKey
+        return format == .yaml ? YAMLRendering.render(sorted) : sorted.indented + "\n"
+    }
+
+    /// Writes `document` to standard output as `format`.
+    public static func print(_ document: JSONValue, as format: OutputFormat) {
+        StandardStreams.write(render(document, as: format))
     }
 }
