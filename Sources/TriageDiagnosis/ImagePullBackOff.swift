@@ -38,6 +38,8 @@ public struct DescribeEventRow: Sendable, Equatable {
 
     /// Reads `line`; nil when it is not an event row with a readable age.
     public init?(_ line: Substring) {
+        let start = line.utf8.drop { $0 == UInt8(ascii: " ") }
+        guard start.starts(with: "Warning ".utf8) || start.starts(with: "Normal ".utf8) else { return nil }
         let words = line.split(separator: " ", omittingEmptySubsequences: true)
         guard words.count >= 4, ["Warning", "Normal"].contains(words[0]), let age = Self.seconds(words[2]) else { return nil }
         type = String(words[0])

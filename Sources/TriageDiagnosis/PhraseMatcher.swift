@@ -125,18 +125,25 @@ struct PhraseMatcher: Sendable {
         }
 
         // Each state's outputs: its own phrases, then those of the states its failure links reach.
+        // Few states end a phrase, so each state keeps a link to the nearest one its failure
+        // links reach (set breadth first, like the failure links), and only those are visited.
         var ownOutputs = [[Int32]](repeating: [], count: stateCount)
         for (phrase, state) in trie.terminal.enumerated() { ownOutputs[state].append(Int32(phrase)) }
+        var outputLink = [Int](repeating: 0, count: stateCount)
+        for state in queue.dropFirst() {
+            let link = fail[state]
+            outputLink[state] = ownOutputs[link].isEmpty ? outputLink[link] : link
+        }
         var starts: [Int32] = []
         var flat: [Int32] = []
         var hasOutputs = [Bool](repeating: false, count: stateCount)
         starts.reserveCapacity(stateCount + 1)
         for state in order {
             starts.append(Int32(flat.count))
-            var link = state
+            var link = ownOutputs[state].isEmpty ? outputLink[state] : state
             while link != 0 {
                 flat += ownOutputs[link]
-                link = fail[link]
+                link = outputLink[link]
             }
             hasOutputs[state] = Int(starts[starts.count - 1]) < flat.count
         }

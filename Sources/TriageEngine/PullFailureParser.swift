@@ -21,7 +21,8 @@ struct PullFailureParser: OutputParser {
     /// outage the count is a lower bound and the wait is at its cap.
     static func backOffFacts(_ output: String, node: String) -> Facts {
         var failures = 0, last: (row: DescribeEventRow, line: Int, text: String)?
-        for (index, line) in output.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, bytes) in output.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let line = Substring(bytes)
             guard let row = DescribeEventRow(line), row.reason == "Failed", row.message.hasPrefix("Failed to pull image") else { continue }
             failures += row.count
             if last.map({ row.ageSeconds < $0.row.ageSeconds }) ?? true { last = (row, index + 1, String(line)) }
@@ -49,7 +50,7 @@ struct PullFailureParser: OutputParser {
         facts["cause"] = fact([primary.cause.rawValue])
         facts["causes"] = fact(uniqued(report.findings.map(\.cause.rawValue)))
         facts["alternatives"] = fact(primary.alternatives.map(\.cause.rawValue))
-        facts["evidence"] = fact([primary.evidence.quote ?? primary.evidence.text.trimmingCharacters(in: .whitespaces)])
+        facts["evidence"] = fact([primary.evidence.quote ?? blanksTrimmed(primary.evidence.text)])
         if let image = primary.image {
             facts["image"] = fact([image.normalized ?? image.original])
             facts["image_as_written"] = fact([image.original])
@@ -72,6 +73,15 @@ struct PullFailureParser: OutputParser {
         facts["failing_containers"] = fact(uniqued(report.findings.compactMap(\.container)))
         facts["node"] = fact(primary.node.map { [$0] } ?? [])
         return facts
+    }
+
+    /// `text` without the blanks around it: tabs and Unicode's space separators, what
+    /// Foundation's `.whitespaces` holds, without building that character set at start-up.
+    private func blanksTrimmed(_ text: String) -> String {
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }), let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 
     private func uniqued(_ values: [String]) -> [String] {
