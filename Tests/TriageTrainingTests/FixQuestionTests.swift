@@ -154,6 +154,8 @@ struct FixQuestionTests {
             Self.problems(withNodeA: "    diagnosis:\n" + diagnosis.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
         }
         #expect(problems("{cause: c, summary: S, remedy: Do it., fix: [x]}") == [])
+        #expect(problems("{cause: c, summary: S, remedy: Do it.}") == [])
+        #expect(problems("{cause: c, summary: S}").first?.contains("'fix'") == true)
         #expect(
             problems("{cause: c, summary: S, remedy: \"a\\nb\", fix: [x]}")
                 == ["r.yaml:8:38: error: 'remedy' of the diagnosis of node 'a' must be one line: a trainee chooses it from a list of fixes"])
