@@ -35,19 +35,12 @@ public enum StructuredOutput {
     /// terminal obeys (U+009B starts a control sequence) or a reader is fooled by, written as
     /// `\u0080`-style escapes: the same strings to a JSON reader.
     static func escapingC1Controls(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: VisibleText.isHidden) else { return json }
-        var escaped = String.UnicodeScalarView()
-        for scalar in json.unicodeScalars {
-            guard VisibleText.isHidden(scalar) else {
-                escaped.append(scalar)
-                continue
-            }
-            for unit in String(scalar).utf16 {
+        VisibleText.replacingHidden(in: json) { scalar in
+            String(scalar).utf16.map { unit in
                 let hex = String(unit, radix: 16)
-                escaped.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
-            }
+                return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }.joined()
         }
-        return String(escaped)
     }
 
     /// Writes `value` to standard output as `format`.

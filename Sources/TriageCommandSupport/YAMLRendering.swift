@@ -67,17 +67,10 @@ enum YAMLRendering {
     /// A double-quoted scalar with its controls and invisible characters (see `VisibleText`)
     /// written as YAML's `\u` and `\U` escapes, which read back as the same string.
     private static func visible(_ quoted: String) -> String {
-        guard quoted.unicodeScalars.contains(where: VisibleText.isHidden) else { return quoted }
-        var escaped = String.UnicodeScalarView()
-        for scalar in quoted.unicodeScalars {
-            guard VisibleText.isHidden(scalar) else {
-                escaped.append(scalar)
-                continue
-            }
+        VisibleText.replacingHidden(in: quoted) { scalar in
             let hex = String(scalar.value, radix: 16)
             let width = scalar.value > 0xFFFF ? 8 : 4
-            escaped.append(contentsOf: ((width == 8 ? "\\U" : "\\u") + String(repeating: "0", count: width - hex.count) + hex).unicodeScalars)
+            return (width == 8 ? "\\U" : "\\u") + String(repeating: "0", count: width - hex.count) + hex
         }
-        return String(escaped)
     }
 }

@@ -8,16 +8,22 @@ public enum VisibleText {
     /// (Unicode's `Cf`: U+200B–U+200F, U+202A–U+202E, U+2066–U+2069, U+FEFF …) and U+2028/U+2029
     /// written as `\u{…}`.
     public static func escapingControls(_ text: String) -> String {
+        replacingHidden(in: text) { "\\u{" + String($0.value, radix: 16, uppercase: true) + "}" }
+    }
+
+    /// `text` with each character that ``isHidden(_:)`` names replaced by `escape(scalar)`: the
+    /// escapes of another notation (JSON's, YAML's).
+    public static func replacingHidden(in text: String, with escape: (Unicode.Scalar) -> String) -> String {
         guard text.unicodeScalars.contains(where: isHidden) else { return text }
-        var shown = ""
+        var shown = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if isHidden(scalar) {
-                shown += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                shown.append(contentsOf: escape(scalar).unicodeScalars)
             } else {
-                shown.unicodeScalars.append(scalar)
+                shown.append(scalar)
             }
         }
-        return shown
+        return String(shown)
     }
 
     /// Whether `scalar` is a control or an invisible character that must be shown as an escape.
