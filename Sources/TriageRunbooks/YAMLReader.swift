@@ -214,6 +214,25 @@ final class YAMLReader {
         return paragraphs(node, what).flatMap { template(parsing: $0, at: node, what) }
     }
 
+    /// A `{{placeholder}}` template written as text or as a list of pieces (text or `{use: NAME}`)
+    /// joined with a space: a sentence said once in a snippet and finished differently where it
+    /// is used.
+    func templatePieces(_ node: Yams.Node, _ what: String) -> Template? {
+        guard case .sequence(let items) = node else { return template(node, what) }
+        if items.isEmpty {
+            report(node, "\(what) is an empty list; give text, or a list of pieces joined with a space")
+            return nil
+        }
+        let pieces = items.compactMap { string($0, "each piece of \(what)") }
+        guard pieces.count == items.count else { return nil }
+        let text = pieces.map { text in
+            var piece = Substring(text).drop(while: \.isWhitespace)
+            while piece.last?.isWhitespace == true { piece.removeLast() }
+            return String(piece)
+        }.joined(separator: " ")
+        return template(parsing: text, at: node, what)
+    }
+
     func sequence(_ node: Yams.Node, _ what: String) -> [Yams.Node]? {
         guard case .sequence(let sequence) = node else {
             report(node, "\(what) must be a list, not \(node.kindName)")
