@@ -93,9 +93,9 @@ struct SnippetAndBoundsTests {
             ])
         #expect(fix.map(\.text.placeholders).suffix(2) == [["image"], []])
         let empty = Self.withSnippets.replacingOccurrences(of: "        - Last, check.\n", with: "        - text: []\n")
-        #expect(problems(empty) == ["37:15: 'text' of fix step 2 of node 'done' is an empty list; give text, or a list of pieces joined with a space"])
+        #expect(problems(empty) == ["35:17: 'text' of fix step 3 of node 'done' is an empty list; give text, or a list of pieces joined with a space"])
         let mapping = Self.withSnippets.replacingOccurrences(of: "        - Last, check.\n", with: "        - text: [Check, {a: b}]\n")
-        #expect(problems(mapping).first?.contains("each piece of 'text' of fix step 2 of node 'done'") == true)
+        #expect(problems(mapping).first?.contains("each piece of 'text' of fix step 3 of node 'done'") == true)
     }
 
     @Test func anUnknownSnippetIsReportedAtTheUseWithTheNearestName() {
