@@ -182,6 +182,24 @@ public struct Session: Sendable {
         renderIfKnown(template) ?? template.renderPlaced { name, alone in facts[name].map { Self.join($0.values, alone) } ?? "(not known)" }
     }
 
+    /// The diagnosis's `remedy:`, the fix in one line and the headline of its steps, filled in by
+    /// ``renderNamingUnknown(_:)``; nil when it has none.
+    public func remedy(of diagnosis: Diagnosis) -> String? {
+        diagnosis.remedy.map(renderNamingUnknown)
+    }
+
+    /// One line from the runbook with placeholders filled from the facts; a fact that is not known
+    /// here is named in words ("the workload"), so that the line still reads as a sentence.
+    public func renderNamingUnknown(_ template: Template) -> String {
+        template.render { name in facts[name]?.values.joined(separator: ", ") ?? "the " + Self.words(fact: name) }
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A fact's name read as words: `secret_for_registry` → `secret for registry`.
+    public static func words(fact name: String) -> String {
+        String(name.map { $0 == "_" || $0 == "-" || $0 == "." ? " " : $0 })
+    }
+
     private static func join(_ values: [String], _ standsAlone: Bool) -> String {
         values.joined(separator: standsAlone ? "\n" : ", ")
     }

@@ -319,8 +319,10 @@ struct SessionPrinter {
         let explanation = session.render(diagnosis.explanation).trimmingTrailingNewlines()
         if !explanation.isEmpty { text += "\n" + prose(explanation) }
         let steps = session.fixSteps(of: diagnosis)
-        if !steps.isEmpty {
+        let remedy = session.remedy(of: diagnosis)
+        if !steps.isEmpty || remedy != nil {
             text += "\n" + styler.apply(.heading, to: "Fix") + "\n"
+            if let remedy { text += prose(remedy, indent: "  ") }
             for (index, step) in steps.enumerated() {
                 let lead = "  \(index + 1). "
                 var lines = layout.reflow(step.text.trimmingTrailingNewlines(), indent: String(repeating: " ", count: lead.count))

@@ -77,9 +77,7 @@ struct BranchWords {
     }
 
     /// A fact name read as words: `secret_for_registry` → `secret for registry`.
-    static func words(fact: String) -> String {
-        String(fact.map { $0 == "_" || $0 == "-" || $0 == "." ? " " : $0 })
-    }
+    static func words(fact: String) -> String { Session.words(fact: fact) }
 
     static func list(_ items: [String], or: Bool = false) -> String {
         guard items.count > 1 else { return items.first ?? "" }
