@@ -479,7 +479,7 @@ public enum RunbookDecoder {
         }
         guard let fields = reader.fields(node, what) else { return nil }
         fields.rejectUnknown(stepKeys, in: reader)
-        let text = fields.require("text", in: reader).flatMap { reader.template($0, "'text' of \(what)") }
+        let text = fields.require("text", in: reader).flatMap { reader.templatePieces($0, "'text' of \(what)") }
         let command = decodeCommand(fields, what, reader)
         var watch: Watch?
         if let until = fields["until"] {
