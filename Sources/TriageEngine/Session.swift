@@ -235,7 +235,7 @@ public struct Session: Sendable {
     /// words and mask the config's credentials.
     @discardableResult
     public mutating func record(_ raw: CommandResult, for invocation: CommandInvocation, parsers: ParserCatalog) -> Transition {
-        let readable = SecretMasker.keepingRegistryHosts.mask(raw)
+        let readable = SecretMasker.keepingRegistryHosts.mask(raw, of: invocation.arguments)
         let node = current
         var found: Facts = [
             CommandFacts.exitStatus: Fact(String(raw.exitStatus)),
@@ -258,7 +258,7 @@ public struct Session: Sendable {
                     Evidence(line: $0.line, text: VisibleText.escapingControls(SecretMasker.standard.mask($0.text)), node: $0.node)
                 })
         }
-        return advance(newFacts: shown, invocation: invocation, result: SecretMasker.standard.shown(raw), answer: nil)
+        return advance(newFacts: shown, invocation: invocation, result: SecretMasker.standard.shown(raw, of: invocation.arguments), answer: nil)
     }
 
     /// Stores the user's answer to the current question and follows the first branch that holds.

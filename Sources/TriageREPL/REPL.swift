@@ -325,7 +325,7 @@ public final class REPL {
             return
         }
         guard let raw = await execute(invocation) else { return }
-        let result = SecretMasker.standard.shown(raw)
+        let result = SecretMasker.standard.shown(raw, of: invocation.arguments)
         transcript?.ran(invocation, result: result, mode: mode.ranLabel)
         console.write(printer.result(result, invocation: invocation))
         console.write(printer.output(result))

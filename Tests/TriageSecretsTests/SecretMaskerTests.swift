@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import struct TriageModel.CommandResult
 import TriageTestSupport
 @testable import TriageSecrets
 
@@ -234,5 +235,30 @@ struct RecordedOutputMaskingTests {
             }
         }
         #expect(changed.isEmpty, "masked, though no secret: \(changed)")
+    }
+
+    /// A Secret's values printed bare by a template output carry no key or wording to find them
+    /// by: the command says what they are, and its whole output is masked.
+    @Test(arguments: [
+        ["kubectl", "get", "secret", "regcred", "-o", "jsonpath={.data.token}"],
+        ["kubectl", "get", "secrets/regcred", "--namespace", "shop", "--output=go-template={{.data.token | base64decode}}"],
+        ["kubectl", "-n", "shop", "get", "secret", "regcred", "-ojsonpath={.data}"],
+        ["kubectl", "get", "pods,secrets", "-o", "custom-columns=V:.data.token"],
+    ])
+    func aSecretsValuesPrintedBareAreMaskedByTheCommand(arguments: [String]) {
+        let output = CommandResult(stdout: "aHVudGVyMg==\nhunter2\n\n", stderr: "Warning: x\n")
+        let masked = SecretMasker.standard.shown(output, of: arguments)
+        #expect(masked.stdout == "<redacted>\n<redacted>\n\n")
+        #expect(masked.stderr == "Warning: x\n")
+    }
+
+    @Test(arguments: [
+        ["kubectl", "get", "secrets", "-n", "shop"],
+        ["kubectl", "get", "secret", "regcred", "-o", "json"],
+        ["kubectl", "get", "pods", "-o", "jsonpath={.items[*].metadata.name}"],
+        ["crictl", "images", "-o", "jsonpath"],
+    ])
+    func otherOutputsAreMaskedByWhatTheySay(arguments: [String]) {
+        #expect(SecretMasker.standard.shown(CommandResult(stdout: "web-1 web-2\n"), of: arguments).stdout == "web-1 web-2\n")
     }
 }
