@@ -59,7 +59,9 @@ let package = Package(
         .target(name: "TriageTerminal", dependencies: ["CLibEdit", "TriageLayout", "TriageModel"]),
         .target(
             name: "TriageTraining",
-            dependencies: ["TriageModel", "TriageEngine", "TriageExecution", "TriageRunbooks", "TriageTerminal", "TriageLayout", "TriageSecrets"]
+            dependencies: [
+                "TriageModel", "TriageEngine", "TriageExecution", "TriageJSON", "TriageRunbooks", "TriageTerminal", "TriageLayout", "TriageSecrets",
+            ]
         ),
         .target(
             name: "TriageREPL",

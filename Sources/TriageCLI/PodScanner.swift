@@ -23,7 +23,7 @@ struct PodScanner: Sendable {
     /// Chooses the runbook of each pod whose containers cannot start or keep running.
     let selector: RunbookSelector
 
-    /// One scan; a kubectl or reading failure is printed and ends the command with status 2.
+    /// One scan; a kubectl or reading failure ends the command with status 2 and says why.
     func scan() async throws -> ScanReport {
         let progress = ScanProgress()
         defer { progress.finish() }
@@ -32,9 +32,7 @@ struct PodScanner: Sendable {
         } catch .cancelled {
             throw CancellationError()
         } catch {
-            progress.finish()
-            StandardStreams.writeError("\(ProgramName.current) scan: \(error.localizedDescription)\n")
-            throw ExitStatus.couldNotLook.exitCode
+            throw CommandFailure(error.localizedDescription, status: .couldNotLook)
         }
     }
 
@@ -59,8 +57,11 @@ struct PodScanner: Sendable {
 /// kubectl through Triage's live runner, scoped to the chosen context and kubeconfig.
 private struct LiveKubectl: KubectlRunning {
     let runner: ClusterScopedRunner
+    /// Seconds a command may take.
+    let timeout: Double
 
     init(context: String?, kubeconfig: String?, timeout: Duration) throws(ScanError) {
+        self.timeout = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         do {
             let options = try KubectlOptions(context: context, kubeconfig: kubeconfig)
             // A pod list of a large cluster is hundreds of megabytes: keep all of it.
@@ -74,7 +75,8 @@ private struct LiveKubectl: KubectlRunning {
     func kubectl(_ arguments: [String]) async throws(ScanError) -> KubectlOutput {
         do {
             let result = try await runner.run(CommandInvocation(arguments: ["kubectl"] + arguments))
-            return KubectlOutput(stdout: result.stdout, stderr: result.stderr, exitStatus: result.exitStatus, timedOut: result.timedOut)
+            return KubectlOutput(
+                stdout: result.stdout, stderr: result.stderr, exitStatus: result.exitStatus, stoppedAfter: result.timedOut ? timeout : nil)
         } catch is CancellationError {
             throw .cancelled
         } catch ExecutionError.programNotFound {

@@ -25,6 +25,8 @@ struct SessionReport {
         var summary: String
         var evidence: String?
         var explanation: String
+        /// The fix in one line, the headline of its steps.
+        var remedy: String?
         var fix: [Step]
         var verify: Step?
     }
@@ -105,6 +107,7 @@ extension SessionReport {
             if let outcome, outcome != DiagnosisOutcome.causeFound.rawValue { text += "outcome: \(outcome)\n" }
             text += "\(diagnosis.summary)\n"
             if let evidence = diagnosis.evidence { text += "evidence: \(evidence)\n" }
+            if let remedy = diagnosis.remedy { text += "fix: \(remedy)\n" }
             for (index, step) in diagnosis.fix.enumerated() {
                 text += "fix \(index + 1): \(step.text)\n"
                 if let command = step.command { text += "   $ \(CommandInvocation(arguments: command))\n" }
@@ -203,6 +206,7 @@ extension SessionReport.DiagnosisRecord {
         summary = session.render(diagnosis.summary)
         evidence = session.evidence(of: diagnosis)
         explanation = session.render(diagnosis.explanation)
+        remedy = session.remedy(of: diagnosis)
         fix = session.fixSteps(of: diagnosis).map(step)
         verify = diagnosis.verify.map { step(session.resolve($0)) }
     }

@@ -125,7 +125,8 @@ struct RunbookChooser {
             throw CommandFailure("cannot read \(what): \(error.localizedDescription)", status: .couldNotLook)
         }
         guard result.succeeded else {
-            throw CommandFailure("kubectl could not read \(what): \(result.failureSummary)", status: .couldNotLook)
+            let longer = result.timedOut ? " (--timeout SECONDS waits longer)" : ""
+            throw CommandFailure("kubectl could not read \(what): \(result.failureSummary)\(longer)", status: .couldNotLook)
         }
         return result
     }

@@ -16,9 +16,10 @@ struct Scan: AsyncParsableCommand {
             Reads `kubectl get pods -o json` (live, or a saved dump with --from), diagnoses every container waiting in \
             ErrImagePull, ImagePullBackOff, InvalidImageName or ErrImageNeverPull, and groups them. Live, the events of \
             pods whose status names no cause are read too. Containers that have their image but cannot start or keep \
-            running (CrashLoopBackOff, CreateContainerConfigError, RunContainerError, CreateContainerError) are listed \
-            after the groups, with how each ended last and the runbook that applies. Exit status: 0 when a pod fails to \
-            pull or a container to start, 1 when none does, \
+            running (CrashLoopBackOff, CreateContainerConfigError, RunContainerError…), or that ended with a non-zero \
+            exit code and are not started again (Terminated: restartPolicy Never or OnFailure), are listed after the \
+            groups, with how each ended last and the runbook whose selects: holds for its pod; so is any pod a runbook \
+            selects. Exit status: 0 when a pod fails to pull or a container to start, 1 when none does, \
             2 when kubectl or the input failed or some namespaces could not be read (see '\(ProgramName.current) --help').
             Examples:
               \(ProgramName.current) scan -A

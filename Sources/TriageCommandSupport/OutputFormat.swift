@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TriageJSON
+import TriageModel
 
 /// How a command prints its results: for people, or for scripts.
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -40,19 +41,17 @@ public enum StructuredOutput {
         return YAMLRendering.render(try JSONValue.parse(json))
     }
 
-    /// `json` with DEL and the C1 controls (U+007F–U+009F), which JSON allows raw in strings but a
-    /// terminal obeys (U+009B starts a control sequence), written as `\u0080`-style escapes.
+    /// `json` with DEL, the C1 controls (U+007F–U+009F) and the invisible characters that make
+    /// text read otherwise than it is (see `VisibleText`), which JSON allows raw in strings but a
+    /// terminal obeys (U+009B starts a control sequence) or a reader is fooled by, written as
+    /// `\u0080`-style escapes: the same strings to a JSON reader.
     static func escapingC1Controls(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: { (0x7F...0x9F).contains($0.value) }) else { return json }
-        var escaped = String.UnicodeScalarView()
-        for scalar in json.unicodeScalars {
-            if (0x7F...0x9F).contains(scalar.value) {
-                escaped.append(contentsOf: "\\u00\(String(scalar.value, radix: 16))".unicodeScalars)
-            } else {
-                escaped.append(scalar)
-            }
+        VisibleText.replacingHidden(in: json) { scalar in
+            String(scalar).utf16.map { unit in
+                let hex = String(unit, radix: 16)
+                return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }.joined()
         }
-        return String(escaped)
     }
 
     /// Writes `value` to standard output as `format`.

@@ -1,4 +1,5 @@
 import TriageJSON
+import TriageModel
 
 /// A JSON document written as block-style YAML: the same keys in the same order, strings plain
 /// when YAML would read them back as the same string, double-quoted (with JSON's escapes, which
@@ -53,13 +54,23 @@ enum YAMLRendering {
         let plainCharacters = text.unicodeScalars.allSatisfy { scalar in
             switch scalar {
             case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".", "/", "(", ")", "+", "=", "@", " ": true
-            default: scalar.value >= 0xA0 && scalar.properties.generalCategory != .control
+            default: scalar.value >= 0xA0 && !VisibleText.isHidden(scalar)
             }
         }
         let looksNumeric = text.first.map { $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." } ?? false
         let plain =
             plainCharacters && !reserved.contains(text.lowercased()) && !looksNumeric
             && text.first != " " && text.last != " " && !text.hasPrefix("-")
-        return plain ? text : JSONValue.string(text).json
+        return plain ? text : visible(JSONValue.string(text).json)
+    }
+
+    /// A double-quoted scalar with its controls and invisible characters (see `VisibleText`)
+    /// written as YAML's `\u` and `\U` escapes, which read back as the same string.
+    private static func visible(_ quoted: String) -> String {
+        VisibleText.replacingHidden(in: quoted) { scalar in
+            let hex = String(scalar.value, radix: 16)
+            let width = scalar.value > 0xFFFF ? 8 : 4
+            return (width == 8 ? "\\U" : "\\u") + String(repeating: "0", count: width - hex.count) + hex
+        }
     }
 }

@@ -64,12 +64,9 @@ public struct RunbookSelector: Sendable {
     }
 
     private func choice(_ pod: Pod, facts: Facts) -> Choice {
-        let applying = runbooks(for: facts)
-        let serving = pod.spec.containers.filter { $0.kind == .regular || $0.isSidecar }
-        let troubled = pod.status.containerStatuses.contains(where: \.isInTrouble)
-        let running = !serving.isEmpty && serving.allSatisfy { pod.status(of: $0)?.state.isRunning == true }
-        let healthy = pod.status.phase == "Succeeded" || (running && !troubled && pod.status.condition("Ready")?.status == "True")
-        return Choice(pod: pod.name, facts: facts, runbooks: applying, state: VisibleText.escapingControls(Self.state(of: pod)), isHealthy: healthy)
+        Choice(
+            pod: pod.name, facts: facts, runbooks: runbooks(for: facts), state: VisibleText.escapingControls(Self.state(of: pod)),
+            isHealthy: pod.runsAsDeclared)
     }
 
     /// The pod's phase, then each container's state and how it ended last.

@@ -182,6 +182,24 @@ public struct Session: Sendable {
         renderIfKnown(template) ?? template.renderPlaced { name, alone in facts[name].map { Self.join($0.values, alone) } ?? "(not known)" }
     }
 
+    /// The diagnosis's `remedy:`, the fix in one line and the headline of its steps, filled in by
+    /// ``renderNamingUnknown(_:)``; nil when it has none.
+    public func remedy(of diagnosis: Diagnosis) -> String? {
+        diagnosis.remedy.map(renderNamingUnknown)
+    }
+
+    /// One line from the runbook with placeholders filled from the facts; a fact that is not known
+    /// here is named in words ("the workload"), so that the line still reads as a sentence.
+    public func renderNamingUnknown(_ template: Template) -> String {
+        template.render { name in facts[name]?.values.joined(separator: ", ") ?? "the " + Self.words(fact: name) }
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A fact's name read as words: `secret_for_registry` → `secret for registry`.
+    public static func words(fact name: String) -> String {
+        String(name.map { $0 == "_" || $0 == "-" || $0 == "." ? " " : $0 })
+    }
+
     private static func join(_ values: [String], _ standsAlone: Bool) -> String {
         values.joined(separator: standsAlone ? "\n" : ", ")
     }
@@ -217,7 +235,7 @@ public struct Session: Sendable {
     /// words and mask the config's credentials.
     @discardableResult
     public mutating func record(_ raw: CommandResult, for invocation: CommandInvocation, parsers: ParserCatalog) -> Transition {
-        let readable = SecretMasker.keepingRegistryHosts.mask(raw)
+        let readable = SecretMasker.keepingRegistryHosts.mask(raw, of: invocation.arguments)
         let node = current
         var found: Facts = [
             CommandFacts.exitStatus: Fact(String(raw.exitStatus)),
@@ -240,7 +258,7 @@ public struct Session: Sendable {
                     Evidence(line: $0.line, text: VisibleText.escapingControls(SecretMasker.standard.mask($0.text)), node: $0.node)
                 })
         }
-        return advance(newFacts: shown, invocation: invocation, result: SecretMasker.standard.shown(raw), answer: nil)
+        return advance(newFacts: shown, invocation: invocation, result: SecretMasker.standard.shown(raw, of: invocation.arguments), answer: nil)
     }
 
     /// Stores the user's answer to the current question and follows the first branch that holds.

@@ -182,7 +182,8 @@ public struct SessionDriver: Sendable {
             }
             var next = session
             let ran = RanCommand(
-                invocation: invocation, result: SecretMasker.standard.shown(raw), transition: next.record(raw, for: invocation, parsers: parsers))
+                invocation: invocation, result: SecretMasker.standard.shown(raw, of: invocation.arguments),
+                transition: next.record(raw, for: invocation, parsers: parsers))
             try await review(session, ran)
             session = next
             return .ran(ran)

@@ -49,13 +49,13 @@ public struct Watcher: Sendable {
         while true {
             if attempt > 1 { try await pause(watch.every) }
             let raw = try await runner.run(invocation)
-            let result = SecretMasker.keepingRegistryHosts.mask(raw)
+            let result = SecretMasker.keepingRegistryHosts.mask(raw, of: invocation.arguments)
             var found: Facts = [CommandFacts.exitStatus: Fact(String(result.exitStatus))]
             if let name = watch.parser, let parser = parsers.parser(name) {
                 found.merge(parser.facts(from: result, context: ParserContext(node: node, facts: facts))) { _, new in new }
             }
             let holds = watch.until.evaluate(facts.merging(found) { _, new in new }).holds
-            let poll = Poll(attempt: attempt, result: SecretMasker.standard.shown(raw), facts: found, holds: holds)
+            let poll = Poll(attempt: attempt, result: SecretMasker.standard.shown(raw, of: invocation.arguments), facts: found, holds: holds)
             onPoll(poll)
             if holds { return .satisfied(poll) }
             if attempt >= attempts { return .gaveUp(poll) }

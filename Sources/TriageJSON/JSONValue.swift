@@ -193,14 +193,10 @@ public struct JSONReadError: Error, Sendable, Equatable, CustomStringConvertible
     public var problem: String
 
     init(offset: Int, problem: String, in bytes: UnsafeBufferPointer<UInt8>) {
-        var line = 1, lineStart = 0
-        for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A {
-            line += 1
-            lineStart = index + 1
-        }
+        let position = JSONPosition(offset: offset, in: bytes)
         self.offset = offset
-        self.line = line
-        self.column = offset - lineStart + 1
+        self.line = position.line
+        self.column = position.column
         self.problem = problem
     }
 

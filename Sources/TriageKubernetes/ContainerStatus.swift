@@ -29,11 +29,6 @@ public enum ContainerState: Sendable, Equatable {
     /// it, or waiting for the pod's init containers.
     public static let startingReasons: Set<String> = ["ContainerCreating", "PodInitializing"]
 
-    /// The kubelet's waiting reasons for a container it has the image of but cannot start or
-    /// keep running: the restart back-off, a failed start, and a configuration it cannot create
-    /// the container from.
-    public static let startFailureReasons: Set<String> = ["CrashLoopBackOff", "RunContainerError", "CreateContainerConfigError", "CreateContainerError"]
-
     /// The waiting reason, when waiting.
     public var waitingReason: String? {
         if case .waiting(let reason, _) = self { return reason }

@@ -1,26 +1,36 @@
 import TriageJSON
 
 /// Decodes one element of a pod list's `items` into a ``FailingPod`` in place, for a stream
-/// reader: it reads only the fields a ``FailingPod`` has and checks the grammar of everything it
-/// skips. ``FailingPod/init(pod:waitingFor:)`` gives the same value from a whole ``Pod``.
+/// reader: it reads only the fields a ``FailingPod`` has and those that tell whether the pod runs
+/// as declared, and checks the grammar of everything it skips. ``FailingPod/init(pod:)`` gives
+/// the same failures from a whole ``Pod``.
+///
+/// A pod passes as running when it succeeded, or when its `Ready` condition is `True`, its
+/// regular containers run and none is in trouble (see ``ContainerStatus/isInTrouble``): every pod
+/// it passes, ``Pod/runsAsDeclared`` passes too, so none that a runbook could choose is dropped.
 ///
 /// Field positions are kept as spans into the buffer and turned into strings only for pods that
-/// have a failing container, so a healthy pod costs no allocation.
+/// do not run as declared, so a healthy pod costs no allocation.
 package struct FailingPodDecoder {
     /// A container status as spans.
     private struct StatusSpans {
         var name: StringSpan?
         var image: StringSpan?
-        var reason: Int?
-        var message: StringSpan?
+        var state = StateSpans()
+        var last = StateSpans()
         var kind: ContainerKind
         var restartCount = 0
-        var lastReason: StringSpan?
-        var lastExitCode: Int?
     }
 
-    /// The reasons asked for, and their UTF-8 bytes to compare spans with.
-    private let reasons: [(text: String, bytes: [UInt8])]
+    /// What one `state` or `lastState` says.
+    private struct StateSpans {
+        /// In the reverse order of precedence.
+        enum Kind: Comparable { case unknown, terminated, running, waiting }
+        var kind = Kind.unknown
+        var reason: StringSpan?
+        var message: StringSpan?
+        var exitCode: Int?
+    }
 
     private var owners: [(kind: StringSpan, name: StringSpan, controller: Bool)] = []
     private var failures: [StatusSpans] = []
@@ -29,19 +39,23 @@ package struct FailingPodDecoder {
     private var node: StringSpan?
     private var templateHash: StringSpan?
     private var isPod = true
+    private var phase: StringSpan?
+    private var ready = false
+    private var inTrouble = false
+    private var regularStatuses = 0
+    private var regularRunning = 0
 
-    /// A decoder of the pods whose containers wait for one of `reasons`.
-    package init(waitingFor reasons: Set<String>) {
-        self.reasons = reasons.sorted().map { ($0, Array($0.utf8)) }
-    }
+    /// A decoder of the pods that do not run as declared.
+    package init() {}
 
     /// What one item was.
     package enum Item {
         /// Not a pod (a `List` may mix kinds).
         case other
-        /// A pod with no container waiting for a reason asked for.
+        /// A pod that runs as declared.
         case healthy
-        /// A pod with at least one.
+        /// A pod that does not, with its failing containers (perhaps none: a pod not yet
+        /// scheduled, or one whose containers are still being created).
         case failing(FailingPod)
     }
 
@@ -50,6 +64,7 @@ package struct FailingPodDecoder {
         owners.removeAll(keepingCapacity: true)
         failures.removeAll(keepingCapacity: true)
         name = nil; namespace = nil; node = nil; templateHash = nil; isPod = true
+        phase = nil; ready = false; inTrouble = false; regularStatuses = 0; regularRunning = 0
         guard try cursor.enterObject() else {
             try cursor.skipValue()
             return .other
@@ -69,8 +84,14 @@ package struct FailingPodDecoder {
             }
         }
         guard isPod else { return .other }
-        guard !failures.isEmpty else { return .healthy }
+        guard !runs(cursor) else { return .healthy }
         return .failing(materialize(cursor))
+    }
+
+    private func runs(_ cursor: JSONCursor) -> Bool {
+        guard let phase else { return false }
+        if cursor.equals(phase, "Succeeded") { return true }
+        return cursor.equals(phase, "Running") && ready && !inTrouble && regularStatuses > 0 && regularRunning == regularStatuses
     }
 
     private func materialize(_ cursor: JSONCursor) -> FailingPod {
@@ -83,10 +104,13 @@ package struct FailingPodDecoder {
             templateHash: text(templateHash),
             failures: ContainerKind.allCases.flatMap { kind in
                 failures.filter { $0.kind == kind }.map {
-                    ContainerFailure(
+                    let ended = $0.state.kind == .terminated
+                    let last = ended ? $0.state : $0.last
+                    return ContainerFailure(
                         name: text($0.name) ?? "", kind: kind, image: text($0.image) ?? "",
-                        reason: $0.reason.map { reasons[$0].text } ?? "", message: text($0.message) ?? "",
-                        restartCount: $0.restartCount, lastReason: text($0.lastReason), lastExitCode: $0.lastExitCode)
+                        reason: ended ? ContainerFailure.terminated : text($0.state.reason) ?? "", message: text($0.state.message) ?? "",
+                        restartCount: $0.restartCount, lastReason: last.kind == .terminated ? text(last.reason) : nil,
+                        lastExitCode: last.kind == .terminated ? last.exitCode : nil)
                 }
             })
     }
@@ -151,7 +175,11 @@ package struct FailingPodDecoder {
         guard try cursor.enterObject() else { return try cursor.skipValue() }
         var first = true
         while let key = try cursor.nextKey(first: &first) {
-            if cursor.equals(key, "containerStatuses") {
+            if cursor.equals(key, "phase") {
+                phase = try cursor.optionalString()
+            } else if cursor.equals(key, "conditions") {
+                try conditions(&cursor)
+            } else if cursor.equals(key, "containerStatuses") {
                 try containerStatuses(&cursor, kind: .regular)
             } else if cursor.equals(key, "initContainerStatuses") {
                 try containerStatuses(&cursor, kind: .initContainer)
@@ -176,68 +204,93 @@ package struct FailingPodDecoder {
                 } else if cursor.equals(key, "image") {
                     spans.image = try cursor.optionalString()
                 } else if cursor.equals(key, "state") {
-                    try state(&cursor, into: &spans)
+                    spans.state = try state(&cursor)
                 } else if cursor.equals(key, "lastState") {
-                    try lastState(&cursor, into: &spans)
+                    spans.last = try state(&cursor)
                 } else if cursor.equals(key, "restartCount") {
                     spans.restartCount = try cursor.optionalInt() ?? 0
                 } else {
                     try cursor.skipValue()
                 }
             }
-            if spans.reason != nil { failures.append(spans) }
+            if kind == .regular {
+                regularStatuses += 1
+                if spans.state.kind == .running { regularRunning += 1 }
+            }
+            if fails(spans.state, in: cursor) {
+                inTrouble = true
+                failures.append(spans)
+            } else if spans.state.kind == .running || spans.state.kind == .unknown {
+                inTrouble = inTrouble || (spans.restartCount > 0 && spans.last.kind == .terminated)
+            }
         }
     }
 
-    private func state(_ cursor: inout JSONCursor, into spans: inout StatusSpans) throws(JSONStop) {
-        guard try cursor.enterObject() else { return try cursor.skipValue() }
+    /// Whether a container in `state` fails (see ``ContainerFailure/init(status:)``).
+    private func fails(_ state: StateSpans, in cursor: JSONCursor) -> Bool {
+        switch state.kind {
+        case .waiting:
+            guard let reason = state.reason else { return false }
+            return !ContainerState.startingReasons.contains(cursor.decode(reason))
+        case .terminated: return state.exitCode != 0
+        case .running, .unknown: return false
+        }
+    }
+
+    /// Whether the `Ready` condition is `True`.
+    private mutating func conditions(_ cursor: inout JSONCursor) throws(JSONStop) {
+        guard try cursor.enterArray() else { return try cursor.skipValue() }
+        var first = true
+        while try cursor.nextElement(first: &first) {
+            guard try cursor.enterObject() else { try cursor.skipValue(); continue }
+            var type: StringSpan?, status: StringSpan?
+            var member = true
+            while let key = try cursor.nextKey(first: &member) {
+                if cursor.equals(key, "type") {
+                    type = try cursor.optionalString()
+                } else if cursor.equals(key, "status") {
+                    status = try cursor.optionalString()
+                } else {
+                    try cursor.skipValue()
+                }
+            }
+            if let type, cursor.equals(type, "Ready") { ready = status.map { cursor.equals($0, "True") } ?? false }
+        }
+    }
+
+    /// What a `state` or `lastState` object says. The kubelet writes one of `waiting`, `running`
+    /// and `terminated`; given more, the first in that order wins, as in ``ContainerState``.
+    private func state(_ cursor: inout JSONCursor) throws(JSONStop) -> StateSpans {
+        var spans = StateSpans()
+        guard try cursor.enterObject() else { try cursor.skipValue(); return spans }
         var first = true
         while let key = try cursor.nextKey(first: &first) {
-            guard cursor.equals(key, "waiting"), try cursor.enterObject() else { try cursor.skipValue(); continue }
+            let kind: StateSpans.Kind
+            if cursor.equals(key, "waiting") {
+                kind = .waiting
+            } else if cursor.equals(key, "running") {
+                kind = .running
+            } else if cursor.equals(key, "terminated") {
+                kind = .terminated
+            } else {
+                try cursor.skipValue()
+                continue
+            }
+            guard kind > spans.kind, try cursor.enterObject() else { try cursor.skipValue(); continue }
+            spans = StateSpans(kind: kind)
             var member = true
             while let field = try cursor.nextKey(first: &member) {
-                if cursor.equals(field, "reason") {
-                    spans.reason = try cursor.optionalString().flatMap { reason(of: $0, in: cursor) }
-                } else if cursor.equals(field, "message") {
+                if kind != .running, cursor.equals(field, "reason") {
+                    spans.reason = try cursor.optionalString()
+                } else if kind != .running, cursor.equals(field, "message") {
                     spans.message = try cursor.optionalString()
+                } else if kind == .terminated, cursor.equals(field, "exitCode") {
+                    spans.exitCode = try cursor.optionalInt()
                 } else {
                     try cursor.skipValue()
                 }
             }
         }
-    }
-
-    /// `lastState.terminated`'s reason and exit code.
-    private func lastState(_ cursor: inout JSONCursor, into spans: inout StatusSpans) throws(JSONStop) {
-        guard try cursor.enterObject() else { return try cursor.skipValue() }
-        var first = true
-        while let key = try cursor.nextKey(first: &first) {
-            guard cursor.equals(key, "terminated"), try cursor.enterObject() else { try cursor.skipValue(); continue }
-            var member = true
-            while let field = try cursor.nextKey(first: &member) {
-                if cursor.equals(field, "reason") {
-                    spans.lastReason = try cursor.optionalString()
-                } else if cursor.equals(field, "exitCode") {
-                    spans.lastExitCode = try cursor.optionalInt()
-                } else {
-                    try cursor.skipValue()
-                }
-            }
-        }
-    }
-
-    /// The index of the reason asked for that `span` spells; nil for any other.
-    private func reason(of span: StringSpan, in cursor: JSONCursor) -> Int? {
-        if span.hasEscapes {
-            let text = cursor.decode(span)
-            return reasons.firstIndex { $0.text == text }
-        }
-        let length = span.end - span.start
-        return reasons.firstIndex { reason in
-            reason.bytes.count == length
-                && reason.bytes.withUnsafeBufferPointer { wanted in
-                    (0..<length).allSatisfy { cursor.bytes[span.start + $0] == wanted[$0] }
-                }
-        }
+        return spans
     }
 }

@@ -35,6 +35,17 @@ public struct Pod: KubernetesObject, Equatable {
         spec.containers.first { $0.kind == status.kind && $0.name == status.name }
     }
 
+    /// Whether it runs as declared: it succeeded, or it is running, every regular container and
+    /// sidecar runs, none is in trouble (see ``ContainerStatus/isInTrouble``) and the pod is
+    /// ready. Nothing for a runbook to do.
+    public var runsAsDeclared: Bool {
+        if status.phase == "Succeeded" { return true }
+        guard status.phase == "Running" else { return false }
+        let serving = spec.containers.filter { $0.kind == .regular || $0.isSidecar }
+        let running = !serving.isEmpty && serving.allSatisfy { self.status(of: $0)?.state.isRunning == true }
+        return running && !status.containerStatuses.contains(where: \.isInTrouble) && status.condition("Ready")?.status == "True"
+    }
+
     /// The statuses of the containers waiting for one of `reasons`, init containers first.
     public func containers(waitingFor reasons: Set<String>) -> [ContainerStatus] {
         status.containerStatuses.filter { $0.state.waitingReason.map(reasons.contains) ?? false }

@@ -45,26 +45,56 @@ enum KubectlVerbs {
         "alpha": "runs an experimental command",
     ]
 
+    /// Global options that choose the cluster, the credentials or the identity kubectl uses: in a
+    /// runbook's command they override the user's `--context` and `--kubeconfig` (the last flag
+    /// wins), send the user's credentials to another server, act as another user, or run the
+    /// credential plugins of another kubeconfig.
+    static let elsewhere: Set<String> = [
+        "server", "s", "kubeconfig", "context", "cluster", "user", "as", "as-group", "as-uid", "token", "username", "password",
+        "client-key", "client-certificate", "certificate-authority", "insecure-skip-tls-verify", "tls-server-name",
+    ]
+
+    /// Options of any verb that write a file: `--profile-output`, and `kubectl kustomize --output`.
+    static let writingFiles: Set<String> = ["profile-output"]
+
+    /// Options that take no value, which a word after them cannot belong to.
+    static let booleans: Set<String> = [
+        "all", "all-namespaces", "A", "overwrite", "force", "wait", "now", "local", "list", "dry-run", "ignore-not-found",
+        "previous", "p", "follow", "f", "recursive", "R", "show-labels", "watch", "w", "watch-only", "no-headers", "record", "it", "i", "t",
+    ]
+
     /// Why `words` (kubectl first) changes something; `nil` when it only reads.
     static func change(_ words: [String]) -> String? {
+        let options = Array(words.dropFirst().prefix { $0 != "--" })
+        if let flag = options.first(where: { optionName($0).map(elsewhere.contains) ?? false }) {
+            return "`kubectl \(flag)` points kubectl at a cluster, credentials or identity other than the ones you chose, so what it does cannot be told"
+        }
+        if let flag = options.first(where: { optionName($0).map(writingFiles.contains) ?? false }) {
+            return "`kubectl \(flag)` writes a file"
+        }
         let (found, unknowable) = globalOptions.verb(in: words, from: 1, of: "kubectl")
         guard let verbIndex = found else { return unknowable }
         let verb = words[verbIndex]
-        let options = Array(words[(verbIndex + 1)...].prefix { $0 != "--" })
-        if options.contains("--help") || options.contains("-h") { return nil }
+        let flags = standingFlags(Array(words[(verbIndex + 1)...].prefix { $0 != "--" }))
+        if flags.contains("--help") || flags.contains("-h") { return nil }
         let subcommand = globalOptions.verb(in: words, from: verbIndex + 1, of: "kubectl \(verb)").index.map { words[$0] }
         if let sub = subcommand, readingSubcommands[verb]?.contains(sub) == true { return nil }
         if reading.contains(verb) {
-            let dumpsToFiles = verb == "cluster-info" && options.contains { $0.hasPrefix("--output-directory") }
-            return dumpsToFiles ? "`kubectl cluster-info dump --output-directory` writes files" : nil
+            if verb == "cluster-info", options.contains(where: { $0.hasPrefix("--output-directory") }) {
+                return "`kubectl cluster-info dump --output-directory` writes files"
+            }
+            if verb == "kustomize", options.contains(where: { optionName($0) == "output" || optionName($0) == "o" }) {
+                return "`kubectl kustomize --output` writes files"
+            }
+            return nil
         }
-        if ["label", "annotate"].contains(verb), options.contains("--list") || options.contains("--list=true") {
+        if ["label", "annotate"].contains(verb), let list = flags.last(where: { optionName($0) == "list" }), ["--list", "--list=true"].contains(list) {
             return nil
         }
         if let action = acting[verb] { return "`kubectl \(verb)` \(action)" }
         if dryRunnable.contains(verb) {
             let tokenRequest = verb == "create" && subcommand == "token"
-            if !tokenRequest, isDryRun(options) { return nil }
+            if !tokenRequest, isDryRun(flags) { return nil }
             if tokenRequest { return "`kubectl create token` issues a ServiceAccount token" }
             return "`kubectl \(verb)` changes the cluster"
         }
@@ -77,5 +107,30 @@ enum KubectlVerbs {
         guard let last = options.last(where: { $0 == "--dry-run" || $0.hasPrefix("--dry-run=") }) else { return false }
         if last == "--dry-run" { return true }
         return ["client", "server", "true"].contains(last.dropFirst("--dry-run=".count))
+    }
+
+    /// The name of the option `word` spells (`--server=x` and `--server` → `server`, `-sx` → `s`),
+    /// or `nil` when it is not an option.
+    static func optionName(_ word: String) -> String? {
+        if word.hasPrefix("--") {
+            let name = word.dropFirst(2).prefix { $0 != "=" }
+            return name.isEmpty ? nil : String(name)
+        }
+        guard word.hasPrefix("-"), let letter = word.dropFirst().first else { return nil }
+        return String(letter)
+    }
+
+    /// The words of `options` that stand as flags of their own: a word right after an option that
+    /// may take a value (`--field-manager --dry-run=client`) may be that value, and kubectl reads
+    /// it so, so it cannot make the command read only.
+    static func standingFlags(_ options: [String]) -> [String] {
+        options.indices.compactMap { index in
+            guard index > 0 else { return options[index] }
+            let before = options[index - 1]
+            guard before.hasPrefix("-"), before.count > 1, !before.contains("=") else { return options[index] }
+            let takesNoValue =
+                before.hasPrefix("--") ? booleans.contains(String(before.dropFirst(2))) : before.dropFirst().allSatisfy { booleans.contains(String($0)) }
+            return takesNoValue ? options[index] : nil
+        }
     }
 }

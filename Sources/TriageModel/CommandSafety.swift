@@ -5,7 +5,8 @@
 /// `kubectl delete pod` still ``changes``. Wrappers that run another program (`env`, `sudo`,
 /// `timeout`, `nice`, `chroot`, `busybox APPLET`, `k3s kubectl` …) are looked through. When the
 /// vector cannot be read with certainty (an option whose arity is unknown stands where the verb
-/// should be, a kubectl plugin), the command is taken to change things: a wrong "it only reads"
+/// should be, a kubectl plugin, a program none of the tables knows, a kubectl flag that chooses
+/// another cluster or identity), the command is taken to change things: a wrong "it only reads"
 /// is the mistake that must not happen.
 public struct CommandSafety: Hashable, Sendable {
     /// Why the command changes something (the cluster, the node, a file, a kubeconfig), in words;
@@ -35,8 +36,11 @@ public struct CommandSafety: Hashable, Sendable {
             let words = Array(arguments[index...])
             let tool = Self.toolName(words[0])
             kubectlIndex = Self.kubectlNames.contains(tool) ? index : nil
+            let environment = arguments[..<index].first { !$0.hasPrefix("-") && $0.contains("=") }
             change =
-                if kubectlIndex != nil {
+                if let environment {
+                    "`\(environment)` sets the environment of `\(tool)`, which can change what it runs and which cluster or credentials it uses"
+                } else if kubectlIndex != nil {
                     KubectlVerbs.change(words)
                 } else if Self.containerCLIs.contains(tool) {
                     ContainerCLIVerbs.change(words, tool: tool)
@@ -45,7 +49,7 @@ public struct CommandSafety: Hashable, Sendable {
                 } else if tool == "ctr" {
                     CtrVerbs.change(words)
                 } else {
-                    nil
+                    ToolVerbs.change(words, tool: tool)
                 }
         }
     }

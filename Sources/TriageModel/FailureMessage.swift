@@ -29,10 +29,11 @@ public enum FailureMessage {
 }
 
 extension CommandResult {
-    /// Why the command failed, in its own words (see ``FailureMessage``), or that it timed out.
+    /// Why the command failed, in its own words (see ``FailureMessage``), or that it timed out
+    /// and after how long.
     public var failureSummary: String {
         let said = FailureMessage.summary(ofStandardError: stderr)
-        if timedOut { return said.isEmpty ? "timed out with no answer" : "timed out: \(said)" }
+        if timedOut { return "timed out after \(Seconds.spoken(duration))" + (said.isEmpty ? " with no answer" : ": \(said)") }
         return said.isEmpty ? "exit status \(exitStatus)" : said
     }
 }

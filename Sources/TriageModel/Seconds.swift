@@ -18,6 +18,14 @@ public enum Seconds {
         Int(value.isNaN ? 0 : min(max(value, 0), longest).rounded(.down))
     }
 
+    /// `value` as a message says it: `2 s`, `0.5 s`, `120 s` to a tenth of a second, `40 ms`
+    /// below a tenth (bounded as a duration is).
+    public static func spoken(_ value: Double) -> String {
+        let tenths = Int((bounded(value) * 10).rounded())
+        guard tenths > 0 else { return "\(Int((bounded(value) * 1000).rounded())) ms" }
+        return (tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)") + " s"
+    }
+
     /// How many whole times `step` fits into `total` (the polls a watch makes after its first),
     /// both bounded as a duration is.
     public static func count(_ total: Double, every step: Double) -> Int {

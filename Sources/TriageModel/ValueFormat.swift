@@ -22,8 +22,8 @@ public enum ValueFormat: String, Codable, Hashable, Sendable, CaseIterable {
     /// `nil` when `value` is acceptable, otherwise what is wrong with it, in words.
     public func problem(with value: String) -> String? {
         if value.isEmpty { return "is empty" }
-        if value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) {
-            return "contains a control character"
+        if value.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\t" || VisibleText.isHidden($0) }) {
+            return "contains a control character or an invisible one"
         }
         if value.hasPrefix("-") { return "starts with '-', which a command would read as a flag" }
         switch self {

@@ -58,7 +58,7 @@ public final class REPL {
             ? .readOnly
             : .ask(confirm: { invocation in
                 console.write(printer.mutationWarning(invocation))
-                let reply = input.readLine(prompt: printer.confirmPrompt(), completion: { _ in ["yes", "no"] })
+                let reply = input.readConfirmation(prompt: printer.confirmPrompt(), completion: { _ in ["yes", "no"] })
                 return reply.map { ["y", "yes"].contains($0.trimmingCharacters(in: .whitespaces).lowercased()) } ?? false
             })
         let announce: (@Sendable (CommandInvocation) -> Void)? = mode == .propose ? nil : { @Sendable in console.line(printer.running($0, mode: mode)) }
@@ -325,7 +325,7 @@ public final class REPL {
             return
         }
         guard let raw = await execute(invocation) else { return }
-        let result = SecretMasker.standard.shown(raw)
+        let result = SecretMasker.standard.shown(raw, of: invocation.arguments)
         transcript?.ran(invocation, result: result, mode: mode.ranLabel)
         console.write(printer.result(result, invocation: invocation))
         console.write(printer.output(result))

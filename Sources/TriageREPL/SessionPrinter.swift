@@ -1,6 +1,7 @@
 import TriageEngine
 import TriageLayout
 import TriageModel
+import TriageSecrets
 import TriageTerminal
 
 /// Everything the REPL prints, as text laid out for the terminal's width, styled when colour is
@@ -175,7 +176,7 @@ struct SessionPrinter {
             for witness in witnesses {
                 guard let evidence = witness.evidence else { continue }
                 text += prose("\(witness.fact) came from line \(evidence.line) of the output of '\(evidence.node ?? step.node)':", indent: "  ")
-                text += styled(layout.verbatim(evidence.text, lead: "    "), .evidence) + "\n"
+                text += styled(layout.verbatim(SecretMasker.standard.shown(evidence), lead: "    "), .evidence) + "\n"
             }
         }
         if let node = session.runbook.node(step.node) {
@@ -319,8 +320,10 @@ struct SessionPrinter {
         let explanation = session.render(diagnosis.explanation).trimmingTrailingNewlines()
         if !explanation.isEmpty { text += "\n" + prose(explanation) }
         let steps = session.fixSteps(of: diagnosis)
-        if !steps.isEmpty {
+        let remedy = session.remedy(of: diagnosis)
+        if !steps.isEmpty || remedy != nil {
             text += "\n" + styler.apply(.heading, to: "Fix") + "\n"
+            if let remedy { text += prose(remedy, indent: "  ") }
             for (index, step) in steps.enumerated() {
                 let lead = "  \(index + 1). "
                 var lines = layout.reflow(step.text.trimmingTrailingNewlines(), indent: String(repeating: " ", count: lead.count))

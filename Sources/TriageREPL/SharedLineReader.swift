@@ -24,6 +24,16 @@ public final class SharedLineReader: PasteSource, @unchecked Sendable {
         lock.withLock { prompter.readLine(prompt: prompt, completion: completion) }
     }
 
+    /// Reads the answer to a question that lets a change run, typed after `prompt` shows: what
+    /// was typed or pasted ahead of it on a terminal is dropped first (see
+    /// `LineReader.discardTypeAhead()`).
+    public func readConfirmation(prompt: String, completion: CompletionProvider? = nil) -> String? {
+        lock.withLock {
+            prompter.discardTypeAhead()
+            return prompter.readLine(prompt: prompt, completion: completion)
+        }
+    }
+
     /// Keeps `line`, a command, in the prompt's history.
     public func remember(_ line: String) {
         lock.withLock { prompter.remember(line) }

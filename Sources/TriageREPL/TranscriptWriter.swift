@@ -71,8 +71,10 @@ public final class TranscriptWriter {
         let explanation = session.render(diagnosis.explanation)
         if !explanation.isEmpty { text += "\n\(explanation)\n" }
         let steps = session.fixSteps(of: diagnosis)
-        if !steps.isEmpty {
+        let remedy = session.remedy(of: diagnosis)
+        if !steps.isEmpty || remedy != nil {
             text += "\nFix:\n\n"
+            if let remedy { text += "\(remedy)\n\n" }
             for (index, step) in steps.enumerated() {
                 text += "\(index + 1). \(step.text)\n"
                 if let invocation = step.invocation {

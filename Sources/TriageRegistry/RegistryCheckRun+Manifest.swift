@@ -27,6 +27,14 @@ extension RegistryCheckRun {
         }
         noteRateLimit(response)
         switch response.status {
+        case 200 where response.header("Content-Type").map(MediaType.bare)?.lowercased().hasPrefix("text/") == true:
+            // A captive portal, a proxy's login page or a web server answers every path with a
+            // page: that is no manifest, and says nothing about the image.
+            let type = MediaType.bare(response.header("Content-Type") ?? "")
+            return fail(
+                .other,
+                "\(client.host) answered the manifest request for \(reference.description) with a \(type) page (HTTP 200), not a manifest: a proxy, a captive portal or a web server stands where the registry should be"
+            )
         case 200:
             result.exists = true
             result.needsAuth = false

@@ -428,8 +428,10 @@ public enum RunbookDecoder {
         let remedy = fields["remedy"].flatMap { decodeRemedy($0, outcome: outcome ?? .causeFound, diagWhat, reader) }
         let explanation = fields["explain"].flatMap { reader.templateParagraphs($0, "'explain' of \(diagWhat)") } ?? Template.empty
         let evidence = fields["evidence"].flatMap { reader.template($0, "'evidence' of \(diagWhat)") }
+        // The remedy heads the fix; an ending whose remedy says all there is to do needs no steps.
+        let fixField = fields.has("remedy") ? fields["fix"] : fields.require("fix", in: reader)
         let fix =
-            fields.require("fix", in: reader).flatMap { fixNode in
+            fixField.flatMap { fixNode in
                 reader.sequence(fixNode, "'fix' of \(diagWhat)")?.enumerated().flatMap { index, item in
                     decodeSteps(item, "fix step \(index + 1) of \(what)", reader)
                 }
@@ -477,7 +479,7 @@ public enum RunbookDecoder {
         }
         guard let fields = reader.fields(node, what) else { return nil }
         fields.rejectUnknown(stepKeys, in: reader)
-        let text = fields.require("text", in: reader).flatMap { reader.template($0, "'text' of \(what)") }
+        let text = fields.require("text", in: reader).flatMap { reader.templatePieces($0, "'text' of \(what)") }
         let command = decodeCommand(fields, what, reader)
         var watch: Watch?
         if let until = fields["until"] {

@@ -191,12 +191,7 @@ final class YAMLReader {
     /// break, as a `|` block of the same paragraphs would be.
     func paragraphs(_ node: Yams.Node, _ what: String) -> String? {
         guard case .sequence(let items) = node else { return string(node, what) }
-        if items.isEmpty {
-            report(node, "\(what) is an empty list; give text, or a list of paragraphs")
-            return nil
-        }
-        let texts = items.compactMap { string($0, "each paragraph of \(what)") }
-        guard texts.count == items.count else { return nil }
+        guard let texts = texts(of: Array(items), in: node, what, each: "paragraph") else { return nil }
         return texts.map { text in
             var paragraph = Substring(text)
             while paragraph.last?.isNewline == true { paragraph.removeLast() }
@@ -212,6 +207,31 @@ final class YAMLReader {
             guard parsed.count == items.count else { return nil }
         }
         return paragraphs(node, what).flatMap { template(parsing: $0, at: node, what) }
+    }
+
+    /// A `{{placeholder}}` template written as text or as a list of pieces (text or `{use: NAME}`)
+    /// joined with a space: a sentence said once in a snippet and finished differently where it
+    /// is used.
+    func templatePieces(_ node: Yams.Node, _ what: String) -> Template? {
+        guard case .sequence(let items) = node else { return template(node, what) }
+        guard let pieces = texts(of: Array(items), in: node, what, each: "piece", joined: " joined with a space") else { return nil }
+        let text = pieces.map { text in
+            var piece = Substring(text).drop(while: \.isWhitespace)
+            while piece.last?.isWhitespace == true { piece.removeLast() }
+            return String(piece)
+        }.joined(separator: " ")
+        return template(parsing: text, at: node, what)
+    }
+
+    /// The texts of a list written where one text may stand (paragraphs, pieces); nil, reported,
+    /// when the list is empty or an item is not text.
+    private func texts(of items: [Yams.Node], in node: Yams.Node, _ what: String, each item: String, joined: String = "") -> [String]? {
+        if items.isEmpty {
+            report(node, "\(what) is an empty list; give text, or a list of \(item)s\(joined)")
+            return nil
+        }
+        let texts = items.compactMap { string($0, "each \(item) of \(what)") }
+        return texts.count == items.count ? texts : nil
     }
 
     func sequence(_ node: Yams.Node, _ what: String) -> [Yams.Node]? {

@@ -1,5 +1,6 @@
 import TriageEngine
 import TriageKubernetes
+import TriageModel
 
 /// Scans a live cluster: lists pods with kubectl, reads them with the streaming reader, resolves
 /// ReplicaSets to Deployments, and reads events for failures whose status names no cause.
@@ -67,7 +68,7 @@ public struct ClusterScan: Sendable {
         } else if scope == .allNamespaces && first.stderr.localizedCaseInsensitiveContains("forbidden") {
             try await listEachNamespace(into: &scan, progress: progress)
         } else {
-            throw .kubectlFailed(command: Self.describe(listPods(scope)), status: first.exitStatus, stderr: first.stderrSummary)
+            throw Self.failure(listPods(scope), first)
         }
         let resolver = await replicaSetOwners(for: scan.pods + scan.restartingPods)
         let wanted = scan.podsNeedingEvents(limit: eventLimit)
@@ -87,8 +88,15 @@ public struct ClusterScan: Sendable {
         let arguments = ["get", "namespace", namespace, "--output", "name"]
         let found = try await kubectl(arguments)
         if !found.succeeded && found.stderr.contains("NotFound") {
-            throw .kubectlFailed(command: Self.describe(arguments), status: found.exitStatus, stderr: found.stderrSummary)
+            throw Self.failure(arguments, found)
         }
+    }
+
+    /// Why `arguments` failed: stopped for its time, or ended with a status.
+    private static func failure(_ arguments: [String], _ output: KubectlOutput, _ addition: String = "") -> ScanError {
+        let said = FailureMessage.summary(ofStandardError: output.stderr) + addition
+        guard let seconds = output.stoppedAfter else { return .kubectlFailed(command: describe(arguments), status: output.exitStatus, stderr: said) }
+        return .kubectlStopped(command: describe(arguments), seconds: seconds, stderr: said)
     }
 
     private func kubectl(_ arguments: [String]) async throws(ScanError) -> KubectlOutput {
@@ -120,9 +128,7 @@ public struct ClusterScan: Sendable {
         let names = ["get", "namespaces", "--output", "jsonpath={.items[*].metadata.name}"]
         let listed = try await kubectl(names)
         guard listed.succeeded else {
-            throw .kubectlFailed(
-                command: Self.describe(listPods(.allNamespaces)), status: listed.exitStatus,
-                stderr: listed.stderrSummary + " (and the namespaces cannot be listed to scan them one by one)")
+            throw Self.failure(listPods(.allNamespaces), listed, " (and the namespaces cannot be listed to scan them one by one)")
         }
         let namespaces = listed.stdout.split(whereSeparator: \.isWhitespace).map(String.init).sorted()
         var results: [(String, Result<KubectlOutput, ScanError>)] = []
@@ -145,7 +151,7 @@ public struct ClusterScan: Sendable {
             case .success(let output) where output.succeeded:
                 try read(output, into: &scan, progress: progress)
             case .success(let output):
-                scan.unscanned.append(.init(namespace: namespace, reason: output.stderrSummary))
+                scan.unscanned.append(.init(namespace: namespace, reason: output.failureSummary))
             case .failure(let error):
                 throw error
             }

@@ -9,23 +9,26 @@ public struct KubectlOutput: Sendable {
     public var stderr: String
     /// Its exit status.
     public var exitStatus: Int32
-    /// Whether it was stopped for running too long.
-    public var timedOut: Bool
+    /// The time limit, in seconds, that stopped it for running too long; nil when it ended by itself.
+    public var stoppedAfter: Double?
 
     /// Creates an output.
-    public init(stdout: String, stderr: String = "", exitStatus: Int32 = 0, timedOut: Bool = false) {
+    public init(stdout: String, stderr: String = "", exitStatus: Int32 = 0, stoppedAfter: Double? = nil) {
         self.stdout = stdout
         self.stderr = stderr
         self.exitStatus = exitStatus
-        self.timedOut = timedOut
+        self.stoppedAfter = stoppedAfter
     }
 
     /// Whether it exited 0 in time.
-    public var succeeded: Bool { exitStatus == 0 && !timedOut }
+    public var succeeded: Bool { exitStatus == 0 && stoppedAfter == nil }
 
-    /// Standard error cut to what says why, for messages (see `FailureMessage`).
-    public var stderrSummary: String {
-        (timedOut ? "timed out. " : "") + FailureMessage.summary(ofStandardError: stderr)
+    /// Why it failed, for messages: that it was stopped, after how long and how to wait longer,
+    /// then standard error cut to what says why (see `FailureMessage`).
+    public var failureSummary: String {
+        let said = FailureMessage.summary(ofStandardError: stderr)
+        guard let stoppedAfter else { return said }
+        return "\(ScanError.stopped(after: stoppedAfter))" + (said.isEmpty ? "" : ": " + said)
     }
 }
 

@@ -1,4 +1,3 @@
-import TriageDiagnosis
 import TriageJSON
 import TriageKubernetes
 
@@ -29,8 +28,8 @@ public struct PodListReader {
         self.chunkSize = chunkSize
     }
 
-    /// Reads the whole document from `source`, calling `failing` for each pod with a container
-    /// that fails to pull or to start, and `progress` with the summary so far after each chunk.
+    /// Reads the whole document from `source`, calling `failing` for each pod that does not run
+    /// as declared (see ``FailingPod``), and `progress` with the summary so far after each chunk.
     public func read(
         from source: inout some ByteSource,
         progress: (Summary) -> Void = { _ in },
@@ -40,7 +39,8 @@ public struct PodListReader {
     }
 
     /// Reads the whole document from `source` as ``read(from:progress:failing:)`` does, giving
-    /// `failing` each failing pod with its item's JSON as it stands in the document.
+    /// `failing` each pod that does not run as declared with its item's JSON as it stands in the
+    /// document.
     public func read(
         from source: inout some ByteSource,
         progress: (Summary) -> Void = { _ in },
@@ -49,7 +49,7 @@ public struct PodListReader {
         var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize * 2, alignment: 16)
         defer { buffer.deallocate() }
         var state = State()
-        var decoder = FailingPodDecoder(waitingFor: PullWaitingReason.names.union(ContainerState.startFailureReasons))
+        var decoder = FailingPodDecoder()
         var filled = 0, consumed = 0, base = 0
         var finished = false
 

@@ -12,7 +12,9 @@ public struct PodScan {
     public var unscanned: [ScanReport.Unscanned] = []
     /// The pods failing to pull, in the order they were read.
     public private(set) var pods: [FailingPod] = []
-    /// The pods whose containers cannot start or keep running (CrashLoopBackOff…), in the order they were read.
+    /// The pods whose containers cannot start or keep running (waiting in CrashLoopBackOff…, or
+    /// ended and not started again), and the pods a runbook chooses although none of their
+    /// containers fails, in the order they were read.
     public private(set) var restartingPods: [FailingPod] = []
     /// The runbook whose `selects:` holds for each of ``restartingPods``, by the same reading of
     /// the pod as `triage run --pod` makes; nil where none does or the scan has no selector.
@@ -34,16 +36,19 @@ public struct PodScan {
         totalPods += summary.pods
     }
 
-    /// Adds a pod as ``add(_:podJSON:)`` does, reading the item's JSON only when a runbook is to be chosen.
+    /// Adds a pod as ``add(_:podJSON:)`` does, reading the item's JSON only when a runbook is to
+    /// be chosen: when some of its containers fail other than to pull, or none fails.
     mutating func add(_ pod: FailingPod, json: ItemJSON) {
-        let restarts = selector != nil && pod.failures.contains { !PullWaitingReason.names.contains($0.reason) }
-        add(pod, podJSON: restarts ? json.text : nil)
+        let choose = selector != nil && (pod.failures.isEmpty || pod.failures.contains { !PullWaitingReason.names.contains($0.reason) })
+        add(pod, podJSON: choose ? json.text : nil)
     }
 
-    /// Adds a pod with at least one failing container, its waiting messages masked (see
-    /// `SecretMasker`): they are classified, shown in every form of the report, and kept. Its
-    /// pull failures go to the groups, its start failures to the restarting containers, with the
-    /// runbook the selector chooses from `podJSON`, the pod as `kubectl get pod -o json` prints it.
+    /// Adds a pod that does not run as declared, its messages masked (see `SecretMasker`): they
+    /// are classified, shown in every form of the report, and kept. Its pull failures go to the
+    /// groups; its other failing containers to the restarting containers, with the runbook the
+    /// selector chooses from `podJSON`, the pod as `kubectl get pod -o json` prints it. A pod
+    /// with no failing container is listed only when a runbook chooses it, with the containers
+    /// that are not ready.
     public mutating func add(_ pod: FailingPod, podJSON: String? = nil) {
         var masked = pod
         for index in masked.failures.indices {
@@ -53,10 +58,14 @@ public struct PodScan {
         pulling.failures = masked.failures.filter { PullWaitingReason.names.contains($0.reason) }
         restarting.failures = masked.failures.filter { !PullWaitingReason.names.contains($0.reason) }
         if !pulling.failures.isEmpty { pods.append(pulling) }
-        if !restarting.failures.isEmpty {
-            restartingPods.append(restarting)
-            restartingRunbooks.append(podJSON.flatMap { selector?.choose(podJSON: $0)?.runbooks.first?.id })
+        guard masked.failures.isEmpty || !restarting.failures.isEmpty else { return }
+        let runbook = podJSON.flatMap { selector?.choose(podJSON: $0)?.runbooks.first?.id }
+        if masked.failures.isEmpty {
+            guard runbook != nil, let podJSON, let whole = try? Pod.decode(podJSON) else { return }
+            restarting.failures = ContainerFailure.notReady(in: whole)
         }
+        restartingPods.append(restarting)
+        restartingRunbooks.append(runbook)
     }
 
     /// One pod (namespace and name) per namespace and image whose message names no cause: what

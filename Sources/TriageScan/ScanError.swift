@@ -1,4 +1,5 @@
 import Foundation
+import TriageModel
 
 /// Why a scan could not read its pods.
 public enum ScanError: LocalizedError, Equatable, Sendable {
@@ -18,6 +19,8 @@ public enum ScanError: LocalizedError, Equatable, Sendable {
     case cancelled
     /// kubectl ran and failed.
     case kubectlFailed(command: String, status: Int32, stderr: String)
+    /// kubectl gave no answer within `seconds` and was stopped; `stderr` is what it said until then.
+    case kubectlStopped(command: String, seconds: Double, stderr: String)
 
     /// What went wrong and what to do about it.
     public var errorDescription: String? {
@@ -38,6 +41,13 @@ public enum ScanError: LocalizedError, Equatable, Sendable {
             "cancelled"
         case .kubectlFailed(let command, let status, let stderr):
             "`\(command)` failed with exit status \(status)" + (stderr.isEmpty ? "" : ": \(stderr)")
+        case .kubectlStopped(let command, let seconds, let stderr):
+            "`\(command)` \(Self.stopped(after: seconds))" + (stderr.isEmpty ? "" : "; it said: \(stderr)")
         }
+    }
+
+    /// That a kubectl command was stopped after `seconds`, and the option that waits longer.
+    static func stopped(after seconds: Double) -> String {
+        "timed out after \(Seconds.spoken(seconds)) with no answer (--timeout SECONDS waits longer)"
     }
 }

@@ -184,7 +184,11 @@ struct MaskingPass {
         if ByteText.equals(name, "name"), SecretNames.isSecret(UnsafeBufferPointer(rebasing: line[value])) {
             secretNameColumn = key.name.lowerBound
         } else if ByteText.equals(name, "value"), nameColumn == key.name.lowerBound {
-            hide(value, of: line)
+            if key.isBlockIndicator(line, end: end) {
+                block = .whole(indent: indent)
+            } else {
+                hide(value, of: line)
+            }
         }
     }
 

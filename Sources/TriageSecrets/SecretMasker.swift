@@ -69,13 +69,41 @@ public struct SecretMasker: Sendable {
         return masked
     }
 
-    /// `result` as it may be shown, kept or written: secrets masked, and control characters
-    /// (escape sequences, C1 controls) made visible so a terminal never obeys them.
-    public func shown(_ result: CommandResult) -> CommandResult {
-        var shown = mask(result)
+    /// `result`, the output of `arguments`, with secrets masked in both streams: as ``mask(_:)``
+    /// does, and every line of standard output when the command prints a Secret's values bare
+    /// (`kubectl get secret NAME -o jsonpath='{.data.password}'`), where no key or wording marks
+    /// them.
+    public func mask(_ result: CommandResult, of arguments: [String]) -> CommandResult {
+        var masked = mask(result)
+        if SecretReads.printsBareValues(arguments) { masked.stdout = Self.maskingEveryLine(result.stdout) }
+        return masked
+    }
+
+    /// `text` with each non-empty line replaced by the mask, its line ends kept.
+    public static func maskingEveryLine(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty || $0 == "\r" ? String($0) : mask }.joined(separator: "\n")
+    }
+
+    /// Whether `arguments` print a Secret's values bare, so that their whole output is secret.
+    public static func printsSecretValues(_ arguments: [String]) -> Bool {
+        SecretReads.printsBareValues(arguments)
+    }
+
+    /// `result` as it may be shown, kept or written: secrets masked (as the output of `arguments`
+    /// when given, see ``mask(_:of:)``), and control characters (escape sequences, C1 controls)
+    /// made visible so a terminal never obeys them.
+    public func shown(_ result: CommandResult, of arguments: [String] = []) -> CommandResult {
+        var shown = mask(result, of: arguments)
         shown.stdout = VisibleText.escapingControls(shown.stdout)
         shown.stderr = VisibleText.escapingControls(shown.stderr)
         return shown
+    }
+
+    /// An evidence line as it may be shown to a person: as they read it (a JSON string decoded,
+    /// see ``Evidence/decodedText``), its secrets masked once decoded, and its control characters
+    /// made visible; still one line (a line end the string held is shown as `\n`).
+    public func shown(_ evidence: Evidence) -> String {
+        VisibleText.escapingControls(mask(evidence.decodedText)).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\\n")
     }
 
     /// The secret values `text` holds, as the masker would find them: the raw text of each

@@ -5,9 +5,11 @@
 enum SecretNames {
     /// Whole names that are secrets.
     static let exact: [StaticString] = ["auth", "pass", "pwd", "dockerconfigjson", "dockercfg", "creds", "credential", "credentials"]
-    /// Endings that make a name a secret (any name ending in PASSWORD, TOKEN, SECRET, KEY …).
+    /// Endings that make a name a secret (any name ending in PASSWORD, TOKEN, SECRET, KEY …, and
+    /// a kubeconfig's `client-key-data`).
     static let endings: [StaticString] = [
         "password", "passwd", "passphrase", "pass", "token", "secret", "creds", "credential", "credentials", "apikey", "auth", "key",
+        "keydata",
     ]
 
     /// Whether the name in `bytes` (leading dashes allowed) labels a secret value. Reads the name

@@ -10,7 +10,8 @@ enum WordingRules {
         let colon = present.contains(ByteText.colon), equals = present.contains(ByteText.equals)
         if colon || equals || present.contains(ByteText.backslash) { assignments(line, end: end, hide: hide) }
         if present.contains(0x2D) { flags(line, end: end, hide: hide) }
-        if (colon || equals) && present.containsLetter(0x7A) { authorization(line, end: end, hide: hide) }
+        if (colon || equals) && present.containsLetter(0x7A) { credentialHeader("authorization", line, end: end, hide: hide) }
+        if (colon || equals) && present.containsLetter(0x6B) { credentialHeader("cookie", line, end: end, hide: hide) }
         if present.contains(ByteText.space) && present.containsLetter(0x62) { schemeCredentials(line, end: end, hide: hide) }
         if colon && present.contains(0x40) { urlUserInfo(line, end: end, hide: hide) }
         opaqueWords(line, end: end, hide: hide)
@@ -79,6 +80,9 @@ enum WordingRules {
                 !ByteText.isBlank(line[index + 1]), line[index + 1] != 0x2F, line[index + 1] != ByteText.colon
             {
                 separator = 1
+            } else if byte == ByteText.colon, index + 1 < end, ByteText.isBlank(line[index + 1]), opensFlowMember(line, before: index) {
+                // `{password: VALUE}` and `, token: VALUE`: a member of a YAML flow mapping.
+                separator = 2
             }
             // `NAME = value` (ini files, shell output) too, for `=` only.
             var nameEnd = index
@@ -105,6 +109,16 @@ enum WordingRules {
         }
     }
 
+    /// Whether the name that ends at `colon` follows a `{` or a `,` (blanks between): a member of
+    /// a flow mapping, rather than a word of a sentence.
+    private static func opensFlowMember(_ line: UnsafeBufferPointer<UInt8>, before colon: Int) -> Bool {
+        var index = colon
+        while index > 0 && ByteText.isNameByte(line[index - 1]) { index -= 1 }
+        guard index < colon else { return false }
+        while index > 0 && ByteText.isBlank(line[index - 1]) { index -= 1 }
+        return index > 0 && (line[index - 1] == 0x7B || line[index - 1] == ByteText.comma)
+    }
+
     /// `--password VALUE`, `--token "VALUE"`, `["--password", "VALUE"]`, `docker login -p VALUE`,
     /// and the password of `-u user:password`.
     static func flags(_ line: UnsafeBufferPointer<UInt8>, end: Int, hide: (Range<Int>) -> Void) {
@@ -123,12 +137,19 @@ enum WordingRules {
             let name = UnsafeBufferPointer(rebasing: line[nameStart..<nameEnd])
             let dashes = nameStart - index
             var isPassword = false
-            if dashes == 1 && ByteText.equals(name, "p") {
+            if dashes == 1 && name.first == 0x70 {
                 if !searchedLogin {
-                    login = ByteText.find("login", in: UnsafeBufferPointer(rebasing: line[..<end]))
+                    let before = UnsafeBufferPointer(rebasing: line[..<end])
+                    login = ByteText.find("login", in: before) ?? ByteText.find("mysql", in: before)
                     searchedLogin = true
                 }
                 isPassword = login.map { $0 < index } ?? false
+                // `-pPASSWORD`, as docker login and mysql take it, the value joined to the flag.
+                if isPassword && name.count > 1 {
+                    hide((nameStart + 1)..<value(line, from: nameStart + 1, end: end).upperBound)
+                    index = nameEnd
+                    continue
+                }
             }
             let isUser = (dashes == 1 && ByteText.equals(name, "u")) || (dashes == 2 && ByteText.equals(name, "user"))
             guard nameEnd > nameStart, nameEnd < end, isPassword || isUser || SecretNames.isSecret(name) else {
@@ -163,15 +184,16 @@ enum WordingRules {
         ByteText.isBlank(byte) || byte == ByteText.quote || byte == ByteText.apostrophe || byte == 0x5B || byte == ByteText.comma
     }
 
-    /// `Authorization: Basic …`, `"authorization":"Bearer …"`, `Proxy-Authorization=…`: the
-    /// whole credential after the scheme, to the end of the value. The word must stand where a
-    /// header or a key does: a sentence that ends in it (the registry's "may require
-    /// authorization: server message: insufficient_scope") names no credential.
-    static func authorization(_ line: UnsafeBufferPointer<UInt8>, end: Int, hide: (Range<Int>) -> Void) {
+    /// `Authorization: Basic …`, `"authorization":"Bearer …"`, `Proxy-Authorization=…`,
+    /// `Cookie: session=…`, `Set-Cookie: …`: the whole credential after the scheme, to the end of
+    /// the value. The word must stand where a header or a key does: a sentence that ends in it
+    /// (the registry's "may require authorization: server message: insufficient_scope") names no
+    /// credential.
+    static func credentialHeader(_ header: StaticString, _ line: UnsafeBufferPointer<UInt8>, end: Int, hide: (Range<Int>) -> Void) {
         let text = UnsafeBufferPointer(rebasing: line[..<end])
         var from = 0
-        while let found = ByteText.find("authorization", in: text, from: from) {
-            var index = found + 13
+        while let found = ByteText.find(header, in: text, from: from) {
+            var index = found + header.utf8CodeUnitCount
             from = index
             guard standsAsName(line, at: found) else { continue }
             if index < end && (line[index] == ByteText.quote || line[index] == ByteText.apostrophe) { index += 1 }

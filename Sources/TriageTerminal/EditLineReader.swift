@@ -95,6 +95,12 @@ public final class EditLineReader: LineReader {
         }
     }
 
+    /// Flushes the terminal's input queue: libedit reads a byte at a time, so what was typed or
+    /// pasted ahead is still there.
+    public func discardTypeAhead() {
+        tcflush(STDIN_FILENO, TCIFLUSH)
+    }
+
     /// Adds `line` to the history and its file, unless it is blank or repeats the last entry.
     public func remember(_ line: String) {
         if store.record(line) {

@@ -36,11 +36,19 @@ public protocol LineReader {
     /// knows what a line was (a command, an answer, pasted output), so a reader records nothing
     /// by itself; readers without history ignore it.
     mutating func remember(_ line: String)
+
+    /// Drops whatever was typed or pasted ahead and not read yet, so that the next line is one
+    /// typed after the prompt shows: a question whose answer lets a change run is never
+    /// answered by the rest of a paste. Readers of scripted input keep it.
+    mutating func discardTypeAhead()
 }
 
 extension LineReader {
     /// Readers without history keep nothing.
     public mutating func remember(_ line: String) {}
+
+    /// Readers of scripted input (a pipe, a file, a list) keep what follows: it was written to be read.
+    public mutating func discardTypeAhead() {}
 
     /// Reads one line with no tab completion; see ``readLine(prompt:completion:)``.
     public mutating func readLine(prompt: String) -> String? {

@@ -1,5 +1,6 @@
 import TriageEngine
 import TriageModel
+import TriageSecrets
 import TriageTerminal
 
 /// What a trainee is told about a node's branches, in words: the runbook's own `hint:`s and
@@ -49,7 +50,7 @@ struct BranchWords {
         var text = ""
         if case .branch = transition.reason {
             let lines = Self.evidence(for: transition, in: output).map {
-                "  line \($0.line): " + styler.apply(.evidence, to: $0.text.trimmingCharacters(in: .whitespaces))
+                "  line \($0.line): " + styler.apply(.evidence, to: SecretMasker.standard.shown($0))
             }
             if !lines.isEmpty { text += "The line that matters:\n" + lines.joined(separator: "\n") + "\n" }
         } else {
@@ -77,9 +78,7 @@ struct BranchWords {
     }
 
     /// A fact name read as words: `secret_for_registry` → `secret for registry`.
-    static func words(fact: String) -> String {
-        String(fact.map { $0 == "_" || $0 == "-" || $0 == "." ? " " : $0 })
-    }
+    static func words(fact: String) -> String { Session.words(fact: fact) }
 
     static func list(_ items: [String], or: Bool = false) -> String {
         guard items.count > 1 else { return items.first ?? "" }

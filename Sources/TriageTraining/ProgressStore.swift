@@ -1,17 +1,24 @@
 import Foundation
 
-/// One finished attempt, as kept in the progress file. Files written before `mistakes`,
-/// `passed`, `exam` and `timedOut` existed still read: those default to the wrong choices, a
-/// pass, practice and in time.
-public struct Attempt: Codable, Sendable, Equatable {
+/// One finished attempt, as kept in the progress file (read back by ``ProgressReader``).
+public struct Attempt: Encodable, Sendable, Equatable {
+    /// The scenario played.
     public var scenario: String
+    /// The cause its ending names.
     public var cause: String
+    /// The scenario's difficulty.
     public var difficulty: String
+    /// Points scored.
     public var score: Int
+    /// Points there were to score.
     public var maximum: Int
+    /// How long the attempt took.
     public var seconds: Double
+    /// Steps answered wrongly, concept checks aside.
     public var wrongChoices: Int
+    /// Hints asked for.
     public var hints: Int
+    /// When it ended.
     public var playedAt: Date
     /// Every wrong answer, retried ones included.
     public var mistakes: Int
@@ -21,47 +28,26 @@ public struct Attempt: Codable, Sendable, Equatable {
     public var exam: Bool
     /// Whether an exam's time ran out before its ending.
     public var timedOut: Bool
+}
 
+extension Attempt {
     /// The attempt a result describes.
     public init(_ result: TrainingResult) {
-        scenario = result.scenario
-        cause = result.cause
-        difficulty = result.difficulty
-        score = result.score
-        maximum = result.maximum
-        seconds = result.seconds
-        wrongChoices = result.wrongChoices
-        hints = result.hints
-        playedAt = result.finishedAt
-        mistakes = result.mistakes
-        passed = result.passed
-        exam = result.exam
-        timedOut = result.timedOut
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        scenario = try container.decode(String.self, forKey: .scenario)
-        cause = try container.decode(String.self, forKey: .cause)
-        difficulty = try container.decode(String.self, forKey: .difficulty)
-        score = try container.decode(Int.self, forKey: .score)
-        maximum = try container.decode(Int.self, forKey: .maximum)
-        seconds = try container.decode(Double.self, forKey: .seconds)
-        wrongChoices = try container.decode(Int.self, forKey: .wrongChoices)
-        hints = try container.decode(Int.self, forKey: .hints)
-        playedAt = try container.decode(Date.self, forKey: .playedAt)
-        mistakes = try container.decodeIfPresent(Int.self, forKey: .mistakes) ?? wrongChoices
-        passed = try container.decodeIfPresent(Bool.self, forKey: .passed) ?? true
-        exam = try container.decodeIfPresent(Bool.self, forKey: .exam) ?? false
-        timedOut = try container.decodeIfPresent(Bool.self, forKey: .timedOut) ?? false
+        self.init(
+            scenario: result.scenario, cause: result.cause, difficulty: result.difficulty, score: result.score, maximum: result.maximum,
+            seconds: result.seconds, wrongChoices: result.wrongChoices, hints: result.hints, playedAt: result.finishedAt,
+            mistakes: result.mistakes, passed: result.passed, exam: result.exam, timedOut: result.timedOut)
     }
 }
 
 /// Every trainee's attempts, by trainee name: the content of `progress.json`.
-public struct Progress: Codable, Sendable, Equatable {
+public struct Progress: Encodable, Sendable, Equatable {
+    /// The file's format.
     public var version = 1
+    /// Each trainee's attempts, oldest first.
     public var trainees: [String: [Attempt]] = [:]
 
+    /// No attempts yet.
     public init() {}
 }
 
@@ -82,13 +68,21 @@ public struct ProgressStore: Sendable {
         return try Self.read(file)
     }
 
-    /// The progress in `file`, which must exist.
+    /// The progress in `file`, which must exist. A file that is not JSON, or not the JSON Triage
+    /// writes there, is reported at the line and column of what is wrong.
     static func read(_ file: URL) throws(TrainingError) -> Progress {
+        let data: Data
         do {
-            let data = try Data(contentsOf: file)
-            return try decoder.decode(Progress.self, from: data)
+            data = try Data(contentsOf: file)
         } catch {
-            throw .progressFile(path: file.path, reason: "cannot be read as Triage progress (\(error.localizedDescription)); move it aside to start afresh")
+            throw .progressFile(path: file.path, reason: "cannot be read: \(error.localizedDescription)")
+        }
+        let read = data.withUnsafeBytes { raw in
+            Result { () throws(ProgressContentError) in try ProgressReader.progress(from: raw.bindMemory(to: UInt8.self)) }
+        }
+        switch read {
+        case .success(let progress): return progress
+        case .failure(let error): throw .progressContent(path: file.path, line: error.line, column: error.column, problem: error.problem)
         }
     }
 
@@ -141,11 +135,5 @@ public struct ProgressStore: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
         return encoder
-    }()
-
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
     }()
 }

@@ -20,6 +20,9 @@ struct RecordingRedactor {
             values.formUnion(SecretMasker.secretValues(in: recording.result.stdout))
             values.formUnion(SecretMasker.secretValues(in: recording.result.stderr))
             values.formUnion(SecretMasker.secretValues(in: recording.arguments.joined(separator: " ")))
+            if SecretMasker.printsSecretValues(recording.arguments) {
+                values.formUnion(recording.result.stdout.split(whereSeparator: \.isNewline).map(String.init))
+            }
         }
         masker = SecretMasker(knownValues: values, keepsRegistryHosts: true)
     }
@@ -27,7 +30,7 @@ struct RecordingRedactor {
     /// `recording` with its secrets masked and its names renamed.
     func redact(_ recording: Scenario.Recording) -> Scenario.Recording {
         var result = recording.result
-        result.stdout = text(result.stdout)
+        result.stdout = SecretMasker.printsSecretValues(recording.arguments) ? SecretMasker.maskingEveryLine(result.stdout) : text(result.stdout)
         result.stderr = text(result.stderr)
         return Scenario.Recording(arguments: recording.arguments.map(text), result: result)
     }

@@ -31,13 +31,13 @@ struct RemedyQuestion {
     /// set beside it.
     init?(diagnosis: Diagnosis, at ending: String, session: Session, runbook: Runbook, seed: UInt64) {
         guard let remedy = diagnosis.remedy else { return nil }
-        let right = Option(text: Self.render(remedy, session), ending: ending, whyWrong: nil)
+        let right = Option(text: session.renderNamingUnknown(remedy), ending: ending, whyWrong: nil)
         var options = [right]
         for id in Self.nearest(to: session.path, in: runbook) where options.count <= Self.distractors {
             guard let node = runbook.node(id), let other = node.diagnosis, other.outcome == .causeFound, other.cause != diagnosis.cause,
                 let otherRemedy = other.remedy
             else { continue }
-            let text = Self.render(otherRemedy, session)
+            let text = session.renderNamingUnknown(otherRemedy)
             guard !options.contains(where: { $0.text == text }) else { continue }
             options.append(Option(text: text, ending: id, whyWrong: "it is the fix for another problem: \(node.title.trimmingTrailingPeriod) [\(id)]"))
         }
@@ -61,13 +61,6 @@ struct RemedyQuestion {
             }
         }
         return endings + runbook.nodes.filter { $0.isTerminal && !seen.contains($0.id) }.map(\.id)
-    }
-
-    /// The remedy with this session's values; a fact not known here is named in words, the same
-    /// for every option, so that no option stands out by what it names.
-    static func render(_ remedy: Template, _ session: Session) -> String {
-        remedy.render { name in session.facts[name]?.values.joined(separator: ", ") ?? "the " + BranchWords.words(fact: name) }
-            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The option a reply names by its number.

@@ -69,12 +69,13 @@ struct ClusterFailureTests {
             ["run", "-n", "shop", "--timeout", "2"],
             ["run", "--pod", "web-6d9f7c8b5-k2x7p", "-n", "shop", "--no-input", "--timeout", "2"],
             ["scan", "-n", "shop", "--timeout", "2"],
+            ["scan", "-A", "--timeout", "2"],
         ])
     func hang(_ arguments: [String]) throws {
         let fixture = try KubeAPIFixture(objects: Self.objects, behavior: .hang)
         defer { fixture.close() }
         let run = try triage(arguments, kubeconfig: fixture.kubeconfig.path)
-        expectCouldNotLook(run, arguments, saying: "timed out")
+        expectCouldNotLook(run, arguments, saying: "timed out after 2 s with no answer (--timeout SECONDS waits longer)")
     }
 
     @Test func aPodThatDoesNotExistIsNotLookedAt() throws {

@@ -41,6 +41,8 @@ struct CommandLineTests {
         #expect(object["cause"] as? String == "image-not-found")
         #expect(object["expected_cause"] as? String == "image-not-found")
         #expect(object["passed"] as? Bool == true)
+        let diagnosis = try #require(object["diagnosis"] as? [String: Any])
+        #expect(diagnosis["remedy"] as? String == "Set a tag that exists in the repository where the image is declared, or push the missing one.")
     }
 
     @Test func replayOfAScenarioThatMissesItsEndingFails() throws {

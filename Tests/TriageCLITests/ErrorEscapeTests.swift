@@ -6,7 +6,9 @@ import TriageTestSupport
 /// whichever part of Triage renders them, a control character in what they quote is shown as a
 /// visible escape, never obeyed by the terminal.
 struct ErrorEscapeTests {
-    let hostile = HostileEscapes.title + HostileEscapes.clipboard + HostileEscapes.clear + HostileEscapes.c1 + HostileEscapes.delete
+    let hostile =
+        HostileEscapes.title + HostileEscapes.clipboard + HostileEscapes.clear + HostileEscapes.c1 + HostileEscapes.delete + HostileEscapes.bidi
+        + HostileEscapes.zeroWidth + HostileEscapes.overwrite
 
     func expectShownNotObeyed(_ run: TriageBinary.Run, status: Int32, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(run.status == status, "\(run.stderr)", sourceLocation: sourceLocation)

@@ -5,7 +5,7 @@ import TriageTestSupport
 /// Escape sequences in cluster output or a paste are shown, never obeyed: `diagnose` text and
 /// JSON, and a replayed session's screen and transcript, carry no raw control character.
 struct EscapeSinkTests {
-    @Test(arguments: [["diagnose"], ["diagnose", "-o", "json"]])
+    @Test(arguments: [["diagnose"], ["diagnose", "-o", "json"], ["diagnose", "-o", "yaml"]])
     func diagnoseShowsEscapesAsText(_ arguments: [String]) throws {
         let run = try TriageBinary.run(arguments, input: HostileEscapes.line + "\n")
         #expect(run.status == 0, "\(run.stderr)")

@@ -93,14 +93,16 @@ struct OutputGoldenTests {
         defer { fixture.close() }
         let home = try LabDirectory("home")
         defer { home.remove() }
-        let run = try TriageBinary.run(
-            [
-                "run", "image-pull-backoff", "--pod", "web-6d9f7c8b5-k2x7p", "-n", "shop", "--no-input", "--offline", "-o", "json", "--kubeconfig",
-                fixture.kubeconfig.path,
-            ],
-            environment: ["HOME": home.url.path, "KUBECONFIG": ""], timeout: 90
-        )
+        let arguments = [
+            "run", "image-pull-backoff", "--pod", "web-6d9f7c8b5-k2x7p", "-n", "shop", "--no-input", "--offline", "--kubeconfig", fixture.kubeconfig.path,
+        ]
+        let run = try TriageBinary.run(arguments + ["-o", "json"], environment: ["HOME": home.url.path, "KUBECONFIG": ""], timeout: 90)
         #expect(run.stdout.hasPrefix("{"), "\(run.stdout)\(run.stderr)")
         try Golden.check(try Golden.shape(of: run.stdout, maps: [".facts", ".inputs"]), against: "shape-run.txt")
+        // The text report heads the numbered fix steps with the remedy.
+        let text = try TriageBinary.run(arguments, environment: ["HOME": home.url.path, "KUBECONFIG": ""], timeout: 90)
+        #expect(
+            text.stdout.contains("\nfix: Set a tag that exists in the repository where the image is declared, or push the missing one.\nfix 1: "),
+            "\(text.stdout)")
     }
 }

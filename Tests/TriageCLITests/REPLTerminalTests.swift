@@ -57,4 +57,52 @@ struct REPLTerminalTests {
         try second.sendKeys("C-u", "C-d")
         #expect(try await second.waitForExit() == 3, "left before its diagnosis")
     }
+
+    /// A change's "Run it?" is answered only by what is typed after it shows: a "yes" already in
+    /// the terminal's input (typed ahead, or the rest of a paste) is dropped, not taken as the
+    /// answer.
+    @Test func aChangeIsNotApprovedByTypeAhead() async throws {
+        let folder = try LabDirectory("triage-typeahead")
+        defer { folder.remove() }
+        let step = ChangingStep()
+        defer { step.clean() }
+        let runbooks = folder.path("runbooks"), scenarios = folder.path("scenarios")
+        try FileManager.default.createDirectory(at: runbooks, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: scenarios, withIntermediateDirectories: true)
+        try step.yaml.write(to: runbooks.appendingPathComponent("changer.yaml"), atomically: true, encoding: .utf8)
+        let scenario = """
+            id: changer-scenario
+            runbook: changer
+            title: A change
+            difficulty: beginner
+            teaches: asking first
+            commands:
+              - run: [touch, "\(step.marker)"]
+                stdout: "touched by the recording\\n"
+            expect: {ending: done}
+            """
+        try scenario.write(to: scenarios.appendingPathComponent("changer-scenario.yaml"), atomically: true, encoding: .utf8)
+        let session = try TmuxSession(command: [
+            TriageBinary.url.path, "replay", "changer-scenario", "--runbooks", runbooks.path, "--scenarios", scenarios.path,
+        ])
+        defer { session.close() }
+        try await session.waitFor("[changer change] >")
+        try session.type("next\ryes\r")
+        try await session.waitFor("Run it? [y/N] >")
+        // The answer typed now is the one taken: a typed-ahead yes would have run the change, and
+        // this "no" would have gone to the next prompt.
+        try session.type("no")
+        try session.sendKeys("Enter")
+        let screen = try await session.waitFor("it was not confirmed")
+        #expect(!screen.contains("replaying: $ touch"), "the typed-ahead yes answered")
+        try session.type("next")
+        try session.sendKeys("Enter")
+        try await session.waitFor("Run it? [y/N] >", count: 2)
+        try session.type("yes")
+        try session.sendKeys("Enter")
+        try await session.waitFor("replaying: $ touch")
+        try session.sendKeys("C-d")
+        _ = try await session.waitForExit()
+        #expect(!step.ran, "a replay runs nothing")
+    }
 }

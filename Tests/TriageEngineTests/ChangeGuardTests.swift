@@ -26,6 +26,23 @@ struct ChangeGuardTests {
         }
     }
 
+    @Test func aChangeTheRunbookDoesNotMarkStillStopsAnUnattendedRun() async throws {
+        let step = ChangingStep()
+        defer { step.clean() }
+        let runbook = try RunbookDecoder.decode(step.unmarkedYAML, file: "changer.yaml").get()
+        #expect(runbook.node("change")?.command?.mutates == false)
+        var session = try Session(runbook: runbook, inputs: [:])
+        let driver = SessionDriver(runner: LiveRunner(), parsers: .standard, answers: nil, policy: DrivePolicy(runsNodeCommands: false, changes: .unattended))
+        let outcome = try await driver.drive(&session)
+        guard case .stopped(let node, let reason) = outcome else {
+            Issue.record("expected a stop, got \(outcome)")
+            return
+        }
+        #expect(node == "change")
+        #expect(reason.contains("`touch` is a program Triage does not know"))
+        #expect(!step.ran)
+    }
+
     @Test func aReplayShowsTheRecordedChangeAndRunsNothing() async throws {
         let step = ChangingStep()
         defer { step.clean() }

@@ -74,6 +74,16 @@ struct OutputValueTests {
         #expect(error?.description.contains(problem) == true)
     }
 
+    /// Even a free-text value may not carry a C1 control (U+009B opens a control sequence), a
+    /// bidirectional override or a zero-width character into a command, where it is shown.
+    @Test(arguments: ["web\u{9B}31m", "web\u{85}", "prod\u{202E}dorp", "kube\u{200B}-system", "a\u{2066}b", "a\u{2028}b"])
+    func aValueWithAControlOrInvisibleCharacterIsRefusedInEveryFormat(value: String) {
+        for format in ValueFormat.allCases {
+            #expect(format.problem(with: value) != nil, "\(format)")
+        }
+        #expect(ValueFormat.text.problem(with: value) == "contains a control character or an invisible one")
+    }
+
     @Test(arguments: ["default;id", "a b", "x|sh", "`id`", "$(id)", "x'y", "x>y", "x&y"])
     func aValueReadByAFactsEntryMustBeOneWord(value: String) throws {
         let runbook = try RunbookDecoder.decode(Self.runbook, file: "sa.yaml").get()

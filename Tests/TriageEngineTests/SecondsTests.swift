@@ -18,4 +18,9 @@ struct SecondsTests {
         #expect(Seconds.whole(299.9) == 299)
         #expect(Seconds.count(300, every: 5) == 60)
     }
+
+    @Test func messagesSayTheTimeToATenth() {
+        #expect([2, 2.04, 0.5, 120, 1.25, 0.04, 86_400.4].map(Seconds.spoken) == ["2 s", "2 s", "0.5 s", "120 s", "1.3 s", "40 ms", "86400 s"])
+        #expect([Double.nan, -1, .infinity].map(Seconds.spoken) == ["1 ms", "1 ms", "86400 s"])
+    }
 }

@@ -23,4 +23,15 @@ struct JSONValueTests {
     @Test func theLastOfARepeatedMemberWins() throws {
         #expect(try JSONValue.parse(#"{"kind":"Pod","kind":"Node"}"#)["kind"]?.string == "Node")
     }
+
+    @Test func findsWhereAValueStartsForAMessage() {
+        let text = "{\n  \"a\": [1, {\"b\": true}],\n  \"c\": {\"d\": 1, \"d\": \"x\"}\n}"
+        #expect(JSONPosition.of([], in: text) == JSONPosition(line: 1, column: 1))
+        #expect(JSONPosition.of([.member("a"), .element(1), .member("b")], in: text) == JSONPosition(line: 2, column: 18))
+        #expect(JSONPosition.of([.member("c"), .member("d")], in: text) == JSONPosition(line: 3, column: 22))
+        #expect(JSONPosition.of([.member("a"), .element(5)], in: text) == JSONPosition(line: 2, column: 8))
+        #expect(JSONPosition.of([.member("c"), .member("e"), .member("f")], in: text) == JSONPosition(line: 3, column: 8))
+        #expect(JSONPosition.of([.element(0)], in: text) == JSONPosition(line: 1, column: 1))
+        #expect(JSONPosition.of([.member("a")], in: "{\"a\": [1,") == nil)
+    }
 }

@@ -215,6 +215,19 @@ struct REPLTests {
         #expect(text.contains("Second paragraph with detail."))
     }
 
+    /// The remedy heads the fix, above the numbered steps, a fact not known named in words;
+    /// `fix 1` is still the first step.
+    @Test func theRemedyHeadsTheFix() async throws {
+        let yaml = Self.yaml.replacingOccurrences(
+            of: "summary: \"{{pod}} needs a pull secret\"",
+            with: "remedy: Give {{pod}} a pull secret for {{registry}}.\n      summary: \"{{pod}} needs a pull secret\"")
+        let (text, _) = try await drive(["", "yes", "fix 1", "n"], yaml: yaml)
+        #expect(text.contains("Fix\n  Give web a pull secret for the registry.\n  1. Create it\n"))
+        #expect(text.contains("This command changes the cluster:\n  $ kubectl create secret docker-registry regcred"))
+        let (without, _) = try await drive(["", "yes"])
+        #expect(without.contains("Fix\n  1. Create it\n"))
+    }
+
     @Test func unknownCommandsAndBadAnswersAreExplained() async throws {
         let (text, outcome) = try await drive(["nxet", "next", "maybe", "no"])
         #expect(text.contains("error: unknown command 'nxet'; did you mean 'next'? Type 'help' for the list."))

@@ -95,6 +95,48 @@ struct SecretSinkTests {
     }
 }
 
+/// A Secret's value printed bare (`-o jsonpath`), pasted back, is masked because of the command
+/// that printed it: `show`, the facts read from it and the transcript never hold it.
+struct BareSecretSinkTests {
+    static let yaml = """
+        id: bare
+        title: Read one key of a Secret
+        start: read
+        nodes:
+          read:
+            title: Read the token
+            run: [kubectl, get, secret, regcred, --output, "jsonpath={.data.token}"]
+            facts:
+              token_value: '(\\S+)'
+            next: done
+          done:
+            title: Done
+            diagnosis: {cause: other, summary: "read {{token_value}}", fix: []}
+        """
+
+    @Test func aBareSecretValueAppearsNowhere() async throws {
+        let runbook = try RunbookDecoder.decode(Self.yaml, file: "bare.yaml").get()
+        let session = try Session(runbook: runbook, inputs: [:], settings: .init(mode: "propose", offline: true))
+        let console = REPLTests.CapturingConsole()
+        let reader = SecretSinkTests.RememberingReader(["next", PlantedSecrets.password, ".", "show", "facts"], output: { _ in })
+        let input = SharedLineReader(prompter: reader)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("triage-bare-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let transcriptPath = directory.appendingPathComponent("t.md").path
+        let transcript = try TranscriptWriter(path: transcriptPath, runbook: runbook, inputs: [:], mode: "propose")
+        let repl = REPL(
+            session: session, runner: ProposeRunner(paste: input, write: console.write), parsers: .standard, input: input,
+            console: console, styler: Styler(enabled: false), mode: .propose, transcript: transcript
+        )
+        _ = await repl.run()
+        #expect(PlantedSecrets.leaks(in: console.text).isEmpty, "screen: \(console.text)")
+        #expect(console.text.contains("<redacted>"))
+        #expect(PlantedSecrets.leaks(in: try String(contentsOfFile: transcriptPath, encoding: .utf8)).isEmpty, "transcript")
+        #expect(repl.session.facts["token_value"]?.value == "<redacted>")
+    }
+}
+
 /// Escape sequences pasted into a session are shown as text on the screen and in the transcript.
 struct EscapeSinkREPLTests {
     @Test func pastedEscapesAreShownNotObeyed() async throws {

@@ -102,6 +102,18 @@ struct RegistryCheckTests {
         #expect(result.exists == nil && result.needsAuth == nil)
     }
 
+    /// A 200 that carries a web page is no manifest: the check says it could not tell, never that
+    /// the image exists.
+    @Test func aWebPageAnsweringForTheRegistryIsNotAnImageThatExists() async throws {
+        let portal = try NetworkFaults.htmlPage()
+        defer { portal.close() }
+
+        let result = try await RegistryChecker(options: .patient).check("127.0.0.1:\(portal.port)/shop/web:v1")
+        #expect(result.exists != true)
+        #expect(result.errorCause == .other)
+        #expect(result.error?.contains("with a text/html page (HTTP 200), not a manifest") == true)
+    }
+
     @Test func plainHTTPRegistryAskedOverHTTPSIsATLSProblem() async throws {
         let registry = try RegistryFixture()
         defer { registry.stop() }

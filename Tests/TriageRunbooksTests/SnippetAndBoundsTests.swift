@@ -72,6 +72,32 @@ struct SnippetAndBoundsTests {
         #expect(runbook.node("first")?.explanation == "Read the events.\n\nThe registry wants credentials.\n")
     }
 
+    /// A step's `text:` may be a list of pieces joined with a space, so that a sentence said once
+    /// in a snippet is finished differently by each step; a piece that is not text is refused.
+    @Test func aStepsTextMayBePiecesJoinedWithASpace() throws {
+        let pieces = Self.withSnippets.replacingOccurrences(
+            of: "        - Last, check.\n",
+            with: """
+                        - when: {fact: cause, equals: auth}
+                          text: [{use: why}, "Ask for them; {{image}} pulls then.\\n"]
+                        - text:
+                            - {use: why}
+                            - Or check the name.
+
+                """)
+        let runbook = try load(pieces).get()
+        let fix = try #require(runbook.node("done")?.diagnosis?.fix)
+        #expect(
+            fix.map(\.text.source).suffix(2) == [
+                "The registry wants credentials. Ask for them; {{image}} pulls then.", "The registry wants credentials. Or check the name.",
+            ])
+        #expect(fix.map(\.text.placeholders).suffix(2) == [["image"], []])
+        let empty = Self.withSnippets.replacingOccurrences(of: "        - Last, check.\n", with: "        - text: []\n")
+        #expect(problems(empty) == ["35:17: 'text' of fix step 3 of node 'done' is an empty list; give text, or a list of pieces joined with a space"])
+        let mapping = Self.withSnippets.replacingOccurrences(of: "        - Last, check.\n", with: "        - text: [Check, {a: b}]\n")
+        #expect(problems(mapping).first?.contains("each piece of 'text' of fix step 3 of node 'done'") == true)
+    }
+
     @Test func anUnknownSnippetIsReportedAtTheUseWithTheNearestName() {
         let yaml = Self.withSnippets.replacingOccurrences(of: "verify: {use: watch}", with: "verify: {use: wacth}")
         #expect(problems(yaml) == ["36:21: no snippet is called 'wacth'; snippets: retry, watch, steps, why; did you mean 'watch'?"])

@@ -63,6 +63,27 @@ struct ClusterScanTests {
         }
     }
 
+    /// A kubectl stopped for its time says how long it was given and which option gives more,
+    /// whether it listed the pods or one namespace of many.
+    @Test func aStoppedKubectlSaysAfterHowLongAndWhichOptionWaitsLonger() async throws {
+        let silent = FakeKubectl { _ in KubectlOutput(stdout: "", exitStatus: 143, stoppedAfter: 2.5) }
+        let error = await #expect(throws: ScanError.self) { try await ClusterScan(kubectl: silent, scope: .namespace("shop")).run() }
+        #expect(
+            error?.localizedDescription
+                == "`kubectl get pods --namespace shop --output json --chunk-size 500` timed out after 2.5 s with no answer (--timeout SECONDS waits longer)")
+        let oneSlow = FakeKubectl { arguments in
+            if arguments.contains("--all-namespaces") { return KubectlOutput(stdout: "", stderr: "pods is forbidden", exitStatus: 1) }
+            if arguments[1] == "namespaces" { return KubectlOutput(stdout: "ops shop") }
+            if arguments.contains("ops") { return KubectlOutput(stdout: "", stderr: "I1203 09:00:00.000000 1 round_trippers.go:553] GET", stoppedAfter: 120) }
+            return KubectlOutput(stdout: arguments[1] == "pods" ? Fixtures.mixed : "", exitStatus: arguments[1] == "pods" ? 0 : 1)
+        }
+        let report = try await ClusterScan(kubectl: oneSlow, scope: .allNamespaces).run()
+        #expect(
+            report.unscanned.map(\.reason) == [
+                "timed out after 120 s with no answer (--timeout SECONDS waits longer): I1203 09:00:00.000000 1 round_trippers.go:553] GET"
+            ])
+    }
+
     @Test func brokenOutputFromKubectlIsReported() async {
         let kubectl = FakeKubectl { _ in KubectlOutput(stdout: #"{"items": [{"kind": "Pod""#) }
         await #expect(throws: ScanError.truncatedJSON(offset: 25)) {

@@ -9,10 +9,18 @@ enum Fixtures {
         return #"{"image": "\#(image)", "imageID": "", "lastState": {}, "name": "\#(name)", "ready": false, "restartCount": 3, "state": \#(state)}"#
     }
 
-    /// One pod; `owner` is (kind, name).
+    /// One container status that ended with `reason` and `exitCode` and was not started again.
+    static func ended(_ name: String, image: String, reason: String, exitCode: Int, message: String? = nil) -> String {
+        let text = message.map { #", "message": "\#($0)""# } ?? ""
+        return
+            #"{"image": "\#(image)", "imageID": "\#(image)@sha256:ab", "lastState": {}, "name": "\#(name)", "ready": false, "restartCount": 0, "state": {"terminated": {"containerID": "containerd://cd", "exitCode": \#(exitCode), "reason": "\#(reason)"\#(text), "startedAt": "2026-12-03T04:00:00Z", "finishedAt": "2026-12-03T04:00:07Z"}}}"#
+    }
+
+    /// One pod; `owner` is (kind, name). Its phase is `phase`, or Running and ready when every
+    /// container runs, else Pending.
     static func pod(
         _ name: String, namespace: String = "shop", node: String? = "node-1", owner: (String, String)? = nil,
-        hash: String? = nil, containers: [String] = [], initContainers: [String] = [], withStatus: Bool = true
+        hash: String? = nil, containers: [String] = [], initContainers: [String] = [], withStatus: Bool = true, phase: String? = nil
     ) -> String {
         let owners =
             owner.map {
@@ -20,9 +28,11 @@ enum Fixtures {
             } ?? ""
         let labels = hash.map { #", "labels": {"app": "x", "pod-template-hash": "\#($0)"}"# } ?? ""
         let nodeField = node.map { #""nodeName": "\#($0)", "# } ?? ""
+        let running = !containers.isEmpty && containers.allSatisfy { $0.contains(#""running""#) }
+        let phase = phase ?? (running ? "Running" : "Pending")
         let status =
             withStatus
-            ? #", "status": {"phase": "Pending", "conditions": [{"type": "Ready", "status": "False", "lastProbeTime": null}], "containerStatuses": [\#(containers.joined(separator: ", "))], "initContainerStatuses": [\#(initContainers.joined(separator: ", "))]}"#
+            ? #", "status": {"phase": "\#(phase)", "conditions": [{"type": "Ready", "status": "\#(running ? "True" : "False")", "lastProbeTime": null}], "containerStatuses": [\#(containers.joined(separator: ", "))], "initContainerStatuses": [\#(initContainers.joined(separator: ", "))]}"#
             : ""
         return #"""
             {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "\#(name)", "namespace": "\#(namespace)"\#(labels)\#(owners), "managedFields": [{"fieldsV1": {"f:spec": {"f:containers": {}}}, "time": "2025-01-01T00:00:00Z"}], "uid": "x"}, "spec": {\#(nodeField)"containers": [{"name": "app", "image": "x", "ports": [{"containerPort": 8080}], "resources": {"limits": {"cpu": 0.5, "memory": 1e9}}}], "priority": -1}\#(status)}

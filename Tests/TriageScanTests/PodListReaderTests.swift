@@ -9,7 +9,8 @@ struct PodListReaderTests {
     @Test func readsFailingContainersAndCountsEveryPod() throws {
         let (summary, pods) = try Fixtures.read(Fixtures.mixed)
         #expect(summary.pods == 6)
-        #expect(pods.map(\.name) == ["web-7d9f8c6b5-aaaaa", "web-7d9f8c6b5-bbbbb", "api-0", "report-28900000-xyz12"])
+        #expect(pods.map(\.name) == ["web-7d9f8c6b5-aaaaa", "web-7d9f8c6b5-bbbbb", "api-0", "report-28900000-xyz12", "no-status"])
+        #expect(pods[4].failures.isEmpty, "a pod with no status does not run as declared, but no container of it fails")
         let web = pods[0]
         #expect(web.namespace == "shop")
         #expect(web.node == "node-1")
@@ -36,7 +37,7 @@ struct PodListReaderTests {
             """
         for text in [Fixtures.mixed, Fixtures.list([ephemeral])] {
             let streamed = try Fixtures.read(text, pieceSize: 7).pods
-            #expect(try FailingPod.list(in: text, waitingFor: PullWaitingReason.names.union(ContainerState.startFailureReasons)) == streamed)
+            #expect(try FailingPod.list(in: text) == streamed)
         }
         let pod = try #require(try Fixtures.read(Fixtures.list([ephemeral])).pods.first)
         #expect(pod.failures.map { "\($0.kind.rawValue):\($0.name)" } == ["init:setup", "regular:app", "ephemeral:debugger"])
@@ -51,14 +52,16 @@ struct PodListReaderTests {
         #expect(pod.failures[0].message == "quote \" backslash \\ slash / controls \u{8}\u{C}\n\r\t e-acute é rocket 🚀 lone \u{FFFD} end")
     }
 
-    @Test func everyReasonCountsAndOthersDoNot() throws {
+    /// Every waiting reason but a normal start fails: the pull reasons, the start failures, and
+    /// one the kubelet may add (or misspell) tomorrow.
+    @Test func everyReasonButANormalStartFails() throws {
         let reasons = [
             "ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull", "ImageInspectError", "RegistryUnavailable",
             "CrashLoopBackOff", "ContainerCreating", "ImagePullBackOf",
         ]
         let text = Fixtures.list([Fixtures.pod("p", containers: reasons.enumerated().map { Fixtures.status("c\($0.offset)", image: "x", reason: $0.element) })])
         let pod = try #require(try Fixtures.read(text).pods.first)
-        #expect(pod.failures.map(\.reason) == Array(reasons.prefix(7)))
+        #expect(pod.failures.map(\.reason) == reasons.filter { $0 != "ContainerCreating" })
         #expect(Set(reasons.prefix(6)) == PullWaitingReason.names)
     }
 
@@ -73,7 +76,7 @@ struct PodListReaderTests {
             Fixtures.pod("web-1", containers: [Fixtures.status("web", image: "nginx:1.99", reason: "ErrImagePull")]),
         ])
         let streamed = try Fixtures.read(text, pieceSize: 5).pods
-        #expect(try FailingPod.list(in: text, waitingFor: PullWaitingReason.names.union(ContainerState.startFailureReasons)) == streamed)
+        #expect(try FailingPod.list(in: text) == streamed)
         let failure = try #require(streamed.first?.failures.first)
         #expect(failure.restartCount == 12 && failure.lastReason == "OOMKilled" && failure.lastExitCode == 137)
         #expect(failure.lastState == "OOMKilled (exit 137)")
@@ -88,6 +91,59 @@ struct PodListReaderTests {
         let rendered = ScanText(width: nil).render(report)
         #expect(rendered.contains("Containers that cannot start or keep running (1):"), "\(rendered)")
         #expect(rendered.contains("OOMKilled (exit 137)"), "\(rendered)")
+    }
+
+    /// A container that ended and is not started again (restartPolicy Never, or OnFailure
+    /// given up) fails when its exit code is not 0, init containers too; one that completed does
+    /// not, and a pod that succeeded runs as declared. The stream reads them as the model does.
+    @Test func aContainerThatEndedForGoodFailsUnlessItCompleted() throws {
+        let notFound = #"failed to create containerd task: exec: \"migrate\": executable file not found in $PATH"#
+        let text = Fixtures.list([
+            Fixtures.pod(
+                "migrate-x7k2p", owner: ("Job", "migrate"),
+                containers: [Fixtures.ended("migrate", image: "app:1", reason: "StartError", exitCode: 128, message: notFound)],
+                phase: "Failed"),
+            Fixtures.pod("oneshot", containers: [Fixtures.ended("work", image: "app:1", reason: "OOMKilled", exitCode: 137)], phase: "Failed"),
+            Fixtures.pod(
+                "setup-failed", containers: [Fixtures.status("app", image: "app:1", reason: "PodInitializing")],
+                initContainers: [Fixtures.ended("setup", image: "setup:1", reason: "Error", exitCode: 1)], phase: "Failed"),
+            Fixtures.pod("done", containers: [Fixtures.ended("work", image: "app:1", reason: "Completed", exitCode: 0)], phase: "Succeeded"),
+        ])
+        let streamed = try Fixtures.read(text, pieceSize: 3).pods
+        #expect(try FailingPod.list(in: text) == streamed)
+        #expect(
+            streamed.flatMap { pod in pod.failures.map { "\(pod.name) \($0.kind.rawValue):\($0.name) \($0.reason) \($0.lastState ?? "-") \($0.message)" } } == [
+                "migrate-x7k2p regular:migrate Terminated StartError (exit 128) \(notFound.replacingOccurrences(of: #"\""#, with: "\""))",
+                "oneshot regular:work Terminated OOMKilled (exit 137) ",
+                "setup-failed init:setup Terminated Error (exit 1) ",
+            ])
+    }
+
+    /// The stream passes a pod as running only when the whole model does: it succeeded, or it is
+    /// ready with every container running and none restarted after an end. Any other pod is
+    /// handed over, failing containers or not, so a runbook's `selects:` can read it.
+    @Test func theStreamPassesOnlyPodsTheModelSaysRunAsDeclared() throws {
+        let restarted =
+            #"{"image": "app:1", "name": "app", "ready": true, "restartCount": 2, "lastState": {"terminated": {"reason": "OOMKilled", "exitCode": 137}}, "state": {"running": {"startedAt": "2026-12-03T04:00:00Z"}}}"#
+        let creating = Fixtures.status("app", image: "app:1", reason: "ContainerCreating")
+        let pods = [
+            ("running", Fixtures.pod("running", containers: [Fixtures.status("app", image: "app:1")]), true),
+            (
+                "succeeded",
+                Fixtures.pod("succeeded", containers: [Fixtures.ended("app", image: "app:1", reason: "Completed", exitCode: 0)], phase: "Succeeded"), true
+            ),
+            ("restarted", Fixtures.pod("restarted", containers: [restarted], phase: "Running"), false),
+            ("creating", Fixtures.pod("creating", containers: [creating]), false),
+            ("unscheduled", Fixtures.pod("unscheduled", node: nil), false),
+            ("failed", Fixtures.pod("failed", containers: [Fixtures.status("app", image: "app:1")], phase: "Failed"), false),
+        ]
+        for (name, pod, runs) in pods {
+            let text = Fixtures.list([pod])
+            let model = try #require(try Pod.decodeList(text).first)
+            #expect(model.runsAsDeclared == runs, "\(name)")
+            #expect(try Fixtures.read(text).pods.map(\.name) == (runs ? [] : [name]), "\(name)")
+            #expect(try FailingPod.list(in: text) == Fixtures.read(text).pods, "\(name)")
+        }
     }
 
     @Test func unknownFieldsNestingAndOtherKindsAreSkipped() throws {
@@ -109,7 +165,7 @@ struct PodListReaderTests {
         #expect(try Fixtures.read("\u{FEFF}" + #"{"items":[]}"#).summary.pods == 0)
         let bare = try Fixtures.read(Fixtures.list([Fixtures.pod("a", withStatus: false), Fixtures.pod("b", containers: [])]))
         #expect(bare.summary.pods == 2)
-        #expect(bare.pods.isEmpty)
+        #expect(bare.pods.map(\.name) == ["a", "b"] && bare.pods.allSatisfy(\.failures.isEmpty), "neither runs, neither has a failing container")
     }
 
     @Test func everySplitPointGivesTheSameResult() throws {

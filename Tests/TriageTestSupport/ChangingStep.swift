@@ -33,6 +33,12 @@ public struct ChangingStep: Sendable {
         """
     }
 
+    /// The same runbook with `mutates: true` left out, as a careless author writes it: Triage must
+    /// still know that `touch` changes something.
+    public var unmarkedYAML: String {
+        yaml.replacingOccurrences(of: "    mutates: true\n", with: "")
+    }
+
     /// What a scenario recorded when the step ran.
     public var recording: Scenario.Recording {
         Scenario.Recording(arguments: ["touch", marker], result: CommandResult(stdout: "touched by the recording\n"))

@@ -2,7 +2,8 @@ import Foundation
 
 /// A tiny Kubernetes API server on 127.0.0.1 serving fixed objects to the real `kubectl`: the
 /// discovery documents kubectl reads first (`/version`, `/api`, `/apis`, `/api/v1`,
-/// `/apis/apps/v1`), then GETs of the objects in ``KubeObjects`` by path; the events list
+/// `/apis/apps/v1`), then GETs of the objects in ``KubeObjects`` by path; the pod lists (of the
+/// namespace and of every namespace) come in pages with `limit` and `continue`, the events list
 /// honours `fieldSelector=involvedObject.name=…`, and a watch (`kubectl rollout status`) stays
 /// open with no change until kubectl closes it. Anything else is a 404 `Status`, as the API
 /// server answers.
@@ -70,7 +71,7 @@ public final class KubeAPIFixture: Sendable {
                 guard reply(connection, 403, status(403, "Forbidden", message, resource: resource)) else { return }
             case .podNotFound where path == objects.podPath:
                 guard reply(connection, 404, status(404, "NotFound", "pods \"\(objects.pod)\" not found", resource: "pods")) else { return }
-            case .podNotFound where path == objects.podListPath:
+            case .podNotFound where path == objects.podListPath || path == KubeObjects.allPodsPath:
                 let empty = try? JSONSerialization.data(withJSONObject: objects.list("PodList", []))
                 guard reply(connection, 200, empty ?? Data()) else { return }
             case .serve, .podNotFound:

@@ -184,6 +184,9 @@ public struct KubeObjects: Sendable {
     public var restartPolicy = "Always"
     /// Volumes made from ConfigMaps, mounted by every container at `/etc/NAME`: volume name → ConfigMap name.
     public var configMapVolumes: [String: String] = [:]
+    /// Other pods, which run as declared: (namespace, name). The pod lists serve them beside
+    /// the pod: a namespace's list those of its namespace, the all-namespaces list every one.
+    public var runningPods: [(namespace: String, name: String)] = []
 
     private var replicaSet: String { "\(deployment)-6d9f7c8b5" }
 
@@ -225,6 +228,9 @@ public struct KubeObjects: Sendable {
     /// The namespace's pod list path.
     public var podListPath: String { "/api/v1/namespaces/\(namespace)/pods" }
 
+    /// The pod list of every namespace (`kubectl get pods -A`).
+    public static let allPodsPath = "/api/v1/pods"
+
     /// The Deployments list path, which `kubectl rollout status` lists and watches.
     public var deploymentListPath: String { "/apis/apps/v1/namespaces/\(namespace)/deployments" }
 
@@ -232,7 +238,8 @@ public struct KubeObjects: Sendable {
     func body(path: String, query: String) -> Data? {
         var objects: [String: [String: Any]] = [
             podPath: podObject,
-            podListPath: list("PodList", [podObject]),
+            podListPath: page(of: podObjects(in: namespace), query: query),
+            Self.allPodsPath: page(of: podObjects(in: nil), query: query),
             "/api/v1/namespaces/\(namespace)": namespaceObject,
             "/api/v1/namespaces/\(namespace)/events": eventList(query: query),
             "/api/v1/namespaces/\(namespace)/serviceaccounts/\(serviceAccount)": serviceAccountObject,
@@ -240,16 +247,64 @@ public struct KubeObjects: Sendable {
             "/api/v1/nodes/\(node)": nodeObject,
             "/apis/apps/v1/namespaces/\(namespace)/replicasets/\(replicaSet)": replicaSetObject,
             "/apis/apps/v1/namespaces/\(namespace)/replicasets": list("ReplicaSetList", [replicaSetObject]),
+            "/apis/apps/v1/replicasets": list("ReplicaSetList", [replicaSetObject]),
             "/apis/apps/v1/namespaces/\(namespace)/deployments/\(deployment)": deploymentObject,
             deploymentListPath: list("DeploymentList", [deploymentObject]),
         ]
         for secret in secrets { objects["/api/v1/namespaces/\(namespace)/secrets/\(secret.name)"] = secretObject(secret) }
+        for other in runningPods { objects["/api/v1/namespaces/\(other.namespace)/pods/\(other.name)"] = runningPodObject(other) }
         return objects[path].flatMap { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) }
     }
 
     /// A list object of `kind` holding `items`.
     func list(_ kind: String, _ items: [[String: Any]]) -> [String: Any] {
         ["kind": kind, "apiVersion": "v1", "metadata": ["resourceVersion": "4711"], "items": items]
+    }
+
+    /// The pods of `namespace` (nil: of every namespace), in the API server's order: by
+    /// namespace, then name.
+    func podObjects(in namespace: String?) -> [[String: Any]] {
+        let all = [(self.namespace, pod, podObject)] + runningPods.map { ($0.namespace, $0.name, runningPodObject($0)) }
+        return all.filter { namespace == nil || $0.0 == namespace }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+    }
+
+    /// One page of a pod list, as the API server answers `limit=N` (and `continue=TOKEN` for the
+    /// pages after the first): at most N items, and while more remain, a `continue` token and
+    /// `remainingItemCount` in the list's metadata. Without `limit`, the whole list.
+    func page(of items: [[String: Any]], query: String) -> [String: Any] {
+        var fields: [String: String] = [:]
+        for field in query.split(separator: "&") {
+            let pair = field.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
+            if pair.count == 2 { fields[pair[0]] = pair[1] }
+        }
+        let start = fields["continue"].flatMap { Data(base64Encoded: $0) }.flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0
+        guard let limit = fields["limit"].flatMap(Int.init), limit > 0 else { return list("PodList", Array(items.dropFirst(start))) }
+        let end = min(items.count, start + limit)
+        var object = list("PodList", Array(items[min(start, end)..<end]))
+        if end < items.count {
+            object["metadata"] = [
+                "resourceVersion": "4711", "continue": Data(String(end).utf8).base64EncodedString(), "remainingItemCount": items.count - end,
+            ]
+        }
+        return object
+    }
+
+    /// A pod of one running, ready container.
+    private func runningPodObject(_ other: (namespace: String, name: String)) -> [String: Any] {
+        [
+            "apiVersion": "v1", "kind": "Pod",
+            "metadata": ["name": other.name, "namespace": other.namespace, "uid": "running-\(other.namespace)-\(other.name)"],
+            "spec": ["nodeName": node, "restartPolicy": "Always", "containers": [["name": "main", "image": "registry.k8s.io/pause:3.10"]]],
+            "status": [
+                "phase": "Running", "conditions": [["type": "Ready", "status": "True"]],
+                "containerStatuses": [
+                    [
+                        "name": "main", "image": "registry.k8s.io/pause:3.10", "ready": true, "restartCount": 0, "started": true,
+                        "state": ["running": ["startedAt": timestamp(minutesAgo: 30)]],
+                    ] as [String: Any]
+                ],
+            ] as [String: Any],
+        ]
     }
 
     private func timestamp(minutesAgo: Int) -> String {

@@ -35,6 +35,17 @@ public enum NetworkFaults {
         }
     }
 
+    /// Answers every request with `200 OK` and an HTML page, as a captive portal or a proxy's
+    /// login page does.
+    public static func htmlPage() throws -> LoopbackListener {
+        try LoopbackListener { connection in
+            guard let request = connection.readHead() else { return }
+            let body = Data("<html><body>Sign in to continue</body></html>".utf8)
+            connection.respond(
+                status: "200 OK", headers: [("Content-Type", "text/html; charset=utf-8")], body: request.method == "HEAD" ? Data() : body)
+        }
+    }
+
     /// Proxies every request to the plain-HTTP registry on `upstream`, but cuts each blob
     /// download off after half its declared length (and each resumed download at once) and
     /// closes the connection.

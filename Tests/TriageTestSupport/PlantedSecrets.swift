@@ -146,7 +146,27 @@ public enum PlantedSecrets {
         "{\"name\":\"REGISTRY_PASSWORD\",\"value\":\"\(password)\"}",
         "token=\(password)&scope=repository:shop/api:pull",
         "https:\\/\\/robot:\(password)@registry.example.com\\/v2\\/",
+        "docker login -u robot -p\(password) registry.example.com",
+        "mysql -u root -p\(password) -h db",
+        "Cookie: session=\(password); theme=dark",
+        "Set-Cookie: token=\(password); Path=/; HttpOnly",
+        "config: {password: \(password), user: robot}",
     ]
+
+    /// `kubectl config view --raw`: a kubeconfig's client key, token and OIDC credentials.
+    public static let kubeconfig = """
+        users:
+        - name: admin
+          user:
+            client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t
+            client-key-data: \(password)
+            token: \(token)
+            auth-provider:
+              config:
+                id-token: \(token)
+                refresh-token: \(password)
+                client-secret: \(password)
+        """
 
     /// A pod's env in JSON and YAML: a variable named like a secret, its value in `value`.
     public static let envForms = """
@@ -159,11 +179,14 @@ public enum PlantedSecrets {
         env:
         - name: DB_SECRET
           value: \(password)
+        - name: API_TOKEN
+          value: >-
+            \(password)
         """
 
     /// Every form above, as one text with Windows line endings too.
     public static var everything: String {
-        ([secretListJSON, secretListYAML, describeSecret, secretTable, envForms] + freeText).joined(separator: "\n")
+        ([secretListJSON, secretListYAML, describeSecret, secretTable, envForms, kubeconfig] + freeText).joined(separator: "\n")
     }
 
     /// The planted values `text` still shows.

@@ -138,25 +138,24 @@ struct FixQuestionTests {
         #expect(said.contains("Not quite. The fix: \(fix.right.text)"))
     }
 
+    /// What loading and checking runbook r.yaml reports, whose first node `a` (line 5) goes on
+    /// with the lines `rest`.
+    static func problems(withNodeA rest: String) -> [String] {
+        let runbook = "id: r\ntitle: R\nstart: a\nnodes:\n  a:\n    title: A\n" + rest
+        switch RunbookDecoder.decode(runbook, file: "r.yaml") {
+        case .success(let decoded): return RunbookValidator(parsers: []).validate(decoded).map(\.description)
+        case .failure(let error): return error.diagnostics.map(\.description)
+        }
+    }
+
     /// `remedy:` is one short line, only where a cause is found, and names only facts known there.
     @Test func aRemedyIsOneShortLineWhereThereIsACause() {
         func problems(_ diagnosis: String) -> [String] {
-            let runbook = """
-                id: r
-                title: R
-                start: a
-                nodes:
-                  a:
-                    title: A
-                    diagnosis:
-                \(diagnosis.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
-                """
-            switch RunbookDecoder.decode(runbook, file: "r.yaml") {
-            case .success(let decoded): return RunbookValidator(parsers: []).validate(decoded).map(\.description)
-            case .failure(let error): return error.diagnostics.map(\.description)
-            }
+            Self.problems(withNodeA: "    diagnosis:\n" + diagnosis.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
         }
         #expect(problems("{cause: c, summary: S, remedy: Do it., fix: [x]}") == [])
+        #expect(problems("{cause: c, summary: S, remedy: Do it.}") == [])
+        #expect(problems("{cause: c, summary: S}").first?.contains("'fix'") == true)
         #expect(
             problems("{cause: c, summary: S, remedy: \"a\\nb\", fix: [x]}")
                 == ["r.yaml:8:38: error: 'remedy' of the diagnosis of node 'a' must be one line: a trainee chooses it from a list of fixes"])
@@ -174,6 +173,40 @@ struct FixQuestionTests {
         #expect(
             problems("{cause: c, summary: S, remedy: \"Fix {{wrokload}}.\", fix: [x]}").first?.contains(
                 "placeholder '{{wrokload}}' in node 'a' names no input and no fact produced before it") == true)
+    }
+
+    /// Two endings with other causes may not offer remedies that read alike, since "Which fix?"
+    /// sets them side by side: the same words (placeholders, case and punctuation aside) or most
+    /// of the same words are an error at the later ending; endings with one cause may share one.
+    @Test func remediesOfOtherCausesReadApart() {
+        func problems(_ first: String, _ second: String, sameCause: Bool = false) -> [String] {
+            let rest = """
+                    ask: {question: B?, fact: pick}
+                    branches: [{when: {fact: pick, equals: "yes"}, goto: b}, {otherwise: c}]
+                  b:
+                    title: B
+                    diagnosis: {cause: one, summary: S, remedy: "\(first)", fix: [x]}
+                  c:
+                    title: C
+                    diagnosis: {cause: \(sameCause ? "one" : "two"), summary: S, remedy: "\(second)", fix: [x]}
+                """
+            return Self.problems(withNodeA: rest)
+        }
+        #expect(
+            problems("Create the missing ConfigMap in {{pick}}.", "create the missing configmap, in {{pick}}")
+                == [
+                    "r.yaml:12:3: error: the remedy of node 'c' has the same words as that of node 'b' (line 9), whose cause differs: a trainee choosing the fix could not tell them apart; say what is specific to each"
+                ])
+        #expect(
+            problems(
+                "Create the missing ConfigMap or Secret in {{pick}}, or correct its name.",
+                "Create the ConfigMap, Secret or claim the volume is made from, or correct the volume's source."
+            ).first?.contains("the remedy of node 'c' shares most words (4 of the shorter one's 6) with that of node 'b' (line 9)") == true)
+        #expect(problems("Create the missing ConfigMap in {{pick}}.", "Create the missing ConfigMap in {{pick}}.", sameCause: true) == [])
+        #expect(
+            problems(
+                "Create the ConfigMap or Secret the container's environment names, or correct that name.",
+                "Make the volume mountable: create the ConfigMap, Secret or claim it is made from, or correct its source.") == [])
     }
 
     /// `triage lint` reports an ending a scenario reaches that finds a cause and has neither a

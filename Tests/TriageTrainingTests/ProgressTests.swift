@@ -52,6 +52,58 @@ struct ProgressTests {
         }
     }
 
+    /// A progress file that is not what Triage writes is reported at the line and column of the
+    /// problem, however it is wrong: its JSON, a member missing, a value of the wrong kind.
+    @Test(arguments: [
+        (
+            "{\n  \"version\": 1,\n  \"trainees\": {\n    \"ann\": [ { \"scenario\": \"x\", } ]\n  }\n}\n",
+            ":4:33: not JSON: expected a member name in quotes, found '}'"
+        ),
+        (
+            "{\n  \"version\": 1,\n  \"trainees\": {\n    \"ann\": [\n      { \"scenario\": \"x\" }\n    ]\n  }\n}\n",
+            ":5:7: trainees.ann[0] has no 'cause'"
+        ),
+        (
+            "{\n  \"version\": 1,\n  \"trainees\": {\n    \"ann\": [\n"
+                + "      { \"scenario\": \"x\", \"cause\": \"auth\", \"difficulty\": \"beginner\", \"score\": \"ten\" }\n    ]\n  }\n}\n",
+            ":5:78: trainees.ann[0].score must be a whole number"
+        ),
+        ("{\"version\": 1, \"trainees\": {\"ann\": {}}}", ":1:36: trainees.ann must be a list"),
+        ("[]", ":1:1: the document must be an object"),
+        ("", ":1:1: not JSON: the input is empty"),
+        ("{\"version\": 1.5, \"trainees\": {}}", ":1:13: version must be a whole number"),
+        ("{\"version\": 1, \"trainees\": null}", ":1:28: trainees is null"),
+        ("{\"version\": 1, \"trainees\": {\"a\\u001b[2Jb\": [7]}}", ":1:45: trainees.a\\u{1B}[2Jb[0] must be an object"),
+        (
+            "{\"version\": 1, \"trainees\": {\"ann\": [{\"scenario\": \"x\", \"cause\": \"auth\", \"difficulty\": \"b\", \"score\": 1,"
+                + " \"maximum\": 3, \"seconds\": 2, \"wrongChoices\": 0, \"hints\": 0, \"playedAt\": \"yesterday\"}]}}",
+            ":1:174: trainees.ann[0].playedAt must be a date and time like \"2026-12-03T10:00:00Z\""
+        ),
+    ])
+    func aDamagedProgressFileIsReportedAtItsLineAndColumn(text: String, expected: String) throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("ann.json")
+        try Data(text.utf8).write(to: file)
+        let error = #expect(throws: TrainingError.self) { try ProgressStore.gather(from: file) }
+        let message = error?.localizedDescription ?? ""
+        #expect(message.hasPrefix(file.path + expected), "\(message)")
+        #expect(!message.contains("\u{1B}"))
+    }
+
+    @Test func whatIsRecordedReadsBackTheSame() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = ProgressStore(directory: directory)
+        var retried = result("nginx-tag-typo", cause: "image-not-found", score: 55, at: 1_795_000_000)
+        retried.exam = true
+        retried.timedOut = true
+        retried.passed = false
+        let recorded = try store.record(retried, for: "ann")
+        #expect(try store.load() == recorded)
+        #expect(recorded.trainees["ann"] == [Attempt(retried)])
+    }
+
     @Test func progressIsPerScenarioWithTimeHintsAndMistakesAndAsCSV() throws {
         let steps = [
             TrainingStep(node: "describe", expected: "check-image", tries: ["events", "check-image"], hints: 2),
