@@ -158,7 +158,8 @@ extension SessionReport.DiagnosisRecord {
     var document: JSONValue {
         JSONValue.members([
             ("cause", .string(cause)), ("summary", .string(summary)), ("evidence", evidence.map(JSONValue.string)),
-            ("explanation", .string(explanation)), ("fix", .array(fix.map(\.document))), ("verify", verify?.document),
+            ("explanation", .string(explanation)), ("remedy", remedy.map(JSONValue.string)), ("fix", .array(fix.map(\.document))),
+            ("verify", verify?.document),
         ])
     }
 }

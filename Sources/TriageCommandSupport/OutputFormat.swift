@@ -59,11 +59,11 @@ public enum StructuredOutput {
         StandardStreams.write(try render(value, as: format))
     }
 
-    /// `document` as `format` (`yaml`, or JSON for any other format), its members sorted by key
-    /// and laid out as ``render(_:as:)-(T,_)`` lays out a value, ending with a line end.
+    /// `document` as `format` (`yaml`, or JSON for any other format), its members sorted by key,
+    /// laid out and escaped as ``render(_:as:)-(T,_)`` writes a value, ending with a line end.
     public static func render(_ document: JSONValue, as format: OutputFormat) -> String {
         let sorted = document.sortedByKey
-        return format == .yaml ? YAMLRendering.render(sorted) : sorted.indented + "\n"
+        return format == .yaml ? YAMLRendering.render(sorted) : escapingC1Controls(sorted.indented) + "\n"
     }
 
     /// Writes `document` to standard output as `format`.

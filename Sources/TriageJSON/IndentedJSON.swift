@@ -22,10 +22,8 @@ extension JSONValue {
         }
     }
 
-    /// The value as indented JSON, in the layout of Foundation's `JSONEncoder` with
-    /// `.prettyPrinted` and `.withoutEscapingSlashes` (two spaces a level, `"key" : value`), and
-    /// with DEL and the C1 controls (U+007F–U+009F), which JSON allows raw in strings but a
-    /// terminal obeys (U+009B starts a control sequence), escaped as `\u0080` is.
+    /// The value as indented JSON, written as Foundation's `JSONEncoder` writes with
+    /// `.prettyPrinted` and `.withoutEscapingSlashes`: two spaces a level, `"key" : value`.
     public var indented: String {
         var writer = IndentedJSONWriter()
         writer.write(self, level: 0)
@@ -86,8 +84,7 @@ private struct IndentedJSONWriter {
             var plainStart = 0, index = 0
             while index < utf8.count {
                 let byte = utf8[index]
-                let isC1 = byte == 0xC2 && index + 1 < utf8.count && utf8[index + 1] <= 0x9F
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || isC1 else {
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
                     index += 1
                     continue
                 }
@@ -100,9 +97,9 @@ private struct IndentedJSONWriter {
                 case UInt8(ascii: "\n"): bytes += "\\n".utf8
                 case UInt8(ascii: "\r"): bytes += "\\r".utf8
                 case UInt8(ascii: "\t"): bytes += "\\t".utf8
-                default: escape(isC1 ? utf8[index + 1] : byte)
+                default: escape(byte)
                 }
-                index += isC1 ? 2 : 1
+                index += 1
                 plainStart = index
             }
             bytes += UnsafeBufferPointer(rebasing: utf8[plainStart..<utf8.count])
@@ -112,7 +109,7 @@ private struct IndentedJSONWriter {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// `\u00XX` for a code point below U+0100, in lowercase hex.
+    /// `\u00XX` for a control character, in lowercase hex.
     private mutating func escape(_ codePoint: UInt8) {
         bytes += "\\u00".utf8
         bytes.append(Self.hexDigits[Int(codePoint >> 4)])

@@ -22,7 +22,7 @@ struct StructuredOutputTests {
         "plain", "quote \" backslash \\ slash / and a URL https://x.example/a?b=c",
         "controls \u{0} \u{1} \u{8} \u{B} \u{C} \u{1B}[2J \u{1F} line\nfeed\r\ttab",
         "DEL \u{7F}, C1 \u{80} \u{85} \u{9B}31m \u{9F}, then \u{A0} and \u{C2}",
-        "é ü — 日本語 \u{2028} 🙂", "",
+        "é ü — 日本語 \u{2028} 🙂", "hidden \u{200B} \u{202E}txt.exe \u{FEFF} \u{E0001} \u{AD}", "",
     ]
     static let numbers = [0.31, 1.0, -0.0, 0, 1e-7, 0.1 + 0.2, 12345678.9, 1e21, 3.5e300, -2.5]
 
