@@ -54,19 +54,29 @@ public struct DescribeEventRow: Sendable, Equatable {
         }
         // The next word is the source (`kubelet`), then the message, its runs of spaces made one.
         guard next + 1 < words.count else { return nil }
-        message = words[(next + 1)...].joined(separator: " ")
+        message = String(words[next + 1])
+        for word in words[(next + 2)...] { message += " " + word }
     }
 
     /// Seconds in a kubectl age (`45s`, `2m38s`, `3h2m`, `2d`, `1y`); nil for anything else.
     public static func seconds(_ text: Substring) -> Int? {
-        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600, "d": 86400, "y": 31_536_000]
+        func secondsPer(_ character: Character) -> Int? {
+            switch character {
+            case "s": 1
+            case "m": 60
+            case "h": 3600
+            case "d": 86400
+            case "y": 31_536_000
+            default: nil
+            }
+        }
         var total = 0, number = 0, digits = 0
         for character in text {
             if let digit = character.wholeNumberValue, character.isASCII {
                 guard digits < 9 else { return nil }
                 number = number * 10 + digit
                 digits += 1
-            } else if let unit = units[character], digits > 0 {
+            } else if let unit = secondsPer(character), digits > 0 {
                 total += number * unit
                 number = 0
                 digits = 0

@@ -65,7 +65,7 @@ enum OwnerReader {
         }
     }
 
-    private static func skip(_ text: UnsafeBufferPointer<UInt8>, from start: Int, over bytes: Set<UInt8>) -> Int {
+    private static func skip(_ text: UnsafeBufferPointer<UInt8>, from start: Int, over bytes: [UInt8]) -> Int {
         var i = start
         while i < text.count, bytes.contains(text[i]) { i += 1 }
         return i

@@ -32,12 +32,14 @@ struct Vocabulary: Sendable {
         pullContext = ClassificationRules.pullContext.map(id)
         unrelated = ClassificationRules.unrelated.map(id)
         pull = id("pull")
-        var families: [Int: RuntimeMarkers.Family] = [:]
-        for (phrase, family) in RuntimeMarkers.phrases { families[id(phrase)] = family }
-        var markers: [Int: FactMarker] = [:]
-        for (phrase, marker) in FactMarkers.phrases { markers[id(phrase)] = marker }
-        runtimeFamily = (0..<phrases.count).map { families[$0] }
-        factMarker = (0..<phrases.count).map { markers[$0] }
+        let families = RuntimeMarkers.phrases.map { (id($0.0), $0.1) }
+        let markers = FactMarkers.phrases.map { (id($0.0), $0.1) }
+        var runtimeFamily = [RuntimeMarkers.Family?](repeating: nil, count: phrases.count)
+        for (phrase, family) in families { runtimeFamily[phrase] = family }
+        var factMarker = [FactMarker?](repeating: nil, count: phrases.count)
+        for (phrase, marker) in markers { factMarker[phrase] = marker }
+        self.runtimeFamily = runtimeFamily
+        self.factMarker = factMarker
         matcher = PhraseMatcher(phrases: phrases)
     }
 }
