@@ -1,3 +1,5 @@
+import TriageJSON
+
 /// The line of command output a fact was read from, kept so `why` and the diagnosis can quote it.
 public struct Evidence: Hashable, Codable, Sendable {
     /// 1-based line number in the output the fact came from.
@@ -12,6 +14,23 @@ public struct Evidence: Hashable, Codable, Sendable {
         self.line = line
         self.text = text
         self.node = node
+    }
+
+    /// The line as a person reads it: a line of JSON output that holds one string (a member
+    /// `"message": "...",` or an element `"...",`) is that string decoded, without its quotes
+    /// and `\"` escapes; any other line as printed. Surrounding spaces are left out. Nothing is
+    /// masked or made visible here (``VisibleText``, the secret masker).
+    public var decodedText: String {
+        var line = Substring(text)
+        while line.first == " " || line.first == "\t" { line.removeFirst() }
+        while line.last == " " || line.last == "\t" || line.last == "\r" { line.removeLast() }
+        guard line.first == "\"" else { return String(line) }
+        let value = line.last == "," ? line.dropLast() : line
+        if case .string(let element)? = try? JSONValue.parse(String(value)) { return element }
+        if case .object(let members)? = try? JSONValue.parse("{" + String(value) + "}"), members.count == 1, case .string(let member) = members[0].value {
+            return member
+        }
+        return String(line)
     }
 }
 

@@ -1,6 +1,7 @@
 import TriageEngine
 import TriageLayout
 import TriageModel
+import TriageSecrets
 import TriageTerminal
 
 /// Everything the REPL prints, as text laid out for the terminal's width, styled when colour is
@@ -175,7 +176,7 @@ struct SessionPrinter {
             for witness in witnesses {
                 guard let evidence = witness.evidence else { continue }
                 text += prose("\(witness.fact) came from line \(evidence.line) of the output of '\(evidence.node ?? step.node)':", indent: "  ")
-                text += styled(layout.verbatim(evidence.text, lead: "    "), .evidence) + "\n"
+                text += styled(layout.verbatim(SecretMasker.standard.shown(evidence), lead: "    "), .evidence) + "\n"
             }
         }
         if let node = session.runbook.node(step.node) {

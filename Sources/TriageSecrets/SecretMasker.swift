@@ -99,6 +99,13 @@ public struct SecretMasker: Sendable {
         return shown
     }
 
+    /// An evidence line as it may be shown to a person: as they read it (a JSON string decoded,
+    /// see ``Evidence/decodedText``), its secrets masked once decoded, and its control characters
+    /// made visible; still one line (a line end the string held is shown as `\n`).
+    public func shown(_ evidence: Evidence) -> String {
+        VisibleText.escapingControls(mask(evidence.decodedText)).split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\\n")
+    }
+
     /// The secret values `text` holds, as the masker would find them: the raw text of each
     /// masked value, and the credentials inside a docker config. A recorder gathers them from
     /// every raw output first, so a value is masked everywhere it is repeated.

@@ -1,5 +1,6 @@
 import TriageEngine
 import TriageModel
+import TriageSecrets
 import TriageTerminal
 
 /// What a trainee is told about a node's branches, in words: the runbook's own `hint:`s and
@@ -49,7 +50,7 @@ struct BranchWords {
         var text = ""
         if case .branch = transition.reason {
             let lines = Self.evidence(for: transition, in: output).map {
-                "  line \($0.line): " + styler.apply(.evidence, to: $0.text.trimmingCharacters(in: .whitespaces))
+                "  line \($0.line): " + styler.apply(.evidence, to: SecretMasker.standard.shown($0))
             }
             if !lines.isEmpty { text += "The line that matters:\n" + lines.joined(separator: "\n") + "\n" }
         } else {

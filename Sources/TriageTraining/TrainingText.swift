@@ -1,5 +1,6 @@
 import TriageEngine
 import TriageModel
+import TriageSecrets
 import TriageTerminal
 
 /// The text trainee mode shows at each moment of an attempt.
@@ -65,7 +66,7 @@ enum TrainingText {
         }
         text += "Why: \(BranchWords(node: node).reason(for: transition.to).trimmingTrailingPeriod)"
         if let evidence = BranchWords.evidence(for: transition, in: output).first {
-            text += ", from line \(evidence.line): " + styler.apply(.evidence, to: evidence.text.trimmingCharacters(in: .whitespaces))
+            text += ", from line \(evidence.line): " + styler.apply(.evidence, to: SecretMasker.standard.shown(evidence))
         } else {
             text += "."
         }

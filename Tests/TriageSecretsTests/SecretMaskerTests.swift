@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import struct TriageModel.CommandResult
+import struct TriageModel.Evidence
 import TriageTestSupport
 @testable import TriageSecrets
 
@@ -260,5 +261,29 @@ struct RecordedOutputMaskingTests {
     ])
     func otherOutputsAreMaskedByWhatTheySay(arguments: [String]) {
         #expect(SecretMasker.standard.shown(CommandResult(stdout: "web-1 web-2\n"), of: arguments).stdout == "web-1 web-2\n")
+    }
+}
+
+/// An evidence line is shown as a person reads it: a string of JSON output decoded (no `\"`),
+/// then masked (an escape cannot hide a secret), then made visible, on one line.
+struct EvidenceShownTests {
+    @Test(arguments: [
+        (#"      "message": "Back-off pulling image \"nginx:1.27-alpne\": not found","#, #"Back-off pulling image "nginx:1.27-alpne": not found"#),
+        (#"    "ghcr.io/acme/api:1.0","#, "ghcr.io/acme/api:1.0"),
+        (#"  "reason": "OOMKilled"   "#, "OOMKilled"),
+        (#"    "exitCode": 137,"#, #""exitCode": 137,"#),
+        (#"  Warning  Failed  3m  kubelet  Failed to pull image "x": not found"#, #"Warning  Failed  3m  kubelet  Failed to pull image "x": not found"#),
+        (#"  "message": "ends \u001b[2J here\nand \u2028 goes on","#, #"ends \u{1B}[2J here\nand \u{2028} goes on"#),
+        (#"  "message": "a \"quote\" that never closes"#, #""message": "a \"quote\" that never closes"#),
+    ])
+    func anEvidenceLineIsShownAsAPersonReadsIt(line: String, shown: String) {
+        #expect(SecretMasker.standard.shown(Evidence(line: 1, text: line)) == shown)
+    }
+
+    @Test func aSecretHiddenByAJSONEscapeIsMaskedOnceDecoded() {
+        let line = #"    "message": "docker login --password\u003dhunter2-plain-Secret registry.example.com","#
+        let shown = SecretMasker.standard.shown(Evidence(line: 4, text: line))
+        #expect(!shown.contains("hunter2-plain-Secret"), "\(shown)")
+        #expect(shown.hasPrefix("docker login --password="))
     }
 }

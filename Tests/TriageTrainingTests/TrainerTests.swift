@@ -261,7 +261,18 @@ struct TrainerTests {
         let second = try #require(shown.range(of: "(hint 2 of 2: −5 points)\n"))
         let pointer = shown[second.upperBound...]
         #expect(pointer.hasPrefix("The line that matters:\n"))
-        #expect(pointer.contains("\"reason\": \"OOMKilled\""))
+        #expect(pointer.contains(": OOMKilled\n"), "the JSON string is read for the trainee")
+        #expect(!pointer.contains("\"reason\""))
+    }
+
+    /// Why a step goes where it goes quotes the line of a JSON output as a person reads it: the
+    /// string decoded, not a JSON line with its `\"` escapes.
+    @Test func theWhyOfAStepReadFromJSONQuotesTheDecodedString() async throws {
+        let (_, shown) = try await TrainingFixtures.play("nginx-tag-typo", replies: try await TrainingFixtures.perfectReplies("nginx-tag-typo"))
+        let whys = shown.split(separator: "\n").filter { $0.hasPrefix("Why:") }
+        let fromStatus = try #require(whys.first { $0.contains("Back-off pulling image") }, "\(whys)")
+        #expect(fromStatus.contains(#": Back-off pulling image "nginx:1.27-alpne": ErrImagePull:"#), "\(fromStatus)")
+        #expect(!whys.contains { $0.contains(#"\""#) }, "\(whys)")
     }
 
     /// A debrief's time reads any number of seconds without trapping.
