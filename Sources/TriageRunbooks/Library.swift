@@ -272,7 +272,8 @@ public struct LibraryLoader: Sendable {
             let (location, byte) = firstInvalidUTF8(in: data, file: file)
             return .failure(
                 RunbookLoadError(diagnostics: [
-                    RunbookDiagnostic(location: location, message: "the file is not UTF-8 text: the byte 0x\(String(byte, radix: 16, uppercase: true)) here is not UTF-8")
+                    RunbookDiagnostic(
+                        location: location, message: "the file is not UTF-8 text: the byte 0x\(String(byte, radix: 16, uppercase: true)) here is not UTF-8")
                 ]))
         }
         return .success(text)
