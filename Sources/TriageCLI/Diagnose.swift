@@ -33,11 +33,9 @@ public struct Diagnose: AsyncParsableCommand {
             // Masked before it is read, so no evidence line or fact can quote a secret.
             report = try PullFailureDiagnoser.diagnose(validating: SecretMasker.standard.mask(try readInput()))
         } catch let error as DiagnosisInputError {
-            StandardStreams.writeError("\(ProgramName.current) diagnose: \(error.localizedDescription)\n")
-            throw ExitStatus.couldNotLook.exitCode
+            throw CommandFailure(error.localizedDescription, status: .couldNotLook)
         } catch {
-            StandardStreams.writeError("\(ProgramName.current) diagnose: cannot read \(file ?? "standard input"): \(error.localizedDescription)\n")
-            throw ExitStatus.couldNotLook.exitCode
+            throw CommandFailure("cannot read \(file ?? "standard input"): \(error.localizedDescription)", status: .couldNotLook)
         }
         switch output {
         case .text, .wide:

@@ -23,7 +23,7 @@ struct PodScanner: Sendable {
     /// Chooses the runbook of each pod whose containers cannot start or keep running.
     let selector: RunbookSelector
 
-    /// One scan; a kubectl or reading failure is printed and ends the command with status 2.
+    /// One scan; a kubectl or reading failure ends the command with status 2 and says why.
     func scan() async throws -> ScanReport {
         let progress = ScanProgress()
         defer { progress.finish() }
@@ -32,9 +32,7 @@ struct PodScanner: Sendable {
         } catch .cancelled {
             throw CancellationError()
         } catch {
-            progress.finish()
-            StandardStreams.writeError("\(ProgramName.current) scan: \(error.localizedDescription)\n")
-            throw ExitStatus.couldNotLook.exitCode
+            throw CommandFailure(error.localizedDescription, status: .couldNotLook)
         }
     }
 

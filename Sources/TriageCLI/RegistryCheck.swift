@@ -30,7 +30,6 @@ struct RegistryCheck: ParsableCommand {
                 `swift build --product triage-registry-check`, and install it in the directory that holds triage
                 """
         }
-        StandardStreams.writeError("\(ProgramName.current) registry-check: \(problem)\n")
-        throw ExitCode(2)
+        throw CommandFailure(problem, status: .couldNotLook)
     }
 }

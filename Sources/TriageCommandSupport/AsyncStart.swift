@@ -32,7 +32,7 @@ extension AsyncParsableCommand {
         case .success:
             StandardStreams.exitIfUnwritten()
         case .failure(let failure as CommandFailure):
-            StandardStreams.writeError("error: \(failure.description)\n")
+            StandardStreams.writeErrorMessage(failure.description)
             StandardStreams.exitIfUnwritten()
             exit(withError: failure.status.exitCode)
         case .failure(let error):
@@ -43,7 +43,9 @@ extension AsyncParsableCommand {
             if !(error is ExitCode), code == .failure { code = ExitStatus.couldNotLook.exitCode }
             let message = fullMessage(for: error)
             if !message.isEmpty {
-                code.isSuccess ? StandardStreams.write(VisibleText.escapingControls(message) + "\n") : StandardStreams.writeError(message + "\n")
+                code.isSuccess
+                    ? StandardStreams.write(VisibleText.escapingControls(message) + "\n")
+                    : StandardStreams.writeError(StandardStreams.lowercasingErrorPrefix(message) + "\n")
             }
             StandardStreams.exitIfUnwritten()
             exit(withError: code)

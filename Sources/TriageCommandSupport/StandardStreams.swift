@@ -32,6 +32,18 @@ public enum StandardStreams {
         text.withUTF8 { _ = writeAll($0, to: STDERR_FILENO) }
     }
 
+    /// Writes an error of Triage's own to standard error as `error: MESSAGE`, the one spelling
+    /// of the prefix, as kubectl, git and compilers write it; ArgumentParser's usage errors are
+    /// given it too (see ``lowercasingErrorPrefix(_:)``).
+    public static func writeErrorMessage(_ message: String) {
+        writeError("error: \(message)\n")
+    }
+
+    /// `message` with ArgumentParser's `Error: ` prefix written as Triage writes its own.
+    public static func lowercasingErrorPrefix(_ message: String) -> String {
+        message.hasPrefix("Error: ") ? "error: " + message.dropFirst("Error: ".count) : message
+    }
+
     /// Writes one of Triage's own terminal controls (a literal, never outside text) to standard
     /// error as it is.
     public static func writeErrorControl(_ sequence: StaticString) {
@@ -82,7 +94,7 @@ public enum StandardStreams {
         case .written: return
         case .readerGone: Glibc.exit(128 + SIGPIPE)
         case .failed(let reason):
-            writeError("\(ProgramName.current): could not write the output: \(reason)\n")
+            writeErrorMessage("could not write the output: \(reason)")
             Glibc.exit(74)
         }
     }

@@ -15,6 +15,21 @@ struct KubectlConventionsTests {
         #expect(!unrelated.stderr.contains("Did you mean"))
     }
 
+    /// Every error of Triage's own on standard error starts `error: `, as kubectl's do: a usage
+    /// error (ArgumentParser writes `Error: `), a failure of a command, a scan or a diagnosis
+    /// that could not read its input, and a mistyped subcommand.
+    @Test(
+        arguments: [
+            (["scan", "--run", "0"], 64), (["scan", "--from", "/nonexistent/pods.json"], 2), (["diagnose", "/nonexistent/events.txt"], 2),
+            (["lint", "--nope"], 64), (["repaly"], 64), (["replay", "no-such-scenario", "--no-input"], 64),
+        ] as [([String], Int32)])
+    func everyErrorStartsLikeKubectls(arguments: [String], status: Int32) throws {
+        let run = try TriageBinary.run(arguments)
+        #expect(run.status == status, "\(arguments): \(run.stderr)")
+        #expect(run.stderr.hasPrefix("error: "), "\(arguments): \(run.stderr)")
+        #expect(!run.stderr.contains("Error: ") && !run.stderr.contains("triage \(arguments[0]): "), "\(arguments): \(run.stderr)")
+    }
+
     @Test func asTheKubectlPluginHelpAndMessagesSayKubectlTriage() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plugin-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

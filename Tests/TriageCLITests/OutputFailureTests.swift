@@ -47,7 +47,7 @@ struct OutputFailureTests {
         let ended = try run(arguments, output: full)
         #expect(ended.reason == .exit, "triage crashed: \(ended.stderr.prefix(300))")
         #expect(ended.status == 74)
-        #expect(ended.stderr.contains("triage: could not write the output: No space left on device"))
+        #expect(ended.stderr.contains("error: could not write the output: No space left on device"))
     }
 
     @Test(arguments: commands)
