@@ -175,6 +175,46 @@ struct ScanCommandTests {
         #expect(text.stdout.split(separator: "\n").contains { $0.contains("oom-0") && $0.hasSuffix("oom-kill") }, "\(text.stdout)")
     }
 
+    /// A pod a runbook selects although none of its containers fails (a team's runbook for pods
+    /// stuck in Pending) is listed too: its containers that are not ready, or, before the kubelet
+    /// reports any, its containers with the pod's phase.
+    @Test func aPodARunbookSelectsWithNoFailingContainerIsListed() throws {
+        let mounting =
+            #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "mounting", "namespace": "shop"}, "spec": {"containers": [{"name": "app", "image": "app:1"}], "nodeName": "node-1"}, "status": {"phase": "Pending", "containerStatuses": [{"name": "app", "image": "app:1", "ready": false, "restartCount": 0, "state": {"waiting": {"reason": "ContainerCreating"}}}]}}"#
+        let unscheduled =
+            #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "unscheduled", "namespace": "shop"}, "spec": {"containers": [{"name": "app", "image": "app:1"}]}, "status": {"phase": "Pending", "conditions": [{"type": "PodScheduled", "status": "False", "reason": "Unschedulable"}]}}"#
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scan-pending-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+        id: stuck-pending
+        title: Stuck in Pending
+        selects: {fact: phase, equals: Pending}
+        inputs:
+          pod: {format: dns-1123-subdomain}
+          namespace: {format: dns-1123-label, default: default}
+        start: done
+        nodes:
+          done:
+            title: Done
+            diagnosis:
+              cause: pending
+              summary: "{{pod}} in {{namespace}}"
+              fix: [Read the pod's events.]
+        """.write(to: folder.appendingPathComponent("pending.yaml"), atomically: true, encoding: .utf8)
+        let dump = #"{"apiVersion": "v1", "kind": "List", "items": [\#(mounting), \#(unscheduled)]}"#
+        let json = try withDump(dump) { try TriageBinary.run(["scan", "--from", $0, "--runbooks", folder.path, "-o", "json"]) }
+        #expect(json.status == 0, "stderr: \(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let entries = object["restarting"] as? [[String: Any]] ?? []
+        #expect(
+            entries.map { "\($0["pod"] ?? "") \($0["container"] ?? "") \($0["reason"] ?? "") \($0["runbook"] ?? "-")" } == [
+                "mounting app ContainerCreating stuck-pending", "unscheduled app Pending stuck-pending",
+            ], "\(json.stdout)")
+        let plain = try withDump(dump) { try TriageBinary.run(["scan", "--from", $0, "-o", "json"]) }
+        #expect(plain.status == 1, "no shipped runbook selects them, and no container fails: \(plain.stdout)")
+    }
+
     /// Without kubectl, the scan says what it can do instead: read a saved dump (it has no
     /// --propose mode to send the user to), and it could not look.
     @Test func noKubectlSaysToScanADump() throws {
