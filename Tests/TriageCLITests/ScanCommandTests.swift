@@ -22,6 +22,26 @@ struct ScanCommandTests {
             + #"], "kind": "List", "metadata": {"resourceVersion": ""}}"#
     }
 
+    /// A one-node runbook `id` that `selects:` pods as `selects` says.
+    static func runbook(_ id: String, selects: String) -> String {
+        """
+        id: \(id)
+        title: \(id)
+        selects: \(selects)
+        inputs:
+          pod: {format: dns-1123-subdomain}
+          namespace: {format: dns-1123-label, default: default}
+        start: done
+        nodes:
+          done:
+            title: Done
+            diagnosis:
+              cause: \(id)
+              summary: "{{pod}} in {{namespace}}"
+              fix: [Read the pod.]
+        """
+    }
+
     func withDump<T>(_ text: String, _ body: (String) throws -> T) throws -> T {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("scan-\(UUID().uuidString).json")
         try text.write(to: file, atomically: true, encoding: .utf8)
@@ -137,30 +157,12 @@ struct ScanCommandTests {
             pod("config-0", state: #"{"reason": "CreateContainerConfigError", "message": "configmap \"api-config\" not found"}"#),
             pod("error-0", state: crash, last: #""lastState": {"terminated": {"reason": "Error", "exitCode": 1}},"#),
         ]
-        func runbook(_ id: String, selects: String) -> String {
-            """
-            id: \(id)
-            title: \(id)
-            selects: \(selects)
-            inputs:
-              pod: {format: dns-1123-subdomain}
-              namespace: {format: dns-1123-label, default: default}
-            start: done
-            nodes:
-              done:
-                title: Done
-                diagnosis:
-                  cause: \(id)
-                  summary: "{{pod}} in {{namespace}}"
-                  fix: [Read the pod.]
-            """
-        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scan-runbooks-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try runbook("oom-kill", selects: "{fact: last_reason, equals: OOMKilled}")
+        try Self.runbook("oom-kill", selects: "{fact: last_reason, equals: OOMKilled}")
             .write(to: folder.appendingPathComponent("oom.yaml"), atomically: true, encoding: .utf8)
-        try runbook("missing-config", selects: "{fact: problem_waiting_reason, equals: CreateContainerConfigError}")
+        try Self.runbook("missing-config", selects: "{fact: problem_waiting_reason, equals: CreateContainerConfigError}")
             .write(to: folder.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
         try "id: half-written\n".write(to: folder.appendingPathComponent("half.yaml"), atomically: true, encoding: .utf8)
         let dump = #"{"apiVersion": "v1", "kind": "List", "items": [\#(items.joined(separator: ","))]}"#
@@ -186,22 +188,8 @@ struct ScanCommandTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scan-pending-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try """
-        id: stuck-pending
-        title: Stuck in Pending
-        selects: {fact: phase, equals: Pending}
-        inputs:
-          pod: {format: dns-1123-subdomain}
-          namespace: {format: dns-1123-label, default: default}
-        start: done
-        nodes:
-          done:
-            title: Done
-            diagnosis:
-              cause: pending
-              summary: "{{pod}} in {{namespace}}"
-              fix: [Read the pod's events.]
-        """.write(to: folder.appendingPathComponent("pending.yaml"), atomically: true, encoding: .utf8)
+        try Self.runbook("stuck-pending", selects: "{fact: phase, equals: Pending}")
+            .write(to: folder.appendingPathComponent("pending.yaml"), atomically: true, encoding: .utf8)
         let dump = #"{"apiVersion": "v1", "kind": "List", "items": [\#(mounting), \#(unscheduled)]}"#
         let json = try withDump(dump) { try TriageBinary.run(["scan", "--from", $0, "--runbooks", folder.path, "-o", "json"]) }
         #expect(json.status == 0, "stderr: \(json.stderr)")
