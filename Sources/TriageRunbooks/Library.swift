@@ -268,8 +268,33 @@ public struct LibraryLoader: Sendable {
             return fail("cannot read the file: it does not exist or is not readable")
         }
         if data.count > maximumFileSize { return fail("the file is \(data.count) bytes; runbooks and scenarios are limited to \(maximumFileSize)") }
-        guard let text = String(data: data, encoding: .utf8) else { return fail("the file is not UTF-8 text") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let (location, byte) = firstInvalidUTF8(in: data, file: file)
+            return .failure(
+                RunbookLoadError(diagnostics: [
+                    RunbookDiagnostic(
+                        location: location, message: "the file is not UTF-8 text: the byte 0x\(String(byte, radix: 16, uppercase: true)) here is not UTF-8")
+                ]))
+        }
         return .success(text)
+    }
+
+    /// Where the first byte that is not UTF-8 is (its line, and its column counted in characters),
+    /// and that byte.
+    static func firstInvalidUTF8(in data: Data, file: String) -> (SourceLocation, UInt8) {
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        var offset = 0, line = 1, column = 1
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            offset += UTF8.width(scalar)
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return (SourceLocation(file: file, line: line, column: column), offset < data.count ? data[data.startIndex + offset] : 0)
     }
 
     private static func start(of file: String) -> SourceLocation {

@@ -12,7 +12,7 @@ public enum RunbookDecoder {
         "title", "step", "explain", "run", "where", "mutates", "timeout", "parser", "facts", "ask",
         "branches", "next", "diagnosis", "hint", "checks",
     ]
-    static let checkKeys = ["question", "choices", "answer", "explain"]
+    static let checkKeys = ["question", "choices", "answer", "wrong", "explain"]
     static let askKeys = ["question", "answer", "choices", "pattern", "fact"]
     static let diagnosisKeys = ["cause", "outcome", "summary", "remedy", "explain", "evidence", "fix", "verify"]
     static let stepKeys = ["text", "run", "where", "mutates", "timeout", "parser", "until", "every", "for", "when"]
@@ -196,7 +196,8 @@ public enum RunbookDecoder {
         )
     }
 
-    /// The concept checks of a node: `[{question, choices, answer, explain}]`, the answer one of the choices.
+    /// The concept checks of a node: `[{question, choices, answer, explain}]`, the answer one of the
+    /// choices, or `[{question, answer, wrong, explain}]`, the choices the answer and the wrong ones.
     private static func decodeChecks(_ node: Yams.Node, _ what: String, _ reader: YAMLReader) -> [ConceptCheck]? {
         guard let items = reader.sequence(node, "'checks' of \(what)") else { return nil }
         return items.enumerated().compactMap { index, item in
@@ -204,14 +205,24 @@ public enum RunbookDecoder {
             guard let fields = reader.fields(item, checkWhat) else { return nil }
             fields.rejectUnknown(checkKeys, in: reader)
             let question = fields.require("question", in: reader).flatMap { reader.paragraphs($0, "'question' of \(checkWhat)") }
-            let choices = fields.require("choices", in: reader).flatMap { reader.strings($0, "'choices' of \(checkWhat)") }
             let answer = fields.require("answer", in: reader).flatMap { reader.string($0, "'answer' of \(checkWhat)") }
-            let explanation = fields["explain"].flatMap { reader.paragraphs($0, "'explain' of \(checkWhat)") } ?? ""
-            if let choices, choices.count < 2, let node = fields["choices"] {
-                reader.report(node, "'choices' of \(checkWhat) needs at least two answers to choose between")
+            let choices: [String]?
+            let listKey = fields.has("wrong") ? "wrong" : "choices"
+            if fields.has("wrong") {
+                if let node = fields["choices"] {
+                    reader.report(
+                        node, "\(checkWhat) gives 'choices' and 'wrong'; give the answer and the wrong ones, or the choices with the answer among them")
+                }
+                choices = fields["wrong"].flatMap { reader.strings($0, "'wrong' of \(checkWhat)") }.flatMap { wrong in answer.map { [$0] + wrong } }
+            } else {
+                choices = fields.require("choices", in: reader).flatMap { reader.strings($0, "'choices' of \(checkWhat)") }
             }
-            if let choices, Set(choices).count != choices.count, let node = fields["choices"] {
-                reader.report(node, "'choices' of \(checkWhat) has the same answer twice")
+            let explanation = fields["explain"].flatMap { reader.paragraphs($0, "'explain' of \(checkWhat)") } ?? ""
+            if let choices, choices.count < 2, let node = fields[listKey] {
+                reader.report(node, "'\(listKey)' of \(checkWhat) needs at least \(listKey == "wrong" ? "one wrong answer" : "two answers") to choose between")
+            }
+            if let choices, Set(choices).count != choices.count, let node = fields[listKey] {
+                reader.report(node, "'\(listKey)' of \(checkWhat) has the same answer twice")
             }
             if let choices, let answer, !choices.contains(answer), let node = fields["answer"] {
                 reader.report(node, "'answer' of \(checkWhat) is '\(answer)', which is not one of its choices (\(choices.joined(separator: ", ")))")

@@ -1,6 +1,7 @@
 import TriageDiagnosis
 
-/// What changed between two scans, for `triage scan --watch`.
+/// What changed between two scans, for `triage scan --watch`: the pull-failure groups, and the
+/// containers that cannot start or keep running.
 public struct ScanChanges: Codable, Sendable, Equatable {
     /// A group, identified by cause, registry and image.
     public struct GroupChange: Codable, Sendable, Equatable {
@@ -16,12 +17,42 @@ public struct ScanChanges: Codable, Sendable, Equatable {
         public var after: Int
     }
 
+    /// A container that cannot start or keep running, identified by namespace, pod and name.
+    public struct ContainerChange: Codable, Sendable, Equatable {
+        /// The pod's namespace.
+        public var namespace: String
+        /// The pod's name.
+        public var pod: String
+        /// The container's name.
+        public var container: String
+        /// Its reason in the scan that lists it (`CrashLoopBackOff`, `Terminated`…).
+        public var reason: String
+        /// The runbook that applies, when one does.
+        public var runbook: String?
+
+        init(_ entry: ScanReport.PodEntry) {
+            (namespace, pod, container, reason, runbook) = (entry.namespace, entry.pod, entry.container, entry.reason, entry.runbook)
+        }
+
+        var line: String { "\(reason)  \(namespace)/\(pod) \(container)" + (runbook.map { "  (\($0))" } ?? "") }
+    }
+
     /// Groups that appeared.
     public var new: [GroupChange]
     /// Groups that disappeared.
     public var resolved: [GroupChange]
     /// Groups whose count went up or down.
     public var changed: [GroupChange]
+    /// Containers that cannot start or keep running now and could before the last scan.
+    public var newContainers: [ContainerChange]
+    /// Containers listed by the last scan that this one no longer lists.
+    public var resolvedContainers: [ContainerChange]
+
+    enum CodingKeys: String, CodingKey {
+        case new, resolved, changed
+        case newContainers = "new_containers"
+        case resolvedContainers = "resolved_containers"
+    }
 
     /// Compares `current` with `previous`.
     public init(from previous: ScanReport, to current: ScanReport) {
@@ -37,15 +68,20 @@ public struct ScanChanges: Codable, Sendable, Equatable {
             guard let old = before[key(group)], old.count != group.count else { return nil }
             return change(group, old.count, group.count)
         }
+        func container(_ entry: ScanReport.PodEntry) -> String { "\(entry.namespace)\u{1}\(entry.pod)\u{1}\(entry.container)" }
+        let listedBefore = Set(previous.restarting.map(container)), listedNow = Set(current.restarting.map(container))
+        newContainers = current.restarting.filter { !listedBefore.contains(container($0)) }.map(ContainerChange.init)
+        resolvedContainers = previous.restarting.filter { !listedNow.contains(container($0)) }.map(ContainerChange.init)
     }
 
     /// Whether nothing changed.
-    public var isEmpty: Bool { new.isEmpty && resolved.isEmpty && changed.isEmpty }
+    public var isEmpty: Bool { new.isEmpty && resolved.isEmpty && changed.isEmpty && newContainers.isEmpty && resolvedContainers.isEmpty }
 
     /// One line per change (`+ new`, `- resolved`, `↑`/`↓` counts).
     public var lines: [String] {
         new.map { "+ new       \($0.cause.rawValue)  \($0.image)  (\($0.after))" }
             + resolved.map { "- resolved  \($0.cause.rawValue)  \($0.image)  (was \($0.before))" }
             + changed.map { "\($0.after > $0.before ? "↑" : "↓") \($0.before) → \($0.after)  \($0.cause.rawValue)  \($0.image)" }
+            + newContainers.map { "+ new       \($0.line)" } + resolvedContainers.map { "- resolved  \($0.line)" }
     }
 }

@@ -17,7 +17,8 @@ public struct ScanReport: Codable, Sendable, Equatable {
         public var initContainer: Bool
         /// The node, when the pod was scheduled.
         public var node: String?
-        /// The waiting reason (`ImagePullBackOff`, `CrashLoopBackOff`…).
+        /// The waiting reason (`ImagePullBackOff`, `CrashLoopBackOff`…), or `Terminated` for a
+        /// container that ended and is not started again.
         public var reason: String
         /// The managing workload as `kind/name`.
         public var workload: String

@@ -22,6 +22,26 @@ struct ScanCommandTests {
             + #"], "kind": "List", "metadata": {"resourceVersion": ""}}"#
     }
 
+    /// A one-node runbook `id` that `selects:` pods as `selects` says.
+    static func runbook(_ id: String, selects: String) -> String {
+        """
+        id: \(id)
+        title: \(id)
+        selects: \(selects)
+        inputs:
+          pod: {format: dns-1123-subdomain}
+          namespace: {format: dns-1123-label, default: default}
+        start: done
+        nodes:
+          done:
+            title: Done
+            diagnosis:
+              cause: \(id)
+              summary: "{{pod}} in {{namespace}}"
+              fix: [Read the pod.]
+        """
+    }
+
     func withDump<T>(_ text: String, _ body: (String) throws -> T) throws -> T {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("scan-\(UUID().uuidString).json")
         try text.write(to: file, atomically: true, encoding: .utf8)
@@ -137,30 +157,12 @@ struct ScanCommandTests {
             pod("config-0", state: #"{"reason": "CreateContainerConfigError", "message": "configmap \"api-config\" not found"}"#),
             pod("error-0", state: crash, last: #""lastState": {"terminated": {"reason": "Error", "exitCode": 1}},"#),
         ]
-        func runbook(_ id: String, selects: String) -> String {
-            """
-            id: \(id)
-            title: \(id)
-            selects: \(selects)
-            inputs:
-              pod: {format: dns-1123-subdomain}
-              namespace: {format: dns-1123-label, default: default}
-            start: done
-            nodes:
-              done:
-                title: Done
-                diagnosis:
-                  cause: \(id)
-                  summary: "{{pod}} in {{namespace}}"
-                  fix: [Read the pod.]
-            """
-        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scan-runbooks-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try runbook("oom-kill", selects: "{fact: last_reason, equals: OOMKilled}")
+        try Self.runbook("oom-kill", selects: "{fact: last_reason, equals: OOMKilled}")
             .write(to: folder.appendingPathComponent("oom.yaml"), atomically: true, encoding: .utf8)
-        try runbook("missing-config", selects: "{fact: problem_waiting_reason, equals: CreateContainerConfigError}")
+        try Self.runbook("missing-config", selects: "{fact: problem_waiting_reason, equals: CreateContainerConfigError}")
             .write(to: folder.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
         try "id: half-written\n".write(to: folder.appendingPathComponent("half.yaml"), atomically: true, encoding: .utf8)
         let dump = #"{"apiVersion": "v1", "kind": "List", "items": [\#(items.joined(separator: ","))]}"#
@@ -173,6 +175,32 @@ struct ScanCommandTests {
         #expect(chosen == ["oom-0": "oom-kill", "config-0": "missing-config", "error-0": "crash-loop-backoff"])
         let text = try withDump(dump) { try TriageBinary.run(["scan", "--from", $0, "--runbooks", folder.path, "-o", "wide"]) }
         #expect(text.stdout.split(separator: "\n").contains { $0.contains("oom-0") && $0.hasSuffix("oom-kill") }, "\(text.stdout)")
+    }
+
+    /// A pod a runbook selects although none of its containers fails (a team's runbook for pods
+    /// stuck in Pending) is listed too: its containers that are not ready, or, before the kubelet
+    /// reports any, its containers with the pod's phase.
+    @Test func aPodARunbookSelectsWithNoFailingContainerIsListed() throws {
+        let mounting =
+            #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "mounting", "namespace": "shop"}, "spec": {"containers": [{"name": "app", "image": "app:1"}], "nodeName": "node-1"}, "status": {"phase": "Pending", "containerStatuses": [{"name": "app", "image": "app:1", "ready": false, "restartCount": 0, "state": {"waiting": {"reason": "ContainerCreating"}}}]}}"#
+        let unscheduled =
+            #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "unscheduled", "namespace": "shop"}, "spec": {"containers": [{"name": "app", "image": "app:1"}]}, "status": {"phase": "Pending", "conditions": [{"type": "PodScheduled", "status": "False", "reason": "Unschedulable"}]}}"#
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scan-pending-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.runbook("stuck-pending", selects: "{fact: phase, equals: Pending}")
+            .write(to: folder.appendingPathComponent("pending.yaml"), atomically: true, encoding: .utf8)
+        let dump = #"{"apiVersion": "v1", "kind": "List", "items": [\#(mounting), \#(unscheduled)]}"#
+        let json = try withDump(dump) { try TriageBinary.run(["scan", "--from", $0, "--runbooks", folder.path, "-o", "json"]) }
+        #expect(json.status == 0, "stderr: \(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let entries = object["restarting"] as? [[String: Any]] ?? []
+        #expect(
+            entries.map { "\($0["pod"] ?? "") \($0["container"] ?? "") \($0["reason"] ?? "") \($0["runbook"] ?? "-")" } == [
+                "mounting app ContainerCreating stuck-pending", "unscheduled app Pending stuck-pending",
+            ], "\(json.stdout)")
+        let plain = try withDump(dump) { try TriageBinary.run(["scan", "--from", $0, "-o", "json"]) }
+        #expect(plain.status == 1, "no shipped runbook selects them, and no container fails: \(plain.stdout)")
     }
 
     /// Without kubectl, the scan says what it can do instead: read a saved dump (it has no

@@ -184,4 +184,22 @@ struct RunbookLoadingTests {
             .replacingOccurrences(of: "title: Demo", with: "title: [Demo]")
         #expect(problems(yaml).count == 2)
     }
+
+    /// A file that is not UTF-8 is refused at its first bad byte, by line and column.
+    @Test(arguments: [
+        (Data("id: x\ntitle: ".utf8) + Data([0xFF, 0xFE]) + Data(" bad\n".utf8), "2:8", "0xFF"),
+        (Data("id: x\n# é ok\n  ".utf8) + Data([0xC3, 0x28]), "3:3", "0xC3"),
+        (Data([0x80]), "1:1", "0x80"),
+    ])
+    func aFileThatIsNotUTF8IsRefusedWhereItStopsBeingSo(data: Data, location: String, byte: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("triage-utf8-\(UUID().uuidString).yaml").path
+        try data.write(to: URL(fileURLWithPath: file))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        guard case .failure(let error) = LibraryLoader.read(file) else {
+            Issue.record("read a file that is not UTF-8")
+            return
+        }
+        let shown = error.diagnostics.map { $0.description }.joined()
+        #expect(shown.contains("\(file):\(location): error: the file is not UTF-8 text: the byte \(byte) here is not UTF-8"), "\(shown)")
+    }
 }

@@ -44,6 +44,23 @@ struct TeachingLoadingTests {
         #expect(problems(typo).first?.hasPrefix("18:9: unknown key 'explian' in check 1 of node 'df'") == true)
     }
 
+    /// A check may give its answer and the wrong ones instead of choices with the answer among
+    /// them, so that the answer is written once: the same check, the answer first.
+    @Test func aCheckMayGiveTheAnswerAndTheWrongOnes() throws {
+        let wrong = Self.book.replacingOccurrences(of: "choices: [They cannot start, Nothing]", with: "wrong: [Nothing]")
+        let check = try #require(try RunbookDecoder.decode(wrong, file: "book.yaml").get().node("df")?.teaching.checks.first)
+        #expect(check.choices == ["They cannot start", "Nothing"])
+        #expect(check.answer == "They cannot start")
+        let none = Self.book.replacingOccurrences(of: "choices: [They cannot start, Nothing]", with: "wrong: []")
+        #expect(problems(none) == ["16:16: 'wrong' of check 1 of node 'df' needs at least one wrong answer to choose between"])
+        let same = Self.book.replacingOccurrences(of: "choices: [They cannot start, Nothing]", with: "wrong: [They cannot start]")
+        #expect(problems(same) == ["16:16: 'wrong' of check 1 of node 'df' has the same answer twice"])
+        let both = Self.book.replacingOccurrences(of: "choices: [They cannot start, Nothing]", with: "choices: [a, b]\n        wrong: [Nothing]")
+        #expect(
+            problems(both).first?.hasSuffix(
+                "check 1 of node 'df' gives 'choices' and 'wrong'; give the answer and the wrong ones, or the choices with the answer among them") == true)
+    }
+
     @Test func anEndingCannotAskChecks() {
         let yaml = Self.book.replacingOccurrences(
             of: "    title: The disk is full",

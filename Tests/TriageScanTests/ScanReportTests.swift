@@ -162,4 +162,20 @@ struct ScanReportTests {
         #expect(changes.lines.count == 4)
         #expect(ScanChanges(from: after, to: after).isEmpty)
     }
+
+    /// A container that starts crash-looping, or ends for good, between two scans is a change,
+    /// and so is one that is no longer listed.
+    @Test func restartingContainersThatComeAndGoAreChanges() throws {
+        let crashing =
+            #"{"image": "app:1", "name": "api", "restartCount": 4, "lastState": {"terminated": {"reason": "Error", "exitCode": 1}}, "state": {"waiting": {"reason": "CrashLoopBackOff"}}}"#
+        let before = try report(Fixtures.list([Fixtures.pod("api-0", containers: [crashing])]))
+        let after = try report(
+            Fixtures.list([Fixtures.pod("job-1", containers: [Fixtures.ended("work", image: "app:1", reason: "OOMKilled", exitCode: 137)], phase: "Failed")]))
+        let changes = ScanChanges(from: before, to: after)
+        #expect(!changes.isEmpty)
+        #expect(changes.lines == ["+ new       Terminated  shop/job-1 work", "- resolved  CrashLoopBackOff  shop/api-0 api"])
+        let json = String(decoding: try JSONEncoder().encode(changes), as: UTF8.self)
+        #expect(json.contains(#""new_containers":[{"#) && json.contains(#""resolved_containers":[{"#), "\(json)")
+        #expect(ScanChanges(from: after, to: after).isEmpty)
+    }
 }
