@@ -80,7 +80,9 @@ extension RegistryCheckResult {
 }
 
 extension RegistryCheckResult {
-    /// The result as aligned lines for people.
+    /// The result as aligned lines for people. The values come from the registry (tags, digest,
+    /// media type, platforms, its error messages): their control characters are shown, never
+    /// obeyed.
     func renderText() -> String {
         func yesNo(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "unknown" }
         var lines = [
@@ -97,6 +99,6 @@ extension RegistryCheckResult {
         if let error { lines.append(("error", (errorCause.map { "[\($0.rawValue)] " } ?? "") + error)) }
         lines += notes.map { ("note", $0) }
         let width = lines.map(\.0.count).max() ?? 0
-        return lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 + "\n" }.joined()
+        return lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + VisibleText.escapingControls($0.1) + "\n" }.joined()
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import TriageRegistry
+@testable import TriageRegistryCommand
 import TriageTestSupport
 
 /// `triage registry-check` hands over to the `triage-registry-check` executable beside `triage`,
@@ -14,6 +16,17 @@ struct RegistryCheckCommandTests {
         #expect(object["reachable"] as? Bool == true)
         #expect(object["exists"] as? Bool == false)
         #expect(object["missing"] as? String == "repository")
+    }
+
+    /// What a registry answers is outside text: tags holding escape sequences are shown as text.
+    @Test func aRegistrysAnswersAreShownNotObeyed() async throws {
+        let registry = try NetworkFaults.hostileTags()
+        defer { registry.close() }
+        let result = try await RegistryChecker(options: RegistryCheckOptions(timeout: 60, plainHTTP: .always)).check("127.0.0.1:\(registry.port)/app:1.0")
+        let text = result.renderText()
+        #expect(result.exists == false, "\(text)")
+        #expect(text.contains("nearest tags") && text.contains("]0;owned-title"), "\(text)")
+        #expect(!HostileEscapes.hasRawControls(text), "\(text.debugDescription)")
     }
 
     @Test func aRegistryThatCannotBeAskedIsNotAnAllClear() throws {

@@ -46,6 +46,25 @@ public enum NetworkFaults {
         }
     }
 
+    /// A registry whose answers carry escape sequences: it has no manifest for any tag, and lists
+    /// tags holding a window-title change and a C1 control sequence.
+    public static func hostileTags() throws -> LoopbackListener {
+        try LoopbackListener { connection in
+            guard let request = connection.readHead() else { return }
+            let (status, body): (String, String) =
+                if request.target.contains("/manifests/") {
+                    ("404 Not Found", #"{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown \u001b]0;owned-title\u0007"}]}"#)
+                } else if request.target.contains("/tags/list") {
+                    ("200 OK", #"{"name":"app","tags":["1.0\u001b]0;owned-title\u0007","1.0\u009b31m","1.0\u202e"]}"#)
+                } else {
+                    ("200 OK", "{}")
+                }
+            connection.respond(
+                status: status, headers: [("Content-Type", "application/json"), ("Docker-Distribution-Api-Version", "registry/2.0")],
+                body: request.method == "HEAD" ? Data() : Data(body.utf8))
+        }
+    }
+
     /// Proxies every request to the plain-HTTP registry on `upstream`, but cuts each blob
     /// download off after half its declared length (and each resumed download at once) and
     /// closes the connection.
