@@ -19,6 +19,7 @@ struct PodParser: OutputParser {
         let json = JSONFacts(result.stdout, node: context.node)
         var facts: Facts = ["pod_found": Fact("true")]
         facts["phase"] = json.fact(pod.status.phase, seenAt: "\"phase\"")
+        facts["pod_reason"] = json.fact(pod.status.reason)
         facts["node"] = json.fact(pod.spec.nodeName)
         facts["images"] = json.fact(pod.spec.images)
         facts["service_account"] = json.fact(pod.spec.serviceAccountName, seenAt: "\"serviceAccountName\"")

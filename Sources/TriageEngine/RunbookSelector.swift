@@ -69,7 +69,8 @@ public struct RunbookSelector: Sendable {
             isHealthy: pod.runsAsDeclared)
     }
 
-    /// The pod's phase, then each container's state and how it ended last.
+    /// The pod's phase (with the kubelet's reason and message, when it ended the pod itself), then
+    /// each container's state and how it ended last.
     static func state(of pod: Pod) -> String {
         let containers = pod.spec.containers.map { container -> String in
             guard let status = pod.status(of: container) else { return "\(container.name): no status yet" }
@@ -88,7 +89,8 @@ public struct RunbookSelector: Sendable {
             let kind = container.kind == .regular ? "" : " (\(container.isSidecar ? "sidecar" : container.kind.rawValue))"
             return "\(container.name)\(kind): \(words)"
         }
-        return ([pod.status.phase ?? "no phase"] + [containers.joined(separator: "; ")].filter { !$0.isEmpty }).joined(separator: "; ")
+        let phase = [pod.status.phase ?? "no phase", pod.status.reason, pod.status.message].compactMap { $0 }.joined(separator: ": ")
+        return ([phase] + [containers.joined(separator: "; ")].filter { !$0.isEmpty }).joined(separator: "; ")
     }
 
     private static func ending(_ termination: Termination) -> String {

@@ -90,6 +90,11 @@ public struct PodSpec: Sendable, Equatable {
 public struct PodStatus: Sendable, Equatable {
     /// `Pending`, `Running`, `Succeeded`, `Failed` or `Unknown`.
     public var phase: String?
+    /// Why the kubelet itself ended or refused the pod (`Evicted`, `DeadlineExceeded`,
+    /// `OutOfcpu`…); nil when it did not.
+    public var reason: String?
+    /// What the kubelet said about `reason`.
+    public var message: String?
     /// Its conditions (`PodScheduled`, `Initialized`, `ContainersReady`, `Ready`…).
     public var conditions: [Condition]
     /// When the kubelet accepted it.
@@ -100,6 +105,8 @@ public struct PodStatus: Sendable, Equatable {
     /// Reads `status`.
     public init(json: JSONValue) {
         phase = json["phase"]?.string
+        reason = json["reason"]?.string
+        message = json["message"]?.string
         conditions = json["conditions"]?.elements.map(Condition.init(json:)) ?? []
         startTime = json["startTime"]?.time
         containerStatuses = ContainerKind.allCases.flatMap { kind in

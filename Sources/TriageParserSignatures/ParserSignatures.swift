@@ -60,7 +60,7 @@ public enum ParserSignatures {
             "kubectl get pod -o json: node, images, pull secrets, service account, workload; each container's kind, image, pull policy, restarts, state and waiting reason and message; the cause its waiting message names; whether every container runs",
         facts: Set(
             [
-                "pod_found", "phase", "node", "images", "service_account", "pull_secrets", "owner_kind", "owner_name",
+                "pod_found", "phase", "pod_reason", "node", "images", "service_account", "pull_secrets", "owner_kind", "owner_name",
                 "waiting_reasons", "failing_containers", "failing_images", "workload", "workload_kind", "workload_name",
                 "restart_policy", "sidecars",
                 "containers", "container_kinds", "container_images", "container_pull_policies", "container_restart_counts",

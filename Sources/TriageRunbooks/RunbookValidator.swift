@@ -188,7 +188,7 @@ struct Graph {
         func visit(_ id: String) -> [String]? {
             if let done = state[id] {
                 if done { return nil }
-                return Array(path[path.firstIndex(of: id)!...])
+                return path.firstIndex(of: id).map { Array(path[$0...]) }
             }
             state[id] = false
             path.append(id)

@@ -62,8 +62,8 @@ public enum ScenarioDecoder {
         if let arguments, arguments.isEmpty, let run = fields["run"] {
             reader.report(run, "'run' of \(what) is empty")
         }
-        let stdout = fields["stdout"].flatMap { reader.string($0, "'stdout' of \(what)") } ?? ""
-        let stderr = fields["stderr"].flatMap { reader.string($0, "'stderr' of \(what)") } ?? ""
+        let stdout = fields["stdout"].flatMap { reader.output($0, "'stdout' of \(what)") } ?? ""
+        let stderr = fields["stderr"].flatMap { reader.output($0, "'stderr' of \(what)") } ?? ""
         let exit = fields["exit"].flatMap { reader.int($0, "'exit' of \(what)") } ?? 0
         if !(0...255).contains(exit), let node = fields["exit"] {
             reader.report(node, "'exit' of \(what) must be an exit status from 0 to 255")

@@ -134,7 +134,25 @@ final class YAMLReader {
         return Fields(node: node, what: what, pairs: pairs)
     }
 
+    /// Text written in the file, which Triage shows: a control character or an invisible one
+    /// (ESC, a C1 control, a bidirectional override, a zero-width space) would be obeyed by the
+    /// terminal or hide what the text says, so it is refused where it stands.
     func string(_ node: Yams.Node, _ what: String) -> String? {
+        guard let text = output(node, what) else { return nil }
+        if let hidden = text.unicodeScalars.first(where: VisibleText.isHidden) {
+            let code = String(hidden.value, radix: 16, uppercase: true)
+            report(
+                node,
+                "\(what) contains the character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), a control or invisible character that a terminal would obey or that hides what the text says; write it as visible text"
+            )
+            return nil
+        }
+        return text
+    }
+
+    /// Text as recorded from a command's output (a scenario's `stdout` and `stderr`), which may
+    /// hold anything the command printed: it is shown with its controls made visible.
+    func output(_ node: Yams.Node, _ what: String) -> String? {
         guard case .scalar(let scalar) = node else {
             report(node, "\(what) must be text, not \(node.kindName)")
             return nil

@@ -96,10 +96,14 @@ struct ScanCommandTests {
     /// A pod whose container ended and is not started again (a Job's pod whose command is not
     /// found, an OOM-killed one-shot pod, an init container that failed under restartPolicy
     /// Never) is listed as the crash-loop runbook's `selects:` chooses it, beside a container in
-    /// back-off under restartPolicy OnFailure; a pod that succeeded, or runs, is not.
+    /// back-off under restartPolicy OnFailure; a pod that succeeded, or runs, is not. A pod the
+    /// kubelet ended itself (evicted, past its deadline) is listed, but no crash runbook is offered
+    /// for it: its program did not fail.
     @Test func aContainerThatEndedForGoodIsListedWithTheRunbookThatSelectsIt() throws {
-        func pod(_ name: String, policy: String, phase: String, containers: String, initContainers: String = "[]", owner: String = "") -> String {
-            #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "\#(name)", "namespace": "batch"\#(owner)}, "spec": {"restartPolicy": "\#(policy)", "initContainers": [{"name": "setup", "image": "busybox:1.37"}], "containers": [{"name": "work", "image": "ghcr.io/acme/work:1.0"}], "nodeName": "node-1"}, "status": {"phase": "\#(phase)", "conditions": [{"type": "Ready", "status": "\#(phase == "Running" ? "True" : "False")"}], "initContainerStatuses": \#(initContainers), "containerStatuses": \#(containers)}}"#
+        func pod(
+            _ name: String, policy: String, phase: String, containers: String, initContainers: String = "[]", owner: String = "", ended: String = ""
+        ) -> String {
+            #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "\#(name)", "namespace": "batch"\#(owner)}, "spec": {"restartPolicy": "\#(policy)", "initContainers": [{"name": "setup", "image": "busybox:1.37"}], "containers": [{"name": "work", "image": "ghcr.io/acme/work:1.0"}], "nodeName": "node-1"}, "status": {"phase": "\#(phase)"\#(ended), "conditions": [{"type": "Ready", "status": "\#(phase == "Running" ? "True" : "False")"}], "initContainerStatuses": \#(initContainers), "containerStatuses": \#(containers)}}"#
         }
         func ended(_ name: String, _ reason: String, _ code: Int, message: String = "") -> String {
             #"{"name": "\#(name)", "image": "ghcr.io/acme/work:1.0", "restartCount": 0, "ready": false, "state": {"terminated": {"reason": "\#(reason)", "exitCode": \#(code), "message": "\#(message)"}}}"#
@@ -121,24 +125,33 @@ struct ScanCommandTests {
             pod("setup-failed", policy: "Never", phase: "Failed", containers: "[" + initializing + "]", initContainers: "[" + ended("setup", "Error", 1) + "]"),
             pod("done", policy: "OnFailure", phase: "Succeeded", containers: "[" + ended("work", "Completed", 0) + "]", initContainers: setupDone),
             pod("serving", policy: "Always", phase: "Running", containers: "[" + running + "]", initContainers: setupDone),
+            pod(
+                "evicted", policy: "Always", phase: "Failed", containers: "[" + ended("work", "ContainerStatusUnknown", 137) + "]", initContainers: setupDone,
+                ended: #", "reason": "Evicted", "message": "The node was low on resource: memory.""#),
+            pod(
+                "overdue", policy: "Never", phase: "Failed", containers: "[" + ended("work", "Error", 143) + "]", initContainers: setupDone,
+                ended: #", "reason": "DeadlineExceeded", "message": "Pod was active on the node longer than the specified deadline""#),
         ]
         let dump = #"{"apiVersion": "v1", "kind": "List", "items": [\#(items.joined(separator: ","))]}"#
         let json = try withDump(dump) { try TriageBinary.run(["scan", "--from", $0, "-o", "json"]) }
         #expect(json.status == 0, "stderr: \(json.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(object["total_pods"] as? Int == 6)
+        #expect(object["total_pods"] as? Int == 8)
         let entries = try #require(object["restarting"] as? [[String: Any]], "\(json.stdout)")
         #expect(
-            entries.map { "\($0["pod"] ?? "") \($0["container"] ?? "") \($0["reason"] ?? "") \($0["last_state"] ?? "-") \($0["runbook"] ?? "-")" } == [
-                "migrate-x7k2p work Terminated StartError (exit 128) crash-loop-backoff",
-                "oneshot work Terminated OOMKilled (exit 137) crash-loop-backoff",
-                "retrying work CrashLoopBackOff Error (exit 2) crash-loop-backoff",
-                "setup-failed setup Terminated Error (exit 1) crash-loop-backoff",
-            ], "\(json.stdout)")
+            entries.map { "\($0["pod"] ?? "") \($0["container"] ?? "") \($0["reason"] ?? "") \($0["last_state"] ?? "-") \($0["runbook"] as? String ?? "-")" }
+                == [
+                    "evicted work Terminated ContainerStatusUnknown (exit 137) -",
+                    "migrate-x7k2p work Terminated StartError (exit 128) crash-loop-backoff",
+                    "oneshot work Terminated OOMKilled (exit 137) crash-loop-backoff",
+                    "overdue work Terminated Error (exit 143) -",
+                    "retrying work CrashLoopBackOff Error (exit 2) crash-loop-backoff",
+                    "setup-failed setup Terminated Error (exit 1) crash-loop-backoff",
+                ], "\(json.stdout)")
         #expect(entries.last?["init_container"] as? Bool == true, "\(entries)")
         let text = try withDump(dump) { try TriageBinary.run(["scan", "--from", $0, "-o", "wide"]) }
         #expect(text.status == 0)
-        #expect(text.stdout.contains("Containers that cannot start or keep running (4):"), "\(text.stdout)")
+        #expect(text.stdout.contains("Containers that cannot start or keep running (6):"), "\(text.stdout)")
         #expect(
             text.stdout.split(separator: "\n").contains { $0.contains("migrate-x7k2p") && $0.contains("Terminated") && $0.hasSuffix("crash-loop-backoff") },
             "\(text.stdout)")

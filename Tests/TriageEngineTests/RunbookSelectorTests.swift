@@ -57,6 +57,19 @@ struct RunbookSelectorTests {
         #expect(RunbookSelector.nextCommand(pod: "api", namespace: "shop").arguments == ["kubectl", "describe", "pod", "api", "--namespace", "shop"])
     }
 
+    /// A pod the kubelet ended itself says why, in the kubelet's words, and that reason is a fact
+    /// a runbook's `selects:` can tell apart from a program that failed.
+    @Test func aPodTheKubeletEndedSaysWhy() throws {
+        let text = Self.pod(state: Self.oomKilled, phase: "Failed").replacingOccurrences(
+            of: #""phase":"Failed","#, with: #""phase":"Failed","reason":"Evicted","message":"The node was low on resource: memory.","#)
+        let evicted = try #require(selector.choose(podJSON: text))
+        #expect(evicted.state == "Failed: Evicted: The node was low on resource: memory.; app: terminated OOMKilled (exit 137), 4 restarts")
+        #expect(evicted.facts["pod_reason"]?.value == "Evicted")
+        let failed = try #require(selector.choose(podJSON: Self.pod(state: Self.oomKilled, phase: "Failed")))
+        #expect(failed.state == "Failed; app: terminated OOMKilled (exit 137), 4 restarts")
+        #expect(failed.facts["pod_reason"] == nil)
+    }
+
     @Test func aRunningContainerThatKeepsRestartingIsNotHealthy() throws {
         let between = try #require(selector.choose(podJSON: Self.pod(state: #"{"running":{"startedAt":"2025-02-11T09:20:03Z"}}"#, lastState: Self.oomKilled)))
         #expect(!between.isHealthy)

@@ -185,6 +185,21 @@ struct RunbookLoadingTests {
         #expect(problems(yaml).count == 2)
     }
 
+    /// Text a runbook shows (its title, a node's explanation, a diagnosis) may not hold a
+    /// character a terminal would obey or that hides what the text says: each is refused where
+    /// it stands.
+    @Test(arguments: [
+        ("title: \"Demo \\e]0;owned\\a\"", "2:8", "U+001B"),
+        ("title: \"Demo \\u009B31m\"", "2:8", "U+009B"),
+        ("title: \"Demo \\u202Eomed\"", "2:8", "U+202E"),
+        ("title: \"Demo\\u200B\"", "2:8", "U+200B"),
+    ])
+    func textWithAControlOrInvisibleCharacterIsRefused(line: String, location: String, code: String) {
+        let yaml = Self.valid.replacingOccurrences(of: "title: Demo", with: line)
+        let found = problems(yaml)
+        #expect(found.contains { $0.hasPrefix(location) && $0.contains("'title' contains the character \(code)") }, "\(found)")
+    }
+
     /// A file that is not UTF-8 is refused at its first bad byte, by line and column.
     @Test(arguments: [
         (Data("id: x\ntitle: ".utf8) + Data([0xFF, 0xFE]) + Data(" bad\n".utf8), "2:8", "0xFF"),
