@@ -68,7 +68,8 @@ public struct LiveRunner: CommandRunner {
             stderr: captured.stderr,
             exitStatus: captured.exitStatus,
             duration: Self.seconds(elapsed),
-            timedOut: timedOut
+            timedOut: timedOut,
+            timeLimit: timedOut ? Self.seconds(limit(of: invocation)) : nil
         )
     }
 
@@ -100,7 +101,7 @@ public struct LiveRunner: CommandRunner {
         try await withThrowingTaskGroup(of: Outcome.self) { group in
             group.addTask { .finished(try await self.spawn(executable, invocation)) }
             group.addTask {
-                try await self.clock.sleep(for: invocation.timeout.map(Seconds.duration) ?? self.timeout)
+                try await self.clock.sleep(for: self.limit(of: invocation))
                 return .timerFired
             }
             switch try await group.next()! {
@@ -197,6 +198,11 @@ public struct LiveRunner: CommandRunner {
         } catch {
             throw ExecutionError.programNotFound(program)
         }
+    }
+
+    /// How long `invocation` may run: its own timeout, or the runner's.
+    private func limit(of invocation: CommandInvocation) -> Duration {
+        invocation.timeout.map(Seconds.duration) ?? timeout
     }
 
     private static func seconds(_ duration: Duration) -> Double {

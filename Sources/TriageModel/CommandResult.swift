@@ -11,14 +11,20 @@ public struct CommandResult: Codable, Hashable, Sendable {
     public var duration: Double
     /// Whether the runner stopped the command because it ran past its timeout.
     public var timedOut: Bool
+    /// For a command stopped at its timeout, that timeout in seconds: what a person was waiting
+    /// for, and what `--timeout` changes (``duration`` adds the moments stopping it took).
+    public var timeLimit: Double?
 
     /// Creates a `CommandResult` from its fields.
-    public init(stdout: String, stderr: String = "", exitStatus: Int32 = 0, duration: Double = 0, timedOut: Bool = false) {
+    public init(
+        stdout: String, stderr: String = "", exitStatus: Int32 = 0, duration: Double = 0, timedOut: Bool = false, timeLimit: Double? = nil
+    ) {
         self.stdout = stdout
         self.stderr = stderr
         self.exitStatus = exitStatus
         self.duration = duration
         self.timedOut = timedOut
+        self.timeLimit = timeLimit
     }
 
     /// Whether the command exited with status 0 in time.

@@ -33,7 +33,7 @@ extension CommandResult {
     /// and after how long.
     public var failureSummary: String {
         let said = FailureMessage.summary(ofStandardError: stderr)
-        if timedOut { return "timed out after \(Seconds.spoken(duration))" + (said.isEmpty ? " with no answer" : ": \(said)") }
+        if timedOut { return "timed out after \(Seconds.spoken(timeLimit ?? duration))" + (said.isEmpty ? " with no answer" : ": \(said)") }
         return said.isEmpty ? "exit status \(exitStatus)" : said
     }
 }

@@ -13,6 +13,9 @@ public enum ValueFormat: String, Codable, Hashable, Sendable, CaseIterable {
     case imageReference = "image-reference"
     /// A registry host, optionally with a port.
     case host
+    /// An image tag as the distribution grammar allows it: a letter, digit or `_`, then at most
+    /// 127 letters, digits, `_`, `.` and `-`.
+    case tag
     /// One word of letters, digits and `. _ - / : @ = + , % ~`: no space, quote or character a shell
     /// would read. What a value read from command output must be when nothing more precise is known.
     case word
@@ -50,6 +53,16 @@ public enum ValueFormat: String, Codable, Hashable, Sendable, CaseIterable {
                 }
             }
             return allowed ? nil : "is not a host name"
+        case .tag:
+            if value.unicodeScalars.count > 128 { return "is longer than 128 characters" }
+            let allowed = value.unicodeScalars.enumerated().allSatisfy { index, scalar in
+                switch scalar {
+                case "a"..."z", "A"..."Z", "0"..."9", "_": true
+                case ".", "-": index > 0
+                default: false
+                }
+            }
+            return allowed ? nil : "is not an image tag"
         case .word:
             let allowed = value.unicodeScalars.allSatisfy { scalar in
                 switch scalar {
@@ -72,6 +85,7 @@ public enum ValueFormat: String, Codable, Hashable, Sendable, CaseIterable {
             "a DNS-1123 subdomain (lower-case letters, digits, '-' and '.', at most 253, each part starting and ending with a letter or digit)"
         case .imageReference: "an image reference such as registry.example.com/team/app:1.2"
         case .host: "a host name, optionally with a port"
+        case .tag: "an image tag (letters, digits, '_', '.' and '-', at most 128, not starting with '.' or '-')"
         case .word: "one word of letters, digits and . _ - / : @ = + , % ~, not starting with '-'"
         case .text: "a single line of text that does not start with '-'"
         }

@@ -94,7 +94,7 @@ public enum ParserSignatures {
             "registry_reachable", "tag_exists", "missing", "needs_auth", "image_platforms", "platform_offered", "nearest_tags",
             "registry_error", "registry_error_cause", "registry_note", "image_repository",
         ],
-        formats: ["image_repository": .imageReference],
+        formats: ["image_repository": .imageReference, "nearest_tags": .tag],
         headline: [
             .init("registry_reachable", "reachable"), .init("tag_exists", "tag exists"), .init("missing", "missing"), .init("nearest_tags", "nearest tags"),
             .init("registry_error", "error"),

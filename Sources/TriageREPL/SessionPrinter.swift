@@ -117,7 +117,7 @@ struct SessionPrinter {
         let lines = result.combinedOutput.split(separator: "\n", omittingEmptySubsequences: false).count
         let status =
             result.timedOut
-            ? styler.apply(.error, to: "timed out after \(Self.seconds(result.duration))")
+            ? styler.apply(.error, to: "timed out after \(Self.seconds(result.timeLimit ?? result.duration))")
             : (result.exitStatus == 0 ? styler.apply(.success, to: "exit 0") : styler.apply(.warning, to: "exit \(result.exitStatus)"))
         var text =
             layout.wrap("\(status) · \(Self.seconds(result.duration)) · \(lines) line\(lines == 1 ? "" : "s") of output ('show' prints it)").joined(

@@ -32,7 +32,10 @@ public final class TranscriptWriter {
     /// Records a command and what it printed.
     public func ran(_ invocation: CommandInvocation, result: CommandResult, mode: String) {
         var text = "\n\(mode):\n\n" + Self.fenced("$ \(invocation)", language: "console")
-        let status = result.timedOut ? "timed out after \(Self.seconds(result.duration))" : "exit status \(result.exitStatus), \(Self.seconds(result.duration))"
+        let status =
+            result.timedOut
+            ? "timed out after \(Self.seconds(result.timeLimit ?? result.duration))"
+            : "exit status \(result.exitStatus), \(Self.seconds(result.duration))"
         text += "\nOutput (\(status)):\n\n" + Self.fenced(result.combinedOutput.isEmpty ? "(no output)" : result.combinedOutput)
         append(text)
     }

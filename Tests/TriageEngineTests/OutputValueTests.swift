@@ -172,3 +172,17 @@ struct DeclaredFactFormatTests {
         }
     }
 }
+
+/// A tag read from a registry's answer enters `kubectl set image` only in the distribution
+/// grammar's shape, so that a hostile registry cannot add a digest, a second value or a flag.
+struct TagFormatTests {
+    @Test(arguments: ["1.27-alpine", "v1", "_build", "latest", "A.b_c-9", String(repeating: "t", count: 128)])
+    func aTagIsAccepted(tag: String) {
+        #expect(ValueFormat.tag.problem(with: tag) == nil)
+    }
+
+    @Test(arguments: ["1.27@sha256:abc", "a,b", "a=b", ".hidden", "-x", "a b", "team/app", "a:b", String(repeating: "t", count: 129)])
+    func anythingElseIsRefused(tag: String) {
+        #expect(ValueFormat.tag.problem(with: tag) != nil, "\(tag)")
+    }
+}

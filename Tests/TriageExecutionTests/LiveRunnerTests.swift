@@ -132,6 +132,8 @@ struct LiveRunnerTests {
         #expect(result.exitStatus == 128 + 9)
         #expect(result.duration >= 1.0)
         #expect(result.duration < 30, "killed after the grace, not after the 60 s grandchild")
+        #expect(result.timeLimit == 0.5)
+        #expect(result.failureSummary.hasPrefix("timed out after 0.5 s"), "the time given, not the time stopping took: \(result.failureSummary)")
         #expect(try await ProcessProbe.dies(try await script.grandchild()))
     }
 
