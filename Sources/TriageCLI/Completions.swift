@@ -67,7 +67,7 @@ enum Completions {
         let runner = ClusterScopedRunner(base: LiveRunner(timeout: timeout, terminationGrace: .milliseconds(200)), options: options)
         let invocation = CommandInvocation(arguments: ["kubectl", "--request-timeout=\(timeout.components.seconds)s"] + arguments)
         guard let result = try? await runner.run(invocation), result.succeeded else { return [] }
-        return result.stdout.split(separator: "\n").map { line in
+        return result.stdout.lines(omittingEmpty: true).map { line in
             String(line.split(separator: "/", maxSplits: 1).last ?? line).trimmingCharacters(in: .whitespaces)
         }.filter { !$0.isEmpty && $0.hasPrefix(prefix) }
     }

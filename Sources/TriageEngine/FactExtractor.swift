@@ -110,12 +110,11 @@ struct ReadLine {
 
     /// The output line that shows it, as evidence.
     func evidence(in output: String, node: String) -> Evidence? {
-        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = output.lines()
         let needle = marker.map { Array($0.utf8) }
         let index = line ?? needle.flatMap { needle in lines.firstIndex { JSONFacts.line($0, contains: needle) } }
         guard let index, lines.indices.contains(index) else { return nil }
-        let text = lines[index].last == "\r" ? lines[index].dropLast() : lines[index]
-        return Evidence(line: index + 1, text: String(text), node: node)
+        return Evidence(line: index + 1, text: String(lines[index]), node: node)
     }
 }
 
@@ -128,8 +127,6 @@ struct OutputLines: Sequence {
     }
 
     func makeIterator() -> some IteratorProtocol<Substring> {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.last == "\r" ? $0.dropLast() : $0 }
-            .makeIterator()
+        text.lines().makeIterator()
     }
 }

@@ -7,7 +7,7 @@ struct JSONFacts {
     let node: String
 
     init(_ output: String, node: String) {
-        self.lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        self.lines = output.lines()
         self.node = node
     }
 

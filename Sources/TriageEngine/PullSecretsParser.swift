@@ -39,7 +39,7 @@ struct PullSecretsParser: OutputParser {
         facts["secret_registries"] = json.fact(registries, seenAt: "\".dockerconfigjson\"") ?? json.fact(registries, seenAt: "\".dockercfg\"")
         facts["secret_summary"] = Fact.list(summary)
 
-        let errors = result.stderr.split(separator: "\n")
+        let errors = result.stderr.lines(omittingEmpty: true)
         let missing = errors.compactMap(Self.missingSecretName)
         if let first = errors.firstIndex(where: { Self.missingSecretName($0) != nil }) {
             facts["secrets_missing"] = Fact(values: missing, evidence: Evidence(line: first + 1, text: String(errors[first]), node: context.node))

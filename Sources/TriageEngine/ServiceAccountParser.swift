@@ -19,7 +19,7 @@ struct ServiceAccountParser: OutputParser {
             facts["sa_pull_secrets"] = JSONFacts(result.stdout, node: context.node).fact(saSecrets)
         } else if result.stderr.contains("NotFound") {
             facts["service_account_found"] = Fact(
-                "false", evidence: Evidence(line: 1, text: result.stderr.split(separator: "\n").first.map(String.init) ?? "", node: context.node))
+                "false", evidence: Evidence(line: 1, text: result.stderr.lines(omittingEmpty: true).first.map(String.init) ?? "", node: context.node))
         }
         var seen: Set<String> = []
         let all = (podSecrets + saSecrets).filter { seen.insert($0).inserted }

@@ -114,7 +114,7 @@ struct SessionPrinter {
     }
 
     func result(_ result: CommandResult, invocation: CommandInvocation) -> String {
-        let lines = result.combinedOutput.split(separator: "\n", omittingEmptySubsequences: false).count
+        let lines = result.combinedOutput.lines().count
         let status =
             result.timedOut
             ? styler.apply(.error, to: "timed out after \(Self.seconds(result.timeLimit ?? result.duration))")
@@ -123,7 +123,7 @@ struct SessionPrinter {
             layout.wrap("\(status) · \(Self.seconds(result.duration)) · \(lines) line\(lines == 1 ? "" : "s") of output ('show' prints it)").joined(
                 separator: "\n") + "\n"
         if !result.succeeded, !result.stderr.isEmpty {
-            let first = result.stderr.split(separator: "\n").prefix(3).flatMap { layout.verbatim(String($0)) }
+            let first = result.stderr.lines(omittingEmpty: true).prefix(3).flatMap { layout.verbatim(String($0)) }
             text += styled(first, .warning) + "\n"
         }
         return text
@@ -195,7 +195,7 @@ struct SessionPrinter {
         }
         let evidenceLines = Set(step.newFacts.values.compactMap { $0.evidence?.node == step.node ? $0.evidence?.line : nil })
         var text = styled(layout.verbatim("Output of: $ \(step.invocation?.description ?? step.node)"), .dim) + "\n"
-        let lines = result.combinedOutput.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = result.combinedOutput.lines()
         let width = String(lines.count).count
         for (index, line) in lines.enumerated() where !(index == lines.count - 1 && line.isEmpty) {
             let number = String(index + 1).leftPadded(to: width)
@@ -314,7 +314,7 @@ struct SessionPrinter {
         var text = "\n" + styled(layout.wrap("Diagnosis: \(diagnosis.cause)"), .heading) + "\n"
         text += prose(session.render(diagnosis.summary))
         if let evidence = session.evidence(of: diagnosis) {
-            let lines = evidence.trimmingTrailingNewlines().split(separator: "\n").flatMap { layout.verbatim(String($0), lead: "  ") }
+            let lines = evidence.trimmingTrailingNewlines().lines(omittingEmpty: true).flatMap { layout.verbatim(String($0), lead: "  ") }
             text += "\nEvidence:\n" + styled(lines, .evidence) + "\n"
         }
         let explanation = session.render(diagnosis.explanation).trimmingTrailingNewlines()

@@ -31,7 +31,7 @@ struct BranchWords {
     /// of `output` that holds the witness's value (a value read from JSON names no line itself).
     static func evidence(for transition: Transition, in output: String) -> [Evidence] {
         guard case .branch(_, _, _, let witnesses) = transition.reason else { return [] }
-        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = output.lines()
         var found: [Evidence] = []
         for witness in witnesses {
             if let evidence = witness.evidence {
