@@ -22,7 +22,7 @@ struct PullFailureParser: OutputParser {
     static func backOffFacts(_ output: String, node: String) -> Facts {
         var failures = 0, last: (row: DescribeEventRow, line: Int, text: String)?
         for (index, bytes) in output.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            let line = Substring(bytes)
+            let line = Substring(bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes)
             guard let row = DescribeEventRow(line), row.reason == "Failed", row.message.hasPrefix("Failed to pull image") else { continue }
             failures += row.count
             if last.map({ row.ageSeconds < $0.row.ageSeconds }) ?? true { last = (row, index + 1, String(line)) }

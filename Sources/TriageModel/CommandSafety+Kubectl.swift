@@ -57,10 +57,12 @@ enum KubectlVerbs {
     /// Options of any verb that write a file: `--profile-output`, and `kubectl kustomize --output`.
     static let writingFiles: Set<String> = ["profile-output"]
 
-    /// Options that take no value, which a word after them cannot belong to.
+    /// Options that take no value, which a word after them cannot belong to. Not `-p` or `-f`:
+    /// `logs` reads them as `--previous` and `--follow`, but the verbs that change things as
+    /// `--patch` and `--filename`, whose value a `--dry-run` word after them may be.
     static let booleans: Set<String> = [
         "all", "all-namespaces", "A", "overwrite", "force", "wait", "now", "local", "list", "dry-run", "ignore-not-found",
-        "previous", "p", "follow", "f", "recursive", "R", "show-labels", "watch", "w", "watch-only", "no-headers", "record", "it", "i", "t",
+        "previous", "follow", "recursive", "R", "show-labels", "watch", "w", "watch-only", "no-headers", "record", "it", "i", "t",
     ]
 
     /// Why `words` (kubectl first) changes something; `nil` when it only reads.

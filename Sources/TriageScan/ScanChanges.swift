@@ -54,8 +54,11 @@ public struct ScanChanges: Codable, Sendable, Equatable {
         case resolvedContainers = "resolved_containers"
     }
 
-    /// Compares `current` with `previous`.
+    /// Compares `current` with `previous`. Only namespaces both scans read are compared: a
+    /// namespace one of them could not scan shows neither a recovery nor a new failure.
     public init(from previous: ScanReport, to current: ScanReport) {
+        let unread = Set((previous.unscanned + current.unscanned).map(\.namespace))
+        let previous = previous.readIn(excluding: unread), current = current.readIn(excluding: unread)
         func key(_ group: ScanReport.Group) -> String { "\(group.cause.rawValue)\u{1}\(group.registry)\u{1}\(group.image)" }
         let before = Dictionary(previous.groups.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
         let after = Dictionary(current.groups.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
@@ -83,5 +86,22 @@ public struct ScanChanges: Codable, Sendable, Equatable {
             + resolved.map { "- resolved  \($0.cause.rawValue)  \($0.image)  (was \($0.before))" }
             + changed.map { "\($0.after > $0.before ? "↑" : "↓") \($0.before) → \($0.after)  \($0.cause.rawValue)  \($0.image)" }
             + newContainers.map { "+ new       \($0.line)" } + resolvedContainers.map { "- resolved  \($0.line)" }
+    }
+}
+
+extension ScanReport {
+    /// The report with what it found in `namespaces` left out: its groups without their pods
+    /// there (a group with none left goes), and its listed containers without theirs.
+    fileprivate func readIn(excluding namespaces: Set<String>) -> ScanReport {
+        guard !namespaces.isEmpty else { return self }
+        var report = self
+        report.groups = groups.compactMap { group in
+            var group = group
+            group.pods = group.pods.filter { !namespaces.contains($0.namespace) }
+            group.count = group.pods.count
+            return group.pods.isEmpty ? nil : group
+        }
+        report.restarting = restarting.filter { !namespaces.contains($0.namespace) }
+        return report
     }
 }

@@ -29,7 +29,7 @@ enum SecretReads {
     }
 
     /// The last `-o`/`--output` format among `words`, without its template (`jsonpath={.data}` →
-    /// `jsonpath`).
+    /// `jsonpath`); `go-template` for a `--template` with no `-o`.
     static func outputFormat(_ words: [String]) -> String? {
         var found: String?
         for (offset, word) in words.enumerated() {
@@ -45,6 +45,8 @@ enum SecretReads {
             }
             if let value { found = String(value.prefix { $0 != "=" }).lowercased() }
         }
+        // kubectl prints with a go-template when --template is given without an -o.
+        if found == nil, words.contains(where: { $0 == "--template" || $0.hasPrefix("--template=") }) { return "go-template" }
         return found
     }
 }

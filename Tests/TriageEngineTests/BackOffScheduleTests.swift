@@ -52,4 +52,14 @@ struct BackOffScheduleTests {
             "Events:\n  Type    Reason   Age                 From     Message\n  ----    ------   ----                ----     -------\n  Normal  BackOff  2m (x40 over 1h)    kubelet  Back-off pulling image \"a:1\"\n"
         #expect(PullFailureParser.backOffFacts(describe, node: "describe").isEmpty)
     }
+
+    /// Events pasted with CRLF line ends give the same schedule, and the evidence line has no
+    /// carriage return left in it.
+    @Test func crlfEventsGiveTheSameSchedule() {
+        let row = "  Warning  Failed     70s (x4 over 2m38s)  kubelet  Failed to pull image \"nginxy:1.27\": rpc error"
+        let describe = "Events:\r\n  Type     Reason  Age  From  Message\r\n" + row + "\r\n"
+        let facts = PullFailureParser.backOffFacts(describe, node: "describe")
+        #expect(facts["pull_failures"]?.value == "4")
+        #expect(facts["pull_failures"]?.evidence?.text == row)
+    }
 }

@@ -178,4 +178,22 @@ struct ScanReportTests {
         #expect(json.contains(#""new_containers":[{"#) && json.contains(#""resolved_containers":[{"#), "\(json)")
         #expect(ScanChanges(from: after, to: after).isEmpty)
     }
+
+    /// A namespace one scan could not read (kubectl timed out there) is neither a recovery nor a
+    /// new failure: never an all-clear for what was not looked at.
+    @Test func aNamespaceThatCouldNotBeScannedIsNoChange() throws {
+        let crashing =
+            #"{"image": "app:1", "name": "api", "restartCount": 4, "lastState": {"terminated": {"reason": "Error", "exitCode": 1}}, "state": {"waiting": {"reason": "CrashLoopBackOff"}}}"#
+        let listed = try report()
+        let restarting = try report(Fixtures.list([Fixtures.pod("api-0", containers: [crashing])]))
+        for read in [listed, restarting] {
+            var unread = try report(Fixtures.list([]))
+            unread.unscanned = (read.groups.flatMap(\.namespaces) + read.restarting.map(\.namespace)).map {
+                ScanReport.Unscanned(namespace: $0, reason: "timed out after 2 s with no answer")
+            }
+            #expect(!unread.unscanned.isEmpty)
+            #expect(ScanChanges(from: read, to: unread).isEmpty, "\(ScanChanges(from: read, to: unread).lines)")
+            #expect(ScanChanges(from: unread, to: read).isEmpty, "\(ScanChanges(from: unread, to: read).lines)")
+        }
+    }
 }

@@ -245,6 +245,8 @@ struct RecordedOutputMaskingTests {
         ["kubectl", "get", "secrets/regcred", "--namespace", "shop", "--output=go-template={{.data.token | base64decode}}"],
         ["kubectl", "-n", "shop", "get", "secret", "regcred", "-ojsonpath={.data}"],
         ["kubectl", "get", "pods,secrets", "-o", "custom-columns=V:.data.token"],
+        ["kubectl", "get", "secret", "regcred", "--template={{.data.password}}"],
+        ["kubectl", "get", "secret", "regcred", "--template", "{{.data.password | base64decode}}"],
     ])
     func aSecretsValuesPrintedBareAreMaskedByTheCommand(arguments: [String]) {
         let output = CommandResult(stdout: "aHVudGVyMg==\nhunter2\n\n", stderr: "Warning: x\n")
