@@ -84,7 +84,7 @@ extension TriageCommand {
                         id: scenario.id, passed: replay.passed, path: replay.session?.path ?? [], cause: replay.cause,
                         expectedCause: scenario.expectation.cause, problem: replay.mismatch))
             }
-            diagnostics += FixReadiness.problems(replays)
+            diagnostics += FixReadiness.problems(replays) + library.runbooks.flatMap(RunbookValidator.remedyProblems)
             let problems = diagnostics.map { Problem(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message) }
             let report = Report(ok: problems.isEmpty, runbooks: library.runbooks.map(\.id), scenarios: results, problems: problems)
             if output.output.isStructured {

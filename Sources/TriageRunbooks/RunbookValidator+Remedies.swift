@@ -5,8 +5,14 @@ extension RunbookValidator {
     /// beside the remedies of endings with other causes, so two of those that say the same thing
     /// (the same words once placeholders, case and punctuation are set aside, or mostly the same
     /// words) would offer two fixes that read alike. Endings with one cause share their fix and
-    /// are never set side by side, so they may share a remedy.
-    func checkRemedies(_ runbook: Runbook, report: (SourceLocation?, String) -> Void) {
+    /// are never set side by side, so they may share a remedy. `triage lint` reports these; they
+    /// do not stop a runbook from loading, as a runbook works the same with them.
+    public static func remedyProblems(_ runbook: Runbook) -> [RunbookDiagnostic] {
+        var problems: [RunbookDiagnostic] = []
+        let fallback = runbook.location ?? SourceLocation(file: "<runbook>", line: 1, column: 1)
+        func report(_ location: SourceLocation?, _ message: String) {
+            problems.append(RunbookDiagnostic(location: location ?? fallback, message: message))
+        }
         var seen: [(node: Node, cause: String, words: RemedyWords)] = []
         for node in runbook.nodes {
             guard let diagnosis = node.diagnosis, let remedy = diagnosis.remedy else { continue }
@@ -21,6 +27,7 @@ extension RunbookValidator {
             }
             seen.append((node, diagnosis.cause, words))
         }
+        return problems
     }
 }
 
@@ -52,7 +59,7 @@ struct RemedyWords {
 
     /// How this remedy reads like `other`, in words, when the two read alike; nil when they do not.
     func likeness(to other: RemedyWords) -> String? {
-        if words == other.words { return "has the same words as" }
+        if words == other.words { return words.isEmpty ? nil : "has the same words as" }
         let shorter = min(meaningful.count, other.meaningful.count)
         guard shorter > 0 else { return nil }
         let shared = meaningful.intersection(other.meaningful).count

@@ -57,7 +57,6 @@ public struct RunbookValidator: Sendable {
         checkFacts(runbook, graph: graph, report: report)
         checkSelection(runbook, report: report)
         checkCommands(runbook, report: report)
-        checkRemedies(runbook, report: report)
         return problems.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
     }
 
