@@ -52,7 +52,7 @@ public enum StandardStreams {
 
     private static func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard failure.load(ordering: .relaxed) == 0, let code = writeAll(bytes, to: STDOUT_FILENO) else { return }
-        failure.compareExchange(expected: 0, desired: code, ordering: .relaxed)
+        _ = failure.compareExchange(expected: 0, desired: code, ordering: .relaxed)
     }
 
     /// Writes every byte, retrying after interruptions; the `errno` of a failure, or nil.
