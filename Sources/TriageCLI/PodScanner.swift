@@ -57,11 +57,8 @@ struct PodScanner: Sendable {
 /// kubectl through Triage's live runner, scoped to the chosen context and kubeconfig.
 private struct LiveKubectl: KubectlRunning {
     let runner: ClusterScopedRunner
-    /// Seconds a command may take.
-    let timeout: Double
 
     init(context: String?, kubeconfig: String?, timeout: Duration) throws(ScanError) {
-        self.timeout = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         do {
             let options = try KubectlOptions(context: context, kubeconfig: kubeconfig)
             // A pod list of a large cluster is hundreds of megabytes: keep all of it.
@@ -76,7 +73,7 @@ private struct LiveKubectl: KubectlRunning {
         do {
             let result = try await runner.run(CommandInvocation(arguments: ["kubectl"] + arguments))
             return KubectlOutput(
-                stdout: result.stdout, stderr: result.stderr, exitStatus: result.exitStatus, stoppedAfter: result.timedOut ? timeout : nil)
+                stdout: result.stdout, stderr: result.stderr, exitStatus: result.exitStatus, stoppedAfter: result.timeLimit)
         } catch is CancellationError {
             throw .cancelled
         } catch ExecutionError.programNotFound {
